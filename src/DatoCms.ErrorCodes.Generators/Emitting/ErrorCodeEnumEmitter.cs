@@ -1,0 +1,45 @@
+namespace DatoCms.ErrorCodes.Generators.Emitting;
+
+/// <summary>Emits <c>DatoCmsErrorCode</c>: <c>Unknown = 0</c>, then one documented member per code in spec order.</summary>
+internal static class ErrorCodeEnumEmitter
+{
+    public const string HintName = GeneratedNames.ErrorCode + ".g.cs";
+
+    public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
+    {
+        w.DocSummary("An error code reported by the DatoCMS Content Management API.");
+        w.Line("/// <remarks>");
+        w.DocText($"Generated from the error-code spec ({context.Spec.Codes.Count} {(context.Spec.Codes.Count == 1 ? "code" : "codes")}). The numeric values follow the spec's order and may change when codes are added: store ToApiString(), not the number.");
+        w.Line("/// </remarks>");
+        w.Line(context.GeneratedCodeAttribute);
+        w.OpenBlock($"{context.Options.Accessibility} enum {GeneratedNames.ErrorCode}");
+        w.DocSummary("The code is missing, or this build's spec does not know it.");
+        w.Line("Unknown = 0,");
+
+        var value = 1;
+        foreach (var code in context.Spec.Codes)
+        {
+            w.Line();
+            w.DocSummary(code.Summary.Length > 0 ? code.Summary : $"The {code.ApiCode} error.");
+            w.Line("/// <remarks>");
+            if (code.Description.Length > 0 && code.Description != code.Summary)
+            {
+                w.DocXml("<para>" + Xml.Escape(code.Description) + "</para>");
+            }
+
+            var retry = code.RetryKind.ToString() + (code.IsTransient ? " (transient)" : string.Empty);
+            var family = code.Family.Length > 0 ? code.Family : "none";
+            w.DocXml($"<para>API code <c>{code.ApiCode}</c>. Retry: {retry}. Family: {Xml.Escape(family)}.</para>");
+            w.Line($"/// <para><see href=\"{Xml.EscapeAttribute(code.DocUrl)}\">{code.ApiCode} in the DatoCMS documentation</see></para>");
+            w.Line("/// </remarks>");
+            if (code.IsTransient)
+            {
+                w.Line($"[{context.Type("DatoCmsTransient")}({context.Type(GeneratedNames.RetryKind)}.{code.RetryKind})]");
+            }
+
+            w.Line($"{code.MemberName} = {value++},");
+        }
+
+        w.CloseBlock();
+    });
+}

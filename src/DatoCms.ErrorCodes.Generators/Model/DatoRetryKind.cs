@@ -1,0 +1,38 @@
+namespace DatoCms.ErrorCodes.Generators.Model;
+
+/// <summary>How a code may be retried; mirrors the generated <c>DatoCmsRetryKind</c>.</summary>
+internal enum DatoRetryKind
+{
+    None = 0,
+    Backoff = 1,
+    RateLimit = 2,
+    Refresh = 3,
+}
+
+internal static class DatoRetryKindNames
+{
+    public static bool TryParse(string value, out DatoRetryKind kind)
+    {
+        switch (value)
+        {
+            case "none": kind = DatoRetryKind.None; return true;
+            case "backoff": kind = DatoRetryKind.Backoff; return true;
+            case "rate-limit": kind = DatoRetryKind.RateLimit; return true;
+            case "refresh": kind = DatoRetryKind.Refresh; return true;
+            default: kind = DatoRetryKind.None; return false;
+        }
+    }
+
+    public static string ToSpecName(this DatoRetryKind kind) => kind switch
+    {
+        DatoRetryKind.Backoff => "backoff",
+        DatoRetryKind.RateLimit => "rate-limit",
+        DatoRetryKind.Refresh => "refresh",
+        _ => "none",
+    };
+
+    public static string ToMemberName(this DatoRetryKind kind) => kind.ToString();
+
+    /// <summary>Transient means the same request may succeed later without changing it.</summary>
+    public static bool IsTransient(this DatoRetryKind kind) => kind is DatoRetryKind.Backoff or DatoRetryKind.RateLimit;
+}

@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using DatoCms.ErrorCodes.Generators.Model;
+
+namespace DatoCms.ErrorCodes.Generators.SpecParsing;
+
+/// <summary>The overlay's classification of one code; absent values are null.</summary>
+internal sealed record OverlayCode(
+    string Code,
+    SourceSpan Span,
+    DatoRetryKind RetryKind,
+    string? Family,
+    YamlScalar? MemberName,
+    YamlScalar? ExceptionName,
+    string? Summary);
+
+/// <summary>One technical limit as written in the overlay.</summary>
+internal sealed record OverlayLimit(string Key, YamlScalar Value);
+
+/// <summary>What the overlay reader found; <see cref="IsReadable"/> is false when the YAML itself is broken.</summary>
+internal sealed record Overlay(
+    bool IsReadable,
+    string? DocsUrl,
+    IReadOnlyList<OverlayCode> Codes,
+    IReadOnlyList<OverlayLimit> Limits,
+    IReadOnlyList<DiagnosticInfo> Diagnostics);

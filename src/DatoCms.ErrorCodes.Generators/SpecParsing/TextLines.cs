@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using DatoCms.ErrorCodes.Generators.Model;
+
+namespace DatoCms.ErrorCodes.Generators.SpecParsing;
+
+/// <summary>
+/// Splits a spec file into lines (LF, CRLF or CR) and remembers where each starts, so that
+/// diagnostics point at the exact line and column in the file.
+/// </summary>
+internal sealed class TextLines
+{
+    private readonly List<int> _starts = new();
+    private readonly List<string> _lines = new();
+
+    public TextLines(string filePath, string text)
+    {
+        FilePath = filePath;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c != '\n' && c != '\r')
+            {
+                continue;
+            }
+
+            Add(text, start, i);
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            start = i + 1;
+        }
+
+        if (start < text.Length || text.Length == 0)
+        {
+            Add(text, start, text.Length);
+        }
+    }
+
+    public string FilePath { get; }
+
+    public int Count => _lines.Count;
+
+    public string this[int line] => _lines[line];
+
+    /// <summary>A span covering <paramref name="length"/> characters of a line from <paramref name="column"/>.</summary>
+    public SourceSpan Span(int line, int column, int length)
+    {
+        var lineText = _lines[line];
+        column = column < 0 ? 0 : column > lineText.Length ? lineText.Length : column;
+        length = length < 0 ? 0 : column + length > lineText.Length ? lineText.Length - column : length;
+        var start = _starts[line] + column;
+        return new SourceSpan(FilePath, start, length, line, column, line, column + length);
+    }
+
+    /// <summary>The span of a whole line without its leading and trailing blanks.</summary>
+    public SourceSpan LineSpan(int line)
+    {
+        var text = _lines[line];
+        var first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        var end = text.Length;
+        while (end > first && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return Span(line, first, end - first);
+    }
+
+    private void Add(string text, int start, int end)
+    {
+        _starts.Add(start);
+        _lines.Add(text.Substring(start, end - start));
+    }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DatoCms.ErrorCodes.Generators.Diagnostics;
+using DatoCms.ErrorCodes.Generators.Model;
+using DatoCms.ErrorCodes.Generators.SpecParsing;
+
+namespace DatoCms.ErrorCodes.Generators.Validation;
+
+/// <summary>
+/// Merges the page and the overlays into one <see cref="ErrorSpec"/> and reports every
+/// inconsistency between them. Never throws for bad input: the worst spec still yields a
+/// usable model plus diagnostics.
+/// </summary>
+internal static class SpecBuilder
+{
+    public const string DefaultDocsUrl = "https://www.datocms.com/docs/content-management-api/errors";
+    public const string UnknownMemberName = "Unknown";
+
+    public static SpecResult Build(IReadOnlyList<SpecFile> pages, IReadOnlyList<SpecFile> overlays, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var orderedPages = pages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        if (orderedPages.Count == 0)
+        {
+            if (overlays.Count > 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPage, null));
+            }
+
+            return new SpecResult(null, diagnostics.ToEquatableArray());
+        }
+
+        for (var i = 1; i < orderedPages.Count; i++)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultiplePages, SourceSpan.None(orderedPages[i].Path), orderedPages[0].Path, orderedPages[i].Path));
+        }
+
+        var page = MarkdownPageReader.Read(orderedPages[0].Path, orderedPages[0].Text, cancellationToken);
+        diagnostics.AddRange(page.Diagnostics);
+
+        var overlay = MergeOverlays(overlays, diagnostics, cancellationToken);
+        var docsUrl = (overlay.DocsUrl ?? DefaultDocsUrl).TrimEnd('#', '/');
+
+        var entries = UniqueEntries(page, diagnostics);
+        if (entries.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoCodesOnPage, SourceSpan.None(orderedPages[0].Path)));
+        }
+
+        foreach (var code in overlay.Codes.Values)
+        {
+            if (!entries.Any(e => e.Code == code.Code))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverlayCodeNotOnPage, code.Span, code.Code));
+            }
+        }
+
+        var models = new List<ErrorCodeModel>();
+        var memberOwners = new Dictionary<string, string>(StringComparer.Ordinal) { [UnknownMemberName] = "the Unknown member" };
+        var exceptionOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            overlay.Codes.TryGetValue(entry.Code, out var classification);
+            if (classification is null && overlay.IsReadable)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CodeMissingFromOverlay, entry.HeadingSpan, entry.Code));
+            }
+
+            if (entry.Description.Length == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyDescription, entry.HeadingSpan, entry.Code));
+            }
+
+            var defaultMember = CSharpNames.ToPascalCase(entry.Code);
+            var member = ChooseName(classification?.MemberName, defaultMember, entry.Code, diagnostics);
+            var defaultException = member.EndsWith("Exception", StringComparison.Ordinal) ? member : member + "Exception";
+            var exception = ChooseName(classification?.ExceptionName, defaultException, entry.Code, diagnostics);
+
+            if (memberOwners.TryGetValue(member, out var memberOwner))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, classification?.MemberName?.Span ?? entry.HeadingSpan, entry.Code, member, memberOwner));
+                continue;
+            }
+
+            if (exceptionOwners.TryGetValue(exception, out var exceptionOwner))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, classification?.ExceptionName?.Span ?? entry.HeadingSpan, entry.Code, exception, exceptionOwner));
+                continue;
+            }
+
+            memberOwners.Add(member, entry.Code);
+            exceptionOwners.Add(exception, entry.Code);
+
+            var summary = classification?.Summary is { Length: > 0 } own ? own : entry.Summary;
+            models.Add(new ErrorCodeModel(
+                entry.Code,
+                member,
+                exception,
+                summary,
+                entry.Description,
+                docsUrl + "#" + entry.Code,
+                classification?.RetryKind ?? DatoRetryKind.None,
+                classification?.Family ?? string.Empty));
+        }
+
+        var families = models.Select(m => m.Family).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal);
+        var limits = BuildLimits(overlay, orderedPages[0].Path, overlays, diagnostics);
+        var spec = new ErrorSpec(docsUrl, models.ToEquatableArray(), families.ToEquatableArray(), limits.ToEquatableArray());
+        return new SpecResult(spec, diagnostics.ToEquatableArray());
+    }
+
+    private static List<PageEntry> UniqueEntries(ErrorPage page, List<DiagnosticInfo> diagnostics)
+    {
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unique = new List<PageEntry>();
+        foreach (var entry in page.Entries)
+        {
+            if (firstLine.TryGetValue(entry.Code, out var line))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateCode, entry.HeadingSpan, entry.Code, line + 1));
+                continue;
+            }
+
+            firstLine.Add(entry.Code, entry.HeadingSpan.Line);
+            unique.Add(entry);
+        }
+
+        return unique;
+    }
+
+    private static string ChooseName(YamlScalar? requested, string fallback, string code, List<DiagnosticInfo> diagnostics)
+    {
+        if (requested is null)
+        {
+            return fallback;
+        }
+
+        var problem = CSharpNames.Problem(requested.Value);
+        if (problem is null)
+        {
+            return requested.Value;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, requested.Span, requested.Value, code, problem, fallback));
+        return fallback;
+    }
+
+    /// <summary>Later overlays (by path) replace earlier ones code by code and limit by limit.</summary>
+    private static MergedOverlay MergeOverlays(IReadOnlyList<SpecFile> overlays, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var merged = new MergedOverlay();
+        foreach (var file in overlays.OrderBy(o => o.Path, StringComparer.Ordinal))
+        {
+            var overlay = OverlayReader.Read(file.Path, file.Text, cancellationToken);
+            diagnostics.AddRange(overlay.Diagnostics);
+            merged.IsReadable &= overlay.IsReadable;
+            merged.DocsUrl = overlay.DocsUrl ?? merged.DocsUrl;
+            foreach (var code in overlay.Codes)
+            {
+                merged.Codes[code.Code] = code;
+            }
+
+            foreach (var limit in overlay.Limits)
+            {
+                var existing = merged.Limits.FindIndex(l => l.Key == limit.Key);
+                if (existing >= 0)
+                {
+                    merged.Limits[existing] = limit;
+                }
+                else
+                {
+                    merged.Limits.Add(limit);
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    private static List<LimitModel> BuildLimits(MergedOverlay overlay, string pagePath, IReadOnlyList<SpecFile> overlays, List<DiagnosticInfo> diagnostics)
+    {
+        var limits = new List<LimitModel>();
+        foreach (var limit in overlay.Limits)
+        {
+            if (!OverlayReader.IsKebabName(limit.Key))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "its name must be lower-case kebab-case"));
+                continue;
+            }
+
+            if (limit.Value.Value.Length == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "it has no value"));
+                continue;
+            }
+
+            if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && IsNumeric(known.RequiredDefault) && !IsInteger(limit.Value))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "it must be a whole number"));
+                continue;
+            }
+
+            limits.Add(ToModel(limit.Key, limit.Value.Value, limit.Value.IsQuoted));
+        }
+
+        var missing = KnownLimits.RequiredKeys.Where(k => !limits.Any(l => l.Key == k)).ToList();
+        foreach (var key in missing)
+        {
+            var fallback = KnownLimits.ByKey[key].RequiredDefault!;
+            limits.Add(ToModel(key, fallback, quoted: !IsNumeric(fallback)));
+        }
+
+        if (missing.Count > 0 && overlay.IsReadable)
+        {
+            var location = overlays.Count > 0 ? SourceSpan.None(overlays.OrderBy(o => o.Path, StringComparer.Ordinal).Last().Path) : SourceSpan.None(pagePath);
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.MissingRequiredLimits,
+                location,
+                string.Join(", ", missing),
+                string.Join(", ", missing.Select(k => KnownLimits.ByKey[k].RequiredDefault))));
+        }
+
+        return limits;
+    }
+
+    private static LimitModel ToModel(string key, string value, bool quoted)
+    {
+        var summary = KnownLimits.ByKey.TryGetValue(key, out var known) ? known.Summary : $"The '{key}' limit from the overlay.";
+        var kind = LimitValueKind.Text;
+        if (!quoted && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            kind = number is >= int.MinValue and <= int.MaxValue ? LimitValueKind.Integer : LimitValueKind.Long;
+            value = number.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new LimitModel(key, CSharpNames.ToPascalCase(key), kind, value, summary);
+    }
+
+    private static bool IsNumeric(string? value) => value is not null && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsInteger(YamlScalar value) => !value.IsQuoted && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+
+    private sealed class MergedOverlay
+    {
+        public bool IsReadable { get; set; } = true;
+
+        public string? DocsUrl { get; set; }
+
+        public Dictionary<string, OverlayCode> Codes { get; } = new(StringComparer.Ordinal);
+
+        public List<OverlayLimit> Limits { get; } = new();
+    }
+}

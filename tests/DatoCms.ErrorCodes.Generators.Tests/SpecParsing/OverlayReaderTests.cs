@@ -1,0 +1,78 @@
+using System.Linq;
+using DatoCms.ErrorCodes.Generators.Model;
+using DatoCms.ErrorCodes.Generators.SpecParsing;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.SpecParsing;
+
+public class OverlayReaderTests
+{
+    [Fact]
+    public void ReadsDocsUrlLimitsAndCodes()
+    {
+        var overlay = OverlayReader.Read("o.yaml", "docs-url: https://example.test/errors\nlimits:\n  requests-per-window: 60\ncodes:\n  ITEM_LOCKED: { retry: backoff, family: concurrency }\n  EXCEPTION:\n    retry: none\n    member: UnexpectedServerError\n    exception: UnexpectedServerErrorException\n    summary: Something broke.\n  RATE_LIMIT_EXCEEDED: rate-limit\n");
+
+        Assert.True(overlay.IsReadable);
+        Assert.Empty(overlay.Diagnostics);
+        Assert.Equal("https://example.test/errors", overlay.DocsUrl);
+        Assert.Equal(("requests-per-window", "60"), (overlay.Limits[0].Key, overlay.Limits[0].Value.Value));
+        Assert.Equal(
+            new[]
+            {
+                ("ITEM_LOCKED", DatoRetryKind.Backoff, "concurrency", (string?)null, (string?)null, (string?)null),
+                ("EXCEPTION", DatoRetryKind.None, null, "UnexpectedServerError", "UnexpectedServerErrorException", "Something broke."),
+                ("RATE_LIMIT_EXCEEDED", DatoRetryKind.RateLimit, null, null, null, null),
+            },
+            overlay.Codes.Select(c => (c.Code, c.RetryKind, c.Family, c.MemberName?.Value, c.ExceptionName?.Value, c.Summary)));
+    }
+
+    [Fact]
+    public void UnknownKeysAreReportedWhereTheyAre()
+    {
+        var overlay = OverlayReader.Read("o.yaml", "codez: {}\ncodes:\n  A: { retyr: backoff }\n");
+
+        Assert.Equal(
+            new[]
+            {
+                ("DATO111", 0, "codez", "the overlay's root"),
+                ("DATO111", 2, "retyr", "code 'A'"),
+            },
+            overlay.Diagnostics.Select(d => (d.DescriptorId, d.Span!.Value.Line, d.MessageArgs[0], d.MessageArgs[1])));
+    }
+
+    [Fact]
+    public void UnknownRetryKindFallsBackToNone()
+    {
+        var overlay = OverlayReader.Read("o.yaml", "codes:\n  A: { retry: sometimes }\n");
+
+        var diagnostic = Assert.Single(overlay.Diagnostics);
+        Assert.Equal(("DATO109", 1, 14), (diagnostic.DescriptorId, diagnostic.Span!.Value.Line, diagnostic.Span.Value.Column));
+        Assert.Equal(DatoRetryKind.None, overlay.Codes.Single().RetryKind);
+    }
+
+    [Fact]
+    public void InvalidFamilyIsDropped()
+    {
+        var overlay = OverlayReader.Read("o.yaml", "codes:\n  A: { family: Plan Limits }\n");
+
+        Assert.Equal("DATO110", Assert.Single(overlay.Diagnostics).DescriptorId);
+        Assert.Null(overlay.Codes.Single().Family);
+    }
+
+    [Fact]
+    public void WrongShapeOfASectionMakesTheOverlayUnreadable()
+    {
+        var overlay = OverlayReader.Read("o.yaml", "codes: everything\n");
+
+        Assert.False(overlay.IsReadable);
+        Assert.Equal("line 1: 'codes' must be a mapping", Assert.Single(overlay.Diagnostics).MessageArgs[0]);
+    }
+
+    [Fact]
+    public void BrokenYamlMakesTheOverlayUnreadable()
+    {
+        var overlay = OverlayReader.Read("o.yaml", "codes:\n  - ITEM_LOCKED\n");
+
+        Assert.False(overlay.IsReadable);
+        Assert.Equal("DATO101", Assert.Single(overlay.Diagnostics).DescriptorId);
+    }
+}

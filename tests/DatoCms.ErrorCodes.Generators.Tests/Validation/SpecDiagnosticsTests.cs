@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Linq;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+using Microsoft.CodeAnalysis;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Validation;
+
+/// <summary>Every spec problem is a located diagnostic and never a crash; the build still gets code.</summary>
+public class SpecDiagnosticsTests
+{
+    private const string Limits = "limits:\n  requests-per-window: 60\n  rate-limit-window-seconds: 3\n  rate-limit-limit-header: X-RateLimit-Limit\n  rate-limit-remaining-header: X-RateLimit-Remaining\n  rate-limit-reset-header: X-RateLimit-Reset\n";
+
+    private static string Page(params string[] codes) => string.Concat(codes.Select(c => $"###### `{c}`\n\nDescription of {c}. More.\n\n"));
+
+    private static (string File, int Line, string Id, DiagnosticSeverity Severity, string Message)[] Diagnose(string? page, string? overlay, IReadOnlyDictionary<string, string>? options = null)
+    {
+        var run = GeneratorRunner.Run(page, overlay, globalOptions: options);
+        return run.Diagnostics
+            .Select(d => (
+                System.IO.Path.GetFileName(d.Location.GetLineSpan().Path ?? string.Empty),
+                d.Location == Location.None ? 0 : d.Location.GetLineSpan().StartLinePosition.Line + 1,
+                d.Id,
+                d.Severity,
+                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToArray();
+    }
+
+    [Fact]
+    public void ConsistentSpecHasNoDiagnostics() =>
+        Assert.Empty(Diagnose(Page("A_CODE", "B_CODE"), Limits + "codes:\n  A_CODE: { retry: backoff, family: x }\n  B_CODE: { retry: none, family: y }\n"));
+
+    [Fact]
+    public void MalformedYamlIsAnErrorAtItsLine() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 3, "DATO101", DiagnosticSeverity.Error, "The overlay cannot be read: line 3: unterminated quoted string (quoted strings must end on the same line)") },
+            Diagnose(Page("A_CODE"), "codes:\n  A_CODE: { retry: backoff }\n  B_CODE: { retry: 'oops }\n"));
+
+    [Fact]
+    public void DuplicateCodeIsReportedAtTheSecondHeading() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.md", 9, "DATO102", DiagnosticSeverity.Warning, "Error code 'A_CODE' is already defined on line 1; this entry is ignored") },
+            Diagnose(Page("A_CODE", "B_CODE", "A_CODE"), Limits + "codes:\n  A_CODE: none\n  B_CODE: none\n"));
+
+    [Fact]
+    public void MalformedHeadingIsReported() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.md", 5, "DATO103", DiagnosticSeverity.Warning, "The heading '###### `a_code`' is not an error-code entry; write it as ###### `UPPER_SNAKE_CODE`") },
+            Diagnose(Page("A_CODE") + "###### `a_code`\n", Limits + "codes:\n  A_CODE: none\n"));
+
+    [Fact]
+    public void TwoCodesWithOneCSharpNameClash() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 9, "DATO104", DiagnosticSeverity.Error, "Error code 'B_CODE' maps to the C# name 'ACode', which is already used by 'A_CODE'; set 'member' (and 'exception') for it in the overlay") },
+            Diagnose(Page("A_CODE", "B_CODE"), Limits + "codes:\n  A_CODE: none\n  B_CODE: { member: ACode }\n"));
+
+    [Fact]
+    public void CodesDifferingOnlyInUnderscoresClash() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.md", 5, "DATO104", DiagnosticSeverity.Error, "Error code 'A__CODE' maps to the C# name 'ACode', which is already used by 'A_CODE'; set 'member' (and 'exception') for it in the overlay") },
+            Diagnose(Page("A_CODE", "A__CODE"), Limits + "codes:\n  A_CODE: none\n  A__CODE: none\n"));
+
+    [Fact]
+    public void ACodeNamedUnknownClashesWithTheSentinel() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.md", 1, "DATO104", DiagnosticSeverity.Error, "Error code 'UNKNOWN' maps to the C# name 'Unknown', which is already used by 'the Unknown member'; set 'member' (and 'exception') for it in the overlay") },
+            Diagnose(Page("UNKNOWN"), Limits + "codes:\n  UNKNOWN: none\n"));
+
+    [Fact]
+    public void KeywordAsMemberNameIsAnError() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO105", DiagnosticSeverity.Error, "'class' is not a valid C# identifier for error code 'A_CODE' (it is a C# keyword); the default name 'ACode' is used instead") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { member: class }\n"));
+
+    [Fact]
+    public void InvalidExceptionNameIsAnError() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO105", DiagnosticSeverity.Error, "'Bad-Name' is not a valid C# identifier for error code 'A_CODE' (it has characters an identifier cannot have); the default name 'ACodeException' is used instead") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { exception: Bad-Name }\n"));
+
+    [Fact]
+    public void OverlayCodeNotOnPageIsAWarning() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 9, "DATO106", DiagnosticSeverity.Warning, "The overlay classifies 'GONE_CODE', but the error-code page has no such entry; the entry is ignored") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: none\n  GONE_CODE: backoff\n"));
+
+    [Fact]
+    public void PageCodeMissingFromOverlayIsInformational() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.md", 5, "DATO107", DiagnosticSeverity.Info, "Error code 'NEW_CODE' is not in the overlay; it is generated as not transient (retry: none) with no family") },
+            Diagnose(Page("A_CODE", "NEW_CODE"), Limits + "codes:\n  A_CODE: none\n"));
+
+    [Fact]
+    public void EmptyDescriptionIsAWarning() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.md", 1, "DATO108", DiagnosticSeverity.Warning, "Error code 'A_CODE' has no description text on the page") },
+            Diagnose("###### `A_CODE`\n\n###### `B_CODE`\nText.\n", Limits + "codes:\n  A_CODE: none\n  B_CODE: none\n"));
+
+    [Fact]
+    public void UnknownRetryKindIsAWarning() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO109", DiagnosticSeverity.Warning, "Retry kind 'sometimes' of 'A_CODE' is not one of none, backoff, rate-limit, refresh; 'none' is used") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { retry: sometimes }\n"));
+
+    [Fact]
+    public void InvalidFamilyIsAWarning() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO110", DiagnosticSeverity.Warning, "Family 'Plan_Limits' of 'A_CODE' must be lower-case kebab-case (letters, digits, hyphens); the code is generated without a family") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { family: Plan_Limits }\n"));
+
+    [Fact]
+    public void UnknownKeyIsAWarning() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO111", DiagnosticSeverity.Warning, "Unknown key 'retyr' in code 'A_CODE'; expected one of: retry, family, member, exception, summary") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { retyr: backoff }\n"));
+
+    [Fact]
+    public void NonNumericRequiredLimitIsAWarning() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number"), ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window; today's values are used (60)") },
+            Diagnose(Page("A_CODE"), Limits.Replace("requests-per-window: 60", "requests-per-window: sixty") + "codes:\n  A_CODE: none\n"));
+
+    [Fact]
+    public void OverlayWithoutPageIsAWarning() =>
+        Assert.Equal(
+            new[] { ("", 0, "DATO113", DiagnosticSeverity.Warning, "An overlay is present but no error-code page is: add the page as an AdditionalFile named datocms-cma-errors.md or with DatoCmsSpec=\"errors\"") },
+            Diagnose(null, Limits));
+
+    [Fact]
+    public void NoSpecAtAllIsSilentAndGeneratesNothing()
+    {
+        var run = GeneratorRunner.Run((string?)null, null);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void PageWithoutCodesIsAWarningButStillCompiles()
+    {
+        var run = GeneratorRunner.Run("# Errors\n\nNothing here.\n", Limits);
+
+        Assert.Equal(new[] { "DATO115 1: The error-code page has no ###### `CODE` entries, so DatoCmsErrorCode has only Unknown" }, run.DiagnosticLines);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void InvalidNamespaceOptionFallsBackToTheDefault()
+    {
+        var run = GeneratorRunner.Run(Page("A_CODE"), Limits + "codes:\n  A_CODE: none\n", globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesNamespace"] = "My.2Bad" });
+
+        Assert.Equal(new[] { "DATO116 -: DatoCmsErrorCodesNamespace 'My.2Bad' is not a valid C# namespace; 'DatoCms.ErrorCodes' is used" }, run.DiagnosticLines);
+        Assert.Contains("namespace DatoCms.ErrorCodes", run.Sources["DatoCmsErrorCode.g.cs"]);
+    }
+
+    [Fact]
+    public void EveryBadInputAtOnceStillCompiles()
+    {
+        var page = Page("A_CODE", "A_CODE", "UNKNOWN", "B_CODE") + "###### nope\n###### `EMPTY_ONE`\n";
+        var overlay = "codes:\n  A_CODE: { retry: maybe, family: Bad Family, member: int, extra: 1 }\n  B_CODE: { member: ACode }\n  GHOST: none\nlimits:\n  requests-per-window: many\n";
+
+        var run = GeneratorRunner.Run(page, overlay);
+
+        Assert.Equal(
+            new[] { "DATO102", "DATO103", "DATO104", "DATO104", "DATO105", "DATO106", "DATO107", "DATO107", "DATO108", "DATO109", "DATO110", "DATO111", "DATO112", "DATO118" },
+            run.Diagnostics.Select(d => d.Id).OrderBy(id => id));
+        Assert.Empty(run.CompilationProblems);
+    }
+}

@@ -55,7 +55,8 @@ internal static class GeneratorRunner
 
     public static CSharpCompilation CreateCompilation(string source, ReferenceSet references = ReferenceSet.Net80, LanguageVersion languageVersion = LanguageVersion.Latest)
     {
-        var parseOptions = new CSharpParseOptions(languageVersion);
+        // Diagnose mode makes the compiler check the generated XML docs too.
+        var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose);
         var nullable = languageVersion is LanguageVersion.Latest or LanguageVersion.Preview or >= LanguageVersion.CSharp8
             ? NullableContextOptions.Enable
             : NullableContextOptions.Disable;
@@ -70,7 +71,7 @@ internal static class GeneratorRunner
         CSharpGeneratorDriver.Create(
             new[] { new DatoCmsErrorCodesGenerator().AsSourceGenerator() },
             files,
-            new CSharpParseOptions(languageVersion),
+            new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose),
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Linq;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Generator;
+
+/// <summary>The generated code compiles without a single warning on every target a consumer may have.</summary>
+public class TargetCompatibilityTests
+{
+    private const string Page = "###### `ITEM_LOCKED`\n\nThe record is <locked> & \"busy\". Retry later.\n\n###### `NOT_FOUND`\n\nNothing there.\n\n###### `RATE_LIMIT_EXCEEDED`\n\nToo many requests.\n";
+    private const string Overlay = "limits:\n  requests-per-window: 60\n  rate-limit-window-seconds: 3\n  rate-limit-limit-header: X-RateLimit-Limit\n  rate-limit-remaining-header: X-RateLimit-Remaining\n  rate-limit-reset-header: X-RateLimit-Reset\n  max-asset-size-bytes: 10000000000\ncodes:\n  ITEM_LOCKED: { retry: backoff, family: concurrency }\n  NOT_FOUND: { retry: none, family: not-found }\n  RATE_LIMIT_EXCEEDED: { retry: rate-limit, family: rate-limit }\n";
+
+    private const string Usage = @"
+using DatoCms.ErrorCodes;
+internal static class Usage
+{
+    public static string Describe(string apiCode)
+    {
+        DatoCmsErrorCode code;
+        if (!DatoCmsErrorCodes.TryParse(apiCode, out code)) return ""unknown"";
+        DatoCmsErrorInfo info = code.GetInfo();
+        return info.ApiCode + info.Summary + info.Description + info.DocUrl + info.RetryKind + info.Family + info.IsTransient
+            + DatoCmsErrorCodes.All.Count + DatoCmsErrorCodes.TransientCodes.Count + DatoCmsErrorCodes.Count
+            + DatoCmsLimits.RequestsPerWindow + DatoCmsLimits.RateLimitResetHeader + DatoCmsLimits.RateLimitWindow + DatoCmsLimits.MaxAssetSizeBytes;
+    }
+}";
+
+    private const string SpanUsage = @"
+internal static class SpanUsage
+{
+    public static bool Parse(System.ReadOnlySpan<char> chars, System.ReadOnlySpan<byte> bytes)
+    {
+        DatoCmsErrorCode a, b;
+        return DatoCmsErrorCodes.TryParse(chars, out a) && DatoCmsErrorCodes.TryParseUtf8(bytes, out b) && a == b;
+    }
+}";
+
+    public static TheoryData<ReferenceSet, LanguageVersion, bool> Targets => new()
+    {
+        { ReferenceSet.Net80, LanguageVersion.Latest, true },
+        { ReferenceSet.Net80, LanguageVersion.CSharp7_3, true },
+        { ReferenceSet.Net80, LanguageVersion.CSharp8, true },
+        { ReferenceSet.NetStandard20, LanguageVersion.CSharp7_3, false },
+        { ReferenceSet.NetStandard20, LanguageVersion.Latest, false },
+        { ReferenceSet.Net472, LanguageVersion.CSharp7_3, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void CompilesWithoutWarnings(ReferenceSet references, LanguageVersion languageVersion, bool hasSpan)
+    {
+        var run = GeneratorRunner.Run(Page, Overlay, Usage + (hasSpan ? SpanUsage : string.Empty), references, languageVersion);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(hasSpan ? System.Array.Empty<string>() : new[] { "DATO117" }, run.Diagnostics.Select(d => d.Id));
+        Assert.Equal(hasSpan, run.Sources["DatoCmsErrorCodes.Parsing.g.cs"].Contains("TryParseUtf8"));
+        Assert.Equal(languageVersion != LanguageVersion.CSharp7_3, run.Sources["DatoCmsErrorCode.g.cs"].Contains("#nullable enable"));
+    }
+
+    [Fact]
+    public void TypesAreInternalByDefault()
+    {
+        var run = GeneratorRunner.Run(Page, Overlay);
+
+        Assert.All(run.Sources.Values, source => Assert.DoesNotContain("public enum", source));
+        Assert.Contains("internal enum DatoCmsErrorCode", run.Sources["DatoCmsErrorCode.g.cs"]);
+        Assert.Contains("internal static partial class DatoCmsErrorCodes", run.Sources["DatoCmsErrorCodes.g.cs"]);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("True")]
+    public void PublicOptionMakesTypesPublic(string value)
+    {
+        var run = GeneratorRunner.Run(Page, Overlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = value });
+
+        Assert.Contains("public enum DatoCmsErrorCode", run.Sources["DatoCmsErrorCode.g.cs"]);
+        Assert.Contains("public static partial class DatoCmsErrorCodes", run.Sources["DatoCmsErrorCodes.g.cs"]);
+        Assert.Contains("public readonly struct DatoCmsErrorInfo", run.Sources["DatoCmsErrorInfo.g.cs"]);
+        Assert.Contains("public static class DatoCmsLimits", run.Sources["DatoCmsLimits.g.cs"]);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void NamespaceOptionMovesEveryType()
+    {
+        var run = GeneratorRunner.Run(Page, Overlay, Usage.Replace("using DatoCms.ErrorCodes;", "using Acme.Cms.Errors;"), globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesNamespace"] = "Acme.Cms.Errors" });
+
+        Assert.All(run.Sources.Values, source => Assert.Contains("namespace Acme.Cms.Errors\n", source));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void TwoAssembliesWithInternalTypesDoNotClash()
+    {
+        var first = GeneratorRunner.Run(Page, Overlay).OutputCompilation;
+        var firstReference = first.ToMetadataReference();
+        var second = GeneratorRunner.Run(Page, Overlay, Usage).OutputCompilation.AddReferences(firstReference);
+
+        Assert.Empty(second.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+    }
+}

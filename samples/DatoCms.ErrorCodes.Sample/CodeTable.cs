@@ -11,7 +11,7 @@ internal static class CodeTable
         foreach (var code in codes)
         {
             var info = code.GetInfo();
-            Console.WriteLine($"{info.ApiCode.PadRight(codeWidth)}  {info.RetryKind,-9}  {info.Family,-12}  {Shorten(info.Summary, 70)}");
+            Console.WriteLine($"{info.ApiCode.PadRight(codeWidth)}  {info.RetryKind,-9}  {info.Family,-12}  {Shorten(info.Summary, 60)}");
         }
     }
 

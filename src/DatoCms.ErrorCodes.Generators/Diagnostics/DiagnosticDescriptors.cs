@@ -12,7 +12,7 @@ internal static class DiagnosticDescriptors
 {
     public const string Category = "DatoCms.Spec";
 
-    private const string HelpLinkBase = "https://github.com/datocms-errorcodes/DatoCms.ErrorCodes.Generators/blob/main/docs/diagnostics/";
+    public const string HelpLinkBase = "https://github.com/datocms-errorcodes/DatoCms.ErrorCodes.Generators/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor OverlaySyntaxError = Create(
         "DATO101",

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using DatoCms.ErrorCodes.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DatoCms.ErrorCodes.Generators.Analyzers;
+
+/// <summary>
+/// The generated types, resolved once per compilation in the namespace the options choose.
+/// The transient set is read from the [DatoCmsTransient] attributes the generator put on the
+/// enum members, so the analyzers always enforce what this build's spec says.
+/// </summary>
+internal sealed class DatoCmsSymbols
+{
+    private DatoCmsSymbols(
+        INamedTypeSymbol errorCode,
+        INamedTypeSymbol? errorCodes,
+        INamedTypeSymbol? apiException,
+        INamedTypeSymbol? transientApiException,
+        INamedTypeSymbol? apiError,
+        ImmutableArray<IFieldSymbol> transientCodes)
+    {
+        ErrorCode = errorCode;
+        ErrorCodes = errorCodes;
+        ApiException = apiException;
+        TransientApiException = transientApiException;
+        ApiError = apiError;
+        TransientCodes = transientCodes;
+    }
+
+    public INamedTypeSymbol ErrorCode { get; }
+
+    public INamedTypeSymbol? ErrorCodes { get; }
+
+    public INamedTypeSymbol? ApiException { get; }
+
+    public INamedTypeSymbol? TransientApiException { get; }
+
+    public INamedTypeSymbol? ApiError { get; }
+
+    /// <summary>Enum members marked transient, in declaration order.</summary>
+    public ImmutableArray<IFieldSymbol> TransientCodes { get; }
+
+    /// <summary>Null when the compilation has no generated DatoCmsErrorCode: the analyzers then do nothing.</summary>
+    public static DatoCmsSymbols? TryCreate(Compilation compilation, AnalyzerOptions options)
+    {
+        var ns = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out var configured) && !string.IsNullOrWhiteSpace(configured)
+            ? configured.Trim()
+            : GeneratorOptions.DefaultNamespace;
+
+        var errorCode = compilation.GetTypeByMetadataName(ns + ".DatoCmsErrorCode") ?? compilation.GetTypeByMetadataName(GeneratorOptions.DefaultNamespace + ".DatoCmsErrorCode");
+        if (errorCode is null || errorCode.TypeKind != TypeKind.Enum)
+        {
+            return null;
+        }
+
+        ns = errorCode.ContainingNamespace.ToDisplayString();
+        var transientAttribute = compilation.GetTypeByMetadataName(ns + ".DatoCmsTransientAttribute");
+        var transient = ImmutableArray.CreateBuilder<IFieldSymbol>();
+        foreach (var member in errorCode.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && HasAttribute(field, transientAttribute))
+            {
+                transient.Add(field);
+            }
+        }
+
+        return new DatoCmsSymbols(
+            errorCode,
+            compilation.GetTypeByMetadataName(ns + ".DatoCmsErrorCodes"),
+            compilation.GetTypeByMetadataName(ns + ".DatoCmsApiException"),
+            compilation.GetTypeByMetadataName(ns + ".DatoCmsTransientApiException"),
+            compilation.GetTypeByMetadataName(ns + ".DatoCmsApiError"),
+            transient.ToImmutable());
+    }
+
+    /// <summary>Whether <paramref name="type"/> is the API exception, one derived from it, or the per-error type.</summary>
+    public bool IsApiErrorCarrier(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (ApiError is not null && SymbolEqualityComparer.Default.Equals(type, ApiError))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (ApiException is not null && SymbolEqualityComparer.Default.Equals(current, ApiException))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

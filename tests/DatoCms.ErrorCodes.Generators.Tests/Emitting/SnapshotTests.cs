@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Emitting;
+
+/// <summary>
+/// Pins every generated file, byte for byte, for our shipped spec and for small edge-case specs.
+/// Snapshots live in Snapshots/SCENARIO.FILE.verified.cs; see <see cref="Snapshot"/> to accept changes.
+/// </summary>
+public class SnapshotTests
+{
+    private const string EdgeCasePage = "# Errors\n\n## Error codes\n\n###### `ITEM_LOCKED`\n\nThe record is <locked> & \"busy\": wait a moment, then retry with **backoff**.\n\n###### `3D_MODEL_REJECTED`\n\nA code starting with a digit gets a C# name starting with Code.\n\n###### `EXCEPTION`\n\nSomething unexpected failed on the server\\\\side.\n";
+    private const string EdgeCaseOverlay = "docs-url: https://example.test/errors/\nlimits:\n  requests-per-window: 120\n  rate-limit-window-seconds: 10\n  rate-limit-limit-header: X-RateLimit-Limit\n  rate-limit-remaining-header: X-RateLimit-Remaining\n  rate-limit-reset-header: X-RateLimit-Reset\n  max-upload-bytes: 5000000000\n  region-name: \"eu\"\ncodes:\n  ITEM_LOCKED: { retry: backoff, family: concurrency }\n  3D_MODEL_REJECTED: { retry: none, family: uploads }\n  EXCEPTION: { retry: none, family: availability, member: UnexpectedServerError, exception: UnexpectedServerErrorException, summary: \"Our own summary.\" }\n";
+
+    private static readonly Dictionary<string, Func<GeneratorRun>> Scenarios = new()
+    {
+        ["Shipped"] = () => GeneratorRunner.RunOnShippedSpec(),
+        ["EdgeCasesLegacy"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, references: ReferenceSet.NetStandard20, languageVersion: LanguageVersion.CSharp7_3),
+        ["EdgeCasesPublic"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = "true", ["build_property.DatoCmsErrorCodesNamespace"] = "Acme.Errors" }),
+        ["NoCodes"] = () => GeneratorRunner.Run("# Errors\n", EdgeCaseOverlay.Substring(0, EdgeCaseOverlay.IndexOf("codes:", StringComparison.Ordinal))),
+    };
+
+    public static TheoryData<string> ScenarioNames => new(Scenarios.Keys);
+
+    [Theory]
+    [MemberData(nameof(ScenarioNames))]
+    public void GeneratedFilesMatchSnapshots(string scenario)
+    {
+        var run = Scenarios[scenario]();
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(8, run.Sources.Count);
+        foreach (var (hintName, source) in run.Sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Snapshot.Verify(SnapshotName(scenario, hintName), source);
+        }
+    }
+
+    [Fact]
+    public void NoOrphanedSnapshots()
+    {
+        var expected = Scenarios.SelectMany(s => s.Value().Sources.Keys.Select(h => SnapshotName(s.Key, h) + ".verified.cs")).ToHashSet();
+        var onDisk = Directory.GetFiles(Snapshot.Directory, "*.verified.cs").Select(Path.GetFileName).ToHashSet();
+
+        Assert.Empty(onDisk.Except(expected));
+    }
+
+    [Fact]
+    public void OutputIsDeterministic()
+    {
+        var first = GeneratorRunner.RunOnShippedSpec().Sources;
+        var second = GeneratorRunner.RunOnShippedSpec().Sources;
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void CrlfSpecGivesTheSameOutput()
+    {
+        var lf = GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay).Sources;
+        var crlf = GeneratorRunner.Run(EdgeCasePage.Replace("\n", "\r\n"), EdgeCaseOverlay.Replace("\n", "\r\n")).Sources;
+
+        Assert.Equal(lf, crlf);
+    }
+
+    private static string SnapshotName(string scenario, string hintName) => scenario + "." + hintName.Replace(".g.cs", string.Empty);
+}

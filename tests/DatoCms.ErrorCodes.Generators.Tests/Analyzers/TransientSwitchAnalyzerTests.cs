@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Generators.Analyzers;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Analyzers;
+
+/// <summary>DATO001 on switches over DatoCmsErrorCode, checked against the real generated enum for the shipped spec.</summary>
+public class TransientSwitchAnalyzerTests
+{
+    private const string AllTransientMessage = "This switch handles specific error codes but not the transient codes CannotDestroyForkingOrigin, ConcurrentEnvironmentUpdate, ConcurrentItemTypeUpdate, ConcurrentItemUpdate, ConcurrentRoleUpdate +9 more; handle them, check IsTransient first, or rethrow in the default case";
+
+    private static readonly IReadOnlyDictionary<string, string> AllSwitches = new Dictionary<string, string> { [AnalyzerOptionNames.SwitchScopeKey] = "all" };
+
+    private static Task VerifyAsync(string body, IReadOnlyList<string>? messages = null, IReadOnlyDictionary<string, string>? options = null) =>
+        AnalyzerVerifier.VerifyAsync(new TransientSwitchAnalyzer(), "DATO001", Wrap(body), messages, options ?? AllSwitches);
+
+    private static string Wrap(string body) => @"
+using System;
+using DatoCms.ErrorCodes;
+
+internal static class Handler
+{
+    public static int Handle(DatoCmsErrorCode code)
+    {
+" + body + @"
+    }
+}";
+
+    private const string AllTransientCases = "case DatoCmsErrorCode.CannotDestroyForkingOrigin: case DatoCmsErrorCode.ConcurrentEnvironmentUpdate: case DatoCmsErrorCode.ConcurrentItemTypeUpdate: case DatoCmsErrorCode.ConcurrentItemUpdate: case DatoCmsErrorCode.ConcurrentRoleUpdate: case DatoCmsErrorCode.ConcurrentUploadUpdate: case DatoCmsErrorCode.EnvironmentInReadOnlyMode: case DatoCmsErrorCode.EnvironmentNotReady: case DatoCmsErrorCode.ItemLocked: case DatoCmsErrorCode.PlatformScheduledMaintenance: case DatoCmsErrorCode.RateLimitExceeded: case DatoCmsErrorCode.ServiceUnavailable: case DatoCmsErrorCode.SiteNotReady: case DatoCmsErrorCode.UnmanagedEditConflict: return 2;";
+
+    [Fact]
+    public Task SwitchStatementWithSilentDefaultIsReported() => VerifyAsync(@"
+        [|switch (code)|]
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            case DatoCmsErrorCode.InvalidField: return 422;
+            default: return 0;
+        }", new[] { AllTransientMessage });
+
+    [Fact]
+    public Task SwitchStatementThatFallsOutIsReported() => VerifyAsync(@"
+        [|switch (code)|]
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+        }
+        return 0;");
+
+    [Fact]
+    public Task SwitchExpressionWithSilentDiscardIsReported() => VerifyAsync(@"
+        return [|code switch|]
+        {
+            DatoCmsErrorCode.NotFound => 404,
+            DatoCmsErrorCode.InvalidField or DatoCmsErrorCode.InvalidFormat => 422,
+            _ => 0,
+        };", new[] { AllTransientMessage });
+
+    [Fact]
+    public Task MessageNamesOnlyTheMissingTransientCodes() => VerifyAsync(@"
+        [|switch (code)|]
+        {
+            " + AllTransientCases.Replace("case DatoCmsErrorCode.ItemLocked: ", string.Empty).Replace("case DatoCmsErrorCode.RateLimitExceeded: ", string.Empty) + @"
+            default: return 0;
+        }", new[] { "This switch handles specific error codes but not the transient codes ItemLocked, RateLimitExceeded; handle them, check IsTransient first, or rethrow in the default case" });
+
+    [Fact]
+    public Task SingleMissingCodeIsNamedInTheSingular() => VerifyAsync(@"
+        [|switch (code)|]
+        {
+            " + AllTransientCases.Replace("case DatoCmsErrorCode.ItemLocked: ", string.Empty) + @"
+            default: return 0;
+        }", new[] { "This switch handles specific error codes but not the transient code ItemLocked; handle them, check IsTransient first, or rethrow in the default case" });
+
+    [Fact]
+    public Task ArmWithAnUnrelatedGuardDoesNotCoverItsCode() => VerifyAsync(@"
+        return [|code switch|]
+        {
+            " + "DatoCmsErrorCode.CannotDestroyForkingOrigin or DatoCmsErrorCode.ConcurrentEnvironmentUpdate or DatoCmsErrorCode.ConcurrentItemTypeUpdate or DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.ConcurrentRoleUpdate or DatoCmsErrorCode.ConcurrentUploadUpdate or DatoCmsErrorCode.EnvironmentInReadOnlyMode or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.PlatformScheduledMaintenance or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady or DatoCmsErrorCode.UnmanagedEditConflict => 2," + @"
+            DatoCmsErrorCode.ItemLocked when DateTime.Now.Hour > 12 => 3,
+            _ => 0,
+        };", new[] { "This switch handles specific error codes but not the transient code ItemLocked; handle them, check IsTransient first, or rethrow in the default case" });
+
+    [Fact]
+    public Task EveryTransientCodeListedIsCompliant() => VerifyAsync(@"
+        switch (code)
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            " + AllTransientCases + @"
+            default: return 0;
+        }");
+
+    [Fact]
+    public Task IsTransientCheckBeforeTheSwitchIsCompliant() => VerifyAsync(@"
+        if (code.IsTransient()) return -1;
+        switch (code)
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            default: return 0;
+        }");
+
+    [Fact]
+    public Task EnclosingIfOnRetryKindIsCompliant() => VerifyAsync(@"
+        if (code.GetRetryKind() == DatoCmsRetryKind.None)
+        {
+            switch (code)
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: return 0;
+            }
+        }
+        return -1;");
+
+    [Fact]
+    public Task DefaultThatThrowsIsCompliant() => VerifyAsync(@"
+        switch (code)
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            default: throw new InvalidOperationException(code.ToApiString());
+        }");
+
+    [Fact]
+    public Task DefaultThatChecksIsTransientIsCompliant() => VerifyAsync(@"
+        switch (code)
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            default: return code.GetInfo().IsTransient ? -1 : 0;
+        }");
+
+    [Fact]
+    public Task DiscardArmThatThrowsIsCompliant() => VerifyAsync(@"
+        return code switch
+        {
+            DatoCmsErrorCode.NotFound => 404,
+            _ => throw new InvalidOperationException(),
+        };");
+
+    [Fact]
+    public Task ArmGuardedByIsTransientIsCompliant() => VerifyAsync(@"
+        return code switch
+        {
+            DatoCmsErrorCode.NotFound => 404,
+            var c when c.IsTransient() => -1,
+            _ => 0,
+        };");
+
+    [Fact]
+    public Task SwitchWithOnlyADefaultIsNotAnalysed() => VerifyAsync(@"
+        switch (code)
+        {
+            default: return 0;
+        }");
+
+    [Fact]
+    public Task SwitchOverAnotherEnumIsNotAnalysed() => VerifyAsync(@"
+        switch (DayOfWeek.Monday)
+        {
+            case DayOfWeek.Monday: return 1;
+            default: return 0;
+        }");
+
+    [Fact]
+    public Task RetryKindSwitchIsNotAnalysed() => VerifyAsync(@"
+        switch (code.GetRetryKind())
+        {
+            case DatoCmsRetryKind.None: return 1;
+            default: return 0;
+        }");
+
+    [Fact]
+    public Task WithDefaultScopeOnlySwitchesOverAnErrorsCodeAreAnalysed() => VerifyAsync(@"
+        switch (code)
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            default: return 0;
+        }", options: new Dictionary<string, string>());
+
+    [Fact]
+    public Task ScopeCanBeSetForTheWholeProjectWithAnMsBuildProperty() => VerifyAsync(@"
+        [|switch (code)|]
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            default: return 0;
+        }", options: new Dictionary<string, string> { [AnalyzerOptionNames.SwitchScopeProperty] = "all" });
+}

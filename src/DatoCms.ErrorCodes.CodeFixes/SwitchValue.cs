@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DatoCms.ErrorCodes.CodeFixes;
+
+/// <summary>Reads the parts of a switch's governing expression that the fixes reuse.</summary>
+internal static class SwitchValue
+{
+    /// <summary>For <c>ex.Code</c>, the <c>ex</c>; otherwise null.</summary>
+    public static ExpressionSyntax? CodeReceiver(ExpressionSyntax value) =>
+        value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Code" } access ? access.Expression : null;
+
+    /// <summary>
+    /// How to name an enum member in this file: the type as the switch's own case labels write it
+    /// (so the user's style and usings are kept), else the shortest name that binds here.
+    /// </summary>
+    public static string EnumTypeName(SyntaxNode switchNode, ExpressionSyntax value, SemanticModel model)
+    {
+        foreach (var node in switchNode.DescendantNodes())
+        {
+            if (node is MemberAccessExpressionSyntax access && model.GetSymbolInfo(access).Symbol is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } field
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType, model.GetTypeInfo(value).Type))
+            {
+                return access.Expression.ToString();
+            }
+        }
+
+        return model.GetTypeInfo(value).Type?.ToMinimalDisplayString(model, value.SpanStart) ?? "DatoCmsErrorCode";
+    }
+}

@@ -52,7 +52,9 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => new TargetFeatures(
                 SupportsNullable: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 },
                 HasSpan: compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null
-                    && compilation.GetTypeByMetadataName("System.MemoryExtensions") is not null))
+                    && compilation.GetTypeByMetadataName("System.MemoryExtensions") is not null,
+                HasEnumMember: compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute") is not null,
+                HasJsonEnumMemberName: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is not null))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(spec.Combine(options).Combine(features), static (output, input) =>

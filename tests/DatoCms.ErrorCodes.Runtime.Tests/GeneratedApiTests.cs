@@ -202,4 +202,24 @@ public class GeneratedApiTests
             _ = a.IsTransient() | a.GetRetryKind() == DatoCmsRetryKind.None | a.GetFamily() == DatoCmsErrorFamily.Unknown;
         }
     }
+
+    [Fact]
+    public void SystemTextJsonReadsAndWritesTheApiString()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+        Assert.Equal("\"ITEM_LOCKED\"", System.Text.Json.JsonSerializer.Serialize(DatoCmsErrorCode.ItemLocked, options));
+        Assert.Equal(DatoCmsErrorCode.UnexpectedServerError, System.Text.Json.JsonSerializer.Deserialize<DatoCmsErrorCode>("\"EXCEPTION\"", options));
+    }
+
+    [Fact]
+    public void EveryMemberCarriesItsApiStringAsEnumMember()
+    {
+        foreach (var code in DatoCmsErrorCodes.All)
+        {
+            var attribute = typeof(DatoCmsErrorCode).GetField(code.ToString())!.GetCustomAttributes(typeof(System.Runtime.Serialization.EnumMemberAttribute), false).Cast<System.Runtime.Serialization.EnumMemberAttribute>().Single();
+
+            Assert.Equal(code.ToApiString(), attribute.Value);
+        }
+    }
 }

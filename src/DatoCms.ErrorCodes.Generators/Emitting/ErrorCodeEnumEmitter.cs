@@ -9,7 +9,7 @@ internal static class ErrorCodeEnumEmitter
     {
         w.DocSummary("An error code reported by the DatoCMS Content Management API.");
         w.Line("/// <remarks>");
-        w.DocText($"Generated from the error-code spec ({context.Spec.Codes.Count} {(context.Spec.Codes.Count == 1 ? "code" : "codes")}). The numeric values follow the spec's order and may change when codes are added: store ToApiString(), not the number.");
+        w.DocText($"Generated from the error-code spec ({context.Spec.Codes.Count} {(context.Spec.Codes.Count == 1 ? "code" : "codes")}). The numeric values follow the spec's order and may change when codes are added: store ToApiString(), not the number. Serializers that honour EnumMember or JsonStringEnumMemberName write the API string.");
         w.Line("/// </remarks>");
         w.Line(context.GeneratedCodeAttribute);
         w.OpenBlock($"{context.Options.Accessibility} enum {GeneratedNames.ErrorCode}");
@@ -32,6 +32,16 @@ internal static class ErrorCodeEnumEmitter
             w.DocXml($"<para>API code <c>{code.ApiCode}</c>. Retry: {retry}. Family: {Xml.Escape(family)}.</para>");
             w.Line($"/// <para><see href=\"{Xml.EscapeAttribute(code.DocUrl)}\">{code.ApiCode} in the DatoCMS documentation</see></para>");
             w.Line("/// </remarks>");
+            if (context.Features.HasEnumMember)
+            {
+                w.Line($"[global::System.Runtime.Serialization.EnumMember(Value = {CSharpLiteral.String(code.ApiCode)})]");
+            }
+
+            if (context.Features.HasJsonEnumMemberName)
+            {
+                w.Line($"[global::System.Text.Json.Serialization.JsonStringEnumMemberName({CSharpLiteral.String(code.ApiCode)})]");
+            }
+
             if (code.IsTransient)
             {
                 w.Line($"[{context.Type("DatoCmsTransient")}({context.Type(GeneratedNames.RetryKind)}.{code.RetryKind})]");

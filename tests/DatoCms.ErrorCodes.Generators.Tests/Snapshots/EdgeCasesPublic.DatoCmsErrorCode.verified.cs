@@ -9,7 +9,8 @@ namespace Acme.Errors
     /// </summary>
     /// <remarks>
     /// Generated from the error-code spec (3 codes). The numeric values follow the spec's order and
-    /// may change when codes are added: store ToApiString(), not the number.
+    /// may change when codes are added: store ToApiString(), not the number. Serializers that
+    /// honour EnumMember or JsonStringEnumMemberName write the API string.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     public enum DatoCmsErrorCode
@@ -27,6 +28,7 @@ namespace Acme.Errors
         /// concurrency.</para>
         /// <para><see href="https://example.test/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_LOCKED")]
         [global::Acme.Errors.DatoCmsTransient(global::Acme.Errors.DatoCmsRetryKind.Backoff)]
         ItemLocked = 1,
 
@@ -37,6 +39,7 @@ namespace Acme.Errors
         /// <para>API code <c>3D_MODEL_REJECTED</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://example.test/errors#3D_MODEL_REJECTED">3D_MODEL_REJECTED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "3D_MODEL_REJECTED")]
         Code3dModelRejected = 2,
 
         /// <summary>
@@ -47,6 +50,7 @@ namespace Acme.Errors
         /// <para>API code <c>EXCEPTION</c>. Retry: None. Family: availability.</para>
         /// <para><see href="https://example.test/errors#EXCEPTION">EXCEPTION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "EXCEPTION")]
         UnexpectedServerError = 3,
     }
 }

@@ -9,7 +9,8 @@ namespace DatoCms.ErrorCodes
     /// </summary>
     /// <remarks>
     /// Generated from the error-code spec (0 codes). The numeric values follow the spec's order and
-    /// may change when codes are added: store ToApiString(), not the number.
+    /// may change when codes are added: store ToApiString(), not the number. Serializers that
+    /// honour EnumMember or JsonStringEnumMemberName write the API string.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal enum DatoCmsErrorCode

@@ -9,7 +9,8 @@ namespace DatoCms.ErrorCodes
     /// </summary>
     /// <remarks>
     /// Generated from the error-code spec (98 codes). The numeric values follow the spec's order
-    /// and may change when codes are added: store ToApiString(), not the number.
+    /// and may change when codes are added: store ToApiString(), not the number. Serializers that
+    /// honour EnumMember or JsonStringEnumMemberName write the API string.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal enum DatoCmsErrorCode
@@ -30,6 +31,7 @@ namespace DatoCms.ErrorCodes
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ACCOUNT_ALREADY_JOINED_SITE">ACCOUNT_ALREADY_JOINED_SITE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ACCOUNT_ALREADY_JOINED_SITE")]
         AccountAlreadyJoinedSite = 1,
 
         /// <summary>
@@ -42,6 +44,7 @@ namespace DatoCms.ErrorCodes
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ALREADY_PRIMARY_ENVIRONMENT">ALREADY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ALREADY_PRIMARY_ENVIRONMENT")]
         AlreadyPrimaryEnvironment = 2,
 
         /// <summary>
@@ -56,6 +59,7 @@ namespace DatoCms.ErrorCodes
         /// plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#BILLING_PROFILE_DEFAULTING">BILLING_PROFILE_DEFAULTING in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "BILLING_PROFILE_DEFAULTING")]
         BillingProfileDefaulting = 3,
 
         /// <summary>
@@ -69,6 +73,7 @@ namespace DatoCms.ErrorCodes
         /// Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE">CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE")]
         CannotCreateOrDestroySchemaMenuItemLinkedToItemType = 4,
 
         /// <summary>
@@ -80,6 +85,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>CANNOT_DESTROY_CURRENT_USER</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_CURRENT_USER">CANNOT_DESTROY_CURRENT_USER in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CANNOT_DESTROY_CURRENT_USER")]
         CannotDestroyCurrentUser = 5,
 
         /// <summary>
@@ -93,6 +99,7 @@ namespace DatoCms.ErrorCodes
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_FORKING_ORIGIN">CANNOT_DESTROY_FORKING_ORIGIN in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CANNOT_DESTROY_FORKING_ORIGIN")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         CannotDestroyForkingOrigin = 6,
 
@@ -106,6 +113,7 @@ namespace DatoCms.ErrorCodes
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_PRIMARY_ENVIRONMENT">CANNOT_DESTROY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CANNOT_DESTROY_PRIMARY_ENVIRONMENT")]
         CannotDestroyPrimaryEnvironment = 7,
 
         /// <summary>
@@ -118,6 +126,7 @@ namespace DatoCms.ErrorCodes
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY">CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY")]
         CannotUpgradeModernPluginIntoLegacy = 8,
 
         /// <summary>
@@ -129,6 +138,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>CLASHING_FIELD_LABELS</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CLASHING_FIELD_LABELS">CLASHING_FIELD_LABELS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CLASHING_FIELD_LABELS")]
         ClashingFieldLabels = 9,
 
         /// <summary>
@@ -141,6 +151,7 @@ namespace DatoCms.ErrorCodes
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ENVIRONMENT_UPDATE">CONCURRENT_ENVIRONMENT_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ENVIRONMENT_UPDATE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         ConcurrentEnvironmentUpdate = 10,
 
@@ -154,6 +165,7 @@ namespace DatoCms.ErrorCodes
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_TYPE_UPDATE">CONCURRENT_ITEM_TYPE_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ITEM_TYPE_UPDATE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         ConcurrentItemTypeUpdate = 11,
 
@@ -167,6 +179,7 @@ namespace DatoCms.ErrorCodes
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_UPDATE">CONCURRENT_ITEM_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ITEM_UPDATE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         ConcurrentItemUpdate = 12,
 
@@ -180,6 +193,7 @@ namespace DatoCms.ErrorCodes
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ROLE_UPDATE">CONCURRENT_ROLE_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ROLE_UPDATE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         ConcurrentRoleUpdate = 13,
 
@@ -193,6 +207,7 @@ namespace DatoCms.ErrorCodes
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_UPLOAD_UPDATE">CONCURRENT_UPLOAD_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_UPLOAD_UPDATE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         ConcurrentUploadUpdate = 14,
 
@@ -206,6 +221,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>DEACTIVATED_SITE</c>. Retry: None. Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DEACTIVATED_SITE">DEACTIVATED_SITE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "DEACTIVATED_SITE")]
         DeactivatedSite = 15,
 
         /// <summary>
@@ -219,6 +235,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>DELETE_RESTRICTION</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DELETE_RESTRICTION">DELETE_RESTRICTION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "DELETE_RESTRICTION")]
         DeleteRestriction = 16,
 
         /// <summary>
@@ -231,6 +248,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>DESTINATION_USER_REQUIRED</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTINATION_USER_REQUIRED">DESTINATION_USER_REQUIRED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "DESTINATION_USER_REQUIRED")]
         DestinationUserRequired = 17,
 
         /// <summary>
@@ -243,6 +261,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>DESTRUCTIVE_REQUEST_BLOCKED</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTRUCTIVE_REQUEST_BLOCKED">DESTRUCTIVE_REQUEST_BLOCKED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "DESTRUCTIVE_REQUEST_BLOCKED")]
         DestructiveRequestBlocked = 18,
 
         /// <summary>
@@ -254,6 +273,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>DUPLICATE_POSITIONS_FOUND</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_POSITIONS_FOUND">DUPLICATE_POSITIONS_FOUND in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "DUPLICATE_POSITIONS_FOUND")]
         DuplicatePositionsFound = 19,
 
         /// <summary>
@@ -265,6 +285,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>DUPLICATE_SINGLETON</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_SINGLETON">DUPLICATE_SINGLETON in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "DUPLICATE_SINGLETON")]
         DuplicateSingleton = 20,
 
         /// <summary>
@@ -278,6 +299,7 @@ namespace DatoCms.ErrorCodes
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_IN_READ_ONLY_MODE">ENVIRONMENT_IN_READ_ONLY_MODE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ENVIRONMENT_IN_READ_ONLY_MODE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         EnvironmentInReadOnlyMode = 21,
 
@@ -291,6 +313,7 @@ namespace DatoCms.ErrorCodes
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_NOT_READY">ENVIRONMENT_NOT_READY in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ENVIRONMENT_NOT_READY")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         EnvironmentNotReady = 22,
 
@@ -304,6 +327,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>EXCEPTION</c>. Retry: None. Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#EXCEPTION">EXCEPTION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "EXCEPTION")]
         UnexpectedServerError = 23,
 
         /// <summary>
@@ -316,6 +340,7 @@ namespace DatoCms.ErrorCodes
         /// Family: environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT">IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT")]
         ImmutableUploadTracksInSandboxEnvironment = 24,
 
         /// <summary>
@@ -329,6 +354,7 @@ namespace DatoCms.ErrorCodes
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS">INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS")]
         IncompatibleWithUploadStorageSettings = 25,
 
         /// <summary>
@@ -340,6 +366,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INSUFFICIENT_PERMISSIONS</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INSUFFICIENT_PERMISSIONS">INSUFFICIENT_PERMISSIONS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INSUFFICIENT_PERMISSIONS")]
         InsufficientPermissions = 26,
 
         /// <summary>
@@ -351,6 +378,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_ACCEPT_HEADER</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ACCEPT_HEADER">INVALID_ACCEPT_HEADER in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ACCEPT_HEADER")]
         InvalidAcceptHeader = 27,
 
         /// <summary>
@@ -362,6 +390,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_API_VERSION</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_API_VERSION">INVALID_API_VERSION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_API_VERSION")]
         InvalidApiVersion = 28,
 
         /// <summary>
@@ -373,6 +402,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_ATTRIBUTES</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ATTRIBUTES">INVALID_ATTRIBUTES in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ATTRIBUTES")]
         InvalidAttributes = 29,
 
         /// <summary>
@@ -384,6 +414,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_AUTHORIZATION_HEADER</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_AUTHORIZATION_HEADER">INVALID_AUTHORIZATION_HEADER in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_AUTHORIZATION_HEADER")]
         InvalidAuthorizationHeader = 30,
 
         /// <summary>
@@ -395,6 +426,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_CONTENT_TYPE_HEADER</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_CONTENT_TYPE_HEADER">INVALID_CONTENT_TYPE_HEADER in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_CONTENT_TYPE_HEADER")]
         InvalidContentTypeHeader = 31,
 
         /// <summary>
@@ -406,6 +438,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_DATE</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DATE">INVALID_DATE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_DATE")]
         InvalidDate = 32,
 
         /// <summary>
@@ -417,6 +450,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_DESTINATION_TYPE</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_TYPE">INVALID_DESTINATION_TYPE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_DESTINATION_TYPE")]
         InvalidDestinationType = 33,
 
         /// <summary>
@@ -429,6 +463,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_DESTINATION_USER</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_USER">INVALID_DESTINATION_USER in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_DESTINATION_USER")]
         InvalidDestinationUser = 34,
 
         /// <summary>
@@ -440,6 +475,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_DRAFT</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DRAFT">INVALID_DRAFT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_DRAFT")]
         InvalidDraft = 35,
 
         /// <summary>
@@ -451,6 +487,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_ENDPOINT</c>. Retry: None. Family: not-found.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENDPOINT">INVALID_ENDPOINT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ENDPOINT")]
         InvalidEndpoint = 36,
 
         /// <summary>
@@ -462,6 +499,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_ENTITY_ID</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENTITY_ID">INVALID_ENTITY_ID in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ENTITY_ID")]
         InvalidEntityId = 37,
 
         /// <summary>
@@ -474,6 +512,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_ENVIRONMENT</c>. Retry: None. Family: environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENVIRONMENT">INVALID_ENVIRONMENT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ENVIRONMENT")]
         InvalidEnvironment = 38,
 
         /// <summary>
@@ -487,6 +526,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_FIELD</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD">INVALID_FIELD in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_FIELD")]
         InvalidField = 39,
 
         /// <summary>
@@ -499,6 +539,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_FILTER_FIELDS_PARAM</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FILTER_FIELDS_PARAM">INVALID_FILTER_FIELDS_PARAM in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_FILTER_FIELDS_PARAM")]
         InvalidFilterFieldsParam = 40,
 
         /// <summary>
@@ -510,6 +551,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_FORMAT</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FORMAT">INVALID_FORMAT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_FORMAT")]
         InvalidFormat = 41,
 
         /// <summary>
@@ -520,6 +562,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_JSON_BODY</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_JSON_BODY">INVALID_JSON_BODY in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_JSON_BODY")]
         InvalidJsonBody = 42,
 
         /// <summary>
@@ -531,6 +574,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_ORDERING</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING">INVALID_ORDERING in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ORDERING")]
         InvalidOrdering = 43,
 
         /// <summary>
@@ -543,6 +587,7 @@ namespace DatoCms.ErrorCodes
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE">INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE")]
         InvalidOrderingForSingletonItemType = 44,
 
         /// <summary>
@@ -556,6 +601,7 @@ namespace DatoCms.ErrorCodes
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE">INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE")]
         InvalidOrderingForSortableItemType = 45,
 
         /// <summary>
@@ -567,6 +613,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_PARAMS</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARAMS">INVALID_PARAMS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_PARAMS")]
         InvalidParams = 46,
 
         /// <summary>
@@ -579,6 +626,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_PARENT</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT">INVALID_PARENT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_PARENT")]
         InvalidParent = 47,
 
         /// <summary>
@@ -590,6 +638,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_PARENT_ID</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT_ID">INVALID_PARENT_ID in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_PARENT_ID")]
         InvalidParentId = 48,
 
         /// <summary>
@@ -601,6 +650,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_PLUGIN_VERSION</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PLUGIN_VERSION">INVALID_PLUGIN_VERSION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_PLUGIN_VERSION")]
         InvalidPluginVersion = 49,
 
         /// <summary>
@@ -612,6 +662,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_POSITION</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_POSITION">INVALID_POSITION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_POSITION")]
         InvalidPosition = 50,
 
         /// <summary>
@@ -624,6 +675,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_RELATIONSHIP</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_RELATIONSHIP">INVALID_RELATIONSHIP in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_RELATIONSHIP")]
         InvalidRelationship = 51,
 
         /// <summary>
@@ -635,6 +687,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_REQUEST</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_REQUEST">INVALID_REQUEST in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_REQUEST")]
         InvalidRequest = 52,
 
         /// <summary>
@@ -646,6 +699,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_SEARCH_INDEX_ID</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SEARCH_INDEX_ID">INVALID_SEARCH_INDEX_ID in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_SEARCH_INDEX_ID")]
         InvalidSearchIndexId = 53,
 
         /// <summary>
@@ -657,6 +711,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_SITE</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE">INVALID_SITE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_SITE")]
         InvalidSite = 54,
 
         /// <summary>
@@ -669,6 +724,7 @@ namespace DatoCms.ErrorCodes
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE_EXPORT_SETTINGS">INVALID_SITE_EXPORT_SETTINGS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_SITE_EXPORT_SETTINGS")]
         InvalidSiteExportSettings = 55,
 
         /// <summary>
@@ -680,6 +736,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>INVALID_TYPE</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_TYPE">INVALID_TYPE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_TYPE")]
         InvalidType = 56,
 
         /// <summary>
@@ -692,6 +749,7 @@ namespace DatoCms.ErrorCodes
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_UPLOAD_STORAGE_SETTINGS">INVALID_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "INVALID_UPLOAD_STORAGE_SETTINGS")]
         InvalidUploadStorageSettings = 57,
 
         /// <summary>
@@ -705,6 +763,7 @@ namespace DatoCms.ErrorCodes
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_LOCKED")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         ItemLocked = 58,
 
@@ -718,6 +777,7 @@ namespace DatoCms.ErrorCodes
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_CANNOT_BE_CHANGED">ITEM_TYPE_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_TYPE_CANNOT_BE_CHANGED")]
         ItemTypeCannotBeChanged = 59,
 
         /// <summary>
@@ -729,6 +789,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>ITEM_TYPE_IS_SINGLETON</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_IS_SINGLETON">ITEM_TYPE_IS_SINGLETON in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_TYPE_IS_SINGLETON")]
         ItemTypeIsSingleton = 60,
 
         /// <summary>
@@ -740,6 +801,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>ITEM_TYPE_NOT_FOUND</c>. Retry: None. Family: not-found.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_NOT_FOUND">ITEM_TYPE_NOT_FOUND in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_TYPE_NOT_FOUND")]
         ItemTypeNotFound = 61,
 
         /// <summary>
@@ -754,6 +816,7 @@ namespace DatoCms.ErrorCodes
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_CONTENT_TYPE_CONFLICT">KEEP_URL_CONTENT_TYPE_CONFLICT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "KEEP_URL_CONTENT_TYPE_CONFLICT")]
         KeepUrlContentTypeConflict = 62,
 
         /// <summary>
@@ -766,6 +829,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>KEEP_URL_FORMAT_CONFLICT</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_FORMAT_CONFLICT">KEEP_URL_FORMAT_CONFLICT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "KEEP_URL_FORMAT_CONFLICT")]
         KeepUrlFormatConflict = 63,
 
         /// <summary>
@@ -779,6 +843,7 @@ namespace DatoCms.ErrorCodes
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_STORAGE_NOT_SUPPORTED">KEEP_URL_STORAGE_NOT_SUPPORTED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "KEEP_URL_STORAGE_NOT_SUPPORTED")]
         KeepUrlStorageNotSupported = 64,
 
         /// <summary>
@@ -791,6 +856,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>KIND_CANNOT_BE_CHANGED</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KIND_CANNOT_BE_CHANGED">KIND_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "KIND_CANNOT_BE_CHANGED")]
         KindCannotBeChanged = 65,
 
         /// <summary>
@@ -803,6 +869,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>MAINTENANCE_MODE</c>. Retry: None. Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MAINTENANCE_MODE">MAINTENANCE_MODE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "MAINTENANCE_MODE")]
         MaintenanceMode = 66,
 
         /// <summary>
@@ -814,6 +881,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>MISSING_FIELDS</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_FIELDS">MISSING_FIELDS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "MISSING_FIELDS")]
         MissingFields = 67,
 
         /// <summary>
@@ -825,6 +893,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>MISSING_LOCALES</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_LOCALES">MISSING_LOCALES in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "MISSING_LOCALES")]
         MissingLocales = 68,
 
         /// <summary>
@@ -836,6 +905,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>MISSING_QUERY_PARAMETER</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_QUERY_PARAMETER">MISSING_QUERY_PARAMETER in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "MISSING_QUERY_PARAMETER")]
         MissingQueryParameter = 69,
 
         /// <summary>
@@ -847,6 +917,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>MODULAR_BLOCK_IN_USE</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MODULAR_BLOCK_IN_USE">MODULAR_BLOCK_IN_USE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "MODULAR_BLOCK_IN_USE")]
         ModularBlockInUse = 70,
 
         /// <summary>
@@ -858,6 +929,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>MUX_ERROR</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MUX_ERROR">MUX_ERROR in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "MUX_ERROR")]
         MuxError = 71,
 
         /// <summary>
@@ -871,6 +943,7 @@ namespace DatoCms.ErrorCodes
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NEW_PLUGIN_VERSION_IS_INCOMPATIBLE">NEW_PLUGIN_VERSION_IS_INCOMPATIBLE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE")]
         NewPluginVersionIsIncompatible = 72,
 
         /// <summary>
@@ -882,6 +955,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>NON_EDITABLE_ACCESS_TOKEN</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NON_EDITABLE_ACCESS_TOKEN">NON_EDITABLE_ACCESS_TOKEN in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "NON_EDITABLE_ACCESS_TOKEN")]
         NonEditableAccessToken = 73,
 
         /// <summary>
@@ -893,6 +967,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>NOT_A_VIDEO</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_A_VIDEO">NOT_A_VIDEO in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "NOT_A_VIDEO")]
         NotAVideo = 74,
 
         /// <summary>
@@ -904,6 +979,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>NOT_FOUND</c>. Retry: None. Family: not-found.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_FOUND">NOT_FOUND in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "NOT_FOUND")]
         NotFound = 75,
 
         /// <summary>
@@ -915,6 +991,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>NOT_ON_PER_SITE_PRICING</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_ON_PER_SITE_PRICING">NOT_ON_PER_SITE_PRICING in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "NOT_ON_PER_SITE_PRICING")]
         NotOnPerSitePricing = 76,
 
         /// <summary>
@@ -927,6 +1004,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>NO_PRIMARY_AUDIO_TRACK</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NO_PRIMARY_AUDIO_TRACK">NO_PRIMARY_AUDIO_TRACK in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "NO_PRIMARY_AUDIO_TRACK")]
         NoPrimaryAudioTrack = 77,
 
         /// <summary>
@@ -938,6 +1016,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>PLAN_UPGRADE_REQUIRED</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED">PLAN_UPGRADE_REQUIRED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "PLAN_UPGRADE_REQUIRED")]
         PlanUpgradeRequired = 78,
 
         /// <summary>
@@ -950,6 +1029,7 @@ namespace DatoCms.ErrorCodes
         /// Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLATFORM_SCHEDULED_MAINTENANCE">PLATFORM_SCHEDULED_MAINTENANCE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "PLATFORM_SCHEDULED_MAINTENANCE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         PlatformScheduledMaintenance = 79,
 
@@ -963,6 +1043,7 @@ namespace DatoCms.ErrorCodes
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY">PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY")]
         PrimaryEnvironmentSettingsReadOnly = 80,
 
         /// <summary>
@@ -975,6 +1056,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>PUBLISHED_CHILDREN</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_CHILDREN">PUBLISHED_CHILDREN in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "PUBLISHED_CHILDREN")]
         PublishedChildren = 81,
 
         /// <summary>
@@ -986,6 +1068,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>PUBLISHED_REFERENCES</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_REFERENCES">PUBLISHED_REFERENCES in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "PUBLISHED_REFERENCES")]
         PublishedReferences = 82,
 
         /// <summary>
@@ -998,6 +1081,7 @@ namespace DatoCms.ErrorCodes
         /// rate-limit.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#RATE_LIMIT_EXCEEDED">RATE_LIMIT_EXCEEDED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "RATE_LIMIT_EXCEEDED")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit)]
         RateLimitExceeded = 83,
 
@@ -1011,6 +1095,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>REQUIRED_BY_ASSOCIATION</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#REQUIRED_BY_ASSOCIATION">REQUIRED_BY_ASSOCIATION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "REQUIRED_BY_ASSOCIATION")]
         RequiredByAssociation = 84,
 
         /// <summary>
@@ -1023,6 +1108,7 @@ namespace DatoCms.ErrorCodes
         /// availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SERVICE_UNAVAILABLE">SERVICE_UNAVAILABLE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "SERVICE_UNAVAILABLE")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         ServiceUnavailable = 85,
 
@@ -1036,6 +1122,7 @@ namespace DatoCms.ErrorCodes
         /// availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SITE_NOT_READY">SITE_NOT_READY in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "SITE_NOT_READY")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         SiteNotReady = 86,
 
@@ -1048,6 +1135,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>SSO_SETTINGS_REQUIRED</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SSO_SETTINGS_REQUIRED">SSO_SETTINGS_REQUIRED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "SSO_SETTINGS_REQUIRED")]
         SsoSettingsRequired = 87,
 
         /// <summary>
@@ -1061,6 +1149,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>STALE_ITEM_VERSION</c>. Retry: Refresh. Family: concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#STALE_ITEM_VERSION">STALE_ITEM_VERSION in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "STALE_ITEM_VERSION")]
         StaleItemVersion = 88,
 
         /// <summary>
@@ -1076,6 +1165,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>TECHNICAL_LIMIT_REACHED</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TECHNICAL_LIMIT_REACHED">TECHNICAL_LIMIT_REACHED in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "TECHNICAL_LIMIT_REACHED")]
         TechnicalLimitReached = 89,
 
         /// <summary>
@@ -1087,6 +1177,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>TOO_MANY_OPERATIONS</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TOO_MANY_OPERATIONS">TOO_MANY_OPERATIONS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "TOO_MANY_OPERATIONS")]
         TooManyOperations = 90,
 
         /// <summary>
@@ -1100,6 +1191,7 @@ namespace DatoCms.ErrorCodes
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNMANAGED_EDIT_CONFLICT">UNMANAGED_EDIT_CONFLICT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "UNMANAGED_EDIT_CONFLICT")]
         [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
         UnmanagedEditConflict = 91,
 
@@ -1112,6 +1204,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>UNPUBLISHED_LINK</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_LINK">UNPUBLISHED_LINK in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "UNPUBLISHED_LINK")]
         UnpublishedLink = 92,
 
         /// <summary>
@@ -1123,6 +1216,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>UNPUBLISHED_PARENT</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_PARENT">UNPUBLISHED_PARENT in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "UNPUBLISHED_PARENT")]
         UnpublishedParent = 93,
 
         /// <summary>
@@ -1134,6 +1228,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>UNRESOLVABLE_SEARCH_INDEX</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNRESOLVABLE_SEARCH_INDEX">UNRESOLVABLE_SEARCH_INDEX in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "UNRESOLVABLE_SEARCH_INDEX")]
         UnresolvableSearchIndex = 94,
 
         /// <summary>
@@ -1146,6 +1241,7 @@ namespace DatoCms.ErrorCodes
         /// references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_IS_CURRENTLY_IN_USE">UPLOAD_IS_CURRENTLY_IN_USE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "UPLOAD_IS_CURRENTLY_IN_USE")]
         UploadIsCurrentlyInUse = 95,
 
         /// <summary>
@@ -1159,6 +1255,7 @@ namespace DatoCms.ErrorCodes
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_NOT_PASSING_FIELD_VALIDATIONS">UPLOAD_NOT_PASSING_FIELD_VALIDATIONS in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS")]
         UploadNotPassingFieldValidations = 96,
 
         /// <summary>
@@ -1170,6 +1267,7 @@ namespace DatoCms.ErrorCodes
         /// <para>API code <c>USED_AS_SLUG_SOURCE</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USED_AS_SLUG_SOURCE">USED_AS_SLUG_SOURCE in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "USED_AS_SLUG_SOURCE")]
         UsedAsSlugSource = 97,
 
         /// <summary>
@@ -1182,6 +1280,7 @@ namespace DatoCms.ErrorCodes
         /// Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID">USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID in the DatoCMS documentation</see></para>
         /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID")]
         UseSearchIndexIdInsteadOfBuildTriggerId = 98,
     }
 }

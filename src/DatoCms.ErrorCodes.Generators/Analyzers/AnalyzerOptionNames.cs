@@ -10,4 +10,9 @@ internal static class AnalyzerOptionNames
     public const string SwitchScopeKey = "datocms_dato001_scope";
 
     public const string SwitchScopeProperty = "build_property.DatoCmsDato001Scope";
+
+    /// <summary>DATO006: comma-separated code strings to accept although the spec does not have them (yet).</summary>
+    public const string AcceptedCodesKey = "datocms_dato006_accepted_codes";
+
+    public const string AcceptedCodesProperty = "build_property.DatoCmsDato006AcceptedCodes";
 }

@@ -18,8 +18,10 @@ internal sealed class DatoCmsSymbols
         INamedTypeSymbol? apiException,
         INamedTypeSymbol? transientApiException,
         INamedTypeSymbol? apiError,
-        ImmutableArray<IFieldSymbol> transientCodes)
+        ImmutableArray<IFieldSymbol> transientCodes,
+        ImmutableArray<(string ApiCode, IFieldSymbol Member)> apiCodes)
     {
+        ApiCodes = apiCodes;
         ErrorCode = errorCode;
         ErrorCodes = errorCodes;
         ApiException = apiException;
@@ -37,6 +39,9 @@ internal sealed class DatoCmsSymbols
     public INamedTypeSymbol? TransientApiException { get; }
 
     public INamedTypeSymbol? ApiError { get; }
+
+    /// <summary>Every member's API string (from its [EnumMember]), in declaration order.</summary>
+    public ImmutableArray<(string ApiCode, IFieldSymbol Member)> ApiCodes { get; }
 
     /// <summary>Enum members marked transient, in declaration order.</summary>
     public ImmutableArray<IFieldSymbol> TransientCodes { get; }
@@ -56,12 +61,24 @@ internal sealed class DatoCmsSymbols
 
         ns = errorCode.ContainingNamespace.ToDisplayString();
         var transientAttribute = compilation.GetTypeByMetadataName(ns + ".DatoCmsTransientAttribute");
+        var enumMember = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
         var transient = ImmutableArray.CreateBuilder<IFieldSymbol>();
+        var apiCodes = ImmutableArray.CreateBuilder<(string, IFieldSymbol)>();
         foreach (var member in errorCode.GetMembers())
         {
-            if (member is IFieldSymbol { HasConstantValue: true } field && HasAttribute(field, transientAttribute))
+            if (member is not IFieldSymbol { HasConstantValue: true } field)
+            {
+                continue;
+            }
+
+            if (HasAttribute(field, transientAttribute))
             {
                 transient.Add(field);
+            }
+
+            if (ApiCodeOf(field, enumMember) is { } apiCode)
+            {
+                apiCodes.Add((apiCode, field));
             }
         }
 
@@ -71,7 +88,41 @@ internal sealed class DatoCmsSymbols
             compilation.GetTypeByMetadataName(ns + ".DatoCmsApiException"),
             compilation.GetTypeByMetadataName(ns + ".DatoCmsTransientApiException"),
             compilation.GetTypeByMetadataName(ns + ".DatoCmsApiError"),
-            transient.ToImmutable());
+            transient.ToImmutable(),
+            apiCodes.ToImmutable());
+    }
+
+    /// <summary>The member with this API string, or null.</summary>
+    public IFieldSymbol? MemberFor(string apiCode)
+    {
+        foreach (var (code, member) in ApiCodes)
+        {
+            if (code == apiCode)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ApiCodeOf(IFieldSymbol field, INamedTypeSymbol? enumMember)
+    {
+        foreach (var data in field.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, enumMember))
+            {
+                foreach (var argument in data.NamedArguments)
+                {
+                    if (argument.Key == "Value" && argument.Value.Value is string value)
+                    {
+                        return value;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether <paramref name="type"/> is the API exception, one derived from it, or the per-error type.</summary>

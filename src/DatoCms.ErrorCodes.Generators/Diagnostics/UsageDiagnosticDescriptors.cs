@@ -17,6 +17,20 @@ internal static class UsageDiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A switch on DatoCmsErrorCode that lists some codes and lets the rest fall to a default that neither rethrows nor checks IsTransient silently drops errors that would have succeeded if retried.");
 
+    public static readonly DiagnosticDescriptor RawCodeStringComparison = Create(
+        "DATO005",
+        "Compare the error code, not its raw string",
+        "Compare {0} with {1} instead of the raw code string \"{2}\"",
+        DiagnosticSeverity.Info,
+        "The generated enum makes the comparison checked by the compiler and renamed with the spec; a string literal is neither.");
+
+    public static readonly DiagnosticDescriptor UnknownCodeLiteral = Create(
+        "DATO006",
+        "String is not an error code of the spec",
+        "\"{0}\" is not an error code of the spec{1}",
+        DiagnosticSeverity.Warning,
+        "A string compared with an error code, or parsed as one, that the spec does not contain never matches: it is usually a typo. Codes the spec does not have yet can be accepted with the datocms_dato006_accepted_codes option.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + id + ".md");
 }

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Generators.Analyzers;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Analyzers;
+
+/// <summary>DATO005 (known code compared as a string) and DATO006 (a string that is not a code).</summary>
+public class CodeStringAnalyzerTests
+{
+    private static Task Verify005(string body, params string[] messages) =>
+        AnalyzerVerifier.VerifyAsync(new CodeStringAnalyzer(), "DATO005", Wrap(body), messages.Length == 0 ? null : messages);
+
+    private static Task Verify006(string body, IReadOnlyDictionary<string, string>? options = null, params string[] messages) =>
+        AnalyzerVerifier.VerifyAsync(new CodeStringAnalyzer(), "DATO006", Wrap(body), messages.Length == 0 ? null : messages, options);
+
+    private static string Wrap(string body) => @"
+using System;
+using DatoCms.ErrorCodes;
+
+internal static class Handler
+{
+    public static bool Check(DatoCmsErrorCode code, string text)
+    {
+" + body + @"
+    }
+}";
+
+    [Fact]
+    public Task EqualityWithAKnownCodeIsReported() => Verify005(@"
+        return [|code.ToApiString() == ""ITEM_LOCKED""|];",
+        "Compare code with DatoCmsErrorCode.ItemLocked instead of the raw code string \"ITEM_LOCKED\"");
+
+    [Fact]
+    public Task InequalityAndReversedOperandsAreReported() => Verify005(@"
+        return [|""NOT_FOUND"" != code.ToApiString()|];",
+        "Compare code with DatoCmsErrorCode.NotFound instead of the raw code string \"NOT_FOUND\"");
+
+    [Fact]
+    public Task StringEqualsFormsAreReported() => Verify005(@"
+        return [|string.Equals(code.ToApiString(), ""ITEM_LOCKED"", StringComparison.Ordinal)|]
+            || [|code.ToApiString().Equals(""EXCEPTION"")|];",
+        "Compare code with DatoCmsErrorCode.ItemLocked instead of the raw code string \"ITEM_LOCKED\"",
+        "Compare code with DatoCmsErrorCode.UnexpectedServerError instead of the raw code string \"EXCEPTION\"");
+
+    [Fact]
+    public Task IsPatternIsReported() => Verify005(@"
+        return [|code.ToApiString() is ""ITEM_LOCKED""|];");
+
+    [Fact]
+    public Task StringSwitchIsReportedOnce() => Verify005(@"
+        [|switch (code.ToApiString())|]
+        {
+            case ""ITEM_LOCKED"": return true;
+            case ""NOT_FOUND"": return false;
+            default: return false;
+        }",
+        "Compare code with the DatoCmsErrorCode members instead of the raw code string \"ITEM_LOCKED\"");
+
+    [Fact]
+    public Task ComparingOtherStringsIsNotReported() => Verify005(@"
+        return text == ""ITEM_LOCKED"" || code.ToString() == ""ItemLocked"" || code.ToApiString() == text;");
+
+    [Fact]
+    public Task EnumComparisonIsNotReported() => Verify005(@"
+        return code == DatoCmsErrorCode.ItemLocked;");
+
+    [Fact]
+    public Task MisspelledCodeGetsASuggestion() => Verify006(@"
+        return code.ToApiString() == [|""ITEM_LOCKD""|];", null,
+        "\"ITEM_LOCKD\" is not an error code of the spec; did you mean \"ITEM_LOCKED\"?");
+
+    [Fact]
+    public Task WrongCaseGetsASuggestion() => Verify006(@"
+        return code.ToApiString() == [|""item_locked""|];", null,
+        "\"item_locked\" is not an error code of the spec; did you mean \"ITEM_LOCKED\"?");
+
+    [Fact]
+    public Task FarFromAnyCodeGetsNoSuggestion() => Verify006(@"
+        return code.ToApiString() == [|""SOMETHING_ELSE_ENTIRELY""|];", null,
+        "\"SOMETHING_ELSE_ENTIRELY\" is not an error code of the spec");
+
+    [Fact]
+    public Task TryParseArgumentIsChecked() => Verify006(@"
+        return DatoCmsErrorCodes.TryParse([|""STALE_ITEM_VERSON""|], out _) && DatoCmsErrorCodes.TryParse(""STALE_ITEM_VERSION"", out _) && DatoCmsErrorCodes.TryParse(text, out _);", null,
+        "\"STALE_ITEM_VERSON\" is not an error code of the spec; did you mean \"STALE_ITEM_VERSION\"?");
+
+    [Fact]
+    public Task SwitchCasesAreCheckedOneByOne() => Verify006(@"
+        switch (code.ToApiString())
+        {
+            case ""ITEM_LOCKED"": return true;
+            case [|""NOT_FUOND""|]: return false;
+            default: return false;
+        }");
+
+    [Fact]
+    public Task AcceptedCodesOptionSilencesCodesTheSpecDoesNotHaveYet() => Verify006(@"
+        return code.ToApiString() == ""BRAND_NEW_CODE"" || code.ToApiString() == [|""OTHER_NEW_CODE""|];",
+        new Dictionary<string, string> { [AnalyzerOptionNames.AcceptedCodesKey] = "BRAND_NEW_CODE, SOMETHING" });
+
+    [Fact]
+    public Task UnknownCodeIsNotAlsoReportedAsAKnownComparison() => Verify005(@"
+        return code.ToApiString() == ""ITEM_LOCKD"";");
+}

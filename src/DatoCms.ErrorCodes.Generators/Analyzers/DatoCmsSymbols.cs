@@ -138,9 +138,25 @@ internal sealed class DatoCmsSymbols
             return true;
         }
 
+        return IsApiException(type);
+    }
+
+    /// <summary>Whether <paramref name="type"/> is the API exception or derives from it.</summary>
+    public bool IsApiException(ITypeSymbol? type) => DerivesFrom(type, ApiException);
+
+    /// <summary>Whether <paramref name="type"/> is the transient API exception or derives from it.</summary>
+    public bool IsTransientApiException(ITypeSymbol? type) => DerivesFrom(type, TransientApiException);
+
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (ApiException is not null && SymbolEqualityComparer.Default.Equals(current, ApiException))
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
             {
                 return true;
             }

@@ -17,6 +17,13 @@ internal static class UsageDiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A switch on DatoCmsErrorCode that lists some codes and lets the rest fall to a default that neither rethrows nor checks IsTransient silently drops errors that would have succeeded if retried.");
 
+    public static readonly DiagnosticDescriptor SwallowedTransientError = Create(
+        "DATO002",
+        "Catch swallows transient API errors",
+        "This catch swallows {0} without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost",
+        DiagnosticSeverity.Warning,
+        "A catch of the DatoCMS API exception that neither rethrows, wraps and throws, filters, nor looks at IsTransient, RetryKind or Code turns rate limits and temporary conflicts into silent failures. Logging alone does not count as handling.");
+
     public static readonly DiagnosticDescriptor RawCodeStringComparison = Create(
         "DATO005",
         "Compare the error code, not its raw string",

@@ -181,4 +181,89 @@ internal static class Handler
             case DatoCmsErrorCode.NotFound: return 404;
             default: return 0;
         }", options: new Dictionary<string, string> { [AnalyzerOptionNames.SwitchScopeProperty] = "all" });
+
+    private static Task VerifyInCatchAsync(string catchBody) => AnalyzerVerifier.VerifyAsync(new TransientSwitchAnalyzer(), "DATO001", @"
+using System;
+using DatoCms.ErrorCodes;
+
+internal static class Caller
+{
+    public static int Call(Func<int> call)
+    {
+        try
+        {
+            return call();
+        }
+" + catchBody + @"
+    }
+}");
+
+    [Fact]
+    public Task ExceptionCodeIsAnalysedByDefault() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex)
+        {
+            [|switch (ex.Code)|]
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: return 0;
+            }
+        }");
+
+    [Fact]
+    public Task ErrorCodeInALoopOverErrorsIsAnalysedByDefault() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                var status = [|error.Code switch|] { DatoCmsErrorCode.InvalidField => 422, _ => 0 };
+                if (status > 0) return status;
+            }
+            throw;
+        }");
+
+    [Fact]
+    public Task LocalCopiedFromTheExceptionIsAnalysedByDefault() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex)
+        {
+            var code = ex.Code;
+            [|switch (code)|]
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: return 0;
+            }
+        }");
+
+    [Fact]
+    public Task CatchFilterOnIsTransientIsCompliant() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex) when (!ex.IsTransient)
+        {
+            switch (ex.Code)
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: return 0;
+            }
+        }");
+
+    [Fact]
+    public Task RethrowingDefaultInACatchIsCompliant() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex)
+        {
+            switch (ex.Code)
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: throw;
+            }
+        }");
+
+    [Fact]
+    public Task ExceptionIsTransientGuardIsCompliant() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex)
+        {
+            if (ex.IsTransient) throw;
+            switch (ex.Code)
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: return 0;
+            }
+        }");
 }

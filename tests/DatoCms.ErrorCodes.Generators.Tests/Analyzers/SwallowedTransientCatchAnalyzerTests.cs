@@ -1,0 +1,95 @@
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Generators.Analyzers;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Analyzers;
+
+/// <summary>DATO002: catches of our exceptions that swallow transient errors.</summary>
+public class SwallowedTransientCatchAnalyzerTests
+{
+    private static Task VerifyAsync(string catches, params string[] messages) =>
+        AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
+using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal static class Caller
+{
+    private static void Log(Exception ex) => Console.WriteLine(ex.Message);
+
+    public static async Task<int?> CallAsync(Func<Task<int>> call)
+    {
+        try
+        {
+            return await call();
+        }
+" + catches + @"
+        return null;
+    }
+}", messages.Length == 0 ? null : messages);
+
+    [Fact]
+    public Task LoggingAndReturningSwallows() => VerifyAsync(@"
+        [|catch (DatoCmsApiException ex)|]
+        {
+            Log(ex);
+        }", "This catch swallows DatoCmsApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
+
+    [Fact]
+    public Task EmptyCatchWithoutVariableSwallows() => VerifyAsync(@"
+        [|catch (DatoCmsApiException)|]
+        {
+        }");
+
+    [Fact]
+    public Task TransientBaseAndTransientCodeExceptionsSwallow() => VerifyAsync(@"
+        [|catch (ItemLockedException ex)|]
+        {
+            Log(ex);
+        }
+        [|catch (DatoCmsTransientApiException)|]
+        {
+        }", "This catch swallows ItemLockedException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost",
+            "This catch swallows DatoCmsTransientApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
+
+    [Theory]
+    [InlineData("catch (DatoCmsApiException) { throw; }")]
+    [InlineData("catch (DatoCmsApiException ex) { throw new InvalidOperationException(\"wrapped\", ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) when (!ex.IsTransient) { Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) when (ex.StatusCode == 404) { }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex.IsTransient) { return -1; } Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex.Code == DatoCmsErrorCode.NotFound) { return 0; } Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { switch (ex.RetryKind) { case DatoCmsRetryKind.None: Log(ex); break; } }")]
+    [InlineData("catch (DatoCmsApiException ex) { foreach (var error in ex.Errors) { if (error.Code == DatoCmsErrorCode.InvalidField) Log(ex); } }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex.Code.IsTransient()) return -1; }")]
+    [InlineData("catch (NotFoundException) { return 0; }")]
+    [InlineData("catch (StaleItemVersionException ex) { Log(ex); }")]
+    [InlineData("catch (Exception ex) { Log(ex); }")]
+    [InlineData("catch { }")]
+    [InlineData("catch (InvalidOperationException) { }")]
+    public Task HandlingCatchesAreNotReported(string catches) => VerifyAsync(catches);
+
+    [Fact]
+    public Task CatchInsideARetryLoopIsLeftToDato004() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
+using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal static class Caller
+{
+    public static async Task<int> CallAsync(Func<Task<int>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (DatoCmsTransientApiException)
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
+    }
+}");
+}

@@ -46,7 +46,7 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (Handles(catchClause.Handler, symbols) || IsInsideRetryLoop(catchClause))
+        if (Handles(catchClause.Handler, symbols) || RetryLoops.Enclosing(catchClause) is not null)
         {
             return;
         }
@@ -73,23 +73,6 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A catch in a loop of the same method is a hand-written retry: DATO004 judges its delay.</summary>
-    private static bool IsInsideRetryLoop(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case ILoopOperation:
-                    return true;
-                case IMethodBodyOperation or IConstructorBodyOperation or ILocalFunctionOperation or IAnonymousFunctionOperation:
-                    return false;
             }
         }
 

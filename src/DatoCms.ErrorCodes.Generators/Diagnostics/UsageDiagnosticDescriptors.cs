@@ -24,6 +24,13 @@ internal static class UsageDiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A catch of the DatoCMS API exception that neither rethrows, wraps and throws, filters, nor looks at IsTransient, RetryKind or Code turns rate limits and temporary conflicts into silent failures. Logging alone does not count as handling.");
 
+    public static readonly DiagnosticDescriptor RetryWithoutDelay = Create(
+        "DATO004",
+        "Retry loop does not wait before retrying",
+        "This loop retries after {0} without waiting; wait for ex.RateLimitReset or back off before the next attempt",
+        DiagnosticSeverity.Warning,
+        "Retrying a transient DatoCMS error at once mostly fails again and, under the rate limit, turns one 429 into a storm of them. Wait for X-RateLimit-Reset (ex.RateLimitReset) or back off.");
+
     public static readonly DiagnosticDescriptor RawCodeStringComparison = Create(
         "DATO005",
         "Compare the error code, not its raw string",

@@ -63,6 +63,9 @@ namespace DatoCms.ErrorCodes
 
     public static IReadOnlyList<(string HintName, string Source)> All => Generated.Value;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<CSharpParseOptions, IReadOnlyList<SyntaxTree>> ParsedTrees = new();
+
+    /// <summary>Syntax trees are immutable, so each language version's trees are parsed once and shared by every test.</summary>
     public static IEnumerable<SyntaxTree> Trees(CSharpParseOptions options) =>
-        All.Select(s => CSharpSyntaxTree.ParseText(s.Source, options, path: "Generated/" + s.HintName));
+        ParsedTrees.GetOrAdd(options, o => All.Select(s => CSharpSyntaxTree.ParseText(s.Source, o, path: "Generated/" + s.HintName)).ToList());
 }

@@ -1,0 +1,43 @@
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.CodeFixes;
+using DatoCms.ErrorCodes.Generators.Analyzers;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.CodeFixes;
+
+/// <summary>DATO004 fix, compared with the exact code a user gets.</summary>
+public class AddRetryDelayCodeFixTests
+{
+    private static string Source(string parameters, string catchBlock) => @"using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal static class Caller
+{
+    public static async Task<int> CallAsync(" + parameters + @")
+    {
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            " + catchBlock + @"
+        }
+    }
+}
+";
+
+    [Fact]
+    public Task DelayUsesRateLimitResetAndTheMethodsToken() => CodeFixVerifier.VerifyAsync(
+        new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
+        Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (DatoCmsTransientApiException ex)\n            {\n                Console.WriteLine(ex.Message);\n            }"),
+        Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (DatoCmsTransientApiException ex)\n            {\n                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1), cancellationToken);\n                Console.WriteLine(ex.Message);\n            }"));
+
+    [Fact]
+    public Task DelayWithoutTokenAndUnnamedVariable() => CodeFixVerifier.VerifyAsync(
+        new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
+        Source("Func<Task<int>> call", "catch (DatoCmsTransientApiException)\n            {\n            }"),
+        Source("Func<Task<int>> call", "catch (DatoCmsTransientApiException ex)\n            {\n                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1));\n            }"));
+}

@@ -78,7 +78,9 @@ public class DiagnosticDocsTests
     {
         var descriptor = AllDescriptors()[id];
 
-        var row = Assert.Single(IndexRows(), r => r.Id == id);
+        var rows = IndexRows().Where(r => r.Id == id).ToList();
+        Assert.True(rows.Count == 1, $"docs/diagnostics/README.md must have one row for {id} (| [{id}]({id}.md) | severity | title |); it has {rows.Count}");
+        var row = rows[0];
 
         Assert.Equal(id + ".md", row.Link);
         Assert.Equal(descriptor.DefaultSeverity.ToString(), row.Severity);

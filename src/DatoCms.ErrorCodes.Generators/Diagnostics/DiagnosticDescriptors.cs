@@ -6,7 +6,8 @@ namespace DatoCms.ErrorCodes.Generators.Diagnostics;
 
 /// <summary>
 /// The spec diagnostics (DATO1xx). Each one has a page under docs/diagnostics and an entry in
-/// AnalyzerReleases.Unshipped.md; severities can be changed in .editorconfig like any rule.
+/// AnalyzerReleases.Unshipped.md. They are located in the spec files, so their severities are
+/// changed in a .globalconfig (an .editorconfig section applies to C# files only).
 /// </summary>
 internal static class DiagnosticDescriptors
 {

@@ -149,11 +149,11 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
     {
         var (matched, typeSyntax) = context.Operation switch
         {
-            IIsTypeOperation isType => (isType.TypeOperand, (isType.Syntax as BinaryExpressionSyntax)?.Right as TypeSyntax),
+            IIsTypeOperation isType => (isType.TypeOperand, (isType.Syntax as BinaryExpressionSyntax)?.Right),
             ITypePatternOperation pattern => (pattern.MatchedType, TypeOfTypePattern(pattern.Syntax)),
             IDeclarationPatternOperation pattern => (pattern.MatchedType, (pattern.Syntax as DeclarationPatternSyntax)?.Type),
-            IRecursivePatternOperation pattern => (pattern.MatchedType, (pattern.Syntax as RecursivePatternSyntax)?.Type),
-            _ => (null, null),
+            IRecursivePatternOperation pattern => (pattern.MatchedType, (ExpressionSyntax?)(pattern.Syntax as RecursivePatternSyntax)?.Type),
+            _ => ((ITypeSymbol?)null, (ExpressionSyntax?)null),
         };
 
         if (typeSyntax is null || !SymbolEqualityComparer.Default.Equals(matched, symbols.ApiException) || !RetryOutcomeTypeTests.AcceptsRetriedException(context.Operation, polly))
@@ -169,12 +169,15 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryOnEveryApiError, typeSyntax.GetLocation(), symbols.ApiException!.Name));
     }
 
-    /// <summary>A bare type in a pattern is parsed as a constant pattern and bound as a type pattern.</summary>
-    private static TypeSyntax? TypeOfTypePattern(SyntaxNode syntax) => syntax switch
+    /// <summary>
+    /// A bare type in a pattern is often parsed as a constant pattern (a name, or a member access
+    /// when qualified) and bound as a type pattern.
+    /// </summary>
+    private static ExpressionSyntax? TypeOfTypePattern(SyntaxNode syntax) => syntax switch
     {
         TypePatternSyntax typePattern => typePattern.Type,
-        ConstantPatternSyntax constant => constant.Expression as TypeSyntax,
-        _ => syntax as TypeSyntax,
+        ConstantPatternSyntax constant => constant.Expression,
+        _ => syntax as ExpressionSyntax,
     };
 
     /// <summary>The lambda, local function or member body the predicate is written in.</summary>

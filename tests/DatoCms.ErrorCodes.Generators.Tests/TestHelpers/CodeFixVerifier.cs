@@ -36,18 +36,10 @@ internal static class CodeFixVerifier
     }
 
     /// <summary>Asserts that the fix is not offered for the first diagnostic (or that there is none).</summary>
-    public static async Task VerifyNotOfferedAsync(
-        DiagnosticAnalyzer analyzer,
-        CodeFixProvider fix,
-        string diagnosticId,
-        string equivalenceKey,
-        string source,
-        IReadOnlyDictionary<string, string>? options = null,
-        IEnumerable<MetadataReference>? extraReferences = null,
-        LanguageVersion languageVersion = LanguageVersion.Latest)
+    public static async Task VerifyNotOfferedAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string diagnosticId, string equivalenceKey, string source, IReadOnlyDictionary<string, string>? options = null, IEnumerable<MetadataReference>? extraReferences = null)
     {
         using var workspace = new AdhocWorkspace();
-        var document = CreateDocument(workspace, source, extraReferences, languageVersion);
+        var document = CreateDocument(workspace, source, extraReferences);
         var diagnostic = (await GetDiagnosticsAsync(document, analyzer, diagnosticId, options)).First();
 
         Assert.Null(await FindActionAsync(document, fix, diagnostic, equivalenceKey));
@@ -69,9 +61,9 @@ internal static class CodeFixVerifier
         await AssertFixedAsync(fixedDocument, expected, analyzer, diagnosticId, options);
     }
 
-    private static Document CreateDocument(AdhocWorkspace workspace, string source, IEnumerable<MetadataReference>? extraReferences, LanguageVersion languageVersion = LanguageVersion.Latest)
+    private static Document CreateDocument(AdhocWorkspace workspace, string source, IEnumerable<MetadataReference>? extraReferences)
     {
-        var parseOptions = new CSharpParseOptions(languageVersion);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var project = workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(),
             VersionStamp.Default,

@@ -122,6 +122,18 @@ internal static class DiagnosticDescriptors
         "The overlay does not set {0}; today's values are used ({1})",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ExceptionNameTakenByFramework = Create(
+        "DATO119",
+        "An exception name is taken by .NET",
+        "The exception for {0} would be named {1}, like a .NET type in a namespace most files import; it is named {2} so that neither becomes ambiguous",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor RuntimeNotGenerated = Create(
+        "DATO120",
+        "Part of the runtime API is not generated",
+        "{0} not generated: {1}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -133,7 +145,7 @@ internal static class DiagnosticDescriptors
         OverlaySyntaxError, DuplicateCode, MalformedHeading, NameClash, InvalidName, OverlayCodeNotOnPage,
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
-        MissingRequiredLimits, GeneratorFailure,
+        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

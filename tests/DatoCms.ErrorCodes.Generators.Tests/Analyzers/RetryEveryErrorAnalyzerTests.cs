@@ -138,7 +138,9 @@ internal static class Policies
 
     public static RetryPolicy<int> Second() => Policy<int>.[|Handle<DatoCmsApiException>|]().OrResult(r => r < 0).Retry();
 
-    public static RetryPolicy Third() => Policy.[|Handle<DatoCmsApiException>|](_ => true).RetryForever();");
+    public static RetryPolicy Third() => Policy.[|Handle<DatoCmsApiException>|](_ => true).RetryForever();
+
+    public static AsyncRetryPolicy Fourth() => Policy.HandleInner<TimeoutException>().[|OrInner<DatoCmsApiException>|]().WaitAndRetryForeverAsync(attempt => TimeSpan.FromSeconds(attempt));");
 
     // ---- compliant ----
 
@@ -148,6 +150,8 @@ internal static class Policies
     [InlineData("new PredicateBuilder().Handle<DatoCmsApiException>(ex => ex.Code == DatoCmsErrorCode.ItemLocked)")]
     [InlineData("new PredicateBuilder().Handle<DatoCmsApiException>(ex => ex.Code.IsTransient())")]
     [InlineData("new PredicateBuilder().Handle<DatoCmsApiException>(ex => ex.StatusCode == 429)")]
+    [InlineData("new PredicateBuilder().Handle<DatoCmsApiException>(ex => ex.Errors.Count == 1)")]
+    [InlineData("new PredicateBuilder().HandleInner<DatoCmsApiException>(ex => ex.Code.GetRetryKind() == DatoCmsRetryKind.Backoff)")]
     [InlineData("new PredicateBuilder().Handle<DatoCmsApiException>(ex => ex is ItemLockedException)")]
     [InlineData("new PredicateBuilder().Handle<DatoCmsApiException>(IsRetryable)")]
     [InlineData("new PredicateBuilder().Handle<DatoCmsApiException>(ex => IsRetryable(ex))")]
@@ -192,7 +196,9 @@ internal static class Policies
         FallbackAction = _ => Outcome.FromResultAsValueTask(0),
     };
 
-    public static IAsyncPolicy PolicyBreaker() => Policy.Handle<DatoCmsApiException>().CircuitBreakerAsync(5, TimeSpan.FromSeconds(30));");
+    public static IAsyncPolicy PolicyBreaker() => Policy.Handle<DatoCmsApiException>().CircuitBreakerAsync(5, TimeSpan.FromSeconds(30));
+
+    public static IAsyncPolicy PolicyFallback() => Policy.Handle<DatoCmsApiException>().FallbackAsync(_ => Task.CompletedTask);");
 
     [Fact]
     public Task OnRetryCallbackIsNotAPredicate() => VerifyAsync(@"

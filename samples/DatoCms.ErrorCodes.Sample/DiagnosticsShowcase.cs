@@ -1,8 +1,9 @@
 // Compiled only with `dotnet build samples/DatoCms.ErrorCodes.Sample -p:ShowDiagnostics=true`:
 // each method below is a mistake one of the analyzers catches, so the build output shows every
-// usage rule (DATO001, DATO002, DATO004, DATO005, DATO006) with its help link. The fixed form
+// usage rule (DATO001 to DATO006) with its help link. The fixed form
 // of each is in docs/diagnostics/DATO00N.md, and the IDE offers it as a code fix.
 using DatoCms.ErrorCodes;
+using Polly;
 
 internal static class DiagnosticsShowcase
 {
@@ -33,6 +34,11 @@ internal static class DiagnosticsShowcase
             Console.WriteLine(ex.Message);
         }
     }
+
+    // DATO003: a Polly retry that also retries validation and permission errors.
+    public static ResiliencePipeline RetryEverything() => new ResiliencePipelineBuilder()
+        .AddRetry(new Polly.Retry.RetryStrategyOptions { ShouldHandle = new PredicateBuilder().Handle<DatoCmsApiException>() })
+        .Build();
 
     // DATO004: retries a transient error at once, which under the rate limit becomes a burst of 429s.
     public static async Task<HttpResponseMessage> GetWithRetryAsync(HttpClient client, CancellationToken ct)

@@ -16,7 +16,7 @@ internal static class SyntheticConsumer
         var perFile = methods / files;
         return Enumerable.Range(0, files).Select(file =>
         {
-            var source = new StringBuilder("using System;\nusing System.Threading.Tasks;\nusing DatoCms.ErrorCodes;\nnamespace Consumer;\npublic class Service").Append(file).Append("\n{\n");
+            var source = new StringBuilder("using System;\nusing System.Threading.Tasks;\nusing DatoCms.ErrorCodes;\nnamespace Consumer;\ninternal sealed class Service").Append(file).Append("\n{\n");
             for (var i = 0; i < perFile; i++)
             {
                 source.Append(Method(i));
@@ -35,7 +35,7 @@ internal static class SyntheticConsumer
                     {
                         case DatoCmsErrorCode.InvalidField: return "field";
                         case DatoCmsErrorCode.NotFound: return "gone";
-                        default: {{(i % 8 == 0 ? "throw;" : "return \"other\";")}}
+                        default: {{(i % 8 == 0 ? "throw ex;" : "return \"other\";")}}
                     }
                 }
 

@@ -204,9 +204,9 @@ internal static class SpecBuilder
                 continue;
             }
 
-            if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && IsNumeric(known.RequiredDefault) && !IsInteger(limit.Value))
+            if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && known.IsCount && !IsPositiveInt(limit.Value))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "it must be a whole number"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "it must be a whole number from 1 to " + int.MaxValue.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
 
@@ -216,8 +216,8 @@ internal static class SpecBuilder
         var missing = KnownLimits.RequiredKeys.Where(k => !limits.Any(l => l.Key == k)).ToList();
         foreach (var key in missing)
         {
-            var fallback = KnownLimits.ByKey[key].RequiredDefault!;
-            limits.Add(ToModel(key, fallback, quoted: !IsNumeric(fallback)));
+            var known = KnownLimits.ByKey[key];
+            limits.Add(ToModel(key, known.RequiredDefault!, quoted: !known.IsCount));
         }
 
         if (missing.Count > 0 && overlay.IsReadable)
@@ -246,9 +246,8 @@ internal static class SpecBuilder
         return new LimitModel(key, CSharpNames.ToPascalCase(key), kind, value, summary);
     }
 
-    private static bool IsNumeric(string? value) => value is not null && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
-
-    private static bool IsInteger(YamlScalar value) => !value.IsQuoted && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+    private static bool IsPositiveInt(YamlScalar value) =>
+        !value.IsQuoted && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= int.MaxValue;
 
     private sealed class MergedOverlay
     {

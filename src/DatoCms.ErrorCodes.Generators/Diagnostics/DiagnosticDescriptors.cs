@@ -72,7 +72,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidFamily = Create(
         "DATO110",
         "Invalid family name",
-        "Family '{0}' of '{1}' must be lower-case kebab-case (letters, digits, hyphens); the code is generated without a family",
+        "Family '{0}' of '{1}' {2}; the code is generated without a family",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnknownOverlayKey = Create(

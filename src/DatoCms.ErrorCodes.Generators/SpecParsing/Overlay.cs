@@ -8,7 +8,7 @@ internal sealed record OverlayCode(
     string Code,
     SourceSpan Span,
     DatoRetryKind RetryKind,
-    string? Family,
+    YamlScalar? Family,
     YamlScalar? MemberName,
     YamlScalar? ExceptionName,
     string? Summary);

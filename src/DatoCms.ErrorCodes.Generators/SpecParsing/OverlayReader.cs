@@ -87,7 +87,7 @@ internal static class OverlayReader
     {
         var name = code.Key.Value;
         var retry = DatoRetryKind.None;
-        string? family = null;
+        YamlScalar? family = null;
         YamlScalar? member = null;
         YamlScalar? exception = null;
         string? summary = null;
@@ -119,11 +119,11 @@ internal static class OverlayReader
                 case "family":
                     if (IsKebabName(value.Value))
                     {
-                        family = value.Value;
+                        family = value;
                     }
                     else
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, value.Span, value.Value, name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, value.Span, value.Value, name, "must be lower-case kebab-case (letters, digits, hyphens)"));
                     }
 
                     break;

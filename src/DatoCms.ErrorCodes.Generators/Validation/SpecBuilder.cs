@@ -61,6 +61,7 @@ internal static class SpecBuilder
         var models = new List<ErrorCodeModel>();
         var memberOwners = new Dictionary<string, string>(StringComparer.Ordinal) { [UnknownMemberName] = "the Unknown member" };
         var exceptionOwners = Emitting.GeneratedNames.Reserved.ToDictionary(name => name, name => "the generated type " + name, StringComparer.Ordinal);
+        var familyByMember = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -101,6 +102,7 @@ internal static class SpecBuilder
             memberOwners.Add(member, entry.Code);
             exceptionOwners.Add(exception, entry.Code);
 
+            var family = ChooseFamily(classification?.Family, entry.Code, familyByMember, diagnostics);
             var summary = classification?.Summary is { Length: > 0 } own ? own : entry.Summary;
             models.Add(new ErrorCodeModel(
                 entry.Code,
@@ -110,7 +112,7 @@ internal static class SpecBuilder
                 entry.Description,
                 docsUrl + "#" + entry.Code,
                 classification?.RetryKind ?? DatoRetryKind.None,
-                classification?.Family ?? string.Empty));
+                family));
         }
 
         var families = models.Select(m => m.Family).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal);
@@ -153,6 +155,33 @@ internal static class SpecBuilder
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, requested.Span, requested.Value, code, problem, fallback));
         return fallback;
+    }
+
+    /// <summary>
+    /// Each distinct family becomes a member of DatoCmsErrorFamily, so two spellings with one C# name
+    /// (<c>x-1</c> and <c>x1</c>) cannot both be kept: the first one in page order wins.
+    /// </summary>
+    private static string ChooseFamily(YamlScalar? requested, string code, Dictionary<string, string> familyByMember, List<DiagnosticInfo> diagnostics)
+    {
+        if (requested is null)
+        {
+            return string.Empty;
+        }
+
+        var member = CSharpNames.ToPascalCase(requested.Value);
+        if (!familyByMember.TryGetValue(member, out var first))
+        {
+            familyByMember.Add(member, requested.Value);
+            return requested.Value;
+        }
+
+        if (first == requested.Value)
+        {
+            return requested.Value;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, requested.Span, requested.Value, code, $"maps to the C# name '{member}', which is already used by family '{first}'"));
+        return string.Empty;
     }
 
     /// <summary>Later overlays (by path) replace earlier ones code by code and limit by limit.</summary>
@@ -207,6 +236,19 @@ internal static class SpecBuilder
             if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && known.IsCount && !IsPositiveInt(limit.Value))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "it must be a whole number from 1 to " + int.MaxValue.ToString(CultureInfo.InvariantCulture)));
+                continue;
+            }
+
+            var member = CSharpNames.ToPascalCase(limit.Key);
+            if (member == Emitting.GeneratedNames.Limits)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, $"its C# name '{member}' is the name of the class itself"));
+                continue;
+            }
+
+            if (limits.Find(l => l.MemberName == member) is { } taken)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, $"its C# name '{member}' is already used by limit '{taken.Key}'"));
                 continue;
             }
 

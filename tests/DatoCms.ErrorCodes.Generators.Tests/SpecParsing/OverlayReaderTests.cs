@@ -22,7 +22,7 @@ public class OverlayReaderTests
                 ("EXCEPTION", DatoRetryKind.None, null, "UnexpectedServerError", "UnexpectedServerErrorException", "Something broke."),
                 ("RATE_LIMIT_EXCEEDED", DatoRetryKind.RateLimit, null, null, null, null),
             },
-            overlay.Codes.Select(c => (c.Code, c.RetryKind, c.Family, c.MemberName?.Value, c.ExceptionName?.Value, c.Summary)));
+            overlay.Codes.Select(c => (c.Code, c.RetryKind, c.Family?.Value, c.MemberName?.Value, c.ExceptionName?.Value, c.Summary)));
     }
 
     [Fact]

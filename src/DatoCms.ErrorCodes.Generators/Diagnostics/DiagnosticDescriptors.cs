@@ -135,6 +135,12 @@ internal static class DiagnosticDescriptors
         "{0} not generated: {1}",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor InvalidDocsUrl = Create(
+        "DATO121",
+        "Invalid documentation URL",
+        "The overlay's docs-url is ignored: {0}; the doc links are based on {1}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -146,7 +152,7 @@ internal static class DiagnosticDescriptors
         OverlaySyntaxError, DuplicateCode, MalformedHeading, NameClash, InvalidName, OverlayCodeNotOnPage,
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
-        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, GeneratorFailure,
+        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

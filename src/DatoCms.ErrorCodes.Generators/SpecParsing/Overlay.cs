@@ -19,7 +19,7 @@ internal sealed record OverlayLimit(string Key, YamlScalar Value);
 /// <summary>What the overlay reader found; <see cref="IsReadable"/> is false when the YAML itself is broken.</summary>
 internal sealed record Overlay(
     bool IsReadable,
-    string? DocsUrl,
+    YamlScalar? DocsUrl,
     IReadOnlyList<OverlayCode> Codes,
     IReadOnlyList<OverlayLimit> Limits,
     IReadOnlyList<DiagnosticInfo> Diagnostics);

@@ -34,14 +34,14 @@ internal static class OverlayReader
         var diagnostics = new List<DiagnosticInfo>();
         var codes = new List<OverlayCode>();
         var limits = new List<OverlayLimit>();
-        string? docsUrl = null;
+        YamlScalar? docsUrl = null;
 
         foreach (var entry in root.Entries)
         {
             switch (entry.Key.Value)
             {
                 case DocsUrlKey when entry.Value is YamlScalar url:
-                    docsUrl = url.Value;
+                    docsUrl = url;
                     break;
                 case LimitsKey when entry.Value is YamlMapping limitMap:
                     foreach (var limit in limitMap.Entries)

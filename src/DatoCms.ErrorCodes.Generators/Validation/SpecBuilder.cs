@@ -43,6 +43,10 @@ internal static class SpecBuilder
 
         var overlay = MergeOverlays(overlays, diagnostics, cancellationToken);
         var docsUrl = (overlay.DocsUrl ?? DefaultDocsUrl).TrimEnd('#', '/');
+        foreach (var (span, problem) in overlay.RejectedDocsUrls)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocsUrl, span, problem, docsUrl));
+        }
 
         var entries = UniqueEntries(page, diagnostics);
         if (entries.Count == 0)
@@ -193,7 +197,18 @@ internal static class SpecBuilder
             var overlay = OverlayReader.Read(file.Path, file.Text, cancellationToken);
             diagnostics.AddRange(overlay.Diagnostics);
             merged.IsReadable &= overlay.IsReadable;
-            merged.DocsUrl = overlay.DocsUrl ?? merged.DocsUrl;
+            if (overlay.DocsUrl is { } docsUrl)
+            {
+                if (DocsUrlProblem(docsUrl.Value) is { } problem)
+                {
+                    merged.RejectedDocsUrls.Add((docsUrl.Span, problem));
+                }
+                else
+                {
+                    merged.DocsUrl = docsUrl.Value.Trim();
+                }
+            }
+
             foreach (var code in overlay.Codes)
             {
                 merged.Codes[code.Code] = code;
@@ -214,6 +229,22 @@ internal static class SpecBuilder
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Every code's link is this address plus <c>#CODE</c>, in XML docs and in exceptions, so it must
+    /// be an absolute web address: an empty or relative one would give links like <c>#ITEM_LOCKED</c>.
+    /// </summary>
+    private static string? DocsUrlProblem(string value)
+    {
+        if (value.Trim().Length == 0)
+        {
+            return "it is empty";
+        }
+
+        var isWebAddress = Uri.TryCreate(value.Trim().TrimEnd('#', '/'), UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        return isWebAddress ? null : $"'{value}' is not an absolute http or https URL";
     }
 
     private static List<LimitModel> BuildLimits(MergedOverlay overlay, string pagePath, IReadOnlyList<SpecFile> overlays, List<DiagnosticInfo> diagnostics)
@@ -296,6 +327,8 @@ internal static class SpecBuilder
         public bool IsReadable { get; set; } = true;
 
         public string? DocsUrl { get; set; }
+
+        public List<(SourceSpan Span, string Problem)> RejectedDocsUrls { get; } = new();
 
         public Dictionary<string, OverlayCode> Codes { get; } = new(StringComparer.Ordinal);
 

@@ -13,7 +13,7 @@ public class OverlayReaderTests
 
         Assert.True(overlay.IsReadable);
         Assert.Empty(overlay.Diagnostics);
-        Assert.Equal("https://example.test/errors", overlay.DocsUrl);
+        Assert.Equal("https://example.test/errors", overlay.DocsUrl?.Value);
         Assert.Equal(("requests-per-window", "60"), (overlay.Limits[0].Key, overlay.Limits[0].Value.Value));
         Assert.Equal(
             new[]

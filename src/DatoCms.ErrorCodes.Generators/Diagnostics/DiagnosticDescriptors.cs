@@ -141,6 +141,12 @@ internal static class DiagnosticDescriptors
         "The overlay's docs-url is ignored: {0}; the doc links are based on {1}",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnknownSpecMetadata = Create(
+        "DATO122",
+        "Unknown DatoCmsSpec metadata value",
+        "The AdditionalFile '{0}' has DatoCmsSpec=\"{1}\", which is not one of {2}; the file is not part of the spec",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -152,7 +158,8 @@ internal static class DiagnosticDescriptors
         OverlaySyntaxError, DuplicateCode, MalformedHeading, NameClash, InvalidName, OverlayCodeNotOnPage,
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
-        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, GeneratorFailure,
+        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, UnknownSpecMetadata,
+        GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

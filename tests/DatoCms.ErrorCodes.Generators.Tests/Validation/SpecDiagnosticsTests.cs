@@ -194,13 +194,13 @@ public class SpecDiagnosticsTests
     [Fact]
     public void EveryBadInputAtOnceStillCompiles()
     {
-        var page = Page("A_CODE", "A_CODE", "UNKNOWN", "B_CODE") + "###### nope\n###### `EMPTY_ONE`\n";
-        var overlay = "codes:\n  A_CODE: { retry: maybe, family: Bad Family, member: int, extra: 1 }\n  B_CODE: { member: ACode }\n  GHOST: none\nlimits:\n  requests-per-window: many\n";
+        var page = Page("A_CODE", "A_CODE", "UNKNOWN", "B_CODE", "C_CODE", "D_CODE") + "###### nope\n###### `EMPTY_ONE`\n";
+        var overlay = "docs-url: ''\ncodes:\n  A_CODE: { retry: maybe, family: Bad Family, member: int, extra: 1 }\n  B_CODE: { member: ACode }\n  C_CODE: { family: x-1 }\n  D_CODE: { family: x1 }\n  GHOST: none\nlimits:\n  requests-per-window: many\n  max-blocks-per-record: 0\n  max-1: 1\n  max1: 2\n";
 
         var run = GeneratorRunner.Run(page, overlay);
 
         Assert.Equal(
-            new[] { "DATO102", "DATO103", "DATO104", "DATO104", "DATO105", "DATO106", "DATO107", "DATO107", "DATO108", "DATO109", "DATO110", "DATO111", "DATO112", "DATO118" },
+            new[] { "DATO102", "DATO103", "DATO104", "DATO104", "DATO105", "DATO106", "DATO107", "DATO107", "DATO108", "DATO109", "DATO110", "DATO110", "DATO111", "DATO112", "DATO112", "DATO112", "DATO118", "DATO121" },
             run.Diagnostics.Select(d => d.Id).OrderBy(id => id));
         Assert.Empty(run.CompilationProblems);
     }

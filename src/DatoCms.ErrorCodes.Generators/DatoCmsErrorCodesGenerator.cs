@@ -31,7 +31,7 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
             .Select(static (pair, ct) =>
             {
                 var kind = SpecFileClassifier.Classify(pair.Left, pair.Right);
-                return kind == SpecFileKind.None ? null : SpecFileClassifier.Read(pair.Left, kind, ct);
+                return kind == SpecFileKind.None ? null : SpecFileClassifier.Read(pair.Left, kind, pair.Right, ct);
             })
             .Where(static file => file is not null)
             .Select(static (file, _) => file!)

@@ -43,6 +43,11 @@ internal static class SpecFileClassifier
         return SpecFileKind.None;
     }
 
-    public static SpecFile Read(AdditionalText file, SpecFileKind kind, CancellationToken cancellationToken) =>
-        new(file.Path, kind, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+    public static SpecFile Read(AdditionalText file, SpecFileKind kind, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken) =>
+        new(file.Path, kind, file.GetText(cancellationToken)?.ToString() ?? string.Empty, IsBundled(file, options));
+
+    /// <summary>Whether the package's build files added this file as its own copy of the spec.</summary>
+    private static bool IsBundled(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        options.GetOptions(file).TryGetValue(GeneratorOptions.SpecBundledMetadata, out var value)
+        && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 }

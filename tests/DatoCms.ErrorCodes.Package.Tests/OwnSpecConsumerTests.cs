@@ -1,0 +1,173 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace DatoCms.ErrorCodes.Package.Tests;
+
+/// <summary>
+/// A project that brings its own spec: a newer copy of the vendor's page (one code gone, one
+/// added) under the standard file name, and an overlay of its own holding only its changes.
+/// Its page replaces the bundled one; its overlay overrides the bundled overlay code by code.
+/// Editing the page and building again regenerates the code without a clean.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class OwnSpecConsumerTests(PackedPackage package)
+{
+    private const string Program = """
+        using System;
+        using DatoCms.ErrorCodes;
+
+        Console.WriteLine($"{DatoCmsErrorCodes.Count} codes, {DatoCmsErrorCodes.TransientCodes.Count} transient");
+        Console.WriteLine($"{DatoCmsErrorCode.WidgetFrozen.ToApiString()}: transient {DatoCmsErrorCode.WidgetFrozen.IsTransient()}, retry {DatoCmsErrorCode.WidgetFrozen.GetRetryKind()}, family {DatoCmsErrorCode.WidgetFrozen.GetFamily()}");
+        Console.WriteLine($"{DatoCmsErrorCode.WidgetFrozen.GetSummary()}");
+        Console.WriteLine($"ITEM_LOCKED: transient {DatoCmsErrorCode.ItemLocked.IsTransient()}, retry {DatoCmsErrorCode.ItemLocked.GetRetryKind()}");
+        Console.WriteLine($"RATE_LIMIT_EXCEEDED: transient {DatoCmsErrorCode.RateLimitExceeded.IsTransient()}, retry {DatoCmsErrorCode.RateLimitExceeded.GetRetryKind()}");
+        Console.WriteLine($"CANNOT_DESTROY_FORKING_ORIGIN parses: {DatoCmsErrorCodes.TryParse("CANNOT_DESTROY_FORKING_ORIGIN", out _)}");
+        Console.WriteLine($"WIDGET_MELTED parses: {DatoCmsErrorCodes.TryParse("WIDGET_MELTED", out var melted)} ({melted})");
+        Console.WriteLine($"{DatoCmsLimits.RequestsPerWindow} requests per {DatoCmsLimits.RateLimitWindowSeconds} s");
+
+        """;
+
+    private const string Overlay = """
+        # Only what this project changes; everything else comes from the package's overlay.
+        limits:
+          requests-per-window: 30
+        codes:
+          WIDGET_FROZEN: { retry: backoff, family: concurrency }
+          ITEM_LOCKED: { retry: none, family: concurrency }
+
+        """;
+
+    private const string RemovedCode = "CANNOT_DESTROY_FORKING_ORIGIN";
+
+    private static string Entry(string code, string description) => $"###### `{code}`\n\n{description}\n\n";
+
+    /// <summary>The shipped page with one code removed and one added, as a newer vendor page might be.</summary>
+    private static string NewerVendorPage()
+    {
+        var page = File.ReadAllText(RepositoryRoot.File("spec", "datocms-cma-errors.md"));
+        var removed = page.IndexOf($"###### `{RemovedCode}`", StringComparison.Ordinal);
+        var next = page.IndexOf("###### `", removed + 1, StringComparison.Ordinal);
+        page = page.Remove(removed, next - removed);
+        return AddEntry(page, Entry("WIDGET_FROZEN", "The widget is frozen while it is re-indexed. Wait a moment and send the request again."));
+    }
+
+    private static string AddEntry(string page, string entry)
+    {
+        var closing = page.IndexOf("## Related content", StringComparison.Ordinal);
+        return page.Insert(closing, entry);
+    }
+
+    private static string NotACode(int line, int column, string code) =>
+        $"Catalog/Program.cs({line},{column}) : warning DATO006: \"{code}\" is not an error code of the spec (https://github.com/datocms-errorcodes/DatoCms.ErrorCodes.Generators/blob/main/docs/diagnostics/DATO006.md)";
+
+    [Fact]
+    public void OwnPageAndOverlayWinOverTheBundledSpecAndEditsRegenerate()
+    {
+        using var workspace = package.CreateWorkspace();
+        workspace.Write("Catalog/Catalog.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                {workspace.PackageReference}
+                <AdditionalFiles Include="spec/datocms-cma-errors.md" />
+                <AdditionalFiles Include="spec/our-classification.yaml" DatoCmsSpec="overlay" />
+              </ItemGroup>
+            </Project>
+            """);
+        workspace.Write("Catalog/Program.cs", Program);
+        var page = NewerVendorPage();
+        workspace.Write("Catalog/spec/datocms-cma-errors.md", page);
+        workspace.Write("Catalog/spec/our-classification.yaml", Overlay);
+
+        // No DATO114 (two pages) and no DATO106 for the removed code, which only the bundled overlay
+        // classifies; DATO006 shows that the analyzers, too, read this project's page.
+        var (removedLine, removedColumn) = SourcePosition.Of(Program, $"\"{RemovedCode}\"");
+        var (meltedLine, meltedColumn) = SourcePosition.Of(Program, "\"WIDGET_MELTED\"");
+        var build = workspace.Dotnet(new[] { "build", "Catalog/Catalog.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray()).ShouldSucceed();
+        Assert.Equal(
+            new[] { NotACode(removedLine, removedColumn, RemovedCode), NotACode(meltedLine, meltedColumn, "WIDGET_MELTED") },
+            BuildDiagnostic.Parse(build, workspace.Root).Select(d => d.ToString()));
+        Assert.Equal(
+            new[]
+            {
+                "98 codes, 13 transient",
+                "WIDGET_FROZEN: transient True, retry Backoff, family Concurrency",
+                "The widget is frozen while it is re-indexed.",
+                "ITEM_LOCKED: transient False, retry None",
+                "RATE_LIMIT_EXCEEDED: transient True, retry RateLimit",
+                "CANNOT_DESTROY_FORKING_ORIGIN parses: False",
+                "WIDGET_MELTED parses: False (Unknown)",
+                "30 requests per 3 s",
+            },
+            workspace.Dotnet("run", "--no-build", "--project", "Catalog/Catalog.csproj").ShouldSucceed().Lines);
+
+        // The vendor adds a code: edit the page and build again, no clean.
+        workspace.Write("Catalog/spec/datocms-cma-errors.md", AddEntry(page, Entry("WIDGET_MELTED", "The widget melted. Create a new one.")));
+        var rebuild = workspace.Dotnet(new[] { "build", "Catalog/Catalog.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray()).ShouldSucceed();
+        Assert.Equal(new[] { NotACode(removedLine, removedColumn, RemovedCode) }, BuildDiagnostic.Parse(rebuild, workspace.Root).Select(d => d.ToString()));
+        var rerun = workspace.Dotnet("run", "--no-build", "--project", "Catalog/Catalog.csproj").ShouldSucceed().Lines;
+        Assert.Equal("99 codes, 13 transient", rerun[0]);
+        Assert.Equal("WIDGET_MELTED parses: True (WidgetMelted)", rerun[6]);
+    }
+
+    [Fact]
+    public void EvaluationAloneShowsTheSpecFilesSoDesignTimeBuildsSeeWhatTheBuildSees()
+    {
+        using var workspace = package.CreateWorkspace();
+        workspace.Write("Lib/Lib.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                {workspace.PackageReference}
+                <AdditionalFiles Include="vendor-errors.md" DatoCmsSpec="errors" />
+              </ItemGroup>
+            </Project>
+            """);
+        workspace.Write("Lib/vendor-errors.md", Entry("A_CODE", "Some error."));
+        workspace.Dotnet(new[] { "restore", "Lib/Lib.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray()).ShouldSucceed();
+
+        var ownPage = AdditionalFiles(workspace, "Lib/Lib.csproj");
+        var withoutBundled = AdditionalFiles(workspace, "Lib/Lib.csproj", "-p:DatoCmsUseBundledSpec=false");
+
+        Assert.Equal(
+            new[]
+            {
+                "Lib/vendor-errors.md DatoCmsSpec=errors DatoCmsSpecBundled= Visible=",
+                "{package}/spec/datocms-cma-errors.yaml DatoCmsSpec=overlay DatoCmsSpecBundled=true Visible=false",
+            },
+            ownPage);
+        Assert.Equal(new[] { "Lib/vendor-errors.md DatoCmsSpec=errors DatoCmsSpecBundled= Visible=" }, withoutBundled);
+    }
+
+    private static string DisplayPath(ConsumerWorkspace workspace, string fullPath) =>
+        fullPath.StartsWith(PackageFolder(workspace), StringComparison.Ordinal)
+            ? "{package}" + fullPath.Substring(PackageFolder(workspace).Length).Replace('\\', '/')
+            : Path.GetRelativePath(workspace.Root, fullPath).Replace('\\', '/');
+
+    private static string PackageFolder(ConsumerWorkspace workspace) =>
+        Path.Combine(
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured ? configured : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            PackedPackage.PackageId.ToLowerInvariant(),
+            workspace.PackageVersion.ToLowerInvariant());
+
+    /// <summary>The AdditionalFiles items after evaluation only (what an IDE's design-time build starts from).</summary>
+    private static string[] AdditionalFiles(ConsumerWorkspace workspace, string project, params string[] properties)
+    {
+        var result = workspace.Dotnet(new[] { "msbuild", project, "-getItem:AdditionalFiles", "-p:DesignTimeBuild=true", "-nologo" }.Concat(properties).ToArray()).ShouldSucceed();
+        using var json = JsonDocument.Parse(result.Output);
+        return json.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+            .Select(item => string.Join(
+                " ",
+                new[] { DisplayPath(workspace, item.GetProperty("FullPath").GetString()!) }
+                    .Concat(new[] { "DatoCmsSpec", "DatoCmsSpecBundled", "Visible" }.Select(name => name + "=" + (item.TryGetProperty(name, out var value) ? value.GetString() : string.Empty)))))
+            .ToArray();
+    }
+}

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 
 namespace DatoCms.ErrorCodes.Package.Tests;
 
@@ -114,60 +113,5 @@ public class OwnSpecConsumerTests(PackedPackage package)
         var rerun = workspace.Dotnet("run", "--no-build", "--project", "Catalog/Catalog.csproj").ShouldSucceed().Lines;
         Assert.Equal("99 codes, 13 transient", rerun[0]);
         Assert.Equal("WIDGET_MELTED parses: True (WidgetMelted)", rerun[6]);
-    }
-
-    [Fact]
-    public void EvaluationAloneShowsTheSpecFilesSoDesignTimeBuildsSeeWhatTheBuildSees()
-    {
-        using var workspace = package.CreateWorkspace();
-        workspace.Write("Lib/Lib.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>netstandard2.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                {workspace.PackageReference}
-                <AdditionalFiles Include="vendor-errors.md" DatoCmsSpec="errors" />
-              </ItemGroup>
-            </Project>
-            """);
-        workspace.Write("Lib/vendor-errors.md", Entry("A_CODE", "Some error."));
-        workspace.Dotnet(new[] { "restore", "Lib/Lib.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray()).ShouldSucceed();
-
-        var ownPage = AdditionalFiles(workspace, "Lib/Lib.csproj");
-        var withoutBundled = AdditionalFiles(workspace, "Lib/Lib.csproj", "-p:DatoCmsUseBundledSpec=false");
-
-        Assert.Equal(
-            new[]
-            {
-                "Lib/vendor-errors.md DatoCmsSpec=errors DatoCmsSpecBundled= Visible=",
-                "{package}/spec/datocms-cma-errors.yaml DatoCmsSpec=overlay DatoCmsSpecBundled=true Visible=false",
-            },
-            ownPage);
-        Assert.Equal(new[] { "Lib/vendor-errors.md DatoCmsSpec=errors DatoCmsSpecBundled= Visible=" }, withoutBundled);
-    }
-
-    private static string DisplayPath(ConsumerWorkspace workspace, string fullPath) =>
-        fullPath.StartsWith(PackageFolder(workspace), StringComparison.Ordinal)
-            ? "{package}" + fullPath.Substring(PackageFolder(workspace).Length).Replace('\\', '/')
-            : Path.GetRelativePath(workspace.Root, fullPath).Replace('\\', '/');
-
-    private static string PackageFolder(ConsumerWorkspace workspace) =>
-        Path.Combine(
-            Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured ? configured : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-            PackedPackage.PackageId.ToLowerInvariant(),
-            workspace.PackageVersion.ToLowerInvariant());
-
-    /// <summary>The AdditionalFiles items after evaluation only (what an IDE's design-time build starts from).</summary>
-    private static string[] AdditionalFiles(ConsumerWorkspace workspace, string project, params string[] properties)
-    {
-        var result = workspace.Dotnet(new[] { "msbuild", project, "-getItem:AdditionalFiles", "-p:DesignTimeBuild=true", "-nologo" }.Concat(properties).ToArray()).ShouldSucceed();
-        using var json = JsonDocument.Parse(result.Output);
-        return json.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
-            .Select(item => string.Join(
-                " ",
-                new[] { DisplayPath(workspace, item.GetProperty("FullPath").GetString()!) }
-                    .Concat(new[] { "DatoCmsSpec", "DatoCmsSpecBundled", "Visible" }.Select(name => name + "=" + (item.TryGetProperty(name, out var value) ? value.GetString() : string.Empty)))))
-            .ToArray();
     }
 }

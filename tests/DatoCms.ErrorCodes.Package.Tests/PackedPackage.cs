@@ -52,7 +52,8 @@ public sealed class PackedPackage : IDisposable
         TryDelete(Path.Combine(GlobalPackagesFolder, PackageId.ToLowerInvariant(), Version.ToLowerInvariant()));
     }
 
-    private static string GlobalPackagesFolder =>
+    /// <summary>Where NuGet extracts packages on this machine.</summary>
+    public static string GlobalPackagesFolder =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

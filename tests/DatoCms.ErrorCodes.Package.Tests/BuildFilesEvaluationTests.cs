@@ -11,7 +11,7 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 /// evaluated once per way of bringing (or not bringing) a page of one's own.
 /// </summary>
 [Collection(PackageCollection.Name)]
-public class BuildFilesEvaluationTests(PackedPackage package)
+public class BuildFilesEvaluationTests(PackedPackage package, ITestOutputHelper output)
 {
     private const string BundledPage = "{package}/spec/datocms-cma-errors.md DatoCmsSpec=errors DatoCmsSpecBundled=true Visible=false";
     private const string BundledOverlay = "{package}/spec/datocms-cma-errors.yaml DatoCmsSpec=overlay DatoCmsSpecBundled=true Visible=false";
@@ -19,7 +19,7 @@ public class BuildFilesEvaluationTests(PackedPackage package)
     [Fact]
     public void BundledPageIsAddedOnlyWithoutAPageOfTheProjectsOwn()
     {
-        using var workspace = package.CreateWorkspace();
+        using var workspace = package.CreateWorkspace(output);
         workspace.Write("Lib/Lib.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

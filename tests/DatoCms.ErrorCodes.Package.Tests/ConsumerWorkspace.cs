@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 
 namespace DatoCms.ErrorCodes.Package.Tests;
@@ -10,8 +11,11 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 /// </summary>
 public sealed class ConsumerWorkspace : IDisposable
 {
-    public ConsumerWorkspace(string feedDirectory, string packageVersion)
+    private readonly ITestOutputHelper _output;
+
+    public ConsumerWorkspace(string feedDirectory, string packageVersion, ITestOutputHelper output)
     {
+        _output = output;
         PackageVersion = packageVersion;
         Root = Directory.CreateTempSubdirectory("datocms-consumer-").FullName;
         Write("nuget.config", $"""
@@ -42,7 +46,13 @@ public sealed class ConsumerWorkspace : IDisposable
         File.WriteAllText(path, content);
     }
 
-    public CliResult Dotnet(params string[] arguments) => DotnetCli.Run(Root, arguments);
+    /// <summary>Runs a dotnet command here; its duration goes to the test output, to see where the time goes.</summary>
+    public CliResult Dotnet(params string[] arguments)
+    {
+        var result = DotnetCli.Run(Root, arguments);
+        _output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6:F1} s  dotnet {1}", result.Elapsed.TotalSeconds, result.Command));
+        return result;
+    }
 
     public void Dispose()
     {

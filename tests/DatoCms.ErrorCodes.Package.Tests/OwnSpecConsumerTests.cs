@@ -11,7 +11,7 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 /// Editing the page and building again regenerates the code without a clean.
 /// </summary>
 [Collection(PackageCollection.Name)]
-public class OwnSpecConsumerTests(PackedPackage package)
+public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper output)
 {
     private const string Program = """
         using System;
@@ -64,7 +64,7 @@ public class OwnSpecConsumerTests(PackedPackage package)
     [Fact]
     public void OwnPageAndOverlayWinOverTheBundledSpecAndEditsRegenerate()
     {
-        using var workspace = package.CreateWorkspace();
+        using var workspace = package.CreateWorkspace(output);
         workspace.Write("Catalog/Catalog.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -23,10 +23,12 @@ public sealed class PackedPackage : IDisposable
         Version = "0.1.0-e2e.t" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         FeedDirectory = Directory.CreateTempSubdirectory("datocms-feed-").FullName;
 
-        // The configuration this test was built in, so the pack reuses the assemblies that build produced.
+        // This test project references the pack project (without using it), so building the tests
+        // has already built the analyzer assemblies in this configuration: the pack only reads them
+        // (--no-build), and never races the solution build that may still run in parallel.
         var configuration = typeof(PackedPackage).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var project = RepositoryRoot.File("src", "DatoCms.ErrorCodes.Package", "DatoCms.ErrorCodes.Package.csproj");
-        PackResult = DotnetCli.Run(RepositoryRoot.Path, new[] { "pack", project, "-c", configuration, "-o", FeedDirectory, "-p:PackageVersion=" + Version }.Concat(DotnetCli.QuietBuildOptions).ToArray());
+        PackResult = DotnetCli.Run(RepositoryRoot.Path, new[] { "pack", project, "--no-build", "-c", configuration, "-o", FeedDirectory, "-p:PackageVersion=" + Version }.Concat(DotnetCli.QuietBuildOptions).ToArray());
         PackagePath = Path.Combine(FeedDirectory, $"{PackageId}.{Version}.nupkg");
         RemoveStaleTestVersions();
     }
@@ -40,10 +42,11 @@ public sealed class PackedPackage : IDisposable
     public CliResult PackResult { get; }
 
     /// <summary>A fresh folder for consumer projects, with a nuget.config that adds the feed.</summary>
-    public ConsumerWorkspace CreateWorkspace()
+    public ConsumerWorkspace CreateWorkspace(ITestOutputHelper output)
     {
         Assert.True(File.Exists(PackagePath), $"The pack did not produce {PackagePath}:\n{PackResult.Output}");
-        return new ConsumerWorkspace(FeedDirectory, Version);
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,6:F1} s  dotnet {1} (once per run)", PackResult.Elapsed.TotalSeconds, PackResult.Command));
+        return new ConsumerWorkspace(FeedDirectory, Version, output);
     }
 
     public void Dispose()

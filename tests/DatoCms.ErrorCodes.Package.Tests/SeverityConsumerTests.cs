@@ -4,7 +4,7 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 
 /// <summary>A team that makes swallowing transient errors a build error through .editorconfig.</summary>
 [Collection(PackageCollection.Name)]
-public class SeverityConsumerTests(PackedPackage package)
+public class SeverityConsumerTests(PackedPackage package, ITestOutputHelper output)
 {
     private const string Publisher = """
         using System;
@@ -44,7 +44,7 @@ public class SeverityConsumerTests(PackedPackage package)
     [Fact]
     public void EditorConfigCanTurnARuleIntoABuildError()
     {
-        using var workspace = package.CreateWorkspace();
+        using var workspace = package.CreateWorkspace(output);
         workspace.Write("Strict/Strict.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -9,7 +9,7 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 /// package on three target frameworks, the options, the analyzers and .editorconfig severities.
 /// </summary>
 [Collection(PackageCollection.Name)]
-public class SolutionConsumerTests(PackedPackage package)
+public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper output)
 {
     private const string Solution = """
         Microsoft Visual Studio Solution File, Format Version 12.00
@@ -77,7 +77,7 @@ public class SolutionConsumerTests(PackedPackage package)
     [Fact]
     public void BothProjectsBuildWithTheirAnalyzersAndTheAppRuns()
     {
-        using var workspace = package.CreateWorkspace();
+        using var workspace = package.CreateWorkspace(output);
         workspace.Write("Shop.sln", Solution);
         workspace.Write("Lib/Lib.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">

@@ -23,3 +23,11 @@ Console.WriteLine("Technical limits");
 Console.WriteLine($"  {DatoCmsLimits.RequestsPerWindow} requests per {DatoCmsLimits.RateLimitWindow.TotalSeconds:0} s window (headers {DatoCmsLimits.RateLimitLimitHeader}, {DatoCmsLimits.RateLimitRemainingHeader}, {DatoCmsLimits.RateLimitResetHeader})");
 Console.WriteLine($"  records: at most {DatoCmsLimits.MaxRecordSizeKilobytes} KB, {DatoCmsLimits.MaxBlocksPerRecord} blocks, {DatoCmsLimits.MaxBlockNestingDepth} levels of nesting, {DatoCmsLimits.ConcurrentEditorsPerRecord} editor at a time");
 Console.WriteLine($"  uploads: at most {DatoCmsLimits.MaxAssetSizeGigabytes} GB; batch requests: at most {DatoCmsLimits.MaxOperationsPerBatch} operations");
+
+Console.WriteLine();
+Console.WriteLine("Typed exceptions from error bodies");
+RetryDemo.ShowTypedExceptions();
+
+Console.WriteLine();
+Console.WriteLine("The retry handler against an in-process imitation of the API");
+await RetryDemo.ShowRetryHandlerAsync();

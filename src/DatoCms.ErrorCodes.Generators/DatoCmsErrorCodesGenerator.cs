@@ -54,7 +54,9 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 HasSpan: compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null
                     && compilation.GetTypeByMetadataName("System.MemoryExtensions") is not null,
                 HasEnumMember: compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute") is not null,
-                HasJsonEnumMemberName: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is not null))
+                HasJsonEnumMemberName: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is not null,
+                HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader") is not null,
+                HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(spec.Combine(options).Combine(features), static (output, input) =>
@@ -97,6 +99,15 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
         if (!features.HasSpan)
         {
             output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.SpanApisUnavailable, null).ToDiagnostic());
+        }
+
+        if (features.ExceptionsUnavailableReason is { } noExceptions)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeNotGenerated, null, "The typed exceptions and the retry handler are", noExceptions).ToDiagnostic());
+        }
+        else if (features.RetryUnavailableReason is { } noRetry)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeNotGenerated, null, "The retry handler and the HttpResponseMessage extensions are", noRetry).ToDiagnostic());
         }
 
         try

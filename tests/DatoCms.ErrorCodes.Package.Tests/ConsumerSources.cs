@@ -4,25 +4,11 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 internal static class ConsumerSources
 {
     /// <summary>
-    /// The generator does not emit the exception types yet; DATO002 (and DATO001 on <c>ex.Code</c>)
-    /// look for DatoCmsApiException in the generated namespace, so consumers declare a stand-in
-    /// with the members the analyzers read. Remove it once the generator emits the real one.
-    /// </summary>
-    public static string ExceptionStandIn(string ns, string accessibility) => $$"""
-        namespace {{ns}}
-        {
-            {{accessibility}} class DatoCmsApiException : System.Exception
-            {
-                public DatoCmsErrorCode Code { get; set; }
-            }
-        }
-
-        """;
-
-    /// <summary>
     /// A switch that handles two codes and lets the transient ones fall into the default (DATO001
     /// when the scope option is 'all'), and a catch that only logs (DATO002). C# 7.3, so that a
-    /// netstandard2.0 project compiles it with its default language version.
+    /// netstandard2.0 project compiles it with its default language version; there the typed
+    /// exceptions are not generated (they need C# 8 and System.Text.Json: DATO120), so the catch
+    /// is compiled for .NET 8+ only.
     /// </summary>
     public static string Handling(string ns, string errorsNamespace, string accessibility) => $$"""
         using System;
@@ -45,6 +31,7 @@ internal static class ConsumerSources
                     }
                 }
 
+        #if NET8_0_OR_GREATER
                 public static void Publish(Action send)
                 {
                     try
@@ -56,6 +43,7 @@ internal static class ConsumerSources
                         Console.WriteLine("publishing failed: " + ex.Message);
                     }
                 }
+        #endif
             }
         }
 

@@ -8,7 +8,8 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 /// A project that brings its own spec: a newer copy of the vendor's page (one code gone, one
 /// added) under the standard file name, and an overlay of its own holding only its changes.
 /// Its page replaces the bundled one; its overlay overrides the bundled overlay code by code.
-/// Editing the page and building again regenerates the code without a clean.
+/// Editing the page and building again regenerates the code (enum member and exception type)
+/// without a clean.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper output)
@@ -23,8 +24,11 @@ public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper outpu
         Console.WriteLine($"ITEM_LOCKED: transient {DatoCmsErrorCode.ItemLocked.IsTransient()}, retry {DatoCmsErrorCode.ItemLocked.GetRetryKind()}");
         Console.WriteLine($"RATE_LIMIT_EXCEEDED: transient {DatoCmsErrorCode.RateLimitExceeded.IsTransient()}, retry {DatoCmsErrorCode.RateLimitExceeded.GetRetryKind()}");
         Console.WriteLine($"CANNOT_DESTROY_FORKING_ORIGIN parses: {DatoCmsErrorCodes.TryParse("CANNOT_DESTROY_FORKING_ORIGIN", out _)}");
-        Console.WriteLine($"WIDGET_MELTED parses: {DatoCmsErrorCodes.TryParse("WIDGET_MELTED", out var melted)} ({melted})");
+        Console.WriteLine($"WIDGET_MELTED parses: {DatoCmsErrorCodes.TryParse("WIDGET_MELTED", out var meltedCode)} ({meltedCode})");
         Console.WriteLine($"{DatoCmsLimits.RequestsPerWindow} requests per {DatoCmsLimits.RateLimitWindowSeconds} s");
+        Console.WriteLine($"{nameof(WidgetFrozenException)} : {typeof(WidgetFrozenException).BaseType!.Name}");
+        var melted = DatoCmsApiException.FromResponse(422, "{\"data\":[{\"id\":\"e1\",\"type\":\"api_error\",\"attributes\":{\"code\":\"WIDGET_MELTED\",\"details\":{}}}]}");
+        Console.WriteLine($"a WIDGET_MELTED response: {melted.GetType().Name}, code {melted.Code}, API code {melted.ApiCode}");
 
         """;
 
@@ -103,6 +107,8 @@ public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper outpu
                 "CANNOT_DESTROY_FORKING_ORIGIN parses: False",
                 "WIDGET_MELTED parses: False (Unknown)",
                 "30 requests per 3 s",
+                "WidgetFrozenException : DatoCmsTransientApiException",
+                "a WIDGET_MELTED response: DatoCmsApiException, code Unknown, API code WIDGET_MELTED",
             },
             workspace.Dotnet("run", "--no-build", "--project", "Catalog/Catalog.csproj").ShouldSucceed().Lines);
 
@@ -113,5 +119,6 @@ public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper outpu
         var rerun = workspace.Dotnet("run", "--no-build", "--project", "Catalog/Catalog.csproj").ShouldSucceed().Lines;
         Assert.Equal("99 codes, 13 transient", rerun[0]);
         Assert.Equal("WIDGET_MELTED parses: True (WidgetMelted)", rerun[6]);
+        Assert.Equal("a WIDGET_MELTED response: WidgetMeltedException, code WidgetMelted, API code WIDGET_MELTED", rerun[9]);
     }
 }

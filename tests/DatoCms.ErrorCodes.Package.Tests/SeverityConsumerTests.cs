@@ -56,7 +56,6 @@ public class SeverityConsumerTests(PackedPackage package, ITestOutputHelper outp
             </Project>
             """);
         workspace.Write("Strict/Publisher.cs", Publisher);
-        workspace.Write("Strict/ExceptionStandIn.cs", ConsumerSources.ExceptionStandIn("DatoCms.ErrorCodes", "internal"));
         workspace.Write(".editorconfig", """
             root = true
 

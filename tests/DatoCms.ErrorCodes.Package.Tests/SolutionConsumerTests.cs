@@ -5,8 +5,9 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 /// <summary>
 /// A solution of two projects that both reference the package, one referencing the other:
 /// a library for netstandard2.0 and net8.0 whose generated types are public, and a net10.0
-/// app with its own (internal) generated types in another namespace. One build covers the
-/// package on three target frameworks, the options, the analyzers and .editorconfig severities.
+/// app with its own (internal) generated types in another namespace, which also uses the typed
+/// exceptions and the retry handler. One build covers the package on three target frameworks,
+/// the options, the analyzers and .editorconfig severities.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper output)
@@ -72,6 +73,32 @@ public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper outp
         Console.WriteLine($"App's enum: {typeof(DatoCmsErrorCode).FullName} in {typeof(DatoCmsErrorCode).Assembly.GetName().Name}, public {typeof(DatoCmsErrorCode).IsPublic}");
         Console.WriteLine($"Reaction: {Shop.App.Handling.Reaction(DatoCmsErrorCode.NotFound)}");
 
+        var body = "{\"data\":[{\"id\":\"e1\",\"type\":\"api_error\",\"attributes\":{\"code\":\"ITEM_LOCKED\",\"details\":{}}}]}";
+        var error = DatoCmsApiException.FromResponse(422, body);
+        Console.WriteLine($"FromResponse: {error.GetType().Name}, {error.Code}, transient {error.IsTransient}, {(error is DatoCmsTransientApiException ? "a" : "not a")} DatoCmsTransientApiException");
+
+        // The retry handler over an in-process handler that fails once with a transient code.
+        var server = new FailsOnceHandler(body);
+        var options = new DatoCmsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), UseJitter = false, EnableThrottling = false, OnRetry = a => Console.WriteLine($"retry after attempt {a.Attempt}: {a.Exception.ApiCode}") };
+        using var client = new System.Net.Http.HttpClient(new DatoCmsRetryHandler(options, server)) { BaseAddress = new Uri("http://localhost/") };
+        using var response = await client.GetAsync("items/1");
+        await response.EnsureDatoCmsSuccessAsync();
+        Console.WriteLine($"after the retry: {(int)response.StatusCode}, {server.Calls} calls");
+
+        internal sealed class FailsOnceHandler(string errorBody) : System.Net.Http.HttpMessageHandler
+        {
+            public int Calls { get; private set; }
+
+            protected override System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+            {
+                Calls++;
+                var response = Calls == 1
+                    ? new System.Net.Http.HttpResponseMessage((System.Net.HttpStatusCode)422) { Content = new System.Net.Http.StringContent(errorBody, System.Text.Encoding.UTF8, "application/json") }
+                    : new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new System.Net.Http.StringContent("{}") };
+                return System.Threading.Tasks.Task.FromResult(response);
+            }
+        }
+
         """;
 
     [Fact]
@@ -94,7 +121,6 @@ public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper outp
         var libHandling = ConsumerSources.Handling("Shop.Lib", "DatoCms.ErrorCodes", "public");
         workspace.Write("Lib/Handling.cs", libHandling);
         workspace.Write("Lib/ErrorReport.cs", ErrorReport);
-        workspace.Write("Lib/ExceptionStandIn.cs", ConsumerSources.ExceptionStandIn("DatoCms.ErrorCodes", "public"));
 
         workspace.Write("App/App.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -113,7 +139,6 @@ public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper outp
             """);
         workspace.Write("App/Program.cs", Program);
         workspace.Write("App/Handling.cs", ConsumerSources.Handling("Shop.App", "Shop.App.Errors", "internal"));
-        workspace.Write("App/ExceptionStandIn.cs", ConsumerSources.ExceptionStandIn("Shop.App.Errors", "internal"));
         // The same code as the library's, silenced here: proves the severities reach the analyzers.
         workspace.Write("App/.editorconfig", """
             [*.cs]
@@ -134,7 +159,6 @@ public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper outp
                 $"Lib/Handling.cs({switchLine},{switchColumn}) net8.0: warning DATO001: {dato001}",
                 $"Lib/Handling.cs({switchLine},{switchColumn}) netstandard2.0: warning DATO001: {dato001}",
                 $"Lib/Handling.cs({catchLine},{catchColumn}) net8.0: warning DATO002: {dato002}",
-                $"Lib/Handling.cs({catchLine},{catchColumn}) netstandard2.0: warning DATO002: {dato002}",
             },
             BuildDiagnostic.Parse(build, workspace.Root).Select(d => d.ToString()));
 
@@ -154,6 +178,9 @@ public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper outp
                 "Lib's public enum: DatoCms.ErrorCodes.DatoCmsErrorCode in Lib",
                 "App's enum: Shop.App.Errors.DatoCmsErrorCode in App, public False",
                 "Reaction: create it",
+                "FromResponse: ItemLockedException, ItemLocked, transient True, a DatoCmsTransientApiException",
+                "retry after attempt 1: ITEM_LOCKED",
+                "after the retry: 200, 2 calls",
             },
             run.Lines);
     }

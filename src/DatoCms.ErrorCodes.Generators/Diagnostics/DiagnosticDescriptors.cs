@@ -6,7 +6,8 @@ namespace DatoCms.ErrorCodes.Generators.Diagnostics;
 
 /// <summary>
 /// The spec diagnostics (DATO1xx). Each one has a page under docs/diagnostics and an entry in
-/// AnalyzerReleases.Unshipped.md; severities can be changed in .editorconfig like any rule.
+/// AnalyzerReleases.Unshipped.md. They are located in the spec files, so their severities are
+/// changed in a .globalconfig (an .editorconfig section applies to C# files only).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -122,6 +123,18 @@ internal static class DiagnosticDescriptors
         "The overlay does not set {0}; today's values are used ({1})",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ExceptionNameTakenByFramework = Create(
+        "DATO119",
+        "An exception name is taken by .NET",
+        "The exception for {0} would be named {1}, like a .NET type in a namespace most files import; it is named {2} so that neither becomes ambiguous",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor RuntimeNotGenerated = Create(
+        "DATO120",
+        "Part of the runtime API is not generated",
+        "{0} not generated: {1}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -133,7 +146,7 @@ internal static class DiagnosticDescriptors
         OverlaySyntaxError, DuplicateCode, MalformedHeading, NameClash, InvalidName, OverlayCodeNotOnPage,
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
-        MissingRequiredLimits, GeneratorFailure,
+        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

@@ -18,5 +18,7 @@ internal sealed record EmitContext(ErrorSpec Spec, GeneratorOptions Options, Tar
 
     public string NullableString => Features.SupportsNullable ? "string?" : "string";
 
+    public string NullableMarker => Features.SupportsNullable ? "?" : string.Empty;
+
     public string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{ToolVersion}\")]";
 }

@@ -10,4 +10,24 @@ internal static class GeneratedNames
     public const string ErrorInfo = "DatoCmsErrorInfo";
     public const string TransientAttribute = "DatoCmsTransientAttribute";
     public const string Limits = "DatoCmsLimits";
+    public const string ApiException = "DatoCmsApiException";
+    public const string TransientApiException = "DatoCmsTransientApiException";
+    public const string ApiError = "DatoCmsApiError";
+    public const string ErrorBodyReader = "DatoCmsErrorBodyReader";
+    public const string RateLimitHeaders = "DatoCmsRateLimitHeaders";
+    public const string HttpResponseExtensions = "DatoCmsHttpResponseExtensions";
+    public const string RetryOptions = "DatoCmsRetryOptions";
+    public const string RetryAttempt = "DatoCmsRetryAttempt";
+    public const string RetryPolicy = "DatoCmsRetryPolicy";
+    public const string RateLimiter = "DatoCmsRateLimiter";
+    public const string RetryHandler = "DatoCmsRetryHandler";
+    public const string Retry = "DatoCmsRetry";
+
+    /// <summary>Type names a code's exception must not take, because the runtime uses them.</summary>
+    public static readonly string[] Reserved =
+    {
+        ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
+        TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
+        RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
+    };
 }

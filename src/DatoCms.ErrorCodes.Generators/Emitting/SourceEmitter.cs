@@ -5,6 +5,18 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// <summary>Every generated file, by hint name, in a fixed order.</summary>
 internal static class SourceEmitter
 {
+    private static readonly string[] ExceptionTemplates =
+    {
+        GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError,
+        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders,
+    };
+
+    private static readonly string[] RetryTemplates =
+    {
+        GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
+        GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+    };
+
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
     {
         yield return (ErrorCodeEnumEmitter.HintName, ErrorCodeEnumEmitter.Emit(context));
@@ -15,5 +27,25 @@ internal static class SourceEmitter
         yield return (ParsingEmitter.HintName, ParsingEmitter.Emit(context));
         yield return (ErrorInfoEmitter.HintName, ErrorInfoEmitter.Emit(context));
         yield return (LimitsEmitter.HintName, LimitsEmitter.Emit(context));
+        if (context.Features.ExceptionsUnavailableReason is not null)
+        {
+            yield break;
+        }
+
+        yield return (ExceptionsEmitter.HintName, ExceptionsEmitter.Emit(context));
+        foreach (var template in ExceptionTemplates)
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (context.Features.RetryUnavailableReason is not null)
+        {
+            yield break;
+        }
+
+        foreach (var template in RetryTemplates)
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
     }
 }

@@ -8,7 +8,27 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasSpan">ReadOnlySpan and MemoryExtensions exist: span and UTF-8 parsing.</param>
 /// <param name="HasEnumMember">EnumMemberAttribute exists: each member carries its API string for serializers and analyzers.</param>
 /// <param name="HasJsonEnumMemberName">System.Text.Json's JsonStringEnumMemberNameAttribute (9.0+) exists.</param>
-internal sealed record TargetFeatures(bool SupportsNullable, bool HasSpan, bool HasEnumMember, bool HasJsonEnumMemberName)
+/// <param name="HasSystemTextJson">System.Text.Json's Utf8JsonReader exists: error bodies can be read, so the exceptions are generated.</param>
+/// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
+internal sealed record TargetFeatures(
+    bool SupportsNullable,
+    bool HasSpan,
+    bool HasEnumMember,
+    bool HasJsonEnumMemberName,
+    bool HasSystemTextJson = true,
+    bool HasHttpClient = true)
 {
     public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true);
+
+    /// <summary>Why the typed exceptions cannot be generated, or null when they can.</summary>
+    public string? ExceptionsUnavailableReason =>
+        !SupportsNullable ? "they need C# 8 or later (set LangVersion to 8.0 or higher)"
+        : !HasSpan ? "they need System.ReadOnlySpan<T> (reference System.Memory)"
+        : !HasSystemTextJson ? "they read error bodies with System.Text.Json, which this project does not reference (add the System.Text.Json package)"
+        : null;
+
+    /// <summary>Why the retry handler cannot be generated, or null when it can.</summary>
+    public string? RetryUnavailableReason =>
+        ExceptionsUnavailableReason
+        ?? (!HasHttpClient ? "it needs System.Net.Http, which this project does not reference" : null);
 }

@@ -62,7 +62,7 @@ internal static class SpecBuilder
 
         var models = new List<ErrorCodeModel>();
         var memberOwners = new Dictionary<string, string>(StringComparer.Ordinal) { [UnknownMemberName] = "the Unknown member" };
-        var exceptionOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var exceptionOwners = Emitting.GeneratedNames.Reserved.ToDictionary(name => name, name => "the generated type " + name, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +81,12 @@ internal static class SpecBuilder
             var member = ChooseName(classification?.MemberName, defaultMember, entry.Code, diagnostics);
             var defaultException = member.EndsWith("Exception", StringComparison.Ordinal) ? member : member + "Exception";
             var exception = ChooseName(classification?.ExceptionName, defaultException, entry.Code, diagnostics);
+            if (FrameworkExceptionNames.IsCommon(exception))
+            {
+                var renamed = "DatoCms" + exception;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExceptionNameTakenByFramework, classification?.ExceptionName?.Span ?? entry.HeadingSpan, entry.Code, exception, renamed));
+                exception = renamed;
+            }
 
             if (memberOwners.TryGetValue(member, out var memberOwner))
             {

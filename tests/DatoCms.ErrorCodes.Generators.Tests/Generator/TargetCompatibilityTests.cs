@@ -36,26 +36,68 @@ internal static class SpanUsage
     }
 }";
 
-    public static TheoryData<ReferenceSet, LanguageVersion, bool> Targets => new()
+    private const string RuntimeUsage = @"
+internal static class RuntimeUsage
+{
+    public static async System.Threading.Tasks.Task<string> Use(System.Net.Http.HttpResponseMessage response)
     {
-        { ReferenceSet.Net80, LanguageVersion.Latest, true },
-        { ReferenceSet.Net80, LanguageVersion.CSharp7_3, true },
-        { ReferenceSet.Net80, LanguageVersion.CSharp8, true },
-        { ReferenceSet.NetStandard20, LanguageVersion.CSharp7_3, false },
-        { ReferenceSet.NetStandard20, LanguageVersion.Latest, false },
-        { ReferenceSet.Net472, LanguageVersion.CSharp7_3, false },
+        DatoCmsApiException error = DatoCmsApiException.FromResponse(429, ""{}"", response.Headers);
+        DatoCmsApiError? first = error.FindError(DatoCmsErrorCode.ItemLocked);
+        var options = new DatoCmsRetryOptions { MaxAttempts = 3, OnRetry = attempt => System.Console.WriteLine(attempt.Delay) };
+        using var client = new System.Net.Http.HttpClient(new DatoCmsRetryHandler(options, new System.Net.Http.HttpClientHandler()));
+        await response.EnsureDatoCmsSuccessAsync();
+        var typed = error is RateLimitExceededException || error is DatoCmsTransientApiException;
+        return await DatoCmsRetry.ExecuteAsync(_ => System.Threading.Tasks.Task.FromResult(first?.ApiCode + typed + error.RetryKind));
+    }
+}";
+
+    /// <summary>Reference set, language version, whether spans exist, whether the exceptions and retry handler are generated.</summary>
+    public static TheoryData<ReferenceSet, LanguageVersion, bool, bool> Targets => new()
+    {
+        { ReferenceSet.Net80, LanguageVersion.Latest, true, true },
+        { ReferenceSet.Net80, LanguageVersion.CSharp7_3, true, false },
+        { ReferenceSet.Net80, LanguageVersion.CSharp8, true, true },
+        { ReferenceSet.NetStandard20, LanguageVersion.CSharp7_3, false, false },
+        { ReferenceSet.NetStandard20, LanguageVersion.Latest, false, false },
+        { ReferenceSet.Net472, LanguageVersion.CSharp7_3, false, false },
     };
 
     [Theory]
     [MemberData(nameof(Targets))]
-    public void CompilesWithoutWarnings(ReferenceSet references, LanguageVersion languageVersion, bool hasSpan)
+    public void CompilesWithoutWarnings(ReferenceSet references, LanguageVersion languageVersion, bool hasSpan, bool hasRuntime)
     {
-        var run = GeneratorRunner.Run(Page, Overlay, Usage + (hasSpan ? SpanUsage : string.Empty), references, languageVersion);
+        var usage = Usage + (hasSpan ? SpanUsage : string.Empty) + (hasRuntime ? RuntimeUsage : string.Empty);
+        var run = GeneratorRunner.Run(Page, Overlay, usage, references, languageVersion);
 
         Assert.Empty(run.CompilationProblems);
-        Assert.Equal(hasSpan ? System.Array.Empty<string>() : new[] { "DATO117" }, run.Diagnostics.Select(d => d.Id));
+        var expected = new List<string>();
+        if (!hasSpan)
+        {
+            expected.Add("DATO117");
+        }
+
+        if (!hasRuntime)
+        {
+            expected.Add("DATO120");
+        }
+
+        Assert.Equal(expected, run.Diagnostics.Select(d => d.Id));
         Assert.Equal(hasSpan, run.Sources["DatoCmsErrorCodes.Parsing.g.cs"].Contains("TryParseUtf8"));
         Assert.Equal(languageVersion != LanguageVersion.CSharp7_3, run.Sources["DatoCmsErrorCode.g.cs"].Contains("#nullable enable"));
+        Assert.Equal(hasRuntime, run.Sources.ContainsKey("DatoCmsRetryHandler.g.cs"));
+        Assert.Equal(hasRuntime, run.Sources.ContainsKey("DatoCmsApiExceptions.g.cs"));
+    }
+
+    [Theory]
+    [InlineData(ReferenceSet.Net80, LanguageVersion.CSharp7_3, "DATO120: The typed exceptions and the retry handler are not generated: they need C# 8 or later (set LangVersion to 8.0 or higher)")]
+    [InlineData(ReferenceSet.NetStandard20, LanguageVersion.Latest, "DATO120: The typed exceptions and the retry handler are not generated: they need System.ReadOnlySpan<T> (reference System.Memory)")]
+    public void MissingRuntimeSupportIsExplained(ReferenceSet references, LanguageVersion languageVersion, string expected)
+    {
+        var run = GeneratorRunner.Run(Page, Overlay, references: references, languageVersion: languageVersion);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DATO120");
+        Assert.Equal(expected, diagnostic.Id + ": " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, diagnostic.Severity);
     }
 
     [Fact]

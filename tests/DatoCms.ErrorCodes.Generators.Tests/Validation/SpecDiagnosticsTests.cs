@@ -66,6 +66,55 @@ public class SpecDiagnosticsTests
             Diagnose(Page("UNKNOWN"), Limits + "codes:\n  UNKNOWN: none\n"));
 
     [Fact]
+    public void ExceptionNamedLikeACommonFrameworkTypeGetsAPrefix()
+    {
+        var run = GeneratorRunner.Run(Page("TIMEOUT", "A_CODE"), Limits + "codes:\n  TIMEOUT: { retry: backoff }\n  A_CODE: { exception: InvalidOperationException }\n", "class Use { void M() { try { } catch (System.TimeoutException) { } catch (DatoCms.ErrorCodes.DatoCmsTimeoutException) { } catch (DatoCms.ErrorCodes.DatoCmsInvalidOperationException) { } } }");
+
+        Assert.Equal(
+            new[]
+            {
+                ("datocms-cma-errors.md", 1, "DATO119", DiagnosticSeverity.Info, "The exception for TIMEOUT would be named TimeoutException, like a .NET type in a namespace most files import; it is named DatoCmsTimeoutException so that neither becomes ambiguous"),
+                ("datocms-cma-errors.yaml", 9, "DATO119", DiagnosticSeverity.Info, "The exception for A_CODE would be named InvalidOperationException, like a .NET type in a namespace most files import; it is named DatoCmsInvalidOperationException so that neither becomes ambiguous"),
+            },
+            Diagnose(Page("TIMEOUT", "A_CODE"), Limits + "codes:\n  TIMEOUT: { retry: backoff }\n  A_CODE: { exception: InvalidOperationException }\n"));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void ExceptionNameTakenByAGeneratedTypeClashes() =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO104", DiagnosticSeverity.Error, "Error code 'A_CODE' maps to the C# name 'DatoCmsRetryHandler', which is already used by 'the generated type DatoCmsRetryHandler'; set 'member' (and 'exception') for it in the overlay") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { exception: DatoCmsRetryHandler }\n"));
+
+    [Fact]
+    public void FrameworkExceptionListCoversTheCommonNamespaces()
+    {
+        // Every exception type a consumer sees through common usings, read from the .NET 8 reference assemblies.
+        var common = new HashSet<string>
+        {
+            "System", "System.IO", "System.Net", "System.Net.Http", "System.Text", "System.Text.Json", "System.Threading",
+            "System.Threading.Tasks", "System.Collections", "System.Collections.Generic", "System.Linq",
+        };
+        var compilation = GeneratorRunner.CreateCompilation(string.Empty);
+        var names = compilation.References
+            .Select(compilation.GetAssemblyOrModuleSymbol)
+            .OfType<IAssemblySymbol>()
+            .SelectMany(assembly => assembly.TypeNames.Count == 0 ? Enumerable.Empty<INamedTypeSymbol>() : AllTypes(assembly.GlobalNamespace))
+            .Where(type => type.DeclaredAccessibility == Accessibility.Public && type.ContainingType is null && type.Name.EndsWith("Exception", System.StringComparison.Ordinal))
+            .Where(type => common.Contains(type.ContainingNamespace.ToDisplayString()))
+            .Select(type => type.Name)
+            .Distinct()
+            .ToList();
+
+        Assert.True(names.Count > 60, "the reference set should expose the BCL exceptions");
+        var missing = names.Where(name => !DatoCms.ErrorCodes.Generators.Validation.FrameworkExceptionNames.IsCommon(name)).ToList();
+        Assert.True(missing.Count == 0, "Add to FrameworkExceptionNames: " + string.Join(", ", missing));
+    }
+
+    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns) =>
+        ns.GetTypeMembers().Concat(ns.GetNamespaceMembers().SelectMany(AllTypes));
+
+    [Fact]
     public void KeywordAsMemberNameIsAnError() =>
         Assert.Equal(
             new[] { ("datocms-cma-errors.yaml", 8, "DATO105", DiagnosticSeverity.Error, "'class' is not a valid C# identifier for error code 'A_CODE' (it is a C# keyword); the default name 'ACode' is used instead") },

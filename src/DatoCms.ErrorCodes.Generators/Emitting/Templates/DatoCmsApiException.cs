@@ -1,0 +1,310 @@
+    /// <summary>
+    /// A failure reported by the DatoCMS Content Management API: the code, the HTTP status, every
+    /// api_error of the body and the raw body as received. <see cref="FromResponse(int, string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/>
+    /// returns the most specific exception type for a response and never throws.
+    /// </summary>
+    $generated$
+    $access$ partial class DatoCmsApiException : global::System.Exception
+    {
+        private static readonly global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> NoErrors = new global::DatoCms.ErrorCodes.DatoCmsApiError[0];
+        private readonly bool _isTransient;
+
+        /// <summary>Creates the exception; <see cref="FromResponse(int, string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/> picks the most specific type for you.</summary>
+        /// <param name="statusCode">The HTTP status of the response.</param>
+        /// <param name="apiCode">The code of the first error as the API wrote it; empty when the body had none.</param>
+        /// <param name="errors">Every api_error of the body.</param>
+        /// <param name="rawBody">The body exactly as received.</param>
+        /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
+        /// <param name="innerException">The exception that caused this one, if any.</param>
+        public DatoCmsApiException(
+            int statusCode,
+            string apiCode,
+            global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null,
+            string? rawBody = null,
+            global::System.TimeSpan? rateLimitReset = null,
+            global::System.Exception? innerException = null)
+            : base(BuildMessage(statusCode, apiCode ?? string.Empty, errors ?? NoErrors, rawBody ?? string.Empty), innerException)
+        {
+            StatusCode = statusCode;
+            ApiCode = apiCode ?? string.Empty;
+            global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParse(ApiCode, out var code);
+            Code = code;
+            Errors = errors ?? NoErrors;
+            RawBody = rawBody ?? string.Empty;
+            RateLimitReset = rateLimitReset;
+            _isTransient = statusCode == 429
+                || code.IsTransient()
+                || (Errors.Count > 0 ? Errors[0].Transient : IsTransientStatus(statusCode));
+        }
+
+        /// <summary>The code of the first error; Unknown when the body had none or the spec does not know it.</summary>
+        public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }
+
+        /// <summary>The code of the first error exactly as the API wrote it, also when the spec does not know it; empty when the body had none.</summary>
+        public string ApiCode { get; }
+
+        /// <summary>The HTTP status of the response.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>
+        /// Whether retrying may succeed: a transient code, a <c>"transient": true</c> flag in the
+        /// body, or a 429, 502, 503 or 504 without an error body.
+        /// </summary>
+        public virtual bool IsTransient => _isTransient;
+
+        /// <summary>How to retry: the code's retry kind, else RateLimit for a 429, Backoff for other transient failures, None otherwise.</summary>
+        public global::DatoCms.ErrorCodes.DatoCmsRetryKind RetryKind
+        {
+            get
+            {
+                var kind = Code.GetRetryKind();
+                if (kind != global::DatoCms.ErrorCodes.DatoCmsRetryKind.None)
+                {
+                    return kind;
+                }
+
+                if (!IsTransient)
+                {
+                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.None;
+                }
+
+                return StatusCode == 429 ? global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit : global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff;
+            }
+        }
+
+        /// <summary>Every api_error of the body, in order; empty when the body was not a DatoCMS error document.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> Errors { get; }
+
+        /// <summary>The wait the server asked for in the X-RateLimit-Reset header, if it sent one.</summary>
+        public global::System.TimeSpan? RateLimitReset { get; }
+
+        /// <summary>The response body exactly as received (empty when there was none).</summary>
+        public string RawBody { get; }
+
+        /// <summary>
+        /// The first error with the given code whose details match, or null; picks one error out of
+        /// a body that lists several.
+        /// </summary>
+        /// <param name="code">The code to look for.</param>
+        /// <param name="detailsPredicate">A test on the error's details, such as the field name.</param>
+        /// <returns>The error, or null.</returns>
+        public global::DatoCms.ErrorCodes.DatoCmsApiError? FindError(global::DatoCms.ErrorCodes.DatoCmsErrorCode code, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
+        {
+            foreach (var error in Errors)
+            {
+                if (error.Code == code && (detailsPredicate is null || detailsPredicate(error.Details)))
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The first error with the given code string whose details match, or null; works for codes
+        /// this build's spec does not know yet.
+        /// </summary>
+        /// <param name="apiCode">The code as the API writes it.</param>
+        /// <param name="detailsPredicate">A test on the error's details, such as the field name.</param>
+        /// <returns>The error, or null.</returns>
+        public global::DatoCms.ErrorCodes.DatoCmsApiError? FindError(string apiCode, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
+        {
+            foreach (var error in Errors)
+            {
+                if (string.Equals(error.ApiCode, apiCode, global::System.StringComparison.Ordinal) && (detailsPredicate is null || detailsPredicate(error.Details)))
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Turns a failed response into the most specific exception: the first error's code decides
+        /// the type, every error is kept. Never throws: an empty, HTML, truncated or foreign body
+        /// gives a <see cref="DatoCmsApiException"/> with the status and raw body.
+        /// </summary>
+        /// <param name="statusCode">The HTTP status.</param>
+        /// <param name="body">The body as text.</param>
+        /// <param name="headers">The response headers (an HttpResponseHeaders fits), for X-RateLimit-Reset.</param>
+        /// <returns>The exception to throw.</returns>
+        public static global::DatoCms.ErrorCodes.DatoCmsApiException FromResponse(
+            int statusCode,
+            string? body,
+            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
+        {
+            var rawBody = body ?? string.Empty;
+            return Create(statusCode, global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.ReadErrors(rawBody), rawBody, global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers));
+        }
+
+        /// <summary>
+        /// Turns a failed response given as UTF-8 bytes into the most specific exception without
+        /// decoding the body twice. Never throws.
+        /// </summary>
+        /// <param name="statusCode">The HTTP status.</param>
+        /// <param name="utf8Body">The body as UTF-8 bytes.</param>
+        /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
+        /// <returns>The exception to throw.</returns>
+        public static global::DatoCms.ErrorCodes.DatoCmsApiException FromResponse(
+            int statusCode,
+            global::System.ReadOnlySpan<byte> utf8Body,
+            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
+        {
+            var errors = global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.ReadErrors(utf8Body);
+            return Create(statusCode, errors, global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.Decode(utf8Body), global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers));
+        }
+
+        /// <summary>
+        /// Turns a finished asynchronous job (a job_result, HTTP 200) whose inner status is not 2xx
+        /// into the typed exception its payload describes; null when the job succeeded or the body
+        /// is not a job result. Never throws.
+        /// </summary>
+        /// <param name="body">The job_result body as text.</param>
+        /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
+        /// <returns>The exception to throw, or null.</returns>
+        public static global::DatoCms.ErrorCodes.DatoCmsApiException? FromJobResult(
+            string? body,
+            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
+        {
+            if (!global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.TryReadJobResult(body ?? string.Empty, out var status, out var payload) || (status >= 200 && status < 300))
+            {
+                return null;
+            }
+
+            return FromResponse(status, payload, headers);
+        }
+
+        /// <summary>
+        /// The UTF-8 form of <see cref="FromJobResult(string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/>.
+        /// </summary>
+        /// <param name="utf8Body">The job_result body as UTF-8 bytes.</param>
+        /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
+        /// <returns>The exception to throw, or null.</returns>
+        public static global::DatoCms.ErrorCodes.DatoCmsApiException? FromJobResult(
+            global::System.ReadOnlySpan<byte> utf8Body,
+            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
+        {
+            if (!global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.TryReadJobResult(utf8Body, out var status, out var payload) || (status >= 200 && status < 300))
+            {
+                return null;
+            }
+
+            return FromResponse(status, payload, headers);
+        }
+
+        /// <summary>Whether a status means a failure that may pass on retry, whatever the body says: 429, 502, 503, 504.</summary>
+        /// <param name="statusCode">The HTTP status.</param>
+        /// <returns>True for 429, 502, 503 and 504.</returns>
+        public static bool IsTransientStatus(int statusCode) => statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
+
+        private static global::DatoCms.ErrorCodes.DatoCmsApiException Create(
+            int statusCode,
+            global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors,
+            string rawBody,
+            global::System.TimeSpan? rateLimitReset)
+        {
+            if (errors is null || errors.Count == 0)
+            {
+                if (statusCode == 429)
+                {
+                    return CreateRateLimited(statusCode, rawBody, rateLimitReset);
+                }
+
+                return IsTransientStatus(statusCode)
+                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset)
+                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
+            }
+
+            var first = errors[0];
+            if (first.Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown)
+            {
+                return first.Transient || IsTransientStatus(statusCode)
+                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset)
+                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
+            }
+
+            // A code the spec calls permanent but the server flags as transient: the flag wins, so
+            // that catch (DatoCmsTransientApiException) sees it.
+            if (first.Transient && !first.Code.IsTransient())
+            {
+                return new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
+            }
+
+            return CreateForCode(first.Code, statusCode, errors, rawBody, rateLimitReset);
+        }
+
+        private static string BuildMessage(int statusCode, string apiCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> errors, string rawBody)
+        {
+            var status = statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if (apiCode.Length == 0)
+            {
+                if (rawBody.Length == 0)
+                {
+                    return "The DatoCMS API answered HTTP " + status + " with no error body.";
+                }
+
+                return "The DatoCMS API answered HTTP " + status + " with a body that is not a DatoCMS error document: " + Excerpt(rawBody, 200);
+            }
+
+            global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParse(apiCode, out var code);
+            var builder = new global::System.Text.StringBuilder();
+            builder.Append(apiCode).Append(" (HTTP ").Append(status).Append("): ");
+            builder.Append(code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? "an error code this build's spec does not know yet." : code.GetSummary());
+            var first = errors.Count > 0 ? errors[0] : null;
+            if (first?.DetailsJson is string details && details != "{}")
+            {
+                builder.Append(" Details: ").Append(Excerpt(details, 300));
+            }
+
+            if (errors.Count > 1)
+            {
+                builder.Append(" Also: ");
+                for (var i = 1; i < errors.Count && i <= 5; i++)
+                {
+                    builder.Append(i > 1 ? ", " : string.Empty).Append(errors[i].ApiCode);
+                }
+
+                if (errors.Count > 6)
+                {
+                    builder.Append(", +").Append((errors.Count - 6).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" more");
+                }
+
+                builder.Append('.');
+            }
+
+            builder.Append(" See ").Append(first?.DocUrl ?? (code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? global::DatoCms.ErrorCodes.DatoCmsErrorCodes.DocsUrl + "#" + apiCode : code.GetDocUrl()));
+            return builder.ToString();
+        }
+
+        // One line, whitespace runs collapsed, so an HTML page or pretty-printed JSON reads in a log.
+        private static string Excerpt(string text, int maxLength)
+        {
+            var builder = new global::System.Text.StringBuilder(global::System.Math.Min(text.Length, maxLength + 1));
+            var pendingSpace = false;
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || c == '\uFEFF')
+                {
+                    pendingSpace = builder.Length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    builder.Append(' ');
+                    pendingSpace = false;
+                }
+
+                if (builder.Length >= maxLength)
+                {
+                    return builder.ToString() + "…";
+                }
+
+                builder.Append(c);
+            }
+
+            return builder.ToString();
+        }
+    }

@@ -1,0 +1,349 @@
+    /// <summary>
+    /// Reads DatoCMS error bodies with <c>Utf8JsonReader</c>: keys in any order, unknown keys
+    /// skipped, the 2016 shape (code in <c>id</c>) accepted. Anything else is "not an error
+    /// document" rather than an exception.
+    /// </summary>
+    $generated$
+    internal static class DatoCmsErrorBodyReader
+    {
+        private static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions = new global::System.Text.Json.JsonReaderOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = global::System.Text.Json.JsonCommentHandling.Skip,
+        };
+
+        /// <summary>The errors of a body given as text; null when it is not a DatoCMS error document.</summary>
+        public static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrors(string body)
+        {
+            if (!LooksLikeJsonObject(body))
+            {
+                return null;
+            }
+
+            var buffer = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetMaxByteCount(body.Length));
+            try
+            {
+                var length = global::System.Text.Encoding.UTF8.GetBytes(body, 0, body.Length, buffer, 0);
+                return ReadErrors(new global::System.ReadOnlySpan<byte>(buffer, 0, length));
+            }
+            finally
+            {
+                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>The errors of a UTF-8 body; null when it is not a DatoCMS error document.</summary>
+        public static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
+        {
+            utf8 = SkipByteOrderMark(utf8);
+            try
+            {
+                var reader = new global::System.Text.Json.Utf8JsonReader(utf8, ReaderOptions);
+                if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    return null;
+                }
+
+                global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    if (!reader.ValueTextEquals("data"))
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    reader.Read();
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            Add(ref errors, reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadError(ref reader, utf8) : SkipValue(ref reader));
+                        }
+                    }
+                    else if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                    {
+                        Add(ref errors, ReadError(ref reader, utf8));
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                // Reading to the end makes a truncated body fail here instead of passing as complete.
+                while (reader.Read())
+                {
+                }
+
+                return errors;
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Finds the inner status and the payload (as raw JSON) of a job_result body.</summary>
+        public static bool TryReadJobResult(string body, out int status, out string payload)
+        {
+            status = 0;
+            payload = string.Empty;
+            if (!LooksLikeJsonObject(body))
+            {
+                return false;
+            }
+
+            return TryReadJobResult(global::System.Text.Encoding.UTF8.GetBytes(body), out status, out payload);
+        }
+
+        /// <summary>Finds the inner status and the payload (as raw JSON) of a UTF-8 job_result body.</summary>
+        public static bool TryReadJobResult(global::System.ReadOnlySpan<byte> utf8, out int status, out string payload)
+        {
+            utf8 = SkipByteOrderMark(utf8);
+            status = 0;
+            payload = string.Empty;
+            try
+            {
+                var reader = new global::System.Text.Json.Utf8JsonReader(utf8, ReaderOptions);
+                if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    return false;
+                }
+
+                var found = false;
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    if (!reader.ValueTextEquals("data"))
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    var isJobResult = true;
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("type"))
+                        {
+                            reader.Read();
+                            isJobResult = reader.TokenType != global::System.Text.Json.JsonTokenType.String || reader.ValueTextEquals("job_result");
+                        }
+                        else if (reader.ValueTextEquals("attributes"))
+                        {
+                            reader.Read();
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                reader.Skip();
+                                continue;
+                            }
+
+                            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                            {
+                                if (reader.ValueTextEquals("status"))
+                                {
+                                    reader.Read();
+                                    found = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out status);
+                                }
+                                else if (reader.ValueTextEquals("payload"))
+                                {
+                                    reader.Read();
+                                    payload = RawValue(ref reader, utf8) ?? string.Empty;
+                                }
+                                else
+                                {
+                                    reader.Skip();
+                                }
+                            }
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    found &= isJobResult;
+                }
+
+                while (reader.Read())
+                {
+                }
+
+                return found;
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                status = 0;
+                payload = string.Empty;
+                return false;
+            }
+        }
+
+        /// <summary>Decodes a UTF-8 body to the string kept as RawBody.</summary>
+        public static string Decode(global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+            return global::System.Text.Encoding.UTF8.GetString(utf8);
+#else
+            return global::System.Text.Encoding.UTF8.GetString(utf8.ToArray());
+#endif
+        }
+
+        // Utf8JsonReader rejects a byte order mark, which some proxies and old servers still send.
+        private static global::System.ReadOnlySpan<byte> SkipByteOrderMark(global::System.ReadOnlySpan<byte> utf8) =>
+            utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.Slice(3) : utf8;
+
+        // HTML pages, plain text and empty bodies are answered without renting or decoding anything.
+        private static bool LooksLikeJsonObject(string body)
+        {
+            foreach (var c in body)
+            {
+                if (!char.IsWhiteSpace(c) && c != '\uFEFF')
+                {
+                    return c == '{';
+                }
+            }
+
+            return false;
+        }
+
+        private static void Add(ref global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors, global::DatoCms.ErrorCodes.DatoCmsApiError? error)
+        {
+            if (error != null)
+            {
+                (errors ??= new global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>(1)).Add(error);
+            }
+        }
+
+        private static global::DatoCms.ErrorCodes.DatoCmsApiError? SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        private static global::DatoCms.ErrorCodes.DatoCmsApiError? ReadError(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8)
+        {
+            string? id = null;
+            string? apiCode = null;
+            string? docUrl = null;
+            string? details = null;
+            var transient = false;
+            var isApiError = true;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("id"))
+                {
+                    reader.Read();
+                    id = ReadText(ref reader);
+                }
+                else if (reader.ValueTextEquals("type"))
+                {
+                    reader.Read();
+                    isApiError = reader.TokenType != global::System.Text.Json.JsonTokenType.String || reader.ValueTextEquals("api_error");
+                }
+                else if (reader.ValueTextEquals("attributes"))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("code"))
+                        {
+                            reader.Read();
+                            apiCode = ReadCode(ref reader);
+                        }
+                        else if (reader.ValueTextEquals("doc_url"))
+                        {
+                            reader.Read();
+                            docUrl = ReadText(ref reader);
+                        }
+                        else if (reader.ValueTextEquals("details"))
+                        {
+                            reader.Read();
+                            details = RawValue(ref reader, utf8);
+                        }
+                        else if (reader.ValueTextEquals("transient"))
+                        {
+                            reader.Read();
+                            transient = reader.TokenType == global::System.Text.Json.JsonTokenType.True;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (!isApiError)
+            {
+                return null;
+            }
+
+            // The 2016 shape had no attributes.code: the code was the error's id.
+            return new global::DatoCms.ErrorCodes.DatoCmsApiError(apiCode ?? id ?? string.Empty, apiCode is null ? null : id, docUrl, transient, details);
+        }
+
+        // Known codes reuse the generated constant instead of allocating a string per error.
+        private static string? ReadCode(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
+                && !reader.HasValueSequence
+                && global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParseUtf8(reader.ValueSpan, out var code))
+            {
+                return code.ToApiString();
+            }
+
+            return ReadText(ref reader);
+        }
+
+        private static string? ReadText(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.String:
+                    return reader.GetString();
+                case global::System.Text.Json.JsonTokenType.Number:
+                    return global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.Decode(reader.ValueSpan);
+                case global::System.Text.Json.JsonTokenType.StartObject:
+                case global::System.Text.Json.JsonTokenType.StartArray:
+                    reader.Skip();
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static string? RawValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            var end = (int)reader.BytesConsumed;
+            return Decode(utf8.Slice(start, end - start));
+        }
+    }

@@ -1,0 +1,78 @@
+    /// <summary>Turns a DatoCMS API response into the typed exception it describes.</summary>
+    $generated$
+    $access$ static class DatoCmsHttpResponseExtensions
+    {
+        /// <summary>
+        /// Throws the typed exception for a failed response (status not 2xx), or for a finished
+        /// asynchronous job (<c>/job_results/</c>) whose inner status is not 2xx; otherwise returns
+        /// the response. Reads the body only when there is a failure to describe.
+        /// </summary>
+        /// <param name="response">The response.</param>
+        /// <param name="cancellationToken">Cancels reading the body.</param>
+        /// <returns>The same response, for chaining.</returns>
+        /// <exception cref="DatoCmsApiException">The response is a failure; the runtime type is the most specific one.</exception>
+        public static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> EnsureDatoCmsSuccessAsync(
+            this global::System.Net.Http.HttpResponseMessage response,
+            global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var error = await ReadDatoCmsErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            if (error != null)
+            {
+                throw error;
+            }
+
+            return response;
+        }
+
+        /// <summary>
+        /// The typed exception a failed response (or failed job result) describes, without throwing
+        /// it; null for a success. Never throws for an odd body: an empty, HTML or foreign body gives
+        /// a <see cref="DatoCmsApiException"/> that keeps the status and the raw body.
+        /// </summary>
+        /// <param name="response">The response.</param>
+        /// <param name="cancellationToken">Cancels reading the body.</param>
+        /// <returns>The exception, or null.</returns>
+        public static async global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsApiException?> ReadDatoCmsErrorAsync(
+            this global::System.Net.Http.HttpResponseMessage response,
+            global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (response is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(response));
+            }
+
+            var status = (int)response.StatusCode;
+            var succeeded = status >= 200 && status < 300;
+            if (succeeded && !IsJobResult(response.RequestMessage))
+            {
+                return null;
+            }
+
+            var body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            return succeeded
+                ? global::DatoCms.ErrorCodes.DatoCmsApiException.FromJobResult(body, response.Headers)
+                : global::DatoCms.ErrorCodes.DatoCmsApiException.FromResponse(status, body, response.Headers);
+        }
+
+        /// <summary>Whether the request fetched the result of an asynchronous job, whose 200 may wrap a failure.</summary>
+        internal static bool IsJobResult(global::System.Net.Http.HttpRequestMessage? request)
+        {
+            var path = request?.RequestUri is global::System.Uri uri && uri.IsAbsoluteUri ? uri.AbsolutePath : request?.RequestUri?.OriginalString;
+            return path != null && path.IndexOf("/job_results/", global::System.StringComparison.Ordinal) >= 0;
+        }
+
+        private static async global::System.Threading.Tasks.Task<byte[]> ReadBytesAsync(global::System.Net.Http.HttpContent? content, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (content is null)
+            {
+                return new byte[0];
+            }
+
+#if NET5_0_OR_GREATER
+            return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+            cancellationToken.ThrowIfCancellationRequested();
+            return await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+        }
+    }

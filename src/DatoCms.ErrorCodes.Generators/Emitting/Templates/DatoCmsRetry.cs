@@ -1,0 +1,76 @@
+    /// <summary>
+    /// Retries an operation that throws <see cref="DatoCmsApiException"/> by the same rules as
+    /// <see cref="DatoCmsRetryHandler"/>: for work the handler cannot see as one request, such as
+    /// creating an asynchronous job and reading its result. The operation is assumed safe to
+    /// repeat. Pacing is left to the handler, which sees each request.
+    /// </summary>
+    $generated$
+    $access$ static class DatoCmsRetry
+    {
+        /// <summary>Runs <paramref name="operation"/>, retrying transient DatoCMS errors.</summary>
+        /// <typeparam name="T">The operation's result.</typeparam>
+        /// <param name="operation">The work; it receives the cancellation token.</param>
+        /// <param name="options">How to retry; null for the defaults.</param>
+        /// <param name="cancellationToken">Cancels the operation and any wait at once.</param>
+        /// <returns>The operation's result.</returns>
+        /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
+        public static async global::System.Threading.Tasks.Task<T> ExecuteAsync<T>(
+            global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<T>> operation,
+            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (operation is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(operation));
+            }
+
+            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+            for (var attempt = 1; ; attempt++)
+            {
+                global::System.TimeSpan delay;
+                try
+                {
+                    return await operation(cancellationToken).ConfigureAwait(false);
+                }
+                catch (global::DatoCms.ErrorCodes.DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, out delay))
+                {
+                    settings.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay, error, null));
+                }
+
+                await global::System.Threading.Tasks.Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Runs <paramref name="operation"/>, retrying transient DatoCMS errors.</summary>
+        /// <param name="operation">The work; it receives the cancellation token.</param>
+        /// <param name="options">How to retry; null for the defaults.</param>
+        /// <param name="cancellationToken">Cancels the operation and any wait at once.</param>
+        /// <returns>A task that completes when the operation has succeeded.</returns>
+        /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
+        public static global::System.Threading.Tasks.Task ExecuteAsync(
+            global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> operation,
+            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (operation is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(operation));
+            }
+
+            return ExecuteAsync<bool>(
+                async token =>
+                {
+                    await operation(token).ConfigureAwait(false);
+                    return true;
+                },
+                options,
+                cancellationToken);
+        }
+
+        private static bool ShouldRetry(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, out global::System.TimeSpan delay)
+        {
+            var next = attempt < options.MaxAttempts ? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
+            delay = next ?? global::System.TimeSpan.Zero;
+            return next.HasValue;
+        }
+    }

@@ -1,0 +1,64 @@
+    /// <summary>
+    /// The one place that decides whether and how long to wait before a retry; the handler and
+    /// <see cref="DatoCmsRetry"/> share it, so both retry exactly the same errors.
+    /// </summary>
+    $generated$
+    internal static class DatoCmsRetryPolicy
+    {
+        private static readonly global::System.Random Random = new global::System.Random();
+
+        /// <summary>The wait before retrying <paramref name="error"/>, or null when it must not be retried.</summary>
+        /// <param name="error">The typed error of the failed attempt.</param>
+        /// <param name="attempt">The attempt that failed, from 1.</param>
+        /// <param name="isIdempotent">Whether repeating the request is safe even when the server may have acted on it.</param>
+        /// <param name="options">The retry options.</param>
+        public static global::System.TimeSpan? GetDelay(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, bool isIdempotent, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        {
+            // Refresh (a stale version) and permanent errors need a change, not a wait.
+            if (!error.IsTransient)
+            {
+                return null;
+            }
+
+            // A gateway error without an error body may have reached the API: only a request that
+            // is safe to repeat is sent again. A 429 and a body with a code were rejected outright.
+            if (error.Errors.Count == 0 && error.StatusCode != 429 && !isIdempotent)
+            {
+                return null;
+            }
+
+            if (error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit && error.RateLimitReset is global::System.TimeSpan reset)
+            {
+                return reset;
+            }
+
+            return Backoff(attempt, options);
+        }
+
+        /// <summary>Exponential backoff from BaseDelay, capped at MaxDelay, with "equal jitter" when enabled.</summary>
+        public static global::System.TimeSpan Backoff(int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        {
+            var exponent = global::System.Math.Min(attempt - 1, 30);
+            var ticks = global::System.Math.Min((double)options.BaseDelay.Ticks * global::System.Math.Pow(2, exponent), options.MaxDelay.Ticks);
+            if (options.UseJitter)
+            {
+                double sample;
+                lock (Random)
+                {
+                    sample = Random.NextDouble();
+                }
+
+                ticks = (ticks / 2) + (ticks / 2 * sample);
+            }
+
+            return global::System.TimeSpan.FromTicks((long)global::System.Math.Max(0, ticks));
+        }
+
+        /// <summary>GET, HEAD, OPTIONS, PUT and DELETE may be repeated; POST and PATCH may not.</summary>
+        public static bool IsIdempotent(global::System.Net.Http.HttpMethod method) =>
+            method == global::System.Net.Http.HttpMethod.Get
+            || method == global::System.Net.Http.HttpMethod.Head
+            || method == global::System.Net.Http.HttpMethod.Options
+            || method == global::System.Net.Http.HttpMethod.Put
+            || method == global::System.Net.Http.HttpMethod.Delete;
+    }

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that behaves like the Content Management API where retries
+/// matter: a fixed-window rate limit with the three X-RateLimit headers and 429 bodies, and
+/// faults a test scripts per request through the <c>X-Test-Fault</c> header
+/// (<c>locked:N</c>, <c>html503:N</c>, <c>bare503:N</c>, <c>flagged:N</c>
+/// fail the first N attempts; <c>invalid</c>, <c>stale</c>, <c>locked:always</c> fail every time).
+/// Every attempt is recorded per <c>X-Test-Request</c> id, so a test can prove none was lost or
+/// repeated after the server accepted it.
+/// </summary>
+public sealed class ImitationApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly object _windowGate = new();
+    private readonly long _started = Environment.TickCount64;
+    private long _windowIndex = -1;
+    private int _windowCount;
+
+    private ImitationApi(WebApplication app, int requestsPerWindow, TimeSpan window)
+    {
+        _app = app;
+        RequestsPerWindow = requestsPerWindow;
+        Window = window;
+    }
+
+    public int RequestsPerWindow { get; }
+
+    public TimeSpan Window { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Every attempt, by request id: the status answered and the body received.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> Attempts { get; } = new();
+
+    public int TooManyRequests => Attempts.Values.Sum(a => a.Count(x => x.Status == 429));
+
+    public static async Task<ImitationApi> StartAsync(int requestsPerWindow = 1000, TimeSpan? window = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var api = new ImitationApi(app, requestsPerWindow, window ?? TimeSpan.FromSeconds(3));
+        app.Run(api.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is Microsoft.AspNetCore.Hosting.Server.IServer server
+            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            : throw new InvalidOperationException("No server");
+        api.BaseAddress = new Uri(address + "/");
+        return api;
+    }
+
+    public int AttemptsOf(string requestId) => Attempts.TryGetValue(requestId, out var list) ? list.Count : 0;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var requestId = context.Request.Headers["X-Test-Request"].ToString();
+        var attempts = Attempts.GetOrAdd(requestId, _ => new ConcurrentQueue<(int, string)>());
+        var attempt = attempts.Count + 1;
+
+        var (allowed, remaining, reset) = CountInWindow();
+        context.Response.Headers["X-RateLimit-Limit"] = RequestsPerWindow.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        if (!allowed)
+        {
+            context.Response.Headers["X-RateLimit-Reset"] = reset.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            await AnswerAsync(context, attempts, body, 429, ErrorBody("RATE_LIMIT_EXCEEDED", "{\"limit\":" + RequestsPerWindow + "}"));
+            return;
+        }
+
+        var (status, answer, contentType) = Fault(context.Request.Headers["X-Test-Fault"].ToString(), attempt)
+            ?? (context.Request.Path.StartsWithSegments("/job_results")
+                ? (200, "{\"data\":{\"type\":\"job_result\",\"id\":\"j1\",\"attributes\":{\"status\":422,\"payload\":" + ErrorBody("INVALID_FIELD", "{\"field\":\"title\"}") + "}}}", "application/json")
+                : (context.Request.Method == "POST" ? 201 : 200, "{\"data\":{\"type\":\"item\",\"id\":\"" + requestId + "\",\"echo\":" + Json(body) + "}}", "application/json"));
+        await AnswerAsync(context, attempts, body, status, answer, contentType);
+    }
+
+    private static async Task AnswerAsync(HttpContext context, ConcurrentQueue<(int, string)> attempts, string body, int status, string answer, string contentType = "application/json")
+    {
+        attempts.Enqueue((status, body));
+        context.Response.StatusCode = status;
+        if (answer.Length > 0)
+        {
+            context.Response.ContentType = contentType;
+            await context.Response.WriteAsync(answer);
+        }
+    }
+
+    private (bool Allowed, int Remaining, TimeSpan Reset) CountInWindow()
+    {
+        lock (_windowGate)
+        {
+            var elapsed = Environment.TickCount64 - _started;
+            var windowMs = (long)Window.TotalMilliseconds;
+            var index = elapsed / windowMs;
+            if (index != _windowIndex)
+            {
+                _windowIndex = index;
+                _windowCount = 0;
+            }
+
+            _windowCount++;
+            var reset = TimeSpan.FromMilliseconds(((index + 1) * windowMs) - elapsed);
+            return (_windowCount <= RequestsPerWindow, Math.Max(0, RequestsPerWindow - _windowCount), reset);
+        }
+    }
+
+    private static (int Status, string Body, string ContentType)? Fault(string fault, int attempt)
+    {
+        if (fault.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = fault.Split(':');
+        var failing = parts.Length < 2 || parts[1] == "always" || attempt <= int.Parse(parts[1], CultureInfo.InvariantCulture);
+        if (!failing)
+        {
+            return null;
+        }
+
+        return parts[0] switch
+        {
+            "locked" => (422, ErrorBody("ITEM_LOCKED", "{}"), "application/json"),
+            "flagged" => (422, ErrorBody("SOME_FUTURE_BUSY_CODE", "{}", transient: true), "application/json"),
+            "html503" => (503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", "text/html"),
+            "bare503" => (503, string.Empty, "text/plain"),
+            "invalid" => (422, ErrorBody("INVALID_FIELD", "{\"field\":\"title\",\"code\":\"VALIDATION_REQUIRED\"}"), "application/json"),
+            "stale" => (422, ErrorBody("STALE_ITEM_VERSION", "{}"), "application/json"),
+            _ => throw new ArgumentException("Unknown fault " + fault),
+        };
+    }
+
+    private static string ErrorBody(string code, string details, bool transient = false) =>
+        "{\"data\":[{\"id\":\"" + Guid.NewGuid().ToString("N").Substring(0, 6) + "\",\"type\":\"api_error\",\"attributes\":{\"code\":\"" + code
+        + "\",\"details\":" + details + (transient ? ",\"transient\":true" : string.Empty) + "}}]}";
+
+    private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+/// <summary><see cref="DatoCmsRetry"/>: the handler's policy over a delegate that throws typed exceptions.</summary>
+public class RetryExecuteTests
+{
+    private static readonly string LockedBody = "{\"data\":[{\"id\":\"e\",\"type\":\"api_error\",\"attributes\":{\"code\":\"ITEM_LOCKED\"}}]}";
+    private static readonly string InvalidBody = "{\"data\":[{\"id\":\"e\",\"type\":\"api_error\",\"attributes\":{\"code\":\"INVALID_FIELD\"}}]}";
+
+    private static DatoCmsRetryOptions Options(List<DatoCmsRetryAttempt> retries, int maxAttempts = 5) => new()
+    {
+        MaxAttempts = maxAttempts,
+        BaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxDelay = TimeSpan.FromMilliseconds(5),
+        OnRetry = retries.Add,
+    };
+
+    [Fact]
+    public async Task TransientFailuresAreRetriedUntilTheResult()
+    {
+        var retries = new List<DatoCmsRetryAttempt>();
+        var calls = 0;
+
+        var result = await DatoCmsRetry.ExecuteAsync(_ => ++calls < 3 ? throw DatoCmsApiException.FromResponse(422, LockedBody) : Task.FromResult("done"), Options(retries));
+
+        Assert.Equal("done", result);
+        Assert.Equal(3, calls);
+        Assert.Equal(new[] { 1, 2 }, retries.ConvertAll(r => r.Attempt));
+        Assert.All(retries, r => Assert.Null(r.Request));
+    }
+
+    [Fact]
+    public async Task PermanentFailureSurfacesAtOnce()
+    {
+        var retries = new List<DatoCmsRetryAttempt>();
+        var calls = 0;
+
+        await Assert.ThrowsAsync<InvalidFieldException>(() => DatoCmsRetry.ExecuteAsync(_ =>
+        {
+            calls++;
+            throw DatoCmsApiException.FromResponse(422, InvalidBody);
+        }, Options(retries)));
+
+        Assert.Equal(1, calls);
+        Assert.Empty(retries);
+    }
+
+    [Fact]
+    public async Task LastTransientFailureSurfacesWhenAttemptsRunOut()
+    {
+        var calls = 0;
+
+        await Assert.ThrowsAsync<ItemLockedException>(() => DatoCmsRetry.ExecuteAsync(_ =>
+        {
+            calls++;
+            throw DatoCmsApiException.FromResponse(422, LockedBody);
+        }, Options(new List<DatoCmsRetryAttempt>(), maxAttempts: 4)));
+
+        Assert.Equal(4, calls);
+    }
+
+    [Fact]
+    public async Task OtherExceptionsAreNotRetried()
+    {
+        var calls = 0;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DatoCmsRetry.ExecuteAsync(_ =>
+        {
+            calls++;
+            throw new InvalidOperationException();
+        }, Options(new List<DatoCmsRetryAttempt>())));
+
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task CancellationDuringTheWaitStopsAtOnce()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var options = new DatoCmsRetryOptions { BaseDelay = TimeSpan.FromMinutes(1), MaxDelay = TimeSpan.FromMinutes(1), OnRetry = _ => cancellation.CancelAfter(50) };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DatoCmsRetry.ExecuteAsync(_ => throw DatoCmsApiException.FromResponse(503, string.Empty), options, cancellation.Token));
+    }
+
+    [Fact]
+    public async Task RateLimitWaitsForTheServersReset()
+    {
+        var retries = new List<DatoCmsRetryAttempt>();
+        var headers = new[] { new KeyValuePair<string, IEnumerable<string>>("X-RateLimit-Reset", new[] { "0.05" }) };
+        var calls = 0;
+
+        await DatoCmsRetry.ExecuteAsync(_ => ++calls == 1 ? throw DatoCmsApiException.FromResponse(429, string.Empty, headers) : Task.CompletedTask, Options(retries));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), Assert.Single(retries).Delay);
+    }
+}

@@ -31,7 +31,7 @@ internal static class SpecFileClassifier
 
         return kind == SpecFileKind.None
             ? null
-            : new SpecFileCandidate(new SpecFile(file.Path, kind, file.GetText(cancellationToken)?.ToString() ?? string.Empty), null);
+            : new SpecFileCandidate(new SpecFile(file.Path, kind, file.GetText(cancellationToken)?.ToString() ?? string.Empty, IsBundled(file, options)), null);
     }
 
     public static (SpecFileKind Kind, DiagnosticInfo? Problem) Classify(AdditionalText file, AnalyzerConfigOptionsProvider options)
@@ -61,4 +61,9 @@ internal static class SpecFileClassifier
 
         return (SpecFileKind.None, null);
     }
+
+    /// <summary>Whether the package's build files added this file as its own copy of the spec.</summary>
+    private static bool IsBundled(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        options.GetOptions(file).TryGetValue(GeneratorOptions.SpecBundledMetadata, out var value)
+        && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 }

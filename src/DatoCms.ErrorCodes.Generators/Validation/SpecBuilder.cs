@@ -22,7 +22,7 @@ internal static class SpecBuilder
     public static SpecResult Build(IReadOnlyList<SpecFile> pages, IReadOnlyList<SpecFile> overlays, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var orderedPages = pages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var orderedPages = PagesInEffect(pages).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         if (orderedPages.Count == 0)
         {
             if (overlays.Count > 0)
@@ -56,7 +56,9 @@ internal static class SpecBuilder
 
         foreach (var code in overlay.Codes.Values)
         {
-            if (!entries.Any(e => e.Code == code.Code))
+            // A code that only the package's overlay classifies and the user's newer page dropped
+            // is not the user's to fix.
+            if (!entries.Any(e => e.Code == code.Code) && !overlay.BundledOnlyCodes.Contains(code.Code))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverlayCodeNotOnPage, code.Span, code.Code));
             }
@@ -188,11 +190,22 @@ internal static class SpecBuilder
         return string.Empty;
     }
 
-    /// <summary>Later overlays (by path) replace earlier ones code by code and limit by limit.</summary>
+    /// <summary>The user's own pages replace the package's page; the bundled page counts only when there is no other.</summary>
+    private static IReadOnlyList<SpecFile> PagesInEffect(IReadOnlyList<SpecFile> pages)
+    {
+        var ownPages = pages.Where(p => !p.IsBundled).ToList();
+        return ownPages.Count > 0 ? ownPages : pages;
+    }
+
+    /// <summary>The package's overlays first, then the user's, each group by path: later ones win.</summary>
+    private static IEnumerable<SpecFile> InPrecedenceOrder(IReadOnlyList<SpecFile> overlays) =>
+        overlays.OrderBy(o => o.IsBundled ? 0 : 1).ThenBy(o => o.Path, StringComparer.Ordinal);
+
+    /// <summary>Later overlays (see <see cref="InPrecedenceOrder"/>) replace earlier ones code by code and limit by limit.</summary>
     private static MergedOverlay MergeOverlays(IReadOnlyList<SpecFile> overlays, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var merged = new MergedOverlay();
-        foreach (var file in overlays.OrderBy(o => o.Path, StringComparer.Ordinal))
+        foreach (var file in InPrecedenceOrder(overlays))
         {
             var overlay = OverlayReader.Read(file.Path, file.Text, cancellationToken);
             diagnostics.AddRange(overlay.Diagnostics);
@@ -212,6 +225,14 @@ internal static class SpecBuilder
             foreach (var code in overlay.Codes)
             {
                 merged.Codes[code.Code] = code;
+                if (file.IsBundled)
+                {
+                    merged.BundledOnlyCodes.Add(code.Code);
+                }
+                else
+                {
+                    merged.BundledOnlyCodes.Remove(code.Code);
+                }
             }
 
             foreach (var limit in overlay.Limits)
@@ -295,7 +316,7 @@ internal static class SpecBuilder
 
         if (missing.Count > 0 && overlay.IsReadable)
         {
-            var location = overlays.Count > 0 ? SourceSpan.None(overlays.OrderBy(o => o.Path, StringComparer.Ordinal).Last().Path) : SourceSpan.None(pagePath);
+            var location = overlays.Count > 0 ? SourceSpan.None(InPrecedenceOrder(overlays).Last().Path) : SourceSpan.None(pagePath);
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.MissingRequiredLimits,
                 location,
@@ -331,6 +352,9 @@ internal static class SpecBuilder
         public List<(SourceSpan Span, string Problem)> RejectedDocsUrls { get; } = new();
 
         public Dictionary<string, OverlayCode> Codes { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Codes whose classification comes from the package's overlay alone.</summary>
+        public HashSet<string> BundledOnlyCodes { get; } = new(StringComparer.Ordinal);
 
         public List<OverlayLimit> Limits { get; } = new();
     }

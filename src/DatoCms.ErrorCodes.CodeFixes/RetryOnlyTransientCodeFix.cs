@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,7 +19,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// test in a hand-written predicate gets <c>{ IsTransient: true }</c> (C# 8 and later). Not offered
 /// for a block-bodied predicate, or one whose parameter is <c>_</c> and does more than return true.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnlyTransientCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnlyTransientCodeFix))]
 public sealed class RetryOnlyTransientCodeFix : CodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

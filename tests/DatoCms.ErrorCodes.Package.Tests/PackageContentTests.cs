@@ -97,6 +97,12 @@ public class PackageContentTests(PackedPackage package)
         Assert.Equal(expectedReferences, references.Keys.Where(n => !n.StartsWith("System.", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal));
         Assert.All(references.Where(r => r.Key.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)), r => Assert.Equal("4.8.0.0", r.Value));
         Assert.Equal("2.0.0.0", references["netstandard"]);
+
+        // The IDE supplies System.* from its own Roslyn 4.8 set (Immutable 7.0, Composition 7.0): a
+        // reference to anything newer would fail to bind there and the assembly would silently not load.
+        Assert.All(
+            references.Where(r => r.Key.StartsWith("System.", StringComparison.Ordinal)),
+            r => Assert.True(new Version(r.Value) <= new Version(7, 0, 0, 0), r.Key + " " + r.Value));
     }
 
     private System.Collections.Generic.Dictionary<string, string> AssemblyReferences(string assembly)

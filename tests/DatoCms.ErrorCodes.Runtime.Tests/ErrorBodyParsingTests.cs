@@ -332,4 +332,57 @@ public class ErrorBodyParsingTests
         var caught = Assert.ThrowsAny<DatoCmsTransientApiException>(Throw);
         Assert.IsType<EnvironmentNotReadyException>(caught);
     }
+
+    // Found by ErrorBodyFuzzTests: Utf8JsonReader threw InvalidOperationException out of FromResponse.
+    [Theory]
+    [InlineData("{\"data\":[{\"type\":\"api_error\",\"attributes\":{\"code\":\"\\ud800\"}}]}")]
+    [InlineData("{\"data\":[{\"type\":\"api_error\",\"attributes\":{\"co\\udc00de\":\"ITEM_LOCKED\"}}]}")]
+    public void EscapedLoneSurrogatesMakeABodyUnreadableButDoNotThrow(string body)
+    {
+        var ex = Parse(422, body);
+
+        Assert.IsType<DatoCmsApiException>(ex);
+        Assert.Equal(string.Empty, ex.ApiCode);
+        Assert.Empty(ex.Errors);
+        Assert.Equal(body, ex.RawBody);
+        Assert.StartsWith("The DatoCMS API answered HTTP 422 with a body that is not a DatoCMS error document: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    // Found by ErrorBodyFuzzTests: GetString threw InvalidOperationException on invalid UTF-8 in the code.
+    [Fact]
+    public void InvalidUtf8InTheCodeReadsAsReplacementCharacters()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"data\":[{\"id\":\"e\",\"type\":\"api_error\",\"attributes\":{\"code\":\"ITEM_LOCKED#\"}}]}");
+        body[Array.IndexOf(body, (byte)'#')] = 0xFF;
+
+        var ex = DatoCmsApiException.FromResponse(409, body);
+
+        Assert.Equal("ITEM_LOCKED\uFFFD", ex.ApiCode);
+        Assert.Equal(DatoCmsErrorCode.Unknown, ex.Code);
+        Assert.Equal("e", Assert.Single(ex.Errors).Id);
+        Assert.Equal(Encoding.UTF8.GetString(body), ex.RawBody);
+        Assert.Equal(DatoCmsApiException.FromResponse(409, ex.RawBody).Message, ex.Message);
+    }
+
+    // Found by ErrorBodyFuzzTests: the body reader accepts trailing commas and comments, Details did not.
+    [Fact]
+    public void DetailsWithTrailingCommasAndCommentsParse()
+    {
+        var ex = Parse(422, Body(Error("INVALID_FIELD", "{ /* which */ \"field\": \"title\", \"ids\": [1, 2,], }")));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("{ /* which */ \"field\": \"title\", \"ids\": [1, 2,], }", error.DetailsJson);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, error.Details.ValueKind);
+        Assert.True(error.TryGetDetail("field", out var field));
+        Assert.Equal("title", field);
+    }
+
+    [Fact]
+    public void DetailsWithAnEscapedLoneSurrogateAreNotReadAsText()
+    {
+        var ex = Parse(422, Body(Error("INVALID_FIELD", "{\"field\":\"\\udc00\"}")));
+
+        Assert.False(ex.Errors[0].TryGetDetail("field", out var field));
+        Assert.Null(field);
+    }
 }

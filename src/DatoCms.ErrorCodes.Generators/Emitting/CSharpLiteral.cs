@@ -10,8 +10,16 @@ internal static class CSharpLiteral
     {
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[i + 1]);
+                i++;
+                continue;
+            }
+
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
@@ -21,7 +29,8 @@ internal static class CSharpLiteral
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029')
+                    // An unpaired surrogate is kept exactly as an escape; written raw it would not survive the UTF-8 file.
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029')
                     {
                         builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }

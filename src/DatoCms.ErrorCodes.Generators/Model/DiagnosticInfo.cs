@@ -12,7 +12,11 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 internal sealed record DiagnosticInfo(string DescriptorId, SourceSpan? Span, EquatableArray<string> MessageArgs)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourceSpan? span, params object?[] messageArgs) =>
-        new(descriptor.Id, span, messageArgs.Select(a => a?.ToString() ?? string.Empty).ToEquatableArray());
+        new(descriptor.Id, span, messageArgs.Select(Format).ToEquatableArray());
+
+    // Line numbers and limits read the same on every machine, whatever its culture.
+    private static string Format(object? argument) =>
+        argument is IFormattable formattable ? formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : argument?.ToString() ?? string.Empty;
 
     public Diagnostic ToDiagnostic()
     {

@@ -96,7 +96,7 @@ internal static class MarkdownPageReader
             }
             else
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedHeading, lines.LineSpan(i), line.Trim()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedHeading, lines.LineSpan(i), Shorten(line.Trim())));
             }
         }
 
@@ -117,9 +117,22 @@ internal static class MarkdownPageReader
         }
     }
 
-    /// <summary>Codes are UPPER_SNAKE_CASE: letters, digits and underscores, with at least one letter.</summary>
+    /// <summary>
+    /// The longest code accepted. Real codes stay under 70 characters; a longer one would become
+    /// a C# name past what .NET metadata allows (CS7013) and size the stack buffer of TryParseUtf8.
+    /// </summary>
+    public const int MaxCodeLength = 200;
+
+    private const int MaxHeadingInMessage = 120;
+
+    /// <summary>Codes are UPPER_SNAKE_CASE: letters, digits and underscores, with at least one letter, at most <see cref="MaxCodeLength"/> long.</summary>
     public static bool IsCodeName(string code)
     {
+        if (code.Length > MaxCodeLength)
+        {
+            return false;
+        }
+
         var hasLetter = false;
         foreach (var c in code)
         {
@@ -135,6 +148,10 @@ internal static class MarkdownPageReader
 
         return hasLetter;
     }
+
+    // A heading pasted from a minified file can be megabytes long; the message needs only its start.
+    private static string Shorten(string heading) =>
+        heading.Length <= MaxHeadingInMessage ? heading : heading.Substring(0, MaxHeadingInMessage) + "…";
 
     private static int SkipFrontMatter(TextLines lines)
     {

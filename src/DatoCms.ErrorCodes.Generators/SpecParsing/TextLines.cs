@@ -12,11 +12,16 @@ internal sealed class TextLines
     private readonly List<int> _starts = new();
     private readonly List<string> _lines = new();
 
+    // A byte order mark that reaches us as U+FEFF is not text: the first line is read without it,
+    // so a first heading or key still counts, but offsets and columns count it, as SourceText does.
+    private readonly int _byteOrderMark;
+
     public TextLines(string filePath, string text)
     {
         FilePath = filePath;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        _byteOrderMark = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var start = _byteOrderMark;
+        for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (c != '\n' && c != '\r')
@@ -33,7 +38,7 @@ internal sealed class TextLines
             start = i + 1;
         }
 
-        if (start < text.Length || text.Length == 0)
+        if (start < text.Length || _lines.Count == 0)
         {
             Add(text, start, text.Length);
         }
@@ -52,7 +57,8 @@ internal sealed class TextLines
         column = column < 0 ? 0 : column > lineText.Length ? lineText.Length : column;
         length = length < 0 ? 0 : column + length > lineText.Length ? lineText.Length - column : length;
         var start = _starts[line] + column;
-        return new SourceSpan(FilePath, start, length, line, column, line, column + length);
+        var shown = line == 0 ? column + _byteOrderMark : column;
+        return new SourceSpan(FilePath, start, length, line, shown, line, shown + length);
     }
 
     /// <summary>The span of a whole line without its leading and trailing blanks.</summary>

@@ -6,6 +6,9 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 /// <summary>Turns spec names into C# names and checks names that users write themselves.</summary>
 internal static class CSharpNames
 {
+    /// <summary>The longest name accepted from the overlay, leaving room for the namespace within the metadata limit.</summary>
+    public const int MaxNameBytes = 512;
+
     /// <summary><c>RATE_LIMIT_EXCEEDED</c> → <c>RateLimitExceeded</c>; <c>plan-limits</c> → <c>PlanLimits</c>.</summary>
     public static string ToPascalCase(string name)
     {
@@ -49,6 +52,12 @@ internal static class CSharpNames
         if (!SyntaxFacts.IsValidIdentifier(name))
         {
             return "it has characters an identifier cannot have";
+        }
+
+        // .NET metadata holds at most 1,024 UTF-8 bytes per name (CS7013), namespace included for types.
+        if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
+        {
+            return "it is longer than " + MaxNameBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " UTF-8 bytes";
         }
 
         return null;

@@ -11,6 +11,12 @@ namespace Acme.Errors
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     public sealed class DatoCmsApiError
     {
+        private static readonly global::System.Text.Json.JsonDocumentOptions DocumentOptions = new global::System.Text.Json.JsonDocumentOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = global::System.Text.Json.JsonCommentHandling.Skip,
+        };
+
         private global::System.Text.Json.JsonElement? _details;
 
         /// <summary>Creates an error, as the body parser does; useful in tests of your own error handling.</summary>
@@ -64,7 +70,8 @@ namespace Acme.Errors
                     }
                     else
                     {
-                        using (var document = global::System.Text.Json.JsonDocument.Parse(DetailsJson))
+                        // The body reader accepts comments and trailing commas, so the details may hold them.
+                        using (var document = global::System.Text.Json.JsonDocument.Parse(DetailsJson, DocumentOptions))
                         {
                             _details = document.RootElement.Clone();
                         }
@@ -91,23 +98,32 @@ namespace Acme.Errors
         {
             value = null;
             var details = Details;
-            if (details.ValueKind != global::System.Text.Json.JsonValueKind.Object || !details.TryGetProperty(name, out var property))
+            try
             {
-                return false;
-            }
-
-            switch (property.ValueKind)
-            {
-                case global::System.Text.Json.JsonValueKind.String:
-                    value = property.GetString();
-                    return value != null;
-                case global::System.Text.Json.JsonValueKind.Number:
-                case global::System.Text.Json.JsonValueKind.True:
-                case global::System.Text.Json.JsonValueKind.False:
-                    value = property.GetRawText();
-                    return true;
-                default:
+                if (details.ValueKind != global::System.Text.Json.JsonValueKind.Object || !details.TryGetProperty(name, out var property))
+                {
                     return false;
+                }
+
+                switch (property.ValueKind)
+                {
+                    case global::System.Text.Json.JsonValueKind.String:
+                        value = property.GetString();
+                        return value != null;
+                    case global::System.Text.Json.JsonValueKind.Number:
+                    case global::System.Text.Json.JsonValueKind.True:
+                    case global::System.Text.Json.JsonValueKind.False:
+                        value = property.GetRawText();
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // An escaped lone surrogate (\udc00) in a detail's name or value cannot become a string.
+                value = null;
+                return false;
             }
         }
 

@@ -29,8 +29,14 @@ namespace Acme.Errors
             var buffer = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Text.Encoding.UTF8.GetMaxByteCount(body.Length));
             try
             {
+                // The encoder writes U+FFFD for a lone surrogate, so these bytes are always valid UTF-8.
                 var length = global::System.Text.Encoding.UTF8.GetBytes(body, 0, body.Length, buffer, 0);
-                return ReadErrors(new global::System.ReadOnlySpan<byte>(buffer, 0, length));
+                return ReadErrorsOrNull(new global::System.ReadOnlySpan<byte>(buffer, 0, length));
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // An escaped lone surrogate (\ud800) in a name or value the reader has to decode.
+                return null;
             }
             finally
             {
@@ -40,6 +46,21 @@ namespace Acme.Errors
 
         /// <summary>The errors of a UTF-8 body; null when it is not a DatoCMS error document.</summary>
         public static global::System.Collections.Generic.List<global::Acme.Errors.DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
+        {
+            try
+            {
+                return ReadErrorsOrNull(utf8);
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // Utf8JsonReader throws this when it decodes invalid UTF-8 or an escaped lone
+                // surrogate. The text overload sees invalid bytes as U+FFFD, so read that text the same way.
+                return ReadErrors(Decode(utf8));
+            }
+        }
+
+        // Throws InvalidOperationException for text Utf8JsonReader cannot decode; JsonException gives null.
+        private static global::System.Collections.Generic.List<global::Acme.Errors.DatoCmsApiError>? ReadErrorsOrNull(global::System.ReadOnlySpan<byte> utf8)
         {
             utf8 = SkipByteOrderMark(utf8);
             try
@@ -100,11 +121,36 @@ namespace Acme.Errors
                 return false;
             }
 
-            return TryReadJobResult(global::System.Text.Encoding.UTF8.GetBytes(body), out status, out payload);
+            try
+            {
+                // The encoder writes U+FFFD for a lone surrogate, so these bytes are always valid UTF-8.
+                return TryReadJobResultOrFail(global::System.Text.Encoding.UTF8.GetBytes(body), out status, out payload);
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // An escaped lone surrogate (\ud800) in a name or value the reader has to decode.
+                status = 0;
+                payload = string.Empty;
+                return false;
+            }
         }
 
         /// <summary>Finds the inner status and the payload (as raw JSON) of a UTF-8 job_result body.</summary>
         public static bool TryReadJobResult(global::System.ReadOnlySpan<byte> utf8, out int status, out string payload)
+        {
+            try
+            {
+                return TryReadJobResultOrFail(utf8, out status, out payload);
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // As in ReadErrors: read invalid UTF-8 the way the text overload sees it.
+                return TryReadJobResult(Decode(utf8), out status, out payload);
+            }
+        }
+
+        // Throws InvalidOperationException for text Utf8JsonReader cannot decode; JsonException gives false.
+        private static bool TryReadJobResultOrFail(global::System.ReadOnlySpan<byte> utf8, out int status, out string payload)
         {
             utf8 = SkipByteOrderMark(utf8);
             status = 0;

@@ -21,6 +21,20 @@ public class MarkdownPageReaderTests
             codes);
     }
 
+    // Found by DeterminismTests: U+FEFF hid a heading on the first line. Offsets and columns count it, as SourceText does.
+    [Fact]
+    public void AByteOrderMarkBeforeTheFirstHeadingIsNotPartOfIt()
+    {
+        var first = MarkdownPageReader.Read("p.md", "\uFEFF###### `FIRST`\n\nText.\n");
+        var malformed = MarkdownPageReader.Read("p.md", "\uFEFF###### FIRST\n");
+
+        var entry = Assert.Single(first.Entries);
+        Assert.Equal(("FIRST", 0, 1, 1, 14), (entry.Code, entry.HeadingSpan.Line, entry.HeadingSpan.Column, entry.HeadingSpan.Start, entry.HeadingSpan.Length));
+        var diagnostic = Assert.Single(malformed.Diagnostics);
+        Assert.Equal(("DATO103", 0, 1, 1, "###### FIRST"), (diagnostic.DescriptorId, diagnostic.Span!.Value.Line, diagnostic.Span.Value.Column, diagnostic.Span.Value.Start, diagnostic.MessageArgs[0]));
+        Assert.Empty(MarkdownPageReader.Read("p.md", "\uFEFF").Entries);
+    }
+
     [Fact]
     public void MalformedLevelSixHeadingsAreReportedAtTheirLine()
     {

@@ -25,6 +25,18 @@ public class OverlayReaderTests
             overlay.Codes.Select(c => (c.Code, c.RetryKind, c.Family?.Value, c.MemberName?.Value, c.ExceptionName?.Value, c.Summary)));
     }
 
+    // Found by DeterminismTests: U+FEFF made the first key unknown, and a first-line comment a syntax error.
+    [Fact]
+    public void AByteOrderMarkBeforeTheFirstKeyIsNotPartOfIt()
+    {
+        var overlay = OverlayReader.Read("o.yaml", "\uFEFFdocs-url: https://example.test/errors\ncodez: {}\n");
+
+        Assert.Equal("https://example.test/errors", overlay.DocsUrl);
+        var unknown = Assert.Single(overlay.Diagnostics);
+        Assert.Equal(("DATO111", 1, 0, 39), (unknown.DescriptorId, unknown.Span!.Value.Line, unknown.Span.Value.Column, unknown.Span.Value.Start));
+        Assert.True(OverlayReader.Read("o.yaml", "\uFEFF# a comment\ncodes: {}\n").IsReadable);
+    }
+
     [Fact]
     public void UnknownKeysAreReportedWhereTheyAre()
     {

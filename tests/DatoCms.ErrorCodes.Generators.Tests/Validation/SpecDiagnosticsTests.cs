@@ -116,6 +116,41 @@ public class SpecDiagnosticsTests
             new[] { ("datocms-cma-errors.yaml", 8, "DATO105", DiagnosticSeverity.Error, "'Bad-Name' is not a valid C# identifier for error code 'A_CODE' (it has characters an identifier cannot have); the default name 'ACodeException' is used instead") },
             Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { exception: Bad-Name }\n"));
 
+    // Found by SpecFuzzTests: a name past the metadata limit passed every check, then failed the build with CS7013.
+    [Fact]
+    public void OverlongMemberNameIsAnError()
+    {
+        var name = "A" + new string('b', 512);
+
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO105", DiagnosticSeverity.Error, $"'{name}' is not a valid C# identifier for error code 'A_CODE' (it is longer than 512 UTF-8 bytes); the default name 'ACode' is used instead") },
+            Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { member: " + name + " }\n"));
+    }
+
+    // Found by SpecFuzzTests: a code of 1,100 characters generated C# names that failed the build with CS7013.
+    [Fact]
+    public void OverlongCodeIsNotAnEntryAndGeneratesCodeThatBuilds()
+    {
+        var code = new string('A', 201);
+        var run = GeneratorRunner.Run(Page("A_CODE", code), Limits + "codes:\n  A_CODE: none\n");
+
+        Assert.Equal(
+            new[] { "DATO103 5: The heading '###### `" + new string('A', 112) + "…' is not an error-code entry; write it as ###### `UPPER_SNAKE_CODE`" },
+            run.DiagnosticLines);
+        Assert.True(run.OutputCompilation.Emit(new System.IO.MemoryStream()).Success);
+        Assert.DoesNotContain(new string('A', 201), run.Sources["DatoCmsErrorCode.g.cs"], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CodeOfTheLongestAcceptedLengthBuilds()
+    {
+        var code = new string('A', 200);
+        var run = GeneratorRunner.Run(Page(code), Limits + "codes:\n  " + code + ": backoff\n");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.True(run.OutputCompilation.Emit(new System.IO.MemoryStream()).Success);
+    }
+
     [Fact]
     public void OverlayCodeNotOnPageIsAWarning() =>
         Assert.Equal(

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +17,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// DATO001 fix: adds one switch section that lists every missing transient code, before the
 /// default section, and rethrows. Offered where there is something to rethrow.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingTransientCasesCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingTransientCasesCodeFix))]
 public sealed class AddMissingTransientCasesCodeFix : CodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

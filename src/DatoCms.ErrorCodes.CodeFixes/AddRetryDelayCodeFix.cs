@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +17,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// X-RateLimit-Reset (<c>ex.RateLimitReset</c>), or one second when the error carries none,
 /// passing the method's CancellationToken when it has one.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRetryDelayCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRetryDelayCodeFix))]
 public sealed class AddRetryDelayCodeFix : CodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
@@ -16,7 +15,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// DATO001 fix: puts <c>if (ex.IsTransient) throw;</c> (or <c>code.IsTransient()</c>) right before
 /// the statement that holds the switch, so transient errors leave before any code is matched.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTransientGuardCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddTransientGuardCodeFix))]
 public sealed class AddTransientGuardCodeFix : CodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

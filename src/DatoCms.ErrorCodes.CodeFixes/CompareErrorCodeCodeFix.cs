@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using DatoCms.ErrorCodes.Generators.Analyzers;
@@ -18,7 +17,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// (also for <c>!=</c>, <c>string.Equals</c>, <c>is</c> and <c>code.ToApiString()</c>). String switches are
 /// left to the user: rewriting every section is rarely what they want in one step.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompareErrorCodeCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompareErrorCodeCodeFix))]
 public sealed class CompareErrorCodeCodeFix : CodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
@@ -16,7 +15,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// DATO002 fixes: add <c>when (!ex.IsTransient)</c> so transient errors pass through the catch, or
 /// insert <c>if (ex.IsTransient) throw;</c> at the top of its block.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwallowedCatchCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwallowedCatchCodeFix))]
 public sealed class SwallowedCatchCodeFix : CodeFixProvider
 {
     /// <summary>Identifies the filter fix for Fix All.</summary>

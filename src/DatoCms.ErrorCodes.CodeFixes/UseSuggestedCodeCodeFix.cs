@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using DatoCms.ErrorCodes.Generators.Analyzers;
@@ -13,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>DATO006 fix: replaces a misspelled code string with the closest code of the spec.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedCodeCodeFix)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedCodeCodeFix))]
 public sealed class UseSuggestedCodeCodeFix : CodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

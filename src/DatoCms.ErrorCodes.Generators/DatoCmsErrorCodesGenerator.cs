@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using DatoCms.ErrorCodes.Generators.Emitting;
 using DatoCms.ErrorCodes.Generators.Model;
@@ -9,6 +10,7 @@ using DatoCms.ErrorCodes.Generators.SpecParsing;
 using DatoCms.ErrorCodes.Generators.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DatoCms.ErrorCodes.Generators;
@@ -28,20 +30,17 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
     {
         var specFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, ct) =>
-            {
-                var kind = SpecFileClassifier.Classify(pair.Left, pair.Right);
-                return kind == SpecFileKind.None ? null : SpecFileClassifier.Read(pair.Left, kind, ct);
-            })
-            .Where(static file => file is not null)
-            .Select(static (file, _) => file!)
+            .Select(static (pair, ct) => ReadSpecFile(pair.Left, pair.Right, ct))
+            .Where(static candidate => candidate is not null)
+            .Select(static (candidate, _) => candidate!)
             .WithTrackingName(TrackingNames.SpecFiles);
 
-        var pages = specFiles.Where(static f => f.Kind == SpecFileKind.ErrorPage).Collect();
-        var overlays = specFiles.Where(static f => f.Kind == SpecFileKind.Overlay).Collect();
+        var pages = specFiles.Where(static c => c.File?.Kind == SpecFileKind.ErrorPage).Select(static (c, _) => c.File!).Collect();
+        var overlays = specFiles.Where(static c => c.File?.Kind == SpecFileKind.Overlay).Select(static (c, _) => c.File!).Collect();
+        var fileProblems = specFiles.Where(static c => c.Problem is not null).Select(static (c, _) => c.Problem!).Collect();
 
-        var spec = pages.Combine(overlays)
-            .Select(static (pair, ct) => BuildSpec(pair.Left, pair.Right, ct))
+        var spec = pages.Combine(overlays).Combine(fileProblems)
+            .Select(static (input, ct) => BuildSpec(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(TrackingNames.Spec);
 
         var options = context.AnalyzerConfigOptionsProvider
@@ -66,17 +65,53 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
         });
     }
 
-    private static SpecResult BuildSpec(ImmutableArray<SpecFile> pages, ImmutableArray<SpecFile> overlays, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs once per AdditionalFile, outside <see cref="BuildSpec"/>, so it needs its own guard: an
+    /// exception here would otherwise fail the whole generator with CS8785 and no hint of the file.
+    /// </summary>
+    private static SpecFileCandidate? ReadSpecFile(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
         try
         {
-            return SpecBuilder.Build(pages, overlays, cancellationToken);
+            return SpecFileClassifier.Read(file, options, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, "reading the spec", ex.GetType().Name + ": " + ex.Message);
-            return new SpecResult(null, new[] { failure }.ToEquatableArray());
+            var path = SafePath(file);
+            var location = path is null ? (SourceSpan?)null : SourceSpan.None(path);
+            return new SpecFileCandidate(null, DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, location, $"reading the additional file '{path ?? "?"}'", Describe(ex)));
         }
+    }
+
+    /// <summary>The message format ends the sentence itself, so a trailing period would double.</summary>
+    private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message.TrimEnd('.');
+
+    private static string? SafePath(AdditionalText file)
+    {
+        try
+        {
+            return file.Path;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static SpecResult BuildSpec(ImmutableArray<SpecFile> pages, ImmutableArray<SpecFile> overlays, ImmutableArray<DiagnosticInfo> fileProblems, CancellationToken cancellationToken)
+    {
+        SpecResult result;
+        try
+        {
+            result = SpecBuilder.Build(pages, overlays, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, "reading the spec", Describe(ex));
+            result = new SpecResult(null, new[] { failure }.ToEquatableArray());
+        }
+
+        return fileProblems.IsEmpty ? result : result with { Diagnostics = fileProblems.Concat(result.Diagnostics).ToEquatableArray() };
     }
 
     private static void Emit(SourceProductionContext output, SpecResult result, GeneratorOptions options, TargetFeatures features)
@@ -120,7 +155,7 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, "emitting code", ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, "emitting code", Describe(ex)).ToDiagnostic());
         }
     }
 }

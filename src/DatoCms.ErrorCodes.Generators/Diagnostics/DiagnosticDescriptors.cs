@@ -72,7 +72,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidFamily = Create(
         "DATO110",
         "Invalid family name",
-        "Family '{0}' of '{1}' must be lower-case kebab-case (letters, digits, hyphens); the code is generated without a family",
+        "Family '{0}' of '{1}' {2}; the code is generated without a family",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnknownOverlayKey = Create(
@@ -135,6 +135,18 @@ internal static class DiagnosticDescriptors
         "{0} not generated: {1}",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor InvalidDocsUrl = Create(
+        "DATO121",
+        "Invalid documentation URL",
+        "The overlay's docs-url is ignored: {0}; the doc links are based on {1}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownSpecMetadata = Create(
+        "DATO122",
+        "Unknown DatoCmsSpec metadata value",
+        "The AdditionalFile '{0}' has DatoCmsSpec=\"{1}\", which is not one of {2}; the file is not part of the spec",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -146,7 +158,8 @@ internal static class DiagnosticDescriptors
         OverlaySyntaxError, DuplicateCode, MalformedHeading, NameClash, InvalidName, OverlayCodeNotOnPage,
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
-        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, GeneratorFailure,
+        MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, UnknownSpecMetadata,
+        GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

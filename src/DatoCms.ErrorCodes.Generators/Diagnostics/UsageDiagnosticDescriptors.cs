@@ -24,6 +24,13 @@ internal static class UsageDiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A catch of the DatoCMS API exception that neither rethrows, wraps and throws, filters, nor looks at IsTransient, RetryKind or Code turns rate limits and temporary conflicts into silent failures. Logging alone does not count as handling.");
 
+    public static readonly DiagnosticDescriptor RetryOnEveryApiError = Create(
+        "DATO003",
+        "Retry policy retries every DatoCMS API error",
+        "This retry handles every {0} without checking IsTransient, so permanent errors such as validation and permission failures are retried too",
+        DiagnosticSeverity.Warning,
+        "A Polly retry (or hedging) that handles DatoCmsApiException as a whole repeats requests that can never succeed: invalid fields, missing permissions, stale versions. Handle only transient errors (ex => ex.IsTransient), DatoCmsTransientApiException, or specific codes.");
+
     public static readonly DiagnosticDescriptor RetryWithoutDelay = Create(
         "DATO004",
         "Retry loop does not wait before retrying",

@@ -7,6 +7,7 @@ internal sealed record GeneratorOptions(string Namespace, bool IsPublic, Diagnos
     public const string NamespaceProperty = "build_property.DatoCmsErrorCodesNamespace";
     public const string PublicProperty = "build_property.DatoCmsErrorCodesPublic";
     public const string SpecMetadata = "build_metadata.AdditionalFiles.DatoCmsSpec";
+    public const string SpecBundledMetadata = "build_metadata.AdditionalFiles.DatoCmsSpecBundled";
 
     public string Accessibility => IsPublic ? "public" : "internal";
 }

@@ -8,4 +8,8 @@ internal enum SpecFileKind
 }
 
 /// <summary>An AdditionalFile recognised as part of the spec, reduced to plain strings.</summary>
-internal sealed record SpecFile(string Path, SpecFileKind Kind, string Text);
+/// <param name="IsBundled">
+/// The package's own copy of the spec (marked by its build files): it gives way to the user's
+/// files, which replace the bundled page and layer over the bundled overlay code by code.
+/// </param>
+internal sealed record SpecFile(string Path, SpecFileKind Kind, string Text, bool IsBundled = false);

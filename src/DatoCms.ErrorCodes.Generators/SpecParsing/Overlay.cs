@@ -8,7 +8,7 @@ internal sealed record OverlayCode(
     string Code,
     SourceSpan Span,
     DatoRetryKind RetryKind,
-    string? Family,
+    YamlScalar? Family,
     YamlScalar? MemberName,
     YamlScalar? ExceptionName,
     string? Summary);
@@ -19,7 +19,7 @@ internal sealed record OverlayLimit(string Key, YamlScalar Value);
 /// <summary>What the overlay reader found; <see cref="IsReadable"/> is false when the YAML itself is broken.</summary>
 internal sealed record Overlay(
     bool IsReadable,
-    string? DocsUrl,
+    YamlScalar? DocsUrl,
     IReadOnlyList<OverlayCode> Codes,
     IReadOnlyList<OverlayLimit> Limits,
     IReadOnlyList<DiagnosticInfo> Diagnostics);

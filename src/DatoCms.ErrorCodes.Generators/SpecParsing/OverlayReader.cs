@@ -34,14 +34,14 @@ internal static class OverlayReader
         var diagnostics = new List<DiagnosticInfo>();
         var codes = new List<OverlayCode>();
         var limits = new List<OverlayLimit>();
-        string? docsUrl = null;
+        YamlScalar? docsUrl = null;
 
         foreach (var entry in root.Entries)
         {
             switch (entry.Key.Value)
             {
                 case DocsUrlKey when entry.Value is YamlScalar url:
-                    docsUrl = url.Value;
+                    docsUrl = url;
                     break;
                 case LimitsKey when entry.Value is YamlMapping limitMap:
                     foreach (var limit in limitMap.Entries)
@@ -87,7 +87,7 @@ internal static class OverlayReader
     {
         var name = code.Key.Value;
         var retry = DatoRetryKind.None;
-        string? family = null;
+        YamlScalar? family = null;
         YamlScalar? member = null;
         YamlScalar? exception = null;
         string? summary = null;
@@ -119,11 +119,11 @@ internal static class OverlayReader
                 case "family":
                     if (IsKebabName(value.Value))
                     {
-                        family = value.Value;
+                        family = value;
                     }
                     else
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, value.Span, value.Value, name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, value.Span, value.Value, name, "must be lower-case kebab-case (letters, digits, hyphens)"));
                     }
 
                     break;

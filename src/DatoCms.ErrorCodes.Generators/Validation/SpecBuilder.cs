@@ -22,7 +22,7 @@ internal static class SpecBuilder
     public static SpecResult Build(IReadOnlyList<SpecFile> pages, IReadOnlyList<SpecFile> overlays, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var orderedPages = pages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var orderedPages = PagesInEffect(pages).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         if (orderedPages.Count == 0)
         {
             if (overlays.Count > 0)
@@ -43,6 +43,10 @@ internal static class SpecBuilder
 
         var overlay = MergeOverlays(overlays, diagnostics, cancellationToken);
         var docsUrl = (overlay.DocsUrl ?? DefaultDocsUrl).TrimEnd('#', '/');
+        foreach (var (span, problem) in overlay.RejectedDocsUrls)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocsUrl, span, problem, docsUrl));
+        }
 
         var entries = UniqueEntries(page, diagnostics);
         if (entries.Count == 0)
@@ -52,7 +56,9 @@ internal static class SpecBuilder
 
         foreach (var code in overlay.Codes.Values)
         {
-            if (!entries.Any(e => e.Code == code.Code))
+            // A code that only the package's overlay classifies and the user's newer page dropped
+            // is not the user's to fix.
+            if (!entries.Any(e => e.Code == code.Code) && !overlay.BundledOnlyCodes.Contains(code.Code))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverlayCodeNotOnPage, code.Span, code.Code));
             }
@@ -61,6 +67,7 @@ internal static class SpecBuilder
         var models = new List<ErrorCodeModel>();
         var memberOwners = new Dictionary<string, string>(StringComparer.Ordinal) { [UnknownMemberName] = "the Unknown member" };
         var exceptionOwners = Emitting.GeneratedNames.Reserved.ToDictionary(name => name, name => "the generated type " + name, StringComparer.Ordinal);
+        var familyByMember = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -101,6 +108,7 @@ internal static class SpecBuilder
             memberOwners.Add(member, entry.Code);
             exceptionOwners.Add(exception, entry.Code);
 
+            var family = ChooseFamily(classification?.Family, entry.Code, familyByMember, diagnostics);
             var summary = classification?.Summary is { Length: > 0 } own ? own : entry.Summary;
             models.Add(new ErrorCodeModel(
                 entry.Code,
@@ -110,7 +118,7 @@ internal static class SpecBuilder
                 entry.Description,
                 docsUrl + "#" + entry.Code,
                 classification?.RetryKind ?? DatoRetryKind.None,
-                classification?.Family ?? string.Empty));
+                family));
         }
 
         var families = models.Select(m => m.Family).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal);
@@ -155,19 +163,76 @@ internal static class SpecBuilder
         return fallback;
     }
 
-    /// <summary>Later overlays (by path) replace earlier ones code by code and limit by limit.</summary>
+    /// <summary>
+    /// Each distinct family becomes a member of DatoCmsErrorFamily, so two spellings with one C# name
+    /// (<c>x-1</c> and <c>x1</c>) cannot both be kept: the first one in page order wins.
+    /// </summary>
+    private static string ChooseFamily(YamlScalar? requested, string code, Dictionary<string, string> familyByMember, List<DiagnosticInfo> diagnostics)
+    {
+        if (requested is null)
+        {
+            return string.Empty;
+        }
+
+        var member = CSharpNames.ToPascalCase(requested.Value);
+        if (!familyByMember.TryGetValue(member, out var first))
+        {
+            familyByMember.Add(member, requested.Value);
+            return requested.Value;
+        }
+
+        if (first == requested.Value)
+        {
+            return requested.Value;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, requested.Span, requested.Value, code, $"maps to the C# name '{member}', which is already used by family '{first}'"));
+        return string.Empty;
+    }
+
+    /// <summary>The user's own pages replace the package's page; the bundled page counts only when there is no other.</summary>
+    private static IReadOnlyList<SpecFile> PagesInEffect(IReadOnlyList<SpecFile> pages)
+    {
+        var ownPages = pages.Where(p => !p.IsBundled).ToList();
+        return ownPages.Count > 0 ? ownPages : pages;
+    }
+
+    /// <summary>The package's overlays first, then the user's, each group by path: later ones win.</summary>
+    private static IEnumerable<SpecFile> InPrecedenceOrder(IReadOnlyList<SpecFile> overlays) =>
+        overlays.OrderBy(o => o.IsBundled ? 0 : 1).ThenBy(o => o.Path, StringComparer.Ordinal);
+
+    /// <summary>Later overlays (see <see cref="InPrecedenceOrder"/>) replace earlier ones code by code and limit by limit.</summary>
     private static MergedOverlay MergeOverlays(IReadOnlyList<SpecFile> overlays, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var merged = new MergedOverlay();
-        foreach (var file in overlays.OrderBy(o => o.Path, StringComparer.Ordinal))
+        foreach (var file in InPrecedenceOrder(overlays))
         {
             var overlay = OverlayReader.Read(file.Path, file.Text, cancellationToken);
             diagnostics.AddRange(overlay.Diagnostics);
             merged.IsReadable &= overlay.IsReadable;
-            merged.DocsUrl = overlay.DocsUrl ?? merged.DocsUrl;
+            if (overlay.DocsUrl is { } docsUrl)
+            {
+                if (DocsUrlProblem(docsUrl.Value) is { } problem)
+                {
+                    merged.RejectedDocsUrls.Add((docsUrl.Span, problem));
+                }
+                else
+                {
+                    merged.DocsUrl = docsUrl.Value.Trim();
+                }
+            }
+
             foreach (var code in overlay.Codes)
             {
                 merged.Codes[code.Code] = code;
+                if (file.IsBundled)
+                {
+                    merged.BundledOnlyCodes.Add(code.Code);
+                }
+                else
+                {
+                    merged.BundledOnlyCodes.Remove(code.Code);
+                }
             }
 
             foreach (var limit in overlay.Limits)
@@ -187,6 +252,22 @@ internal static class SpecBuilder
         return merged;
     }
 
+    /// <summary>
+    /// Every code's link is this address plus <c>#CODE</c>, in XML docs and in exceptions, so it must
+    /// be an absolute web address: an empty or relative one would give links like <c>#ITEM_LOCKED</c>.
+    /// </summary>
+    private static string? DocsUrlProblem(string value)
+    {
+        if (value.Trim().Length == 0)
+        {
+            return "it is empty";
+        }
+
+        var isWebAddress = Uri.TryCreate(value.Trim().TrimEnd('#', '/'), UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        return isWebAddress ? null : $"'{value}' is not an absolute http or https URL";
+    }
+
     private static List<LimitModel> BuildLimits(MergedOverlay overlay, string pagePath, IReadOnlyList<SpecFile> overlays, List<DiagnosticInfo> diagnostics)
     {
         var limits = new List<LimitModel>();
@@ -204,9 +285,22 @@ internal static class SpecBuilder
                 continue;
             }
 
-            if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && IsNumeric(known.RequiredDefault) && !IsInteger(limit.Value))
+            if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && known.IsCount && !IsPositiveInt(limit.Value))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "it must be a whole number"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, "it must be a whole number from 1 to " + int.MaxValue.ToString(CultureInfo.InvariantCulture)));
+                continue;
+            }
+
+            var member = CSharpNames.ToPascalCase(limit.Key);
+            if (member == Emitting.GeneratedNames.Limits)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, $"its C# name '{member}' is the name of the class itself"));
+                continue;
+            }
+
+            if (limits.Find(l => l.MemberName == member) is { } taken)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, $"its C# name '{member}' is already used by limit '{taken.Key}'"));
                 continue;
             }
 
@@ -216,13 +310,13 @@ internal static class SpecBuilder
         var missing = KnownLimits.RequiredKeys.Where(k => !limits.Any(l => l.Key == k)).ToList();
         foreach (var key in missing)
         {
-            var fallback = KnownLimits.ByKey[key].RequiredDefault!;
-            limits.Add(ToModel(key, fallback, quoted: !IsNumeric(fallback)));
+            var known = KnownLimits.ByKey[key];
+            limits.Add(ToModel(key, known.RequiredDefault!, quoted: !known.IsCount));
         }
 
         if (missing.Count > 0 && overlay.IsReadable)
         {
-            var location = overlays.Count > 0 ? SourceSpan.None(overlays.OrderBy(o => o.Path, StringComparer.Ordinal).Last().Path) : SourceSpan.None(pagePath);
+            var location = overlays.Count > 0 ? SourceSpan.None(InPrecedenceOrder(overlays).Last().Path) : SourceSpan.None(pagePath);
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.MissingRequiredLimits,
                 location,
@@ -246,9 +340,8 @@ internal static class SpecBuilder
         return new LimitModel(key, CSharpNames.ToPascalCase(key), kind, value, summary);
     }
 
-    private static bool IsNumeric(string? value) => value is not null && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
-
-    private static bool IsInteger(YamlScalar value) => !value.IsQuoted && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+    private static bool IsPositiveInt(YamlScalar value) =>
+        !value.IsQuoted && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= int.MaxValue;
 
     private sealed class MergedOverlay
     {
@@ -256,7 +349,12 @@ internal static class SpecBuilder
 
         public string? DocsUrl { get; set; }
 
+        public List<(SourceSpan Span, string Problem)> RejectedDocsUrls { get; } = new();
+
         public Dictionary<string, OverlayCode> Codes { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Codes whose classification comes from the package's overlay alone.</summary>
+        public HashSet<string> BundledOnlyCodes { get; } = new(StringComparer.Ordinal);
 
         public List<OverlayLimit> Limits { get; } = new();
     }

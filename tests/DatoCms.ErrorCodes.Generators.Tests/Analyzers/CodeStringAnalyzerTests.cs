@@ -61,6 +61,34 @@ internal static class Handler
     public Task ComparingOtherStringsIsNotReported() => Verify005(@"
         return text == ""ITEM_LOCKED"" || code.ToString() == ""ItemLocked"" || code.ToApiString() == text;");
 
+    /// <summary>Shapes that must raise neither DATO005 nor DATO006.</summary>
+    public static TheoryData<string> CompliantShapes => new()
+    {
+        @"return code == DatoCmsErrorCode.ItemLocked;",
+        @"return code is DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.NotFound;",
+        @"return text == ""ITEM_LOCKED"";",
+        @"return string.Equals(text, ""ITEM_LOKED"", StringComparison.Ordinal);",
+        @"return code.ToString() == ""ItemLocked"";",
+        @"return code.ToApiString() == text;",
+        @"return code.ToApiString().Length == 11;",
+        @"return code.GetSummary() == ""ITEM_LOKED"";",
+        @"return code.GetDocUrl().EndsWith(""#ITEM_LOCKED"", StringComparison.Ordinal);",
+        @"return DatoCmsErrorCodes.TryParse(text, out var parsed) && parsed.IsTransient();",
+        @"return DatoCmsErrorCodes.TryParse(""ITEM_LOCKED"", out _);",
+        @"switch (text) { case ""ITEM_LOKED"": return true; default: return false; }",
+        @"return code switch { DatoCmsErrorCode.ItemLocked => true, _ => false };",
+        @"const string Locked = ""ITEM_LOCKED""; return text == Locked;",
+        @"return Enum.TryParse<DatoCmsErrorCode>(""ItemLocked"", out _);",
+    };
+
+    [Theory]
+    [MemberData(nameof(CompliantShapes))]
+    public async Task CompliantShapeIsNotReported(string body)
+    {
+        await Verify005(body);
+        await Verify006(body);
+    }
+
     [Fact]
     public Task EnumComparisonIsNotReported() => Verify005(@"
         return code == DatoCmsErrorCode.ItemLocked;");

@@ -13,7 +13,7 @@ public class OverlayReaderTests
 
         Assert.True(overlay.IsReadable);
         Assert.Empty(overlay.Diagnostics);
-        Assert.Equal("https://example.test/errors", overlay.DocsUrl);
+        Assert.Equal("https://example.test/errors", overlay.DocsUrl?.Value);
         Assert.Equal(("requests-per-window", "60"), (overlay.Limits[0].Key, overlay.Limits[0].Value.Value));
         Assert.Equal(
             new[]
@@ -22,7 +22,7 @@ public class OverlayReaderTests
                 ("EXCEPTION", DatoRetryKind.None, null, "UnexpectedServerError", "UnexpectedServerErrorException", "Something broke."),
                 ("RATE_LIMIT_EXCEEDED", DatoRetryKind.RateLimit, null, null, null, null),
             },
-            overlay.Codes.Select(c => (c.Code, c.RetryKind, c.Family, c.MemberName?.Value, c.ExceptionName?.Value, c.Summary)));
+            overlay.Codes.Select(c => (c.Code, c.RetryKind, c.Family?.Value, c.MemberName?.Value, c.ExceptionName?.Value, c.Summary)));
     }
 
     // Found by DeterminismTests: U+FEFF made the first key unknown, and a first-line comment a syntax error.

@@ -48,10 +48,10 @@ internal static class AnalyzerVerifier
     /// Asserts that <paramref name="markup"/> produces exactly the marked diagnostics of the
     /// analyzer's rule <paramref name="id"/>, with these messages in source order.
     /// </summary>
-    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string id, string markup, IReadOnlyList<string>? messages = null, IReadOnlyDictionary<string, string>? editorConfig = null)
+    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string id, string markup, IReadOnlyList<string>? messages = null, IReadOnlyDictionary<string, string>? editorConfig = null, IEnumerable<MetadataReference>? extraReferences = null)
     {
         var parsed = MarkupSource.Parse(markup);
-        var diagnostics = (await GetDiagnosticsAsync(analyzer, Compile(parsed.Source), editorConfig))
+        var diagnostics = (await GetDiagnosticsAsync(analyzer, Compile(parsed.Source, extraReferences: extraReferences), editorConfig))
             .Where(d => d.Id == id)
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToList();

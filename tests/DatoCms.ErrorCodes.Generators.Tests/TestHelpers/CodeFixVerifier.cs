@@ -21,10 +21,10 @@ namespace DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 internal static class CodeFixVerifier
 {
     /// <summary>Fixes the first diagnostic of <paramref name="diagnosticId"/> with the action of <paramref name="equivalenceKey"/>.</summary>
-    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string diagnosticId, string equivalenceKey, string source, string expected, IReadOnlyDictionary<string, string>? options = null)
+    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string diagnosticId, string equivalenceKey, string source, string expected, IReadOnlyDictionary<string, string>? options = null, IEnumerable<MetadataReference>? extraReferences = null)
     {
         using var workspace = new AdhocWorkspace();
-        var document = CreateDocument(workspace, source);
+        var document = CreateDocument(workspace, source, extraReferences);
         var diagnostic = (await GetDiagnosticsAsync(document, analyzer, diagnosticId, options)).FirstOrDefault();
         Assert.True(diagnostic is not null, $"No {diagnosticId} to fix in the test source.");
 
@@ -36,20 +36,20 @@ internal static class CodeFixVerifier
     }
 
     /// <summary>Asserts that the fix is not offered for the first diagnostic (or that there is none).</summary>
-    public static async Task VerifyNotOfferedAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string diagnosticId, string equivalenceKey, string source, IReadOnlyDictionary<string, string>? options = null)
+    public static async Task VerifyNotOfferedAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string diagnosticId, string equivalenceKey, string source, IReadOnlyDictionary<string, string>? options = null, IEnumerable<MetadataReference>? extraReferences = null)
     {
         using var workspace = new AdhocWorkspace();
-        var document = CreateDocument(workspace, source);
+        var document = CreateDocument(workspace, source, extraReferences);
         var diagnostic = (await GetDiagnosticsAsync(document, analyzer, diagnosticId, options)).First();
 
         Assert.Null(await FindActionAsync(document, fix, diagnostic, equivalenceKey));
     }
 
     /// <summary>Fixes every diagnostic of the document at once through the provider's Fix All.</summary>
-    public static async Task VerifyFixAllAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string diagnosticId, string equivalenceKey, string source, string expected, IReadOnlyDictionary<string, string>? options = null)
+    public static async Task VerifyFixAllAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fix, string diagnosticId, string equivalenceKey, string source, string expected, IReadOnlyDictionary<string, string>? options = null, IEnumerable<MetadataReference>? extraReferences = null)
     {
         using var workspace = new AdhocWorkspace();
-        var document = CreateDocument(workspace, source);
+        var document = CreateDocument(workspace, source, extraReferences);
         var provider = fix.GetFixAllProvider();
         Assert.NotNull(provider);
 
@@ -61,7 +61,7 @@ internal static class CodeFixVerifier
         await AssertFixedAsync(fixedDocument, expected, analyzer, diagnosticId, options);
     }
 
-    private static Document CreateDocument(AdhocWorkspace workspace, string source)
+    private static Document CreateDocument(AdhocWorkspace workspace, string source, IEnumerable<MetadataReference>? extraReferences)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var project = workspace.AddProject(ProjectInfo.Create(
@@ -72,7 +72,7 @@ internal static class CodeFixVerifier
             LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: parseOptions,
-            metadataReferences: ReferenceSets.Get(ReferenceSet.Net80)));
+            metadataReferences: ReferenceSets.Get(ReferenceSet.Net80).Concat(extraReferences ?? Enumerable.Empty<MetadataReference>())));
 
         foreach (var (hintName, generated) in ShippedSpecSources.All)
         {

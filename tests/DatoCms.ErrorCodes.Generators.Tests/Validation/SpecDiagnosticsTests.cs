@@ -8,22 +8,12 @@ namespace DatoCms.ErrorCodes.Generators.Tests.Validation;
 /// <summary>Every spec problem is a located diagnostic and never a crash; the build still gets code.</summary>
 public class SpecDiagnosticsTests
 {
-    private const string Limits = "limits:\n  requests-per-window: 60\n  rate-limit-window-seconds: 3\n  rate-limit-limit-header: X-RateLimit-Limit\n  rate-limit-remaining-header: X-RateLimit-Remaining\n  rate-limit-reset-header: X-RateLimit-Reset\n";
+    private const string Limits = SmallSpec.Limits;
 
-    private static string Page(params string[] codes) => string.Concat(codes.Select(c => $"###### `{c}`\n\nDescription of {c}. More.\n\n"));
+    private static string Page(params string[] codes) => SmallSpec.Page(codes);
 
-    private static (string File, int Line, string Id, DiagnosticSeverity Severity, string Message)[] Diagnose(string? page, string? overlay, IReadOnlyDictionary<string, string>? options = null)
-    {
-        var run = GeneratorRunner.Run(page, overlay, globalOptions: options);
-        return run.Diagnostics
-            .Select(d => (
-                System.IO.Path.GetFileName(d.Location.GetLineSpan().Path ?? string.Empty),
-                d.Location == Location.None ? 0 : d.Location.GetLineSpan().StartLinePosition.Line + 1,
-                d.Id,
-                d.Severity,
-                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToArray();
-    }
+    private static (string File, int Line, string Id, DiagnosticSeverity Severity, string Message)[] Diagnose(string? page, string? overlay, IReadOnlyDictionary<string, string>? options = null) =>
+        DiagnosticRows.Of(GeneratorRunner.Run(page, overlay, globalOptions: options));
 
     [Fact]
     public void ConsistentSpecHasNoDiagnostics() =>
@@ -200,7 +190,7 @@ public class SpecDiagnosticsTests
     [Fact]
     public void NonNumericRequiredLimitIsAWarning() =>
         Assert.Equal(
-            new[] { ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number"), ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window; today's values are used (60)") },
+            new[] { ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number from 1 to 2147483647"), ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window; today's values are used (60)") },
             Diagnose(Page("A_CODE"), Limits.Replace("requests-per-window: 60", "requests-per-window: sixty") + "codes:\n  A_CODE: none\n"));
 
     [Fact]
@@ -239,13 +229,13 @@ public class SpecDiagnosticsTests
     [Fact]
     public void EveryBadInputAtOnceStillCompiles()
     {
-        var page = Page("A_CODE", "A_CODE", "UNKNOWN", "B_CODE") + "###### nope\n###### `EMPTY_ONE`\n";
-        var overlay = "codes:\n  A_CODE: { retry: maybe, family: Bad Family, member: int, extra: 1 }\n  B_CODE: { member: ACode }\n  GHOST: none\nlimits:\n  requests-per-window: many\n";
+        var page = Page("A_CODE", "A_CODE", "UNKNOWN", "B_CODE", "C_CODE", "D_CODE") + "###### nope\n###### `EMPTY_ONE`\n";
+        var overlay = "docs-url: ''\ncodes:\n  A_CODE: { retry: maybe, family: Bad Family, member: int, extra: 1 }\n  B_CODE: { member: ACode }\n  C_CODE: { family: x-1 }\n  D_CODE: { family: x1 }\n  GHOST: none\nlimits:\n  requests-per-window: many\n  max-blocks-per-record: 0\n  max-1: 1\n  max1: 2\n";
 
         var run = GeneratorRunner.Run(page, overlay);
 
         Assert.Equal(
-            new[] { "DATO102", "DATO103", "DATO104", "DATO104", "DATO105", "DATO106", "DATO107", "DATO107", "DATO108", "DATO109", "DATO110", "DATO111", "DATO112", "DATO118" },
+            new[] { "DATO102", "DATO103", "DATO104", "DATO104", "DATO105", "DATO106", "DATO107", "DATO107", "DATO108", "DATO109", "DATO110", "DATO110", "DATO111", "DATO112", "DATO112", "DATO112", "DATO118", "DATO121" },
             run.Diagnostics.Select(d => d.Id).OrderBy(id => id));
         Assert.Empty(run.CompilationProblems);
     }

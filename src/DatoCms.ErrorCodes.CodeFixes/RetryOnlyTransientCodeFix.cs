@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DatoCms.ErrorCodes.CodeFixes;
+
+/// <summary>
+/// DATO003 fix: make the retry handle transient errors only. An exception clause gets the
+/// predicate (<c>Handle&lt;DatoCmsApiException&gt;(ex =&gt; ex.IsTransient)</c>, or
+/// <c>ex.IsTransient &amp;&amp;</c> in front of an expression-bodied predicate it already has); a type
+/// test in a hand-written predicate gets <c>{ IsTransient: true }</c> (C# 8 and later). Not offered
+/// for a block-bodied predicate, or one whose parameter is <c>_</c> and does more than return true.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnlyTransientCodeFix))]
+public sealed class RetryOnlyTransientCodeFix : CodeFixProvider
+{
+    /// <summary>Identifies this fix for Fix All.</summary>
+    public const string EquivalenceKey = "DATO003.RetryOnlyTransient";
+
+    private const string Title = "Retry only transient errors (IsTransient)";
+
+    private static readonly string[] ParameterNames = { "ex", "exception", "apiException", "error" };
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RetryOnEveryApiError.Id);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (ClauseInvocation(node) is { } invocation)
+            {
+                if (PredicateArguments(invocation.ArgumentList, model) is { } arguments)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(Title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation.ArgumentList, arguments))), EquivalenceKey),
+                        diagnostic);
+                }
+            }
+            else if (node is ExpressionSyntax type && root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 } && TransientSubpattern(type) is { } change)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => AddSubpatternAsync(context.Document, change, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>The call whose name the diagnostic marks: <c>Handle&lt;T&gt;</c> in <c>Policy.Handle&lt;T&gt;()</c>.</summary>
+    private static InvocationExpressionSyntax? ClauseInvocation(SyntaxNode node) => node switch
+    {
+        SimpleNameSyntax { Parent: InvocationExpressionSyntax invocation } name when invocation.Expression == name => invocation,
+        SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } member } name when member.Name == name && invocation.Expression == member => invocation,
+        SimpleNameSyntax { Parent: MemberBindingExpressionSyntax { Parent: InvocationExpressionSyntax invocation } binding } name when binding.Name == name && invocation.Expression == binding => invocation,
+        _ => null,
+    };
+
+    /// <summary><c>(ex =&gt; ex.IsTransient)</c> for an empty list; the existing lambda with the check in front; else null.</summary>
+    private static ArgumentListSyntax? PredicateArguments(ArgumentListSyntax arguments, SemanticModel model)
+    {
+        if (arguments.Arguments.Count == 0)
+        {
+            var name = FreeName(model, arguments.SpanStart);
+            return SyntaxFactory.ParseArgumentList($"({name} => {name}.IsTransient)").WithTriviaFrom(arguments);
+        }
+
+        if (arguments.Arguments.Count != 1 || Predicate(arguments.Arguments[0].Expression) is not { } predicate)
+        {
+            return null;
+        }
+
+        var (lambda, parameter, body) = predicate;
+
+        ExpressionSyntax checkedBody;
+        if (body.IsKind(SyntaxKind.TrueLiteralExpression))
+        {
+            if (parameter == "_")
+            {
+                var name = FreeName(model, arguments.SpanStart);
+                var replacement = SyntaxFactory.ParseExpression($"{name} => {name}.IsTransient").WithTriviaFrom(lambda);
+                return arguments.ReplaceNode(lambda, replacement);
+            }
+
+            checkedBody = SyntaxFactory.ParseExpression($"{parameter}.IsTransient");
+        }
+        else if (parameter == "_")
+        {
+            return null;
+        }
+        else
+        {
+            var text = body.WithoutTrivia().ToFullString();
+            checkedBody = SyntaxFactory.ParseExpression($"{parameter}.IsTransient && {(BindsLooserThanAnd(body) ? "(" + text + ")" : text)}");
+        }
+
+        return arguments.ReplaceNode(body, checkedBody.WithTriviaFrom(body));
+    }
+
+    private static (LambdaExpressionSyntax Lambda, string Parameter, ExpressionSyntax Body)? Predicate(ExpressionSyntax argument) => argument switch
+    {
+        SimpleLambdaExpressionSyntax { ExpressionBody: { } body } simple => (simple, simple.Parameter.Identifier.ValueText, body),
+        ParenthesizedLambdaExpressionSyntax { ExpressionBody: { } body, ParameterList.Parameters.Count: 1 } parenthesized
+            => (parenthesized, parenthesized.ParameterList.Parameters[0].Identifier.ValueText, body),
+        _ => null,
+    };
+
+    /// <summary>Whether <c>x.IsTransient &amp;&amp; body</c> would parse differently without parentheses.</summary>
+    private static bool BindsLooserThanAnd(ExpressionSyntax body) =>
+        body.IsKind(SyntaxKind.LogicalOrExpression)
+        || body.IsKind(SyntaxKind.CoalesceExpression)
+        || body is ConditionalExpressionSyntax or AssignmentExpressionSyntax or LambdaExpressionSyntax;
+
+    /// <summary>A lambda parameter name that no local or parameter in scope already uses.</summary>
+    private static string FreeName(SemanticModel model, int position)
+    {
+        foreach (var name in ParameterNames)
+        {
+            if (!model.LookupSymbols(position, name: name).Any(s => s.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.RangeVariable))
+            {
+                return name;
+            }
+        }
+
+        return "apiError";
+    }
+
+    /// <summary>
+    /// The text change that makes the type test also require IsTransient: <c>{ IsTransient: true }</c>
+    /// after the type (or its positional clause), or a first subpattern in the property clause it has.
+    /// </summary>
+    private static TextChange? TransientSubpattern(ExpressionSyntax type)
+    {
+        const string Subpattern = "IsTransient: true";
+        switch (type.Parent)
+        {
+            case BinaryExpressionSyntax isExpression when isExpression.IsKind(SyntaxKind.IsExpression) && isExpression.Right == type:
+            case TypePatternSyntax or ConstantPatternSyntax or DeclarationPatternSyntax:
+                return new TextChange(new TextSpan(type.Span.End, 0), " { " + Subpattern + " }");
+            case RecursivePatternSyntax recursive when recursive.Type == type:
+                if (recursive.PropertyPatternClause is not { } clause)
+                {
+                    var end = recursive.PositionalPatternClause?.Span.End ?? type.Span.End;
+                    return new TextChange(new TextSpan(end, 0), " { " + Subpattern + " }");
+                }
+
+                return clause.Subpatterns.Count == 0
+                    ? new TextChange(clause.Span, "{ " + Subpattern + " }")
+                    : new TextChange(new TextSpan(clause.Subpatterns[0].SpanStart, 0), Subpattern + ", ");
+            default:
+                return null;
+        }
+    }
+
+    private static async Task<Document> AddSubpatternAsync(Document document, TextChange change, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return document.WithText(text.WithChanges(change));
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Immutable;
+using DatoCms.ErrorCodes.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DatoCms.ErrorCodes.Generators.Analyzers;
+
+/// <summary>
+/// DATO003: a Polly retry that handles DatoCmsApiException as a whole, so permanent errors are
+/// retried too. Two shapes: an exception clause — <c>Handle&lt;T&gt;()</c>, <c>HandleInner</c>,
+/// <c>Or</c>, <c>OrInner</c> on the v8 PredicateBuilder or the v7 Policy/PolicyBuilder — and a
+/// hand-written v8 predicate that tests <c>args.Outcome.Exception</c> for the type. Only
+/// DatoCmsApiException itself counts: the transient base and specific codes' exceptions are
+/// choices, and Exception is too broad to judge. A predicate that looks at the kind of error
+/// (see <see cref="ErrorKindChecks"/>) is compliant, and so is a clause that visibly feeds a
+/// circuit breaker or a fallback rather than a retry.
+/// </summary>
+[DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RetryOnEveryApiError);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var polly = PollySymbols.TryCreate(start.Compilation);
+            if (polly is null)
+            {
+                return;
+            }
+
+            var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
+            if (symbols?.ApiException is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeExceptionClause(c, symbols, polly), OperationKind.Invocation);
+            if (polly.Outcome is not null)
+            {
+                start.RegisterOperationAction(
+                    c => AnalyzeTypeTest(c, symbols, polly),
+                    OperationKind.IsType,
+                    OperationKind.TypePattern,
+                    OperationKind.DeclarationPattern,
+                    OperationKind.RecursivePattern);
+            }
+        });
+    }
+
+    private static void AnalyzeExceptionClause(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("Handle" or "HandleInner" or "Or" or "OrInner")
+            || method.TypeArguments.Length != 1
+            || !SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], symbols.ApiException)
+            || !polly.DeclaresExceptionClauses(method.ContainingType))
+        {
+            return;
+        }
+
+        if (invocation.Arguments.Length > 0 && !IsBlindPredicate(invocation.Arguments[0].Value, symbols))
+        {
+            return;
+        }
+
+        if (!MayFeedARetry(invocation, polly) || ClauseName(invocation.Syntax) is not { } name)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryOnEveryApiError, name.GetLocation(), symbols.ApiException!.Name));
+    }
+
+    /// <summary>
+    /// A lambda that never looks at the kind of error. A method group or a delegate variable is
+    /// someone's own decision we cannot see into, so it counts as looking.
+    /// </summary>
+    private static bool IsBlindPredicate(IOperation predicate, DatoCmsSymbols symbols) =>
+        predicate is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && !ErrorKindChecks.LooksAtErrorKind(lambda.Body, symbols);
+
+    /// <summary>
+    /// Follows the builder chain to what consumes it: a v8 predicate conversion says which
+    /// strategy it is for, a v7 extension method says it by name (Retry, WaitAndRetry, ...).
+    /// When the builder is stored, returned or passed on we cannot tell, and assume a retry, the
+    /// common case.
+    /// </summary>
+    private static bool MayFeedARetry(IOperation clause, PollySymbols polly)
+    {
+        var current = clause;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case IConversionOperation conversion:
+                    if (conversion.Type is INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: 1 } parameters })
+                    {
+                        if (polly.IsRetryPredicateArguments(parameters[0].Type))
+                        {
+                            return true;
+                        }
+
+                        if (polly.IsOtherPredicateArguments(parameters[0].Type))
+                        {
+                            return false;
+                        }
+                    }
+
+                    current = conversion;
+                    break;
+                case IInvocationOperation next when next.Instance == current && polly.IsBuilder(next.Type):
+                    current = next;
+                    break;
+                case IArgumentOperation { Parent: IInvocationOperation consumer } argument when consumer.TargetMethod.IsExtensionMethod && consumer.Arguments.Length > 0 && consumer.Arguments[0] == argument:
+                    if (polly.IsBuilder(consumer.Type))
+                    {
+                        current = consumer;
+                        break;
+                    }
+
+                    return consumer.TargetMethod.Name.IndexOf("Retry", StringComparison.Ordinal) >= 0;
+                default:
+                    return true;
+            }
+        }
+    }
+
+    /// <summary>The <c>Handle&lt;DatoCmsApiException&gt;</c> part of the call: where the user chose the type.</summary>
+    private static SimpleNameSyntax? ClauseName(SyntaxNode syntax) => syntax is InvocationExpressionSyntax invocation
+        ? invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            SimpleNameSyntax name => name,
+            _ => null,
+        }
+        : null;
+
+    private static void AnalyzeTypeTest(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
+    {
+        var (matched, typeSyntax) = context.Operation switch
+        {
+            IIsTypeOperation isType => (isType.TypeOperand, (isType.Syntax as BinaryExpressionSyntax)?.Right),
+            ITypePatternOperation pattern => (pattern.MatchedType, TypeOfTypePattern(pattern.Syntax)),
+            IDeclarationPatternOperation pattern => (pattern.MatchedType, (pattern.Syntax as DeclarationPatternSyntax)?.Type),
+            IRecursivePatternOperation pattern => (pattern.MatchedType, (ExpressionSyntax?)(pattern.Syntax as RecursivePatternSyntax)?.Type),
+            _ => ((ITypeSymbol?)null, (ExpressionSyntax?)null),
+        };
+
+        if (typeSyntax is null || !SymbolEqualityComparer.Default.Equals(matched, symbols.ApiException) || !RetryOutcomeTypeTests.AcceptsRetriedException(context.Operation, polly))
+        {
+            return;
+        }
+
+        if (ErrorKindChecks.LooksAtErrorKind(EnclosingFunction(context.Operation), symbols))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryOnEveryApiError, typeSyntax.GetLocation(), symbols.ApiException!.Name));
+    }
+
+    /// <summary>
+    /// A bare type in a pattern is often parsed as a constant pattern (a name, or a member access
+    /// when qualified) and bound as a type pattern.
+    /// </summary>
+    private static ExpressionSyntax? TypeOfTypePattern(SyntaxNode syntax) => syntax switch
+    {
+        TypePatternSyntax typePattern => typePattern.Type,
+        ConstantPatternSyntax constant => constant.Expression,
+        _ => syntax as ExpressionSyntax,
+    };
+
+    /// <summary>The lambda, local function or member body the predicate is written in.</summary>
+    private static IOperation EnclosingFunction(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is { } parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return parent;
+            }
+
+            current = parent;
+        }
+
+        return current;
+    }
+}

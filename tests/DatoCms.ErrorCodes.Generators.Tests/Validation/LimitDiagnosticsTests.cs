@@ -1,0 +1,99 @@
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+using Microsoft.CodeAnalysis;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Validation;
+
+/// <summary>
+/// The known counts and sizes under <c>limits</c> must be positive whole numbers: anything else is
+/// DATO112, and the generated <c>DatoCmsLimits</c> falls back to today's value (for the limits the
+/// retry handler needs) or leaves the limit out (for the others), so the output always compiles.
+/// </summary>
+public class LimitDiagnosticsTests
+{
+    private const string Codes = "codes:\n  A_CODE: none\n";
+
+    private static GeneratorRun Run(string extraLimitLine) =>
+        GeneratorRunner.Run(SmallSpec.Page("A_CODE"), SmallSpec.Limits + extraLimitLine + Codes);
+
+    private static string LimitsSource(GeneratorRun run) => run.Sources["DatoCmsLimits.g.cs"];
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("\"600\"")]
+    [InlineData("12.5")]
+    [InlineData("0")]
+    [InlineData("-600")]
+    [InlineData("2147483648")]
+    public void OptionalCountThatIsNotAPositiveIntIsLeftOut(string value)
+    {
+        var run = Run($"  max-blocks-per-record: {value}\n");
+
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 7, "DATO112", DiagnosticSeverity.Warning, "Limit 'max-blocks-per-record' is ignored: it must be a whole number from 1 to 2147483647") },
+            DiagnosticRows.Of(run));
+        Assert.DoesNotContain("MaxBlocksPerRecord", LimitsSource(run));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-60")]
+    [InlineData("3000000000")]
+    [InlineData("sixty")]
+    public void RequiredCountThatIsNotAPositiveIntFallsBackToTodaysValue(string value)
+    {
+        var overlay = SmallSpec.Limits.Replace("requests-per-window: 60", "requests-per-window: " + value) + Codes;
+
+        var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE"), overlay);
+
+        Assert.Equal(
+            new[]
+            {
+                ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number from 1 to 2147483647"),
+                ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window; today's values are used (60)"),
+            },
+            DiagnosticRows.Of(run));
+        Assert.Contains("public const int RequestsPerWindow = 60;", LimitsSource(run));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void NegativeWindowFallsBackToTodaysWindow()
+    {
+        var overlay = SmallSpec.Limits.Replace("rate-limit-window-seconds: 3", "rate-limit-window-seconds: -3") + Codes;
+
+        var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE"), overlay);
+
+        Assert.Equal(
+            new[]
+            {
+                ("datocms-cma-errors.yaml", 3, "DATO112", DiagnosticSeverity.Warning, "Limit 'rate-limit-window-seconds' is ignored: it must be a whole number from 1 to 2147483647"),
+                ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set rate-limit-window-seconds; today's values are used (3)"),
+            },
+            DiagnosticRows.Of(run));
+        Assert.Contains("public const int RateLimitWindowSeconds = 3;", LimitsSource(run));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void ValidOptionalCountsBecomeIntConstants()
+    {
+        var run = Run("  max-blocks-per-record: 500\n  max-block-nesting-depth: 5\n");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("public const int MaxBlocksPerRecord = 500;", LimitsSource(run));
+        Assert.Contains("public const int MaxBlockNestingDepth = 5;", LimitsSource(run));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void LimitsOfOurOwnKeepTheTypeOfTheirValue()
+    {
+        var run = Run("  max-locales: lots\n  min-delta: -1\n");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("public const string MaxLocales = \"lots\";", LimitsSource(run));
+        Assert.Contains("public const int MinDelta = -1;", LimitsSource(run));
+        Assert.Empty(run.CompilationProblems);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Linq;
+
+namespace DatoCms.ErrorCodes.Package.Tests;
+
+/// <summary>A team that makes swallowing transient errors a build error through .editorconfig.</summary>
+[Collection(PackageCollection.Name)]
+public class SeverityConsumerTests(PackedPackage package, ITestOutputHelper output)
+{
+    private const string Publisher = """
+        using System;
+        using DatoCms.ErrorCodes;
+
+        namespace Strict
+        {
+            internal static class Publisher
+            {
+                public static string Explain(DatoCmsApiException ex)
+                {
+                    switch (ex.Code)
+                    {
+                        case DatoCmsErrorCode.NotFound:
+                            return "missing";
+                        default:
+                            return "failed";
+                    }
+                }
+
+                public static void Publish(Action send)
+                {
+                    try
+                    {
+                        send();
+                    }
+                    catch (DatoCmsApiException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+        }
+
+        """;
+
+    [Fact]
+    public void EditorConfigCanTurnARuleIntoABuildError()
+    {
+        using var workspace = package.CreateWorkspace(output);
+        workspace.Write("Strict/Strict.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                {workspace.PackageReference}
+              </ItemGroup>
+            </Project>
+            """);
+        workspace.Write("Strict/Publisher.cs", Publisher);
+        workspace.Write(".editorconfig", """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.DATO002.severity = error
+
+            """);
+
+        var build = workspace.Dotnet(new[] { "build", "Strict/Strict.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray());
+
+        Assert.NotEqual(0, build.ExitCode);
+        var (switchLine, switchColumn) = SourcePosition.Of(Publisher, "switch (ex.Code)");
+        var (catchLine, catchColumn) = SourcePosition.Of(Publisher, "catch (DatoCmsApiException ex)");
+        Assert.Equal(
+            new[]
+            {
+                $"Strict/Publisher.cs({switchLine},{switchColumn}) : warning DATO001: This switch handles specific error codes but not the transient codes CannotDestroyForkingOrigin, ConcurrentEnvironmentUpdate, ConcurrentItemTypeUpdate, ConcurrentItemUpdate, ConcurrentRoleUpdate +9 more; handle them, check IsTransient first, or rethrow in the default case (https://github.com/datocms-errorcodes/DatoCms.ErrorCodes.Generators/blob/main/docs/diagnostics/DATO001.md)",
+                $"Strict/Publisher.cs({catchLine},{catchColumn}) : error DATO002: This catch swallows DatoCmsApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost (https://github.com/datocms-errorcodes/DatoCms.ErrorCodes.Generators/blob/main/docs/diagnostics/DATO002.md)",
+            },
+            BuildDiagnostic.Parse(build, workspace.Root).Select(d => d.ToString()));
+    }
+}

@@ -47,6 +47,11 @@ namespace DatoCms.ErrorCodes
         /// <summary>The errors of a UTF-8 body; null when it is not a DatoCMS error document.</summary>
         public static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
         {
+            if (!LooksLikeJsonObject(utf8))
+            {
+                return null;
+            }
+
             try
             {
                 return ReadErrorsOrNull(utf8);
@@ -138,6 +143,13 @@ namespace DatoCms.ErrorCodes
         /// <summary>Finds the inner status and the payload (as raw JSON) of a UTF-8 job_result body.</summary>
         public static bool TryReadJobResult(global::System.ReadOnlySpan<byte> utf8, out int status, out string payload)
         {
+            if (!LooksLikeJsonObject(utf8))
+            {
+                status = 0;
+                payload = string.Empty;
+                return false;
+            }
+
             try
             {
                 return TryReadJobResultOrFail(utf8, out status, out payload);
@@ -257,6 +269,22 @@ namespace DatoCms.ErrorCodes
             utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.Slice(3) : utf8;
 
         // HTML pages, plain text and empty bodies are answered without renting or decoding anything.
+        // The UTF-8 form of the same test: an HTML page must not cost a JsonException.
+        private static bool LooksLikeJsonObject(global::System.ReadOnlySpan<byte> utf8)
+        {
+            var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+            for (var i = start; i < utf8.Length; i++)
+            {
+                var b = utf8[i];
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
+                {
+                    return b == (byte)'{';
+                }
+            }
+
+            return false;
+        }
+
         private static bool LooksLikeJsonObject(string body)
         {
             foreach (var c in body)

@@ -31,7 +31,7 @@ public class OverlayReaderTests
     {
         var overlay = OverlayReader.Read("o.yaml", "\uFEFFdocs-url: https://example.test/errors\ncodez: {}\n");
 
-        Assert.Equal("https://example.test/errors", overlay.DocsUrl);
+        Assert.Equal("https://example.test/errors", overlay.DocsUrl?.Value);
         var unknown = Assert.Single(overlay.Diagnostics);
         Assert.Equal(("DATO111", 1, 0, 39), (unknown.DescriptorId, unknown.Span!.Value.Line, unknown.Span.Value.Column, unknown.Span.Value.Start));
         Assert.True(OverlayReader.Read("o.yaml", "\uFEFF# a comment\ncodes: {}\n").IsReadable);

@@ -8,6 +8,7 @@
     {
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> NoErrors = new global::DatoCms.ErrorCodes.DatoCmsApiError[0];
         private readonly bool _isTransient;
+        private string? _message;
 
         /// <summary>Creates the exception; <see cref="FromResponse(int, string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/> picks the most specific type for you.</summary>
         /// <param name="statusCode">The HTTP status of the response.</param>
@@ -23,7 +24,7 @@
             string? rawBody = null,
             global::System.TimeSpan? rateLimitReset = null,
             global::System.Exception? innerException = null)
-            : base(BuildMessage(statusCode, apiCode ?? string.Empty, errors ?? NoErrors, rawBody ?? string.Empty), innerException)
+            : base(null, innerException)
         {
             StatusCode = statusCode;
             ApiCode = apiCode ?? string.Empty;
@@ -36,6 +37,12 @@
                 || code.IsTransient()
                 || (Errors.Count > 0 ? Errors[0].Transient : IsTransientStatus(statusCode));
         }
+
+        /// <summary>
+        /// The code, the summary, the details that identify the problem and the documentation link;
+        /// built on first use, so an exception that is caught and handled never pays for it.
+        /// </summary>
+        public override string Message => _message ??= BuildMessage(StatusCode, ApiCode, Errors, RawBody);
 
         /// <summary>The code of the first error; Unknown when the body had none or the spec does not know it.</summary>
         public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }

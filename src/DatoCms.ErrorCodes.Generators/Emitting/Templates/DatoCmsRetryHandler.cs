@@ -44,7 +44,12 @@
             if (request.Content != null)
             {
                 // A stream body can be read once; buffered, it is sent intact on every attempt.
+#if NET9_0_OR_GREATER
+                await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+                cancellationToken.ThrowIfCancellationRequested();
                 await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
             }
 
             var isIdempotent = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.IsIdempotent(request.Method);

@@ -113,8 +113,12 @@ public class GeneratedApiTests
     public void NonAsciiUtf8DoesNotParse()
     {
         var bytes = Encoding.UTF8.GetBytes("ITEM_LOCKÉD");
+        var sameLengthHighBit = Encoding.UTF8.GetBytes("ITEM_LOCKED");
+        sameLengthHighBit[^1] |= 0x80;
 
         Assert.False(DatoCmsErrorCodes.TryParseUtf8(bytes, out _));
+        Assert.False(DatoCmsErrorCodes.TryParseUtf8(sameLengthHighBit, out var code));
+        Assert.Equal(DatoCmsErrorCode.Unknown, code);
     }
 
     [Fact]

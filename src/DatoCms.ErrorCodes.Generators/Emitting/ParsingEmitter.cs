@@ -4,7 +4,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 
 /// <summary>
 /// Emits the parsing half of <c>DatoCmsErrorCodes</c>: exact, ordinal and allocation-free.
-/// Strings use the compiler's string switch; spans compare only candidates of the same length.
+/// Strings use the compiler's string switch; spans and UTF-8 bytes compare only candidates of the same length.
 /// </summary>
 internal static class ParsingEmitter
 {
@@ -57,7 +57,7 @@ internal static class ParsingEmitter
         w.Line("/// <param name=\"code\">The code, or Unknown when the result is false.</param>");
         w.Line("/// <returns>True when the spec knows the code.</returns>");
         w.OpenBlock($"public static bool TryParse(global::System.ReadOnlySpan<char> value, out {code} code)");
-        WriteLengthSwitch(w, context);
+        WriteLengthSwitch(w, context, "value", "Matches");
         w.Line($"code = {context.UnknownMember};");
         w.Line("return false;");
         w.CloseBlock();
@@ -67,50 +67,47 @@ internal static class ParsingEmitter
         w.Line("/// <param name=\"code\">The code, or Unknown when the result is false.</param>");
         w.Line("/// <returns>True when the spec knows the code.</returns>");
         w.OpenBlock($"public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out {code} code)");
-        w.OpenBlock("if (utf8Value.Length == 0 || utf8Value.Length > MaxApiCodeLength)");
+        WriteLengthSwitch(w, context, "utf8Value", "MatchesUtf8");
         w.Line($"code = {context.UnknownMember};");
         w.Line("return false;");
-        w.CloseBlock();
-        w.Line();
-        w.Line("// Codes are ASCII, so each byte is one char; any other byte means no match.");
-        w.Line("global::System.Span<char> chars = stackalloc char[MaxApiCodeLength];");
-        w.OpenBlock("for (var i = 0; i < utf8Value.Length; i++)");
-        w.Line("var b = utf8Value[i];");
-        w.OpenBlock("if (b > 0x7F)");
-        w.Line($"code = {context.UnknownMember};");
-        w.Line("return false;");
-        w.CloseBlock();
-        w.Line();
-        w.Line("chars[i] = (char)b;");
-        w.CloseBlock();
-        w.Line();
-        w.Line("return TryParse(chars.Slice(0, utf8Value.Length), out code);");
         w.CloseBlock();
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.OpenBlock("private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)");
         w.Line("return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));");
         w.CloseBlock();
+        w.Line();
+        w.Line("// Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8");
+        w.Line("// sequence is 0x80 or above and never does. The caller has already matched the length.");
+        w.OpenBlock("private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)");
+        w.OpenBlock("for (var i = 0; i < candidate.Length; i++)");
+        w.OpenBlock("if (value[i] != candidate[i])");
+        w.Line("return false;");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+        w.Line("return true;");
+        w.CloseBlock();
         w.Unindent();
         w.Line("}");
     });
 
     /// <summary>Dispatches on length first, so at most a handful of same-length candidates are compared.</summary>
-    private static void WriteLengthSwitch(CodeWriter w, EmitContext context)
+    private static void WriteLengthSwitch(CodeWriter w, EmitContext context, string value, string matcher)
     {
         if (context.Spec.Codes.Count == 0)
         {
             return;
         }
 
-        w.OpenBlock("switch (value.Length)");
+        w.OpenBlock($"switch ({value}.Length)");
         foreach (var group in SwitchWriter.ByLength(context))
         {
             w.Line($"case {group.Key}:");
             w.Indent();
             foreach (var item in group)
             {
-                w.OpenBlock($"if (Matches(value, {CSharpLiteral.String(item.ApiCode)}))");
+                w.OpenBlock($"if ({matcher}({value}, {CSharpLiteral.String(item.ApiCode)}))");
                 w.Line($"code = {context.Member(item)};");
                 w.Line("return true;");
                 w.CloseBlock();

@@ -86,33 +86,57 @@ namespace Acme.Errors
         /// <returns>True when the spec knows the code.</returns>
         public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out global::Acme.Errors.DatoCmsErrorCode code)
         {
-            if (utf8Value.Length == 0 || utf8Value.Length > MaxApiCodeLength)
+            switch (utf8Value.Length)
             {
-                code = global::Acme.Errors.DatoCmsErrorCode.Unknown;
-                return false;
+                case 9:
+                    if (MatchesUtf8(utf8Value, "EXCEPTION"))
+                    {
+                        code = global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError;
+                        return true;
+                    }
+
+                    break;
+                case 11:
+                    if (MatchesUtf8(utf8Value, "ITEM_LOCKED"))
+                    {
+                        code = global::Acme.Errors.DatoCmsErrorCode.ItemLocked;
+                        return true;
+                    }
+
+                    break;
+                case 17:
+                    if (MatchesUtf8(utf8Value, "3D_MODEL_REJECTED"))
+                    {
+                        code = global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected;
+                        return true;
+                    }
+
+                    break;
             }
 
-            // Codes are ASCII, so each byte is one char; any other byte means no match.
-            global::System.Span<char> chars = stackalloc char[MaxApiCodeLength];
-            for (var i = 0; i < utf8Value.Length; i++)
-            {
-                var b = utf8Value[i];
-                if (b > 0x7F)
-                {
-                    code = global::Acme.Errors.DatoCmsErrorCode.Unknown;
-                    return false;
-                }
-
-                chars[i] = (char)b;
-            }
-
-            return TryParse(chars.Slice(0, utf8Value.Length), out code);
+            code = global::Acme.Errors.DatoCmsErrorCode.Unknown;
+            return false;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)
         {
             return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));
+        }
+
+        // Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8
+        // sequence is 0x80 or above and never does. The caller has already matched the length.
+        private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)
+        {
+            for (var i = 0; i < candidate.Length; i++)
+            {
+                if (value[i] != candidate[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -49,33 +49,29 @@ namespace DatoCms.ErrorCodes
         /// <returns>True when the spec knows the code.</returns>
         public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
         {
-            if (utf8Value.Length == 0 || utf8Value.Length > MaxApiCodeLength)
-            {
-                code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
-                return false;
-            }
-
-            // Codes are ASCII, so each byte is one char; any other byte means no match.
-            global::System.Span<char> chars = stackalloc char[MaxApiCodeLength];
-            for (var i = 0; i < utf8Value.Length; i++)
-            {
-                var b = utf8Value[i];
-                if (b > 0x7F)
-                {
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
-                    return false;
-                }
-
-                chars[i] = (char)b;
-            }
-
-            return TryParse(chars.Slice(0, utf8Value.Length), out code);
+            code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+            return false;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)
         {
             return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));
+        }
+
+        // Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8
+        // sequence is 0x80 or above and never does. The caller has already matched the length.
+        private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)
+        {
+            for (var i = 0; i < candidate.Length; i++)
+            {
+                if (value[i] != candidate[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

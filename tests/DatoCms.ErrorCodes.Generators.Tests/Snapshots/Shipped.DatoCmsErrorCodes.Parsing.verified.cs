@@ -997,33 +997,683 @@ namespace DatoCms.ErrorCodes
         /// <returns>True when the spec knows the code.</returns>
         public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
         {
-            if (utf8Value.Length == 0 || utf8Value.Length > MaxApiCodeLength)
+            switch (utf8Value.Length)
             {
-                code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
-                return false;
+                case 9:
+                    if (MatchesUtf8(utf8Value, "EXCEPTION"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "MUX_ERROR"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "NOT_FOUND"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound;
+                        return true;
+                    }
+
+                    break;
+                case 11:
+                    if (MatchesUtf8(utf8Value, "ITEM_LOCKED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "NOT_A_VIDEO"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo;
+                        return true;
+                    }
+
+                    break;
+                case 12:
+                    if (MatchesUtf8(utf8Value, "INVALID_DATE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_SITE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_TYPE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType;
+                        return true;
+                    }
+
+                    break;
+                case 13:
+                    if (MatchesUtf8(utf8Value, "INVALID_DRAFT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_FIELD"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField;
+                        return true;
+                    }
+
+                    break;
+                case 14:
+                    if (MatchesUtf8(utf8Value, "INVALID_FORMAT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_PARAMS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_PARENT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "MISSING_FIELDS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "SITE_NOT_READY"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady;
+                        return true;
+                    }
+
+                    break;
+                case 15:
+                    if (MatchesUtf8(utf8Value, "INVALID_REQUEST"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "MISSING_LOCALES"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales;
+                        return true;
+                    }
+
+                    break;
+                case 16:
+                    if (MatchesUtf8(utf8Value, "DEACTIVATED_SITE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_ENDPOINT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_ORDERING"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_POSITION"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "MAINTENANCE_MODE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "UNPUBLISHED_LINK"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink;
+                        return true;
+                    }
+
+                    break;
+                case 17:
+                    if (MatchesUtf8(utf8Value, "INVALID_ENTITY_ID"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_JSON_BODY"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_PARENT_ID"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId;
+                        return true;
+                    }
+
+                    break;
+                case 18:
+                    if (MatchesUtf8(utf8Value, "DELETE_RESTRICTION"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_ATTRIBUTES"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "PUBLISHED_CHILDREN"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "STALE_ITEM_VERSION"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "UNPUBLISHED_PARENT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent;
+                        return true;
+                    }
+
+                    break;
+                case 19:
+                    if (MatchesUtf8(utf8Value, "DUPLICATE_SINGLETON"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_API_VERSION"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_ENVIRONMENT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "ITEM_TYPE_NOT_FOUND"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "RATE_LIMIT_EXCEEDED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "SERVICE_UNAVAILABLE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "TOO_MANY_OPERATIONS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "USED_AS_SLUG_SOURCE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource;
+                        return true;
+                    }
+
+                    break;
+                case 20:
+                    if (MatchesUtf8(utf8Value, "INVALID_RELATIONSHIP"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "MODULAR_BLOCK_IN_USE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "PUBLISHED_REFERENCES"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences;
+                        return true;
+                    }
+
+                    break;
+                case 21:
+                    if (MatchesUtf8(utf8Value, "CLASHING_FIELD_LABELS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "ENVIRONMENT_NOT_READY"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_ACCEPT_HEADER"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "PLAN_UPGRADE_REQUIRED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "SSO_SETTINGS_REQUIRED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired;
+                        return true;
+                    }
+
+                    break;
+                case 22:
+                    if (MatchesUtf8(utf8Value, "CONCURRENT_ITEM_UPDATE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "CONCURRENT_ROLE_UPDATE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_PLUGIN_VERSION"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "ITEM_TYPE_IS_SINGLETON"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "KIND_CANNOT_BE_CHANGED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "NO_PRIMARY_AUDIO_TRACK"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack;
+                        return true;
+                    }
+
+                    break;
+                case 23:
+                    if (MatchesUtf8(utf8Value, "INVALID_SEARCH_INDEX_ID"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "MISSING_QUERY_PARAMETER"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "NOT_ON_PER_SITE_PRICING"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "REQUIRED_BY_ASSOCIATION"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "TECHNICAL_LIMIT_REACHED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "UNMANAGED_EDIT_CONFLICT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict;
+                        return true;
+                    }
+
+                    break;
+                case 24:
+                    if (MatchesUtf8(utf8Value, "CONCURRENT_UPLOAD_UPDATE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INSUFFICIENT_PERMISSIONS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_DESTINATION_TYPE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_DESTINATION_USER"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "KEEP_URL_FORMAT_CONFLICT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict;
+                        return true;
+                    }
+
+                    break;
+                case 25:
+                    if (MatchesUtf8(utf8Value, "DESTINATION_USER_REQUIRED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "DUPLICATE_POSITIONS_FOUND"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "NON_EDITABLE_ACCESS_TOKEN"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "UNRESOLVABLE_SEARCH_INDEX"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex;
+                        return true;
+                    }
+
+                    break;
+                case 26:
+                    if (MatchesUtf8(utf8Value, "BILLING_PROFILE_DEFAULTING"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "UPLOAD_IS_CURRENTLY_IN_USE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse;
+                        return true;
+                    }
+
+                    break;
+                case 27:
+                    if (MatchesUtf8(utf8Value, "ACCOUNT_ALREADY_JOINED_SITE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "ALREADY_PRIMARY_ENVIRONMENT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "CANNOT_DESTROY_CURRENT_USER"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "CONCURRENT_ITEM_TYPE_UPDATE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "DESTRUCTIVE_REQUEST_BLOCKED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_CONTENT_TYPE_HEADER"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_FILTER_FIELDS_PARAM"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "ITEM_TYPE_CANNOT_BE_CHANGED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged;
+                        return true;
+                    }
+
+                    break;
+                case 28:
+                    if (MatchesUtf8(utf8Value, "INVALID_AUTHORIZATION_HEADER"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_SITE_EXPORT_SETTINGS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings;
+                        return true;
+                    }
+
+                    break;
+                case 29:
+                    if (MatchesUtf8(utf8Value, "CANNOT_DESTROY_FORKING_ORIGIN"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "CONCURRENT_ENVIRONMENT_UPDATE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "ENVIRONMENT_IN_READ_ONLY_MODE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode;
+                        return true;
+                    }
+
+                    break;
+                case 30:
+                    if (MatchesUtf8(utf8Value, "KEEP_URL_CONTENT_TYPE_CONFLICT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "KEEP_URL_STORAGE_NOT_SUPPORTED"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "PLATFORM_SCHEDULED_MAINTENANCE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance;
+                        return true;
+                    }
+
+                    break;
+                case 31:
+                    if (MatchesUtf8(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        return true;
+                    }
+
+                    break;
+                case 34:
+                    if (MatchesUtf8(utf8Value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible;
+                        return true;
+                    }
+
+                    break;
+                case 36:
+                    if (MatchesUtf8(utf8Value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations;
+                        return true;
+                    }
+
+                    break;
+                case 38:
+                    if (MatchesUtf8(utf8Value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
+                        return true;
+                    }
+
+                    break;
+                case 39:
+                    if (MatchesUtf8(utf8Value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType;
+                        return true;
+                    }
+
+                    break;
+                case 40:
+                    if (MatchesUtf8(utf8Value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
+                        return true;
+                    }
+
+                    if (MatchesUtf8(utf8Value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
+                        return true;
+                    }
+
+                    break;
+                case 41:
+                    if (MatchesUtf8(utf8Value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
+                        return true;
+                    }
+
+                    break;
+                case 46:
+                    if (MatchesUtf8(utf8Value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
+                        return true;
+                    }
+
+                    break;
+                case 47:
+                    if (MatchesUtf8(utf8Value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
+                        return true;
+                    }
+
+                    break;
+                case 61:
+                    if (MatchesUtf8(utf8Value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
+                        return true;
+                    }
+
+                    break;
             }
 
-            // Codes are ASCII, so each byte is one char; any other byte means no match.
-            global::System.Span<char> chars = stackalloc char[MaxApiCodeLength];
-            for (var i = 0; i < utf8Value.Length; i++)
-            {
-                var b = utf8Value[i];
-                if (b > 0x7F)
-                {
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
-                    return false;
-                }
-
-                chars[i] = (char)b;
-            }
-
-            return TryParse(chars.Slice(0, utf8Value.Length), out code);
+            code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+            return false;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)
         {
             return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));
+        }
+
+        // Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8
+        // sequence is 0x80 or above and never does. The caller has already matched the length.
+        private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)
+        {
+            for (var i = 0; i < candidate.Length; i++)
+            {
+                if (value[i] != candidate[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

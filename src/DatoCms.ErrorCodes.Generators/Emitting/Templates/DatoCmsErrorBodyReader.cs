@@ -262,14 +262,11 @@
         private static global::System.ReadOnlySpan<byte> SkipByteOrderMark(global::System.ReadOnlySpan<byte> utf8) =>
             utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? utf8.Slice(3) : utf8;
 
-        // HTML pages, plain text and empty bodies are answered without renting or decoding anything.
-        // The UTF-8 form of the same test: an HTML page must not cost a JsonException.
+        // The UTF-8 form of the test below: an HTML page must not cost a JsonException.
         private static bool LooksLikeJsonObject(global::System.ReadOnlySpan<byte> utf8)
         {
-            var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-            for (var i = start; i < utf8.Length; i++)
+            foreach (var b in SkipByteOrderMark(utf8))
             {
-                var b = utf8[i];
                 if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
                 {
                     return b == (byte)'{';
@@ -279,6 +276,7 @@
             return false;
         }
 
+        // HTML pages, plain text and empty bodies are answered without renting or decoding anything.
         private static bool LooksLikeJsonObject(string body)
         {
             foreach (var c in body)

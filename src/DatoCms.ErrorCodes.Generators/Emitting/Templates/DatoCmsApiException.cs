@@ -42,7 +42,7 @@
         /// The code, the summary, the details that identify the problem and the documentation link;
         /// built on first use, so an exception that is caught and handled never pays for it.
         /// </summary>
-        public override string Message => _message ??= BuildMessage(StatusCode, ApiCode, Errors, RawBody);
+        public override string Message => _message ??= BuildMessage();
 
         /// <summary>The code of the first error; Unknown when the body had none or the spec does not know it.</summary>
         public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }
@@ -242,46 +242,45 @@
             return CreateForCode(first.Code, statusCode, errors, rawBody, rateLimitReset);
         }
 
-        private static string BuildMessage(int statusCode, string apiCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> errors, string rawBody)
+        private string BuildMessage()
         {
-            var status = statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            if (apiCode.Length == 0)
+            var status = StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if (ApiCode.Length == 0)
             {
-                if (rawBody.Length == 0)
+                if (RawBody.Length == 0)
                 {
                     return "The DatoCMS API answered HTTP " + status + " with no error body.";
                 }
 
-                return "The DatoCMS API answered HTTP " + status + " with a body that is not a DatoCMS error document: " + Excerpt(rawBody, 200);
+                return "The DatoCMS API answered HTTP " + status + " with a body that is not a DatoCMS error document: " + Excerpt(RawBody, 200);
             }
 
-            global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParse(apiCode, out var code);
             var builder = new global::System.Text.StringBuilder();
-            builder.Append(apiCode).Append(" (HTTP ").Append(status).Append("): ");
-            builder.Append(code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? "an error code this build's spec does not know yet." : code.GetSummary());
-            var first = errors.Count > 0 ? errors[0] : null;
+            builder.Append(ApiCode).Append(" (HTTP ").Append(status).Append("): ");
+            builder.Append(Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? "an error code this build's spec does not know yet." : Code.GetSummary());
+            var first = Errors.Count > 0 ? Errors[0] : null;
             if (first?.DetailsJson is string details && details != "{}")
             {
                 builder.Append(" Details: ").Append(Excerpt(details, 300));
             }
 
-            if (errors.Count > 1)
+            if (Errors.Count > 1)
             {
                 builder.Append(" Also: ");
-                for (var i = 1; i < errors.Count && i <= 5; i++)
+                for (var i = 1; i < Errors.Count && i <= 5; i++)
                 {
-                    builder.Append(i > 1 ? ", " : string.Empty).Append(errors[i].ApiCode);
+                    builder.Append(i > 1 ? ", " : string.Empty).Append(Errors[i].ApiCode);
                 }
 
-                if (errors.Count > 6)
+                if (Errors.Count > 6)
                 {
-                    builder.Append(", +").Append((errors.Count - 6).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" more");
+                    builder.Append(", +").Append((Errors.Count - 6).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" more");
                 }
 
                 builder.Append('.');
             }
 
-            builder.Append(" See ").Append(first?.DocUrl ?? (code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? global::DatoCms.ErrorCodes.DatoCmsErrorCodes.DocsUrl + "#" + apiCode : code.GetDocUrl()));
+            builder.Append(" See ").Append(first?.DocUrl ?? (Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? global::DatoCms.ErrorCodes.DatoCmsErrorCodes.DocsUrl + "#" + ApiCode : Code.GetDocUrl()));
             return builder.ToString();
         }
 

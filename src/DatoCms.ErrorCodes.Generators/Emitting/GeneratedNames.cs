@@ -22,6 +22,11 @@ internal static class GeneratedNames
     public const string RateLimiter = "DatoCmsRateLimiter";
     public const string RetryHandler = "DatoCmsRetryHandler";
     public const string Retry = "DatoCmsRetry";
+    public const string RequestInfo = "DatoCmsRequestInfo";
+    public const string RetryFaults = "DatoCmsRetryFaults";
+    public const string TimeBudget = "DatoCmsTimeBudget";
+    public const string JobOptions = "DatoCmsJobOptions";
+    public const string JobFollower = "DatoCmsJobFollower";
 
     /// <summary>Type names a code's exception must not take, because the runtime uses them.</summary>
     public static readonly string[] Reserved =
@@ -29,5 +34,6 @@ internal static class GeneratedNames
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
+        RequestInfo, RetryFaults, TimeBudget, JobOptions, JobFollower,
     };
 }

@@ -60,7 +60,8 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(url));
             }
 
-            if (global::System.Uri.TryCreate(url, global::System.UriKind.Absolute, out var absolute))
+            // On Unix "/items" parses as an absolute file path; only a web address is taken apart as one.
+            if (global::System.Uri.TryCreate(url, global::System.UriKind.Absolute, out var absolute) && !absolute.IsFile)
             {
                 return SanitizeUrl(absolute);
             }
@@ -81,7 +82,7 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(url));
             }
 
-            if (!url.IsAbsoluteUri)
+            if (!url.IsAbsoluteUri || url.IsFile)
             {
                 return SanitizeUrl(url.OriginalString);
             }

@@ -41,8 +41,13 @@ namespace DatoCms.ErrorCodes
             return false;
         }
 
-        /// <summary>Whether a network fault may be retried: any method when the request never left, else only an idempotent one.</summary>
-        public static bool MayRetry(global::System.Net.Http.HttpRequestException fault, bool isIdempotent) => isIdempotent || NeverLeft(fault);
+        /// <summary>
+        /// Whether a fault without an answer may be retried: an attempt timeout only for an
+        /// idempotent method (the server may be working on it); a network fault for any method when
+        /// the request never left, else only for an idempotent one.
+        /// </summary>
+        public static bool MayRetry(global::System.Exception fault, bool timedOut, bool isIdempotent) =>
+            isIdempotent || (!timedOut && NeverLeft(fault));
 
         /// <summary>The exception for an attempt that got no answer within <see cref="DatoCmsRetryOptions.AttemptTimeout"/>.</summary>
         public static global::System.TimeoutException AttemptTimedOut(global::System.Net.Http.HttpRequestMessage request, global::System.TimeSpan attemptTimeout, int attempt, bool isIdempotent, global::System.Exception cancelled)

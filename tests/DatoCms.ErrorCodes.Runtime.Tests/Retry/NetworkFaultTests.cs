@@ -95,6 +95,20 @@ public class NetworkFaultTests
         Assert.False(DatoCmsRetryFaults.NeverLeft(new HttpRequestException("x")));
     }
 
+    [Theory]
+    [InlineData(SocketError.ConnectionRefused, false, false, true)]
+    [InlineData(SocketError.ConnectionReset, false, false, false)]
+    [InlineData(SocketError.ConnectionReset, false, true, true)]
+    [InlineData(SocketError.TimedOut, true, false, false)]
+    [InlineData(SocketError.TimedOut, true, true, true)]
+    [InlineData(SocketError.ConnectionRefused, true, false, false)]
+    public void WhatMayBeRetriedWithoutAnAnswer(SocketError socketError, bool timedOut, bool isIdempotent, bool expected)
+    {
+        Exception fault = timedOut ? new TaskCanceledException("x", new SocketException((int)socketError)) : new HttpRequestException("x", new SocketException((int)socketError));
+
+        Assert.Equal(expected, DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent));
+    }
+
     [Fact]
     public async Task HungGetIsAbandonedAfterTheAttemptTimeoutAndRetried()
     {

@@ -192,8 +192,7 @@
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             }
 
-            var retryable = timedOut ? isIdempotent : isIdempotent || global::DatoCms.ErrorCodes.DatoCmsRetryFaults.NeverLeft(fault);
-            if (!retryable || attempt >= _options.MaxAttempts)
+            if (!global::DatoCms.ErrorCodes.DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
             {
                 if (timedOut)
                 {

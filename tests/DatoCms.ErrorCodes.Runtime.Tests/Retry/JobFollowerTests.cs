@@ -118,7 +118,7 @@ public class JobFollowerTests
         Assert.Matches(
             "^The DatoCMS asynchronous job " + jobId + @" started by PUT http://127\.0\.0\.1:\d+/items did not finish within the job timeout \(Jobs\.Timeout = 400 ms\); \d+ polls of http://127\.0\.0\.1:\d+/job-results/" + jobId + " found no result\\.$",
             error.Message);
-        Assert.True(api.JobPolls[jobId] >= 2, "polls: " + api.JobPolls[jobId]);
+        Assert.True(api.JobPolls[jobId] >= 1, "polls: " + api.JobPolls[jobId]);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), "bounded by a 0.4 s job timeout, it took " + watch.Elapsed);
     }
 

@@ -34,7 +34,7 @@ namespace DatoCms.ErrorCodes
         public static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> FollowAsync(
             global::System.Net.Http.HttpResponseMessage response,
             global::System.Func<global::System.Net.Http.HttpRequestMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>> send,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options = null,
+            DatoCmsJobOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (response is null)
@@ -81,7 +81,7 @@ namespace DatoCms.ErrorCodes
         public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> FollowDatoCmsJobAsync(
             this global::System.Net.Http.HttpClient client,
             global::System.Net.Http.HttpResponseMessage response,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options = null,
+            DatoCmsJobOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
@@ -105,7 +105,7 @@ namespace DatoCms.ErrorCodes
         public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> WaitForDatoCmsJobResultAsync(
             this global::System.Net.Http.HttpClient client,
             string jobId,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options = null,
+            DatoCmsJobOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
@@ -213,10 +213,10 @@ namespace DatoCms.ErrorCodes
             global::System.Uri resultUri,
             global::System.Net.Http.HttpRequestMessage? started,
             global::System.Func<global::System.Net.Http.HttpRequestMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>> send,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options,
+            DatoCmsJobOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsJobOptions();
+            var settings = options ?? new DatoCmsJobOptions();
             var polls = 0;
             using (var deadline = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -246,12 +246,12 @@ namespace DatoCms.ErrorCodes
                 }
                 catch (global::System.OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
                 {
-                    var what = started is null ? string.Empty : " started by " + global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.Describe(started);
+                    var what = started is null ? string.Empty : " started by " + DatoCmsHttpResponseExtensions.Describe(started);
                     throw new global::System.TimeoutException(
                         "The DatoCMS asynchronous job " + jobId + what + " did not finish within the job timeout (Jobs.Timeout = "
-                        + global::DatoCms.ErrorCodes.DatoCmsRetryFaults.Describe(settings.Timeout) + "); "
+                        + DatoCmsRetryFaults.Describe(settings.Timeout) + "); "
                         + polls.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " polls of "
-                        + global::DatoCms.ErrorCodes.DatoCmsRequestInfo.SanitizeUrl(resultUri) + " found no result.",
+                        + DatoCmsRequestInfo.SanitizeUrl(resultUri) + " found no result.",
                         cancelled);
                 }
             }

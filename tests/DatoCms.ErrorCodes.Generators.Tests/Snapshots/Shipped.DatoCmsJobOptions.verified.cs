@@ -48,7 +48,7 @@ namespace DatoCms.ErrorCodes
         {
             var exponent = global::System.Math.Min(global::System.Math.Max(poll - 1, 0), 30);
             var ticks = global::System.Math.Min((double)FirstPollDelay.Ticks * global::System.Math.Pow(2, exponent), global::System.Math.Max(MaxPollDelay.Ticks, 0));
-            return global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Jitter(global::System.TimeSpan.FromTicks((long)ticks), UseJitter);
+            return DatoCmsRetryPolicy.Jitter(global::System.TimeSpan.FromTicks((long)ticks), UseJitter);
         }
 
         internal static bool IsPositiveOrInfinite(global::System.TimeSpan value) =>

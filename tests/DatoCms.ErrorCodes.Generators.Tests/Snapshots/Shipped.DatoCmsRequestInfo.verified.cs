@@ -69,7 +69,7 @@ namespace DatoCms.ErrorCodes
             var hash = url.IndexOf('#');
             var withoutFragment = hash >= 0 ? url.Substring(0, hash) : url;
             var question = withoutFragment.IndexOf('?');
-            return question < 0 ? withoutFragment : withoutFragment.Substring(0, question + 1) + MaskQuery(withoutFragment.Substring(question + 1));
+            return question < 0 ? withoutFragment : withoutFragment.Remove(question + 1) + MaskQuery(withoutFragment.Substring(question + 1));
         }
 
         /// <summary>The absolute form of <see cref="SanitizeUrl(string)"/>.</summary>

@@ -16,9 +16,9 @@ namespace DatoCms.ErrorCodes
     internal sealed class DatoCmsRetryHandler : global::System.Net.Http.DelegatingHandler
     {
         // Handlers made without options share one throttle, as they share the process's API token.
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions SharedDefaults = new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+        private static readonly DatoCmsRetryOptions SharedDefaults = new DatoCmsRetryOptions();
 
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions _options;
+        private readonly DatoCmsRetryOptions _options;
 
         /// <summary>Creates the handler with the default options (5 attempts, 500 ms to 30 s backoff with jitter, throttling on).</summary>
         public DatoCmsRetryHandler()
@@ -28,7 +28,7 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>Creates the handler with the given options; for use in an <c>IHttpClientFactory</c> pipeline.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         }
@@ -36,7 +36,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>Creates the handler in front of <paramref name="innerHandler"/>, for use without a factory.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
         /// <param name="innerHandler">The handler that sends the requests.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
             : base(innerHandler)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
@@ -59,10 +59,10 @@ namespace DatoCms.ErrorCodes
             }
 
             var response = await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
-            if (_options.FollowJobs && (int)response.StatusCode == 202 && !global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.IsJobResult(request))
+            if (_options.FollowJobs && (int)response.StatusCode == 202 && !DatoCmsHttpResponseExtensions.IsJobResult(request))
             {
                 // Each poll goes through the same retries, timeouts and pacing as any request.
-                return await global::DatoCms.ErrorCodes.DatoCmsJobFollower.FollowAsync(response, SendWithRetriesAsync, _options.Jobs, cancellationToken).ConfigureAwait(false);
+                return await DatoCmsJobFollower.FollowAsync(response, SendWithRetriesAsync, _options.Jobs, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
@@ -72,11 +72,11 @@ namespace DatoCms.ErrorCodes
             global::System.Net.Http.HttpRequestMessage request,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            var isIdempotent = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            var isIdempotent = DatoCmsRetryPolicy.IsIdempotent(request.Method);
             var maintenanceWaited = global::System.TimeSpan.Zero;
             var maintenanceRetries = 0;
             var attempt = 0;
-            using (var budget = new global::DatoCms.ErrorCodes.DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
+            using (var budget = new DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
             {
                 try
                 {
@@ -108,7 +108,7 @@ namespace DatoCms.ErrorCodes
                             }
                             else
                             {
-                                delay = counted >= _options.MaxAttempts ? null : global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
+                                delay = counted >= _options.MaxAttempts ? null : DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
                             }
 
                             if (delay is null)
@@ -116,7 +116,7 @@ namespace DatoCms.ErrorCodes
                                 return response;
                             }
 
-                            _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay.Value, error, request));
+                            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay.Value, error, request));
                             response.Dispose();
                         }
 
@@ -125,7 +125,7 @@ namespace DatoCms.ErrorCodes
                 }
                 catch (global::System.OperationCanceledException cancelled) when (budget.IsExhausted)
                 {
-                    throw global::DatoCms.ErrorCodes.DatoCmsRetryFaults.TotalTimedOut(request, _options.TotalTimeout, attempt, cancelled);
+                    throw DatoCmsRetryFaults.TotalTimedOut(request, _options.TotalTimeout, attempt, cancelled);
                 }
             }
         }
@@ -136,7 +136,7 @@ namespace DatoCms.ErrorCodes
             global::System.Net.Http.HttpRequestMessage request,
             int attempt,
             bool isIdempotent,
-            global::DatoCms.ErrorCodes.DatoCmsTimeBudget budget)
+            DatoCmsTimeBudget budget)
         {
             using (var attemptTimeout = budget.StartAttempt(_options.AttemptTimeout))
             {
@@ -163,7 +163,7 @@ namespace DatoCms.ErrorCodes
                 try
                 {
                     // The error body is part of the answer, so the attempt's timeout covers it too.
-                    var error = await global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                    var error = await DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, attemptTimeout.Token).ConfigureAwait(false);
                     return new AttemptOutcome(response, error, null);
                 }
                 catch (global::System.Exception fault) when (fault is global::System.OperationCanceledException || fault is global::System.Net.Http.HttpRequestException || fault is global::System.IO.IOException)
@@ -182,7 +182,7 @@ namespace DatoCms.ErrorCodes
             global::System.Net.Http.HttpRequestMessage request,
             int attempt,
             bool isIdempotent,
-            global::DatoCms.ErrorCodes.DatoCmsTimeBudget budget,
+            DatoCmsTimeBudget budget,
             global::System.Threading.CancellationToken attemptToken)
         {
             if (budget.Caller.IsCancellationRequested || budget.IsExhausted)
@@ -198,22 +198,22 @@ namespace DatoCms.ErrorCodes
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             }
 
-            if (!global::DatoCms.ErrorCodes.DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
+            if (!DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
             {
                 if (timedOut)
                 {
-                    throw global::DatoCms.ErrorCodes.DatoCmsRetryFaults.AttemptTimedOut(request, _options.AttemptTimeout, attempt, isIdempotent, fault);
+                    throw DatoCmsRetryFaults.AttemptTimedOut(request, _options.AttemptTimeout, attempt, isIdempotent, fault);
                 }
 
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             }
 
-            var delay = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Backoff(attempt, _options);
-            _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay, global::DatoCms.ErrorCodes.DatoCmsRetryFaults.NoAnswer(request, fault), request));
+            var delay = DatoCmsRetryPolicy.Backoff(attempt, _options);
+            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, DatoCmsRetryFaults.NoAnswer(request, fault), request));
             return delay;
         }
 
-        private static bool IsScheduledMaintenance(global::DatoCms.ErrorCodes.DatoCmsApiException error) =>
+        private static bool IsScheduledMaintenance(DatoCmsApiException error) =>
             string.Equals(error.ApiCode, "PLATFORM_SCHEDULED_MAINTENANCE", global::System.StringComparison.Ordinal);
 
         // Retry-After when the server sends one, else the usual backoff; null once the budget is spent.
@@ -227,7 +227,7 @@ namespace DatoCms.ErrorCodes
             var retryAfter = response.Headers.RetryAfter;
             var delay = retryAfter?.Delta
                 ?? (retryAfter?.Date is global::System.DateTimeOffset date ? date - global::System.DateTimeOffset.UtcNow : (global::System.TimeSpan?)null)
-                ?? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Backoff(retry, _options);
+                ?? DatoCmsRetryPolicy.Backoff(retry, _options);
             if (delay < global::System.TimeSpan.Zero)
             {
                 delay = global::System.TimeSpan.Zero;
@@ -238,7 +238,7 @@ namespace DatoCms.ErrorCodes
 
         private readonly struct AttemptOutcome
         {
-            public AttemptOutcome(global::System.Net.Http.HttpResponseMessage? response, global::DatoCms.ErrorCodes.DatoCmsApiException? error, global::System.TimeSpan? faultDelay)
+            public AttemptOutcome(global::System.Net.Http.HttpResponseMessage? response, DatoCmsApiException? error, global::System.TimeSpan? faultDelay)
             {
                 Response = response;
                 Error = error;
@@ -247,7 +247,7 @@ namespace DatoCms.ErrorCodes
 
             public global::System.Net.Http.HttpResponseMessage? Response { get; }
 
-            public global::DatoCms.ErrorCodes.DatoCmsApiException? Error { get; }
+            public DatoCmsApiException? Error { get; }
 
             public global::System.TimeSpan? FaultDelay { get; }
         }

@@ -13,14 +13,14 @@ namespace DatoCms.ErrorCodes
     internal sealed class DatoCmsRetryOptions
     {
         private readonly object _gate = new object();
-        private global::DatoCms.ErrorCodes.DatoCmsRateLimiter? _rateLimiter;
+        private DatoCmsRateLimiter? _rateLimiter;
         private int _maxAttempts = 5;
-        private int _requestsPerWindow = global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow;
-        private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds);
+        private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
+        private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
         private global::System.TimeSpan _attemptTimeout = global::System.TimeSpan.FromSeconds(30);
         private global::System.TimeSpan _totalTimeout = global::System.Threading.Timeout.InfiniteTimeSpan;
         private global::System.TimeSpan _maintenanceWait = global::System.TimeSpan.FromMinutes(1);
-        private global::DatoCms.ErrorCodes.DatoCmsJobOptions _jobs = new global::DatoCms.ErrorCodes.DatoCmsJobOptions();
+        private DatoCmsJobOptions _jobs = new DatoCmsJobOptions();
 
         /// <summary>How many times a request is sent at most, the first time included (default 5).</summary>
         public int MaxAttempts
@@ -71,7 +71,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan AttemptTimeout
         {
             get => _attemptTimeout;
-            set => _attemptTimeout = global::DatoCms.ErrorCodes.DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The attempt timeout must be positive or infinite.");
+            set => _attemptTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The attempt timeout must be positive or infinite.");
         }
 
         /// <summary>
@@ -82,7 +82,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan TotalTimeout
         {
             get => _totalTimeout;
-            set => _totalTimeout = global::DatoCms.ErrorCodes.DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The total timeout must be positive or infinite.");
+            set => _totalTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The total timeout must be positive or infinite.");
         }
 
         /// <summary>
@@ -103,7 +103,7 @@ namespace DatoCms.ErrorCodes
         public bool FollowJobs { get; set; } = true;
 
         /// <summary>How jobs are followed: poll waits and the job timeout.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsJobOptions Jobs
+        public DatoCmsJobOptions Jobs
         {
             get => _jobs;
             set => _jobs = value ?? throw new global::System.ArgumentNullException(nameof(value));
@@ -113,16 +113,16 @@ namespace DatoCms.ErrorCodes
         /// Called before each wait for a retry, with the attempt that failed, the delay and the error;
         /// after a network fault or a timeout the error has status 0 and the fault as its inner exception.
         /// </summary>
-        public global::System.Action<global::DatoCms.ErrorCodes.DatoCmsRetryAttempt>? OnRetry { get; set; }
+        public global::System.Action<DatoCmsRetryAttempt>? OnRetry { get; set; }
 
         /// <summary>The throttle shared by everything that uses these options; created on first use from the settings above.</summary>
-        internal global::DatoCms.ErrorCodes.DatoCmsRateLimiter RateLimiter
+        internal DatoCmsRateLimiter RateLimiter
         {
             get
             {
                 lock (_gate)
                 {
-                    return _rateLimiter ??= new global::DatoCms.ErrorCodes.DatoCmsRateLimiter(RequestsPerWindow, RateLimitWindow);
+                    return _rateLimiter ??= new DatoCmsRateLimiter(RequestsPerWindow, RateLimitWindow);
                 }
             }
         }

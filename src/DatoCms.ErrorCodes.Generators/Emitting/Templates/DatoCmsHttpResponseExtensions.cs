@@ -1,6 +1,7 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>Turns a DatoCMS API response into the typed exception it describes.</summary>
-    $generated$
-    $access$ static class DatoCmsHttpResponseExtensions
+    internal static class DatoCmsHttpResponseExtensions
     {
         /// <summary>
         /// Throws the typed exception for a failed response (status not 2xx), or for a finished
@@ -34,7 +35,7 @@
         /// <param name="response">The response.</param>
         /// <param name="cancellationToken">Cancels reading the body.</param>
         /// <returns>The exception, or null.</returns>
-        public static async global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsApiException?> ReadDatoCmsErrorAsync(
+        public static async global::System.Threading.Tasks.Task<DatoCmsApiException?> ReadDatoCmsErrorAsync(
             this global::System.Net.Http.HttpResponseMessage response,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -52,8 +53,8 @@
 
             var body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var error = succeeded
-                ? global::DatoCms.ErrorCodes.DatoCmsApiException.FromJobResult(body, response.Headers)
-                : global::DatoCms.ErrorCodes.DatoCmsApiException.FromResponse(status, body, response.Headers);
+                ? DatoCmsApiException.FromJobResult(body, response.Headers)
+                : DatoCmsApiException.FromResponse(status, body, response.Headers);
             if (error != null)
             {
                 error.Request = GetDatoCmsRequestInfo(response);
@@ -69,7 +70,7 @@
         /// </summary>
         /// <param name="response">The response.</param>
         /// <returns>The description, or null.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsRequestInfo? GetDatoCmsRequestInfo(this global::System.Net.Http.HttpResponseMessage response)
+        public static DatoCmsRequestInfo? GetDatoCmsRequestInfo(this global::System.Net.Http.HttpResponseMessage response)
         {
             if (response is null)
             {
@@ -86,12 +87,12 @@
 
             // A client may set its own X-Request-Id; when the API does not echo one, that still identifies the call.
             requestId ??= request is null ? null : FirstValue(request.Headers, "X-Request-Id");
-            return new global::DatoCms.ErrorCodes.DatoCmsRequestInfo(request?.Method.Method ?? string.Empty, request?.RequestUri?.ToString(), requestId, cfRay);
+            return new DatoCmsRequestInfo(request?.Method.Method ?? string.Empty, request?.RequestUri?.ToString(), requestId, cfRay);
         }
 
         /// <summary>A request that got no answer (a network fault or a timeout): its method, URL and own X-Request-Id, if any.</summary>
-        internal static global::DatoCms.ErrorCodes.DatoCmsRequestInfo Describe(global::System.Net.Http.HttpRequestMessage request) =>
-            new global::DatoCms.ErrorCodes.DatoCmsRequestInfo(request.Method.Method, request.RequestUri?.ToString(), FirstValue(request.Headers, "X-Request-Id"));
+        internal static DatoCmsRequestInfo Describe(global::System.Net.Http.HttpRequestMessage request) =>
+            new DatoCmsRequestInfo(request.Method.Method, request.RequestUri?.ToString(), FirstValue(request.Headers, "X-Request-Id"));
 
         /// <summary>Whether the request fetched the result of an asynchronous job, whose 200 may wrap a failure.</summary>
         internal static bool IsJobResult(global::System.Net.Http.HttpRequestMessage? request)
@@ -131,3 +132,4 @@
 #endif
         }
     }
+}

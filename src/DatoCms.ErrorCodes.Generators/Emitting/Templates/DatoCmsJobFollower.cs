@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Follows an asynchronous job to its result. The API answers some requests with
     /// <c>202 Accepted</c> and a body <c>{"data":{"type":"job","id":"..."}}</c>; the result then
@@ -9,8 +11,7 @@
     /// <see cref="DatoCmsRetryHandler"/> does this for every request unless
     /// <see cref="DatoCmsRetryOptions.FollowJobs"/> is off.
     /// </summary>
-    $generated$
-    $access$ static class DatoCmsJobFollower
+    internal static class DatoCmsJobFollower
     {
         private const string JobResultsPath = "job-results/";
 
@@ -28,7 +29,7 @@
         public static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> FollowAsync(
             global::System.Net.Http.HttpResponseMessage response,
             global::System.Func<global::System.Net.Http.HttpRequestMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>> send,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options = null,
+            DatoCmsJobOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (response is null)
@@ -75,7 +76,7 @@
         public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> FollowDatoCmsJobAsync(
             this global::System.Net.Http.HttpClient client,
             global::System.Net.Http.HttpResponseMessage response,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options = null,
+            DatoCmsJobOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
@@ -99,7 +100,7 @@
         public static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> WaitForDatoCmsJobResultAsync(
             this global::System.Net.Http.HttpClient client,
             string jobId,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options = null,
+            DatoCmsJobOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
@@ -207,10 +208,10 @@
             global::System.Uri resultUri,
             global::System.Net.Http.HttpRequestMessage? started,
             global::System.Func<global::System.Net.Http.HttpRequestMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>> send,
-            global::DatoCms.ErrorCodes.DatoCmsJobOptions? options,
+            DatoCmsJobOptions? options,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsJobOptions();
+            var settings = options ?? new DatoCmsJobOptions();
             var polls = 0;
             using (var deadline = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -240,12 +241,12 @@
                 }
                 catch (global::System.OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
                 {
-                    var what = started is null ? string.Empty : " started by " + global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.Describe(started);
+                    var what = started is null ? string.Empty : " started by " + DatoCmsHttpResponseExtensions.Describe(started);
                     throw new global::System.TimeoutException(
                         "The DatoCMS asynchronous job " + jobId + what + " did not finish within the job timeout (Jobs.Timeout = "
-                        + global::DatoCms.ErrorCodes.DatoCmsRetryFaults.Describe(settings.Timeout) + "); "
+                        + DatoCmsRetryFaults.Describe(settings.Timeout) + "); "
                         + polls.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " polls of "
-                        + global::DatoCms.ErrorCodes.DatoCmsRequestInfo.SanitizeUrl(resultUri) + " found no result.",
+                        + DatoCmsRequestInfo.SanitizeUrl(resultUri) + " found no result.",
                         cancelled);
                 }
             }
@@ -268,3 +269,4 @@
             return poll;
         }
     }
+}

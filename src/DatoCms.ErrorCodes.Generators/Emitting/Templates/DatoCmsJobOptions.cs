@@ -1,10 +1,11 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// How <see cref="DatoCmsJobFollower"/> waits for an asynchronous job: the API answers some
     /// requests (a model update, an environment fork) with 202 and a job id, and the result appears
     /// at <c>GET /job-results/{id}</c>, which answers 404 until the job has finished.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsJobOptions
+    internal sealed class DatoCmsJobOptions
     {
         private global::System.TimeSpan _timeout = global::System.TimeSpan.FromMinutes(10);
         private global::System.TimeSpan _firstPollDelay = global::System.TimeSpan.FromSeconds(1);
@@ -42,9 +43,10 @@
         {
             var exponent = global::System.Math.Min(global::System.Math.Max(poll - 1, 0), 30);
             var ticks = global::System.Math.Min((double)FirstPollDelay.Ticks * global::System.Math.Pow(2, exponent), global::System.Math.Max(MaxPollDelay.Ticks, 0));
-            return global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Jitter(global::System.TimeSpan.FromTicks((long)ticks), UseJitter);
+            return DatoCmsRetryPolicy.Jitter(global::System.TimeSpan.FromTicks((long)ticks), UseJitter);
         }
 
         internal static bool IsPositiveOrInfinite(global::System.TimeSpan value) =>
             value > global::System.TimeSpan.Zero || value == global::System.Threading.Timeout.InfiniteTimeSpan;
     }
+}

@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The request behind a DatoCMS answer, as it is safe to log: the method, the URL without user
     /// info and with secret-looking query values masked, and the ids the API stamps on its answers
@@ -6,8 +8,7 @@
     /// Authorization header cannot end up here. <c>response.GetDatoCmsRequestInfo()</c> builds one
     /// from a response.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsRequestInfo
+    internal sealed class DatoCmsRequestInfo
     {
         private const string Masked = "***";
 
@@ -63,7 +64,7 @@
             var hash = url.IndexOf('#');
             var withoutFragment = hash >= 0 ? url.Substring(0, hash) : url;
             var question = withoutFragment.IndexOf('?');
-            return question < 0 ? withoutFragment : withoutFragment.Substring(0, question + 1) + MaskQuery(withoutFragment.Substring(question + 1));
+            return question < 0 ? withoutFragment : withoutFragment.Remove(question + 1) + MaskQuery(withoutFragment.Substring(question + 1));
         }
 
         /// <summary>The absolute form of <see cref="SanitizeUrl(string)"/>.</summary>
@@ -139,3 +140,4 @@
             return false;
         }
     }
+}

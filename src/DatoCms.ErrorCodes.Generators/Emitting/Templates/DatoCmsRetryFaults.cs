@@ -1,11 +1,12 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The rules for failures that are not answers: network faults and timeouts. Which may be
     /// retried (a request that provably never left may be sent again whatever its method; one that
     /// may have reached the server only when it is idempotent), and the messages that say which
     /// time budget ran out. The retry handler and the integrations share them.
     /// </summary>
-    $generated$
-    internal static class DatoCmsRetryFaults
+    internal static class DatoCmsRetryFaults // always internal
     {
         /// <summary>
         /// Whether <paramref name="fault"/> proves the request never reached the server: the
@@ -46,7 +47,7 @@
         /// <summary>The exception for an attempt that got no answer within <see cref="DatoCmsRetryOptions.AttemptTimeout"/>.</summary>
         public static global::System.TimeoutException AttemptTimedOut(global::System.Net.Http.HttpRequestMessage request, global::System.TimeSpan attemptTimeout, int attempt, bool isIdempotent, global::System.Exception cancelled)
         {
-            var what = global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.Describe(request) + " got no answer within the attempt timeout (AttemptTimeout = " + Describe(attemptTimeout) + ")";
+            var what = DatoCmsHttpResponseExtensions.Describe(request) + " got no answer within the attempt timeout (AttemptTimeout = " + Describe(attemptTimeout) + ")";
             var why = isIdempotent
                 ? " on attempt " + attempt.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ", the last one allowed."
                 : "; it was not sent again because a " + request.Method.Method + " may have reached the server.";
@@ -56,7 +57,7 @@
         /// <summary>The exception for a request whose retries ran past <see cref="DatoCmsRetryOptions.TotalTimeout"/>.</summary>
         public static global::System.TimeoutException TotalTimedOut(global::System.Net.Http.HttpRequestMessage request, global::System.TimeSpan totalTimeout, int attempts, global::System.Exception cancelled) =>
             new global::System.TimeoutException(
-                "The DatoCMS request " + global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.Describe(request) + " did not complete within the overall budget (TotalTimeout = "
+                "The DatoCMS request " + DatoCmsHttpResponseExtensions.Describe(request) + " did not complete within the overall budget (TotalTimeout = "
                 + Describe(totalTimeout) + ") after " + attempts.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (attempts == 1 ? " attempt." : " attempts."),
                 cancelled);
 
@@ -64,10 +65,10 @@
         /// What <see cref="DatoCmsRetryOptions.OnRetry"/> receives for a fault without an answer: a
         /// transient exception with status 0 whose inner exception is the fault.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException NoAnswer(global::System.Net.Http.HttpRequestMessage request, global::System.Exception fault) =>
-            new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(0, string.Empty, innerException: fault)
+        public static DatoCmsApiException NoAnswer(global::System.Net.Http.HttpRequestMessage request, global::System.Exception fault) =>
+            new DatoCmsTransientApiException(0, string.Empty, innerException: fault)
             {
-                Request = global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.Describe(request),
+                Request = DatoCmsHttpResponseExtensions.Describe(request),
             };
 
         /// <summary>A duration as people write it: "250 ms", "30 s", "10 min", "infinite".</summary>
@@ -92,3 +93,4 @@
             return value.TotalMinutes.ToString("0.##", culture) + " min";
         }
     }
+}

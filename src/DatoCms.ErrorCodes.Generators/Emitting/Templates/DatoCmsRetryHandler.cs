@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// An <see cref="global::System.Net.Http.DelegatingHandler"/> that retries what may pass on a
     /// later attempt and nothing else: a 429 after the X-RateLimit-Reset wait, transient codes and
@@ -6,13 +8,12 @@
     /// burst rarely meets a 429. When no retry is left the last response is returned as received;
     /// <see cref="DatoCmsHttpResponseExtensions.EnsureDatoCmsSuccessAsync"/> turns it into the typed exception.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsRetryHandler : global::System.Net.Http.DelegatingHandler
+    internal sealed class DatoCmsRetryHandler : global::System.Net.Http.DelegatingHandler
     {
         // Handlers made without options share one throttle, as they share the process's API token.
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions SharedDefaults = new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+        private static readonly DatoCmsRetryOptions SharedDefaults = new DatoCmsRetryOptions();
 
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions _options;
+        private readonly DatoCmsRetryOptions _options;
 
         /// <summary>Creates the handler with the default options (5 attempts, 500 ms to 30 s backoff with jitter, throttling on).</summary>
         public DatoCmsRetryHandler()
@@ -22,7 +23,7 @@
 
         /// <summary>Creates the handler with the given options; for use in an <c>IHttpClientFactory</c> pipeline.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         }
@@ -30,7 +31,7 @@
         /// <summary>Creates the handler in front of <paramref name="innerHandler"/>, for use without a factory.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
         /// <param name="innerHandler">The handler that sends the requests.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
             : base(innerHandler)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
@@ -53,10 +54,10 @@
             }
 
             var response = await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
-            if (_options.FollowJobs && (int)response.StatusCode == 202 && !global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.IsJobResult(request))
+            if (_options.FollowJobs && (int)response.StatusCode == 202 && !DatoCmsHttpResponseExtensions.IsJobResult(request))
             {
                 // Each poll goes through the same retries, timeouts and pacing as any request.
-                return await global::DatoCms.ErrorCodes.DatoCmsJobFollower.FollowAsync(response, SendWithRetriesAsync, _options.Jobs, cancellationToken).ConfigureAwait(false);
+                return await DatoCmsJobFollower.FollowAsync(response, SendWithRetriesAsync, _options.Jobs, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
@@ -66,11 +67,11 @@
             global::System.Net.Http.HttpRequestMessage request,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            var isIdempotent = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            var isIdempotent = DatoCmsRetryPolicy.IsIdempotent(request.Method);
             var maintenanceWaited = global::System.TimeSpan.Zero;
             var maintenanceRetries = 0;
             var attempt = 0;
-            using (var budget = new global::DatoCms.ErrorCodes.DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
+            using (var budget = new DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
             {
                 try
                 {
@@ -102,7 +103,7 @@
                             }
                             else
                             {
-                                delay = counted >= _options.MaxAttempts ? null : global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
+                                delay = counted >= _options.MaxAttempts ? null : DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
                             }
 
                             if (delay is null)
@@ -110,7 +111,7 @@
                                 return response;
                             }
 
-                            _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay.Value, error, request));
+                            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay.Value, error, request));
                             response.Dispose();
                         }
 
@@ -119,7 +120,7 @@
                 }
                 catch (global::System.OperationCanceledException cancelled) when (budget.IsExhausted)
                 {
-                    throw global::DatoCms.ErrorCodes.DatoCmsRetryFaults.TotalTimedOut(request, _options.TotalTimeout, attempt, cancelled);
+                    throw DatoCmsRetryFaults.TotalTimedOut(request, _options.TotalTimeout, attempt, cancelled);
                 }
             }
         }
@@ -130,7 +131,7 @@
             global::System.Net.Http.HttpRequestMessage request,
             int attempt,
             bool isIdempotent,
-            global::DatoCms.ErrorCodes.DatoCmsTimeBudget budget)
+            DatoCmsTimeBudget budget)
         {
             using (var attemptTimeout = budget.StartAttempt(_options.AttemptTimeout))
             {
@@ -157,7 +158,7 @@
                 try
                 {
                     // The error body is part of the answer, so the attempt's timeout covers it too.
-                    var error = await global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                    var error = await DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, attemptTimeout.Token).ConfigureAwait(false);
                     return new AttemptOutcome(response, error, null);
                 }
                 catch (global::System.Exception fault) when (fault is global::System.OperationCanceledException || fault is global::System.Net.Http.HttpRequestException || fault is global::System.IO.IOException)
@@ -176,7 +177,7 @@
             global::System.Net.Http.HttpRequestMessage request,
             int attempt,
             bool isIdempotent,
-            global::DatoCms.ErrorCodes.DatoCmsTimeBudget budget,
+            DatoCmsTimeBudget budget,
             global::System.Threading.CancellationToken attemptToken)
         {
             if (budget.Caller.IsCancellationRequested || budget.IsExhausted)
@@ -192,22 +193,22 @@
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             }
 
-            if (!global::DatoCms.ErrorCodes.DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
+            if (!DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
             {
                 if (timedOut)
                 {
-                    throw global::DatoCms.ErrorCodes.DatoCmsRetryFaults.AttemptTimedOut(request, _options.AttemptTimeout, attempt, isIdempotent, fault);
+                    throw DatoCmsRetryFaults.AttemptTimedOut(request, _options.AttemptTimeout, attempt, isIdempotent, fault);
                 }
 
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             }
 
-            var delay = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Backoff(attempt, _options);
-            _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay, global::DatoCms.ErrorCodes.DatoCmsRetryFaults.NoAnswer(request, fault), request));
+            var delay = DatoCmsRetryPolicy.Backoff(attempt, _options);
+            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, DatoCmsRetryFaults.NoAnswer(request, fault), request));
             return delay;
         }
 
-        private static bool IsScheduledMaintenance(global::DatoCms.ErrorCodes.DatoCmsApiException error) =>
+        private static bool IsScheduledMaintenance(DatoCmsApiException error) =>
             string.Equals(error.ApiCode, "PLATFORM_SCHEDULED_MAINTENANCE", global::System.StringComparison.Ordinal);
 
         // Retry-After when the server sends one, else the usual backoff; null once the budget is spent.
@@ -221,7 +222,7 @@
             var retryAfter = response.Headers.RetryAfter;
             var delay = retryAfter?.Delta
                 ?? (retryAfter?.Date is global::System.DateTimeOffset date ? date - global::System.DateTimeOffset.UtcNow : (global::System.TimeSpan?)null)
-                ?? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Backoff(retry, _options);
+                ?? DatoCmsRetryPolicy.Backoff(retry, _options);
             if (delay < global::System.TimeSpan.Zero)
             {
                 delay = global::System.TimeSpan.Zero;
@@ -232,7 +233,7 @@
 
         private readonly struct AttemptOutcome
         {
-            public AttemptOutcome(global::System.Net.Http.HttpResponseMessage? response, global::DatoCms.ErrorCodes.DatoCmsApiException? error, global::System.TimeSpan? faultDelay)
+            public AttemptOutcome(global::System.Net.Http.HttpResponseMessage? response, DatoCmsApiException? error, global::System.TimeSpan? faultDelay)
             {
                 Response = response;
                 Error = error;
@@ -241,8 +242,9 @@
 
             public global::System.Net.Http.HttpResponseMessage? Response { get; }
 
-            public global::DatoCms.ErrorCodes.DatoCmsApiException? Error { get; }
+            public DatoCmsApiException? Error { get; }
 
             public global::System.TimeSpan? FaultDelay { get; }
         }
     }
+}

@@ -1,10 +1,11 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The time budgets of one request: the caller's cancellation, the overall budget of every
     /// attempt and wait together, and the per-attempt timeout. Keeping them on separate token
     /// sources is what lets a cancellation be told apart from each kind of timeout.
     /// </summary>
-    $generated$
-    internal sealed class DatoCmsTimeBudget : global::System.IDisposable
+    internal sealed class DatoCmsTimeBudget : global::System.IDisposable // always internal
     {
         private readonly global::System.Threading.CancellationTokenSource? _total;
 
@@ -51,3 +52,4 @@
         /// <inheritdoc />
         public void Dispose() => _total?.Dispose();
     }
+}

@@ -80,8 +80,6 @@ public class RequestInfoTests
         await using var api = await ImitationApi.StartAsync();
         var retries = new List<DatoCmsRetryAttempt>();
         var options = Options(retries, maxAttempts: 2);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(500);
-        options.Jobs.Timeout = TimeSpan.FromMilliseconds(300);
         using var client = Client(api, options);
         var path = "items?api_token=" + FakeToken;
         var seen = new List<string>();
@@ -112,6 +110,7 @@ public class RequestInfoTests
         await Capture(() => Ensure(Request(HttpMethod.Get, "reset", "reset:always", path)));
         await Capture(() => Ensure(Request(HttpMethod.Post, "reset-post", "reset:always", path)));
         await Capture(() => Ensure(Request(HttpMethod.Get, "attempt-timeout", "hang:always", path)));
+        options.Jobs.Timeout = TimeSpan.FromMilliseconds(300);
         await Capture(() => Ensure(Request(HttpMethod.Put, "job-timeout", "job:always", path)));
         options.TotalTimeout = TimeSpan.FromMilliseconds(300);
         await Capture(() => Ensure(Request(HttpMethod.Get, "total-timeout", "hang:always", path)));

@@ -14,7 +14,7 @@ internal sealed record EmitContext(ErrorSpec Spec, GeneratorOptions Options, Tar
 
     public string Member(ErrorCodeModel code) => CodeType + "." + code.MemberName;
 
-    public string UnknownMember => CodeType + ".Unknown";
+    public string UnknownMember => CodeType + "." + GeneratedNames.UnknownMember;
 
     public string NullableString => Features.SupportsNullable ? "string?" : "string";
 

@@ -9,7 +9,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class ErrorCodesEmitter
 {
-    public const string HintName = GeneratedNames.ErrorCodes + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.ErrorCodes);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
@@ -56,7 +56,7 @@ internal static class ErrorCodesEmitter
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{code}> TransientCodes {{ get; }} = new global::System.Collections.ObjectModel.ReadOnlyCollection<{code}>(TransientCodeArray);");
 
         Method(w, "Returns the code as the API writes it, such as ITEM_LOCKED; \"UNKNOWN\" for Unknown.", $"public static string ToApiString(this {code} code)", () =>
-            SwitchWriter.PerCode(w, context, c => CSharpLiteral.String(c.ApiCode), "\"UNKNOWN\""));
+            SwitchWriter.PerCode(w, context, c => CSharpLiteral.String(c.ApiCode), CSharpLiteral.String(GeneratedNames.UnknownApiCode)));
 
         Method(w, "Whether the error is transient: the same request may succeed when retried later.", $"public static bool IsTransient(this {code} code)", () =>
             SwitchWriter.Grouped(w, context, c => c.IsTransient ? "true" : "false", "false"));
@@ -67,7 +67,7 @@ internal static class ErrorCodesEmitter
 
         var family = context.Type(GeneratedNames.ErrorFamily);
         Method(w, "The family the overlay puts the code in.", $"public static {family} GetFamily(this {code} code)", () =>
-            SwitchWriter.Grouped(w, context, c => family + "." + FamilyEmitter.MemberName(c.Family), family + ".Unknown"));
+            SwitchWriter.Grouped(w, context, c => family + "." + c.FamilyMember, family + "." + GeneratedNames.UnknownMember));
 
         Method(w, "A one-sentence summary of the error.", $"public static string GetSummary(this {code} code)", () =>
             SwitchWriter.PerCode(w, context, c => CSharpLiteral.String(c.Summary), unknownSummary));

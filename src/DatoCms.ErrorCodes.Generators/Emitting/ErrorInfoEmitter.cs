@@ -6,7 +6,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class ErrorInfoEmitter
 {
-    public const string HintName = GeneratedNames.ErrorInfo + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.ErrorInfo);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {

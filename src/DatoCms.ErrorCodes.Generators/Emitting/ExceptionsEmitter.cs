@@ -10,7 +10,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class ExceptionsEmitter
 {
-    public const string HintName = "DatoCmsApiExceptions.g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.CodeExceptionsFile);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {

@@ -35,7 +35,7 @@ internal static class SourceEmitter
         yield return (ExceptionsEmitter.HintName, ExceptionsEmitter.Emit(context));
         foreach (var template in ExceptionTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         if (context.Features.RetryUnavailableReason is not null)
@@ -45,7 +45,7 @@ internal static class SourceEmitter
 
         foreach (var template in RetryTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class TransientAttributeEmitter
 {
-    public const string HintName = GeneratedNames.TransientAttribute + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.TransientAttribute);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {

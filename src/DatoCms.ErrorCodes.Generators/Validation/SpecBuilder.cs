@@ -17,7 +17,6 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 internal static class SpecBuilder
 {
     public const string DefaultDocsUrl = "https://www.datocms.com/docs/content-management-api/errors";
-    public const string UnknownMemberName = "Unknown";
 
     public static SpecResult Build(IReadOnlyList<SpecFile> pages, IReadOnlyList<SpecFile> overlays, CancellationToken cancellationToken = default)
     {
@@ -65,8 +64,8 @@ internal static class SpecBuilder
         }
 
         var models = new List<ErrorCodeModel>();
-        var memberOwners = new Dictionary<string, string>(StringComparer.Ordinal) { [UnknownMemberName] = "the Unknown member" };
-        var exceptionOwners = Emitting.GeneratedNames.Reserved.ToDictionary(name => name, name => "the generated type " + name, StringComparer.Ordinal);
+        var memberOwners = new Dictionary<string, string>(StringComparer.Ordinal) { [GeneratedNames.UnknownMember] = "the Unknown member" };
+        var exceptionOwners = GeneratedNames.Reserved.ToDictionary(name => name, name => "the generated type " + name, StringComparer.Ordinal);
         var familyByMember = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -118,12 +117,19 @@ internal static class SpecBuilder
                 entry.Description,
                 docsUrl + "#" + entry.Code,
                 classification?.RetryKind ?? DatoRetryKind.None,
-                family));
+                family,
+                family.Length == 0 ? GeneratedNames.UnknownMember : CSharpNames.ToPascalCase(family)));
         }
 
-        var families = models.Select(m => m.Family).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal);
+        var families = models
+            .Where(m => m.Family.Length > 0 && m.FamilyMember != GeneratedNames.UnknownMember)
+            .Select(m => new FamilyModel(m.Family, m.FamilyMember))
+            .Distinct()
+            .OrderBy(f => f.Name, StringComparer.Ordinal);
         var limits = BuildLimits(overlay, orderedPages[0].Path, overlays, diagnostics);
-        var spec = new ErrorSpec(docsUrl, models.ToEquatableArray(), families.ToEquatableArray(), limits.ToEquatableArray());
+        var window = limits.Find(l => l.Key == KnownLimits.WindowSeconds);
+        var windowSeconds = window is { Kind: LimitValueKind.Integer } && !limits.Exists(l => l.MemberName == GeneratedNames.RateLimitWindowMember) ? window.MemberName : null;
+        var spec = new ErrorSpec(docsUrl, models.ToEquatableArray(), families.ToEquatableArray(), limits.ToEquatableArray(), windowSeconds);
         return new SpecResult(spec, diagnostics.ToEquatableArray());
     }
 
@@ -292,7 +298,7 @@ internal static class SpecBuilder
             }
 
             var member = CSharpNames.ToPascalCase(limit.Key);
-            if (member == Emitting.GeneratedNames.Limits)
+            if (member == GeneratedNames.Limits)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Value.Span, limit.Key, $"its C# name '{member}' is the name of the class itself"));
                 continue;

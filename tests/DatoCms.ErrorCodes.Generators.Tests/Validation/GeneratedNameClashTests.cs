@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -23,7 +24,7 @@ public class GeneratedNameClashTests
         Assert.Equal(
             new[] { ("datocms-cma-errors.yaml", 9, "DATO110", DiagnosticSeverity.Warning, "Family 'x1' of 'B_CODE' maps to the C# name 'X1', which is already used by family 'x-1'; the code is generated without a family") },
             DiagnosticRows.Of(run));
-        var families = run.Sources["DatoCmsErrorFamily.g.cs"];
+        var families = run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorFamily)];
         Assert.Equal(1, Count(families, @"\bX1 = "));
         Assert.Contains("The 'x-1' family (2 codes).", families);
         Assert.Empty(run.CompilationProblems);
@@ -38,7 +39,7 @@ public class GeneratedNameClashTests
         var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE"), overlay);
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("DatoCmsErrorFamily = 1,", run.Sources["DatoCmsErrorFamily.g.cs"]);
+        Assert.Contains("DatoCmsErrorFamily = 1,", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorFamily)]);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -52,7 +53,7 @@ public class GeneratedNameClashTests
         Assert.Equal(
             new[] { ("datocms-cma-errors.yaml", 8, "DATO112", DiagnosticSeverity.Warning, "Limit 'max1' is ignored: its C# name 'Max1' is already used by limit 'max-1'") },
             DiagnosticRows.Of(run));
-        var limits = run.Sources["DatoCmsLimits.g.cs"];
+        var limits = run.Sources[GeneratedNames.HintName(GeneratedNames.Limits)];
         Assert.Equal(1, Count(limits, @"\bMax1 = "));
         Assert.Contains("public const int Max1 = 1;", limits);
         Assert.Empty(run.CompilationProblems);

@@ -122,7 +122,7 @@ internal static class SpecBuilder
         }
 
         var families = models
-            .Where(m => m.Family.Length > 0 && m.FamilyMember != GeneratedNames.UnknownMember)
+            .Where(m => m.Family.Length > 0)
             .Select(m => new FamilyModel(m.Family, m.FamilyMember))
             .Distinct()
             .OrderBy(f => f.Name, StringComparer.Ordinal);
@@ -171,7 +171,8 @@ internal static class SpecBuilder
 
     /// <summary>
     /// Each distinct family becomes a member of DatoCmsErrorFamily, so two spellings with one C# name
-    /// (<c>x-1</c> and <c>x1</c>) cannot both be kept: the first one in page order wins.
+    /// (<c>x-1</c> and <c>x1</c>) cannot both be kept: the first one in page order wins. The name
+    /// <c>Unknown</c> is the member for codes without a family, so no family may take it.
     /// </summary>
     private static string ChooseFamily(YamlScalar? requested, string code, Dictionary<string, string> familyByMember, List<DiagnosticInfo> diagnostics)
     {
@@ -181,6 +182,12 @@ internal static class SpecBuilder
         }
 
         var member = CSharpNames.ToPascalCase(requested.Value);
+        if (member == GeneratedNames.UnknownMember)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, requested.Span, requested.Value, code, $"maps to the C# name '{member}', which {GeneratedNames.ErrorFamily} keeps for codes without a family"));
+            return string.Empty;
+        }
+
         if (!familyByMember.TryGetValue(member, out var first))
         {
             familyByMember.Add(member, requested.Value);

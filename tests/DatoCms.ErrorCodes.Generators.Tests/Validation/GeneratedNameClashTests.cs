@@ -31,6 +31,24 @@ public class GeneratedNameClashTests
     }
 
     [Fact]
+    public void FamilyNamedUnknownIsReportedNotFoldedIntoTheUnknownMember()
+    {
+        var overlay = SmallSpec.Limits + "codes:\n  A_CODE: { retry: backoff, family: unknown }\n  B_CODE: { family: other }\n";
+
+        var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE", "B_CODE"), overlay);
+
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO110", DiagnosticSeverity.Warning, "Family 'unknown' of 'A_CODE' maps to the C# name 'Unknown', which DatoCmsErrorFamily keeps for codes without a family; the code is generated without a family") },
+            DiagnosticRows.Of(run));
+        var families = run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorFamily)];
+        Assert.Equal(1, Count(families, @"\bUnknown = "));
+        Assert.Contains("Other = 1,", families);
+        Assert.DoesNotContain("'unknown'", families);
+        Assert.Contains("return global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff;", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
     public void FamilyNamedLikeItsEnumIsAllowed()
     {
         // Unlike a class member (CS0542), an enum member may share the enum's name.

@@ -44,7 +44,7 @@ internal static class ErrorCodeEnumEmitter
 
             if (code.IsTransient)
             {
-                w.Line($"[{context.Type(GeneratedNames.TransientAttributeUsage)}({context.Type(GeneratedNames.RetryKind)}.{code.RetryKind})]");
+                w.Line($"[{GeneratedNames.TransientAttributeUsage}({context.RetryKindInCodeEnum}.{code.RetryKind})]");
             }
 
             w.Line($"{code.MemberName} = {value++},");

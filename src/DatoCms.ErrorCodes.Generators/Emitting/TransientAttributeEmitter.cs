@@ -16,12 +16,12 @@ internal static class TransientAttributeEmitter
         w.OpenBlock($"{context.Options.Accessibility} sealed class {GeneratedNames.TransientAttribute} : global::System.Attribute");
         w.DocSummary("Creates the attribute.");
         w.Line("/// <param name=\"retryKind\">How the error is retried.</param>");
-        w.OpenBlock($"public {GeneratedNames.TransientAttribute}({context.Type(GeneratedNames.RetryKind)} retryKind)");
+        w.OpenBlock($"public {GeneratedNames.TransientAttribute}({GeneratedNames.RetryKind} retryKind)");
         w.Line("RetryKind = retryKind;");
         w.CloseBlock();
         w.Line();
         w.DocSummary("How the error is retried.");
-        w.Line($"public {context.Type(GeneratedNames.RetryKind)} RetryKind {{ get; }}");
+        w.Line($"public {GeneratedNames.RetryKind} RetryKind {{ get; }}");
         w.CloseBlock();
     });
 }

@@ -84,7 +84,7 @@ public class IncrementalTests
         driver = driver.ReplaceAdditionalText(OverlayFile, overlayFile);
         var source = Result(driver.RunGenerators(compilation)).GeneratedSources.Single(s => s.HintName == GeneratedNames.HintName(GeneratedNames.ErrorCodes)).SourceText.ToString();
 
-        Assert.Contains("TransientCodeArray = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]\n        {\n            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked,\n            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound,\n        };", source);
+        Assert.Contains("TransientCodeArray = new DatoCmsErrorCode[]\n        {\n            DatoCmsErrorCode.ItemLocked,\n            DatoCmsErrorCode.NotFound,\n        };", source);
     }
 
     [Fact]

@@ -6,116 +6,116 @@ namespace DatoCms.ErrorCodes
 {
     internal partial class DatoCmsApiException
     {
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException CreateForCode(global::DatoCms.ErrorCodes.DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
+        private static DatoCmsApiException CreateForCode(DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite: return new global::DatoCms.ErrorCodes.AccountAlreadyJoinedSiteException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment: return new global::DatoCms.ErrorCodes.AlreadyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting: return new global::DatoCms.ErrorCodes.BillingProfileDefaultingException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType: return new global::DatoCms.ErrorCodes.CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser: return new global::DatoCms.ErrorCodes.CannotDestroyCurrentUserException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin: return new global::DatoCms.ErrorCodes.CannotDestroyForkingOriginException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment: return new global::DatoCms.ErrorCodes.CannotDestroyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy: return new global::DatoCms.ErrorCodes.CannotUpgradeModernPluginIntoLegacyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels: return new global::DatoCms.ErrorCodes.ClashingFieldLabelsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate: return new global::DatoCms.ErrorCodes.ConcurrentEnvironmentUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate: return new global::DatoCms.ErrorCodes.ConcurrentItemTypeUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate: return new global::DatoCms.ErrorCodes.ConcurrentItemUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate: return new global::DatoCms.ErrorCodes.ConcurrentRoleUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate: return new global::DatoCms.ErrorCodes.ConcurrentUploadUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite: return new global::DatoCms.ErrorCodes.DeactivatedSiteException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction: return new global::DatoCms.ErrorCodes.DeleteRestrictionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired: return new global::DatoCms.ErrorCodes.DestinationUserRequiredException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked: return new global::DatoCms.ErrorCodes.DestructiveRequestBlockedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound: return new global::DatoCms.ErrorCodes.DuplicatePositionsFoundException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton: return new global::DatoCms.ErrorCodes.DuplicateSingletonException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode: return new global::DatoCms.ErrorCodes.EnvironmentInReadOnlyModeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady: return new global::DatoCms.ErrorCodes.EnvironmentNotReadyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError: return new global::DatoCms.ErrorCodes.UnexpectedServerErrorException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment: return new global::DatoCms.ErrorCodes.ImmutableUploadTracksInSandboxEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings: return new global::DatoCms.ErrorCodes.IncompatibleWithUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions: return new global::DatoCms.ErrorCodes.InsufficientPermissionsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader: return new global::DatoCms.ErrorCodes.InvalidAcceptHeaderException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion: return new global::DatoCms.ErrorCodes.InvalidApiVersionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes: return new global::DatoCms.ErrorCodes.InvalidAttributesException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader: return new global::DatoCms.ErrorCodes.InvalidAuthorizationHeaderException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader: return new global::DatoCms.ErrorCodes.InvalidContentTypeHeaderException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate: return new global::DatoCms.ErrorCodes.InvalidDateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType: return new global::DatoCms.ErrorCodes.InvalidDestinationTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser: return new global::DatoCms.ErrorCodes.InvalidDestinationUserException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft: return new global::DatoCms.ErrorCodes.InvalidDraftException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint: return new global::DatoCms.ErrorCodes.InvalidEndpointException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId: return new global::DatoCms.ErrorCodes.InvalidEntityIdException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment: return new global::DatoCms.ErrorCodes.InvalidEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField: return new global::DatoCms.ErrorCodes.InvalidFieldException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam: return new global::DatoCms.ErrorCodes.InvalidFilterFieldsParamException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat: return new global::DatoCms.ErrorCodes.InvalidFormatException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody: return new global::DatoCms.ErrorCodes.InvalidJsonBodyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering: return new global::DatoCms.ErrorCodes.InvalidOrderingException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType: return new global::DatoCms.ErrorCodes.InvalidOrderingForSingletonItemTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType: return new global::DatoCms.ErrorCodes.InvalidOrderingForSortableItemTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams: return new global::DatoCms.ErrorCodes.InvalidParamsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent: return new global::DatoCms.ErrorCodes.InvalidParentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId: return new global::DatoCms.ErrorCodes.InvalidParentIdException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion: return new global::DatoCms.ErrorCodes.InvalidPluginVersionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition: return new global::DatoCms.ErrorCodes.InvalidPositionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship: return new global::DatoCms.ErrorCodes.InvalidRelationshipException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest: return new global::DatoCms.ErrorCodes.InvalidRequestException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId: return new global::DatoCms.ErrorCodes.InvalidSearchIndexIdException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite: return new global::DatoCms.ErrorCodes.InvalidSiteException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings: return new global::DatoCms.ErrorCodes.InvalidSiteExportSettingsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType: return new global::DatoCms.ErrorCodes.InvalidTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings: return new global::DatoCms.ErrorCodes.InvalidUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked: return new global::DatoCms.ErrorCodes.ItemLockedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged: return new global::DatoCms.ErrorCodes.ItemTypeCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton: return new global::DatoCms.ErrorCodes.ItemTypeIsSingletonException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound: return new global::DatoCms.ErrorCodes.ItemTypeNotFoundException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict: return new global::DatoCms.ErrorCodes.KeepUrlContentTypeConflictException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict: return new global::DatoCms.ErrorCodes.KeepUrlFormatConflictException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported: return new global::DatoCms.ErrorCodes.KeepUrlStorageNotSupportedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged: return new global::DatoCms.ErrorCodes.KindCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode: return new global::DatoCms.ErrorCodes.MaintenanceModeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields: return new global::DatoCms.ErrorCodes.MissingFieldsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales: return new global::DatoCms.ErrorCodes.MissingLocalesException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter: return new global::DatoCms.ErrorCodes.MissingQueryParameterException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse: return new global::DatoCms.ErrorCodes.ModularBlockInUseException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError: return new global::DatoCms.ErrorCodes.MuxErrorException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible: return new global::DatoCms.ErrorCodes.NewPluginVersionIsIncompatibleException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken: return new global::DatoCms.ErrorCodes.NonEditableAccessTokenException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo: return new global::DatoCms.ErrorCodes.NotAVideoException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound: return new global::DatoCms.ErrorCodes.NotFoundException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing: return new global::DatoCms.ErrorCodes.NotOnPerSitePricingException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack: return new global::DatoCms.ErrorCodes.NoPrimaryAudioTrackException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired: return new global::DatoCms.ErrorCodes.PlanUpgradeRequiredException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance: return new global::DatoCms.ErrorCodes.PlatformScheduledMaintenanceException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly: return new global::DatoCms.ErrorCodes.PrimaryEnvironmentSettingsReadOnlyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren: return new global::DatoCms.ErrorCodes.PublishedChildrenException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences: return new global::DatoCms.ErrorCodes.PublishedReferencesException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded: return new global::DatoCms.ErrorCodes.RateLimitExceededException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation: return new global::DatoCms.ErrorCodes.RequiredByAssociationException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable: return new global::DatoCms.ErrorCodes.ServiceUnavailableException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady: return new global::DatoCms.ErrorCodes.SiteNotReadyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired: return new global::DatoCms.ErrorCodes.SsoSettingsRequiredException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion: return new global::DatoCms.ErrorCodes.StaleItemVersionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached: return new global::DatoCms.ErrorCodes.TechnicalLimitReachedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations: return new global::DatoCms.ErrorCodes.TooManyOperationsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict: return new global::DatoCms.ErrorCodes.UnmanagedEditConflictException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink: return new global::DatoCms.ErrorCodes.UnpublishedLinkException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent: return new global::DatoCms.ErrorCodes.UnpublishedParentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex: return new global::DatoCms.ErrorCodes.UnresolvableSearchIndexException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse: return new global::DatoCms.ErrorCodes.UploadIsCurrentlyInUseException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations: return new global::DatoCms.ErrorCodes.UploadNotPassingFieldValidationsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource: return new global::DatoCms.ErrorCodes.UsedAsSlugSourceException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId: return new global::DatoCms.ErrorCodes.UseSearchIndexIdInsteadOfBuildTriggerIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.AccountAlreadyJoinedSite: return new AccountAlreadyJoinedSiteException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.AlreadyPrimaryEnvironment: return new AlreadyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.BillingProfileDefaulting: return new BillingProfileDefaultingException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType: return new CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotDestroyCurrentUser: return new CannotDestroyCurrentUserException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin: return new CannotDestroyForkingOriginException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotDestroyPrimaryEnvironment: return new CannotDestroyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy: return new CannotUpgradeModernPluginIntoLegacyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ClashingFieldLabels: return new ClashingFieldLabelsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate: return new ConcurrentEnvironmentUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate: return new ConcurrentItemTypeUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentItemUpdate: return new ConcurrentItemUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentRoleUpdate: return new ConcurrentRoleUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentUploadUpdate: return new ConcurrentUploadUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DeactivatedSite: return new DeactivatedSiteException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DeleteRestriction: return new DeleteRestrictionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DestinationUserRequired: return new DestinationUserRequiredException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DestructiveRequestBlocked: return new DestructiveRequestBlockedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DuplicatePositionsFound: return new DuplicatePositionsFoundException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DuplicateSingleton: return new DuplicateSingletonException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode: return new EnvironmentInReadOnlyModeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.EnvironmentNotReady: return new EnvironmentNotReadyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnexpectedServerError: return new UnexpectedServerErrorException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment: return new ImmutableUploadTracksInSandboxEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.IncompatibleWithUploadStorageSettings: return new IncompatibleWithUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InsufficientPermissions: return new InsufficientPermissionsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidAcceptHeader: return new InvalidAcceptHeaderException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidApiVersion: return new InvalidApiVersionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidAttributes: return new InvalidAttributesException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidAuthorizationHeader: return new InvalidAuthorizationHeaderException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidContentTypeHeader: return new InvalidContentTypeHeaderException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDate: return new InvalidDateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDestinationType: return new InvalidDestinationTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDestinationUser: return new InvalidDestinationUserException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDraft: return new InvalidDraftException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidEndpoint: return new InvalidEndpointException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidEntityId: return new InvalidEntityIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidEnvironment: return new InvalidEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidField: return new InvalidFieldException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidFilterFieldsParam: return new InvalidFilterFieldsParamException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidFormat: return new InvalidFormatException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidJsonBody: return new InvalidJsonBodyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidOrdering: return new InvalidOrderingException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidOrderingForSingletonItemType: return new InvalidOrderingForSingletonItemTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidOrderingForSortableItemType: return new InvalidOrderingForSortableItemTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidParams: return new InvalidParamsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidParent: return new InvalidParentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidParentId: return new InvalidParentIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidPluginVersion: return new InvalidPluginVersionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidPosition: return new InvalidPositionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidRelationship: return new InvalidRelationshipException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidRequest: return new InvalidRequestException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidSearchIndexId: return new InvalidSearchIndexIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidSite: return new InvalidSiteException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidSiteExportSettings: return new InvalidSiteExportSettingsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidType: return new InvalidTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidUploadStorageSettings: return new InvalidUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemLocked: return new ItemLockedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemTypeCannotBeChanged: return new ItemTypeCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemTypeIsSingleton: return new ItemTypeIsSingletonException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemTypeNotFound: return new ItemTypeNotFoundException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KeepUrlContentTypeConflict: return new KeepUrlContentTypeConflictException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KeepUrlFormatConflict: return new KeepUrlFormatConflictException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KeepUrlStorageNotSupported: return new KeepUrlStorageNotSupportedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KindCannotBeChanged: return new KindCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MaintenanceMode: return new MaintenanceModeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MissingFields: return new MissingFieldsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MissingLocales: return new MissingLocalesException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MissingQueryParameter: return new MissingQueryParameterException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ModularBlockInUse: return new ModularBlockInUseException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MuxError: return new MuxErrorException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NewPluginVersionIsIncompatible: return new NewPluginVersionIsIncompatibleException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NonEditableAccessToken: return new NonEditableAccessTokenException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NotAVideo: return new NotAVideoException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NotFound: return new NotFoundException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NotOnPerSitePricing: return new NotOnPerSitePricingException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NoPrimaryAudioTrack: return new NoPrimaryAudioTrackException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PlanUpgradeRequired: return new PlanUpgradeRequiredException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PlatformScheduledMaintenance: return new PlatformScheduledMaintenanceException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly: return new PrimaryEnvironmentSettingsReadOnlyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PublishedChildren: return new PublishedChildrenException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PublishedReferences: return new PublishedReferencesException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.RateLimitExceeded: return new RateLimitExceededException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.RequiredByAssociation: return new RequiredByAssociationException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ServiceUnavailable: return new ServiceUnavailableException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.SiteNotReady: return new SiteNotReadyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.SsoSettingsRequired: return new SsoSettingsRequiredException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.StaleItemVersion: return new StaleItemVersionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.TechnicalLimitReached: return new TechnicalLimitReachedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.TooManyOperations: return new TooManyOperationsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnmanagedEditConflict: return new UnmanagedEditConflictException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnpublishedLink: return new UnpublishedLinkException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnpublishedParent: return new UnpublishedParentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnresolvableSearchIndex: return new UnresolvableSearchIndexException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UploadIsCurrentlyInUse: return new UploadIsCurrentlyInUseException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UploadNotPassingFieldValidations: return new UploadNotPassingFieldValidationsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UsedAsSlugSource: return new UsedAsSlugSourceException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId: return new UseSearchIndexIdInsteadOfBuildTriggerIdException(statusCode, errors, rawBody, rateLimitReset);
                 default: return code.IsTransient()
-                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
-                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
             }
         }
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
-            new global::DatoCms.ErrorCodes.RateLimitExceededException(statusCode, null, rawBody, rateLimitReset);
+        private static DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
+            new RateLimitExceededException(statusCode, null, rawBody, rateLimitReset);
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ACCOUNT_ALREADY_JOINED_SITE">ACCOUNT_ALREADY_JOINED_SITE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class AccountAlreadyJoinedSiteException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class AccountAlreadyJoinedSiteException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ACCOUNT_ALREADY_JOINED_SITE.
@@ -138,7 +138,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public AccountAlreadyJoinedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public AccountAlreadyJoinedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ACCOUNT_ALREADY_JOINED_SITE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -154,7 +154,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ALREADY_PRIMARY_ENVIRONMENT">ALREADY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class AlreadyPrimaryEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class AlreadyPrimaryEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ALREADY_PRIMARY_ENVIRONMENT.
@@ -164,7 +164,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public AlreadyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public AlreadyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ALREADY_PRIMARY_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -182,7 +182,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#BILLING_PROFILE_DEFAULTING">BILLING_PROFILE_DEFAULTING in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class BillingProfileDefaultingException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class BillingProfileDefaultingException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for BILLING_PROFILE_DEFAULTING.
@@ -192,7 +192,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public BillingProfileDefaultingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public BillingProfileDefaultingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "BILLING_PROFILE_DEFAULTING", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -210,7 +210,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE">CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE.
@@ -220,7 +220,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -236,7 +236,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_CURRENT_USER">CANNOT_DESTROY_CURRENT_USER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotDestroyCurrentUserException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotDestroyCurrentUserException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_DESTROY_CURRENT_USER.
@@ -246,7 +246,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotDestroyCurrentUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotDestroyCurrentUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_DESTROY_CURRENT_USER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -263,7 +263,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_FORKING_ORIGIN">CANNOT_DESTROY_FORKING_ORIGIN in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotDestroyForkingOriginException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class CannotDestroyForkingOriginException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_DESTROY_FORKING_ORIGIN.
@@ -273,7 +273,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotDestroyForkingOriginException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotDestroyForkingOriginException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_DESTROY_FORKING_ORIGIN", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -289,7 +289,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_PRIMARY_ENVIRONMENT">CANNOT_DESTROY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotDestroyPrimaryEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotDestroyPrimaryEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_DESTROY_PRIMARY_ENVIRONMENT.
@@ -299,7 +299,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotDestroyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotDestroyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -316,7 +316,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY">CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotUpgradeModernPluginIntoLegacyException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotUpgradeModernPluginIntoLegacyException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY.
@@ -326,7 +326,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotUpgradeModernPluginIntoLegacyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotUpgradeModernPluginIntoLegacyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -342,7 +342,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CLASHING_FIELD_LABELS">CLASHING_FIELD_LABELS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ClashingFieldLabelsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ClashingFieldLabelsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CLASHING_FIELD_LABELS.
@@ -352,7 +352,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ClashingFieldLabelsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ClashingFieldLabelsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CLASHING_FIELD_LABELS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -369,7 +369,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ENVIRONMENT_UPDATE">CONCURRENT_ENVIRONMENT_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentEnvironmentUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentEnvironmentUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ENVIRONMENT_UPDATE.
@@ -379,7 +379,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentEnvironmentUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentEnvironmentUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ENVIRONMENT_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -396,7 +396,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_TYPE_UPDATE">CONCURRENT_ITEM_TYPE_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentItemTypeUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentItemTypeUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ITEM_TYPE_UPDATE.
@@ -406,7 +406,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentItemTypeUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentItemTypeUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ITEM_TYPE_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -422,7 +422,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_UPDATE">CONCURRENT_ITEM_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentItemUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentItemUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ITEM_UPDATE.
@@ -432,7 +432,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentItemUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentItemUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ITEM_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -448,7 +448,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ROLE_UPDATE">CONCURRENT_ROLE_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentRoleUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentRoleUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ROLE_UPDATE.
@@ -458,7 +458,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentRoleUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentRoleUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ROLE_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -475,7 +475,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_UPLOAD_UPDATE">CONCURRENT_UPLOAD_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentUploadUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentUploadUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_UPLOAD_UPDATE.
@@ -485,7 +485,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentUploadUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentUploadUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_UPLOAD_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -502,7 +502,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DEACTIVATED_SITE">DEACTIVATED_SITE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DeactivatedSiteException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DeactivatedSiteException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DEACTIVATED_SITE.
@@ -512,7 +512,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DeactivatedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DeactivatedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DEACTIVATED_SITE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -530,7 +530,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DELETE_RESTRICTION">DELETE_RESTRICTION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DeleteRestrictionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DeleteRestrictionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DELETE_RESTRICTION.
@@ -540,7 +540,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DeleteRestrictionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DeleteRestrictionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DELETE_RESTRICTION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -557,7 +557,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTINATION_USER_REQUIRED">DESTINATION_USER_REQUIRED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DestinationUserRequiredException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DestinationUserRequiredException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DESTINATION_USER_REQUIRED.
@@ -567,7 +567,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DestinationUserRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DestinationUserRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DESTINATION_USER_REQUIRED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -583,7 +583,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTRUCTIVE_REQUEST_BLOCKED">DESTRUCTIVE_REQUEST_BLOCKED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DestructiveRequestBlockedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DestructiveRequestBlockedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DESTRUCTIVE_REQUEST_BLOCKED.
@@ -593,7 +593,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DestructiveRequestBlockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DestructiveRequestBlockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DESTRUCTIVE_REQUEST_BLOCKED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -609,7 +609,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_POSITIONS_FOUND">DUPLICATE_POSITIONS_FOUND in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DuplicatePositionsFoundException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DuplicatePositionsFoundException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DUPLICATE_POSITIONS_FOUND.
@@ -619,7 +619,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DuplicatePositionsFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DuplicatePositionsFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DUPLICATE_POSITIONS_FOUND", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -635,7 +635,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_SINGLETON">DUPLICATE_SINGLETON in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DuplicateSingletonException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DuplicateSingletonException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DUPLICATE_SINGLETON.
@@ -645,7 +645,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DuplicateSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DuplicateSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DUPLICATE_SINGLETON", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -662,7 +662,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_IN_READ_ONLY_MODE">ENVIRONMENT_IN_READ_ONLY_MODE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class EnvironmentInReadOnlyModeException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class EnvironmentInReadOnlyModeException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for ENVIRONMENT_IN_READ_ONLY_MODE.
@@ -672,7 +672,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public EnvironmentInReadOnlyModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public EnvironmentInReadOnlyModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ENVIRONMENT_IN_READ_ONLY_MODE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -688,7 +688,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_NOT_READY">ENVIRONMENT_NOT_READY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class EnvironmentNotReadyException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class EnvironmentNotReadyException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for ENVIRONMENT_NOT_READY.
@@ -698,7 +698,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public EnvironmentNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public EnvironmentNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ENVIRONMENT_NOT_READY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -715,7 +715,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#EXCEPTION">EXCEPTION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnexpectedServerErrorException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnexpectedServerErrorException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for EXCEPTION.
@@ -725,7 +725,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnexpectedServerErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnexpectedServerErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "EXCEPTION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -742,7 +742,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT">IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ImmutableUploadTracksInSandboxEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ImmutableUploadTracksInSandboxEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT.
@@ -752,7 +752,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ImmutableUploadTracksInSandboxEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ImmutableUploadTracksInSandboxEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -770,7 +770,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS">INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class IncompatibleWithUploadStorageSettingsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class IncompatibleWithUploadStorageSettingsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS.
@@ -780,7 +780,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public IncompatibleWithUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public IncompatibleWithUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -796,7 +796,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INSUFFICIENT_PERMISSIONS">INSUFFICIENT_PERMISSIONS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InsufficientPermissionsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InsufficientPermissionsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INSUFFICIENT_PERMISSIONS.
@@ -806,7 +806,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InsufficientPermissionsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InsufficientPermissionsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INSUFFICIENT_PERMISSIONS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -822,7 +822,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ACCEPT_HEADER">INVALID_ACCEPT_HEADER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidAcceptHeaderException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidAcceptHeaderException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ACCEPT_HEADER.
@@ -832,7 +832,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidAcceptHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidAcceptHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ACCEPT_HEADER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -848,7 +848,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_API_VERSION">INVALID_API_VERSION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidApiVersionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidApiVersionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_API_VERSION.
@@ -858,7 +858,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidApiVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidApiVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_API_VERSION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -874,7 +874,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ATTRIBUTES">INVALID_ATTRIBUTES in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidAttributesException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidAttributesException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ATTRIBUTES.
@@ -884,7 +884,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidAttributesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidAttributesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ATTRIBUTES", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -900,7 +900,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_AUTHORIZATION_HEADER">INVALID_AUTHORIZATION_HEADER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidAuthorizationHeaderException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidAuthorizationHeaderException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_AUTHORIZATION_HEADER.
@@ -910,7 +910,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidAuthorizationHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidAuthorizationHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_AUTHORIZATION_HEADER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -926,7 +926,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_CONTENT_TYPE_HEADER">INVALID_CONTENT_TYPE_HEADER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidContentTypeHeaderException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidContentTypeHeaderException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_CONTENT_TYPE_HEADER.
@@ -936,7 +936,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidContentTypeHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidContentTypeHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_CONTENT_TYPE_HEADER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -951,7 +951,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DATE">INVALID_DATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDateException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDateException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DATE.
@@ -961,7 +961,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -977,7 +977,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_TYPE">INVALID_DESTINATION_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDestinationTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDestinationTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DESTINATION_TYPE.
@@ -987,7 +987,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDestinationTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDestinationTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DESTINATION_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1004,7 +1004,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_USER">INVALID_DESTINATION_USER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDestinationUserException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDestinationUserException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DESTINATION_USER.
@@ -1014,7 +1014,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDestinationUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDestinationUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DESTINATION_USER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1030,7 +1030,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DRAFT">INVALID_DRAFT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDraftException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDraftException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DRAFT.
@@ -1040,7 +1040,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDraftException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDraftException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DRAFT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1056,7 +1056,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENDPOINT">INVALID_ENDPOINT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidEndpointException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidEndpointException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ENDPOINT.
@@ -1066,7 +1066,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidEndpointException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidEndpointException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ENDPOINT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1082,7 +1082,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENTITY_ID">INVALID_ENTITY_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidEntityIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidEntityIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ENTITY_ID.
@@ -1092,7 +1092,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidEntityIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidEntityIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ENTITY_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1109,7 +1109,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENVIRONMENT">INVALID_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ENVIRONMENT.
@@ -1119,7 +1119,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1137,7 +1137,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD">INVALID_FIELD in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidFieldException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidFieldException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_FIELD.
@@ -1147,7 +1147,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidFieldException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidFieldException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_FIELD", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1164,7 +1164,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FILTER_FIELDS_PARAM">INVALID_FILTER_FIELDS_PARAM in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidFilterFieldsParamException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidFilterFieldsParamException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_FILTER_FIELDS_PARAM.
@@ -1174,7 +1174,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidFilterFieldsParamException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidFilterFieldsParamException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_FILTER_FIELDS_PARAM", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1190,7 +1190,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FORMAT">INVALID_FORMAT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidFormatException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidFormatException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_FORMAT.
@@ -1200,7 +1200,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidFormatException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidFormatException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_FORMAT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1215,7 +1215,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_JSON_BODY">INVALID_JSON_BODY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidJsonBodyException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidJsonBodyException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_JSON_BODY.
@@ -1225,7 +1225,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidJsonBodyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidJsonBodyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_JSON_BODY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1241,7 +1241,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING">INVALID_ORDERING in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidOrderingException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidOrderingException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ORDERING.
@@ -1251,7 +1251,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidOrderingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidOrderingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ORDERING", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1268,7 +1268,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE">INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidOrderingForSingletonItemTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidOrderingForSingletonItemTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE.
@@ -1278,7 +1278,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidOrderingForSingletonItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidOrderingForSingletonItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1296,7 +1296,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE">INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidOrderingForSortableItemTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidOrderingForSortableItemTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE.
@@ -1306,7 +1306,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidOrderingForSortableItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidOrderingForSortableItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1322,7 +1322,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARAMS">INVALID_PARAMS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidParamsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidParamsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PARAMS.
@@ -1332,7 +1332,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidParamsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidParamsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PARAMS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1349,7 +1349,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT">INVALID_PARENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidParentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidParentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PARENT.
@@ -1359,7 +1359,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PARENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1375,7 +1375,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT_ID">INVALID_PARENT_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidParentIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidParentIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PARENT_ID.
@@ -1385,7 +1385,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidParentIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidParentIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PARENT_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1401,7 +1401,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PLUGIN_VERSION">INVALID_PLUGIN_VERSION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidPluginVersionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidPluginVersionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PLUGIN_VERSION.
@@ -1411,7 +1411,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidPluginVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidPluginVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PLUGIN_VERSION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1427,7 +1427,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_POSITION">INVALID_POSITION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidPositionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidPositionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_POSITION.
@@ -1437,7 +1437,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidPositionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidPositionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_POSITION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1454,7 +1454,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_RELATIONSHIP">INVALID_RELATIONSHIP in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidRelationshipException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidRelationshipException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_RELATIONSHIP.
@@ -1464,7 +1464,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidRelationshipException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidRelationshipException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_RELATIONSHIP", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1480,7 +1480,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_REQUEST">INVALID_REQUEST in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidRequestException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidRequestException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_REQUEST.
@@ -1490,7 +1490,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidRequestException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidRequestException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_REQUEST", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1506,7 +1506,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SEARCH_INDEX_ID">INVALID_SEARCH_INDEX_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidSearchIndexIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidSearchIndexIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_SEARCH_INDEX_ID.
@@ -1516,7 +1516,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidSearchIndexIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidSearchIndexIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_SEARCH_INDEX_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1532,7 +1532,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE">INVALID_SITE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidSiteException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidSiteException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_SITE.
@@ -1542,7 +1542,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_SITE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1558,7 +1558,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE_EXPORT_SETTINGS">INVALID_SITE_EXPORT_SETTINGS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidSiteExportSettingsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidSiteExportSettingsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_SITE_EXPORT_SETTINGS.
@@ -1568,7 +1568,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidSiteExportSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidSiteExportSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_SITE_EXPORT_SETTINGS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1584,7 +1584,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_TYPE">INVALID_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_TYPE.
@@ -1594,7 +1594,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1610,7 +1610,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_UPLOAD_STORAGE_SETTINGS">INVALID_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidUploadStorageSettingsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidUploadStorageSettingsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_UPLOAD_STORAGE_SETTINGS.
@@ -1620,7 +1620,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_UPLOAD_STORAGE_SETTINGS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1637,7 +1637,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemLockedException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ItemLockedException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_LOCKED.
@@ -1647,7 +1647,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemLockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemLockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_LOCKED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1663,7 +1663,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_CANNOT_BE_CHANGED">ITEM_TYPE_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemTypeCannotBeChangedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ItemTypeCannotBeChangedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_TYPE_CANNOT_BE_CHANGED.
@@ -1673,7 +1673,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemTypeCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemTypeCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_TYPE_CANNOT_BE_CHANGED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1689,7 +1689,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_IS_SINGLETON">ITEM_TYPE_IS_SINGLETON in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemTypeIsSingletonException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ItemTypeIsSingletonException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_TYPE_IS_SINGLETON.
@@ -1699,7 +1699,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemTypeIsSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemTypeIsSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_TYPE_IS_SINGLETON", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1715,7 +1715,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_NOT_FOUND">ITEM_TYPE_NOT_FOUND in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemTypeNotFoundException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ItemTypeNotFoundException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_TYPE_NOT_FOUND.
@@ -1725,7 +1725,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemTypeNotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemTypeNotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_TYPE_NOT_FOUND", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1742,7 +1742,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_CONTENT_TYPE_CONFLICT">KEEP_URL_CONTENT_TYPE_CONFLICT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KeepUrlContentTypeConflictException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KeepUrlContentTypeConflictException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KEEP_URL_CONTENT_TYPE_CONFLICT.
@@ -1752,7 +1752,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KeepUrlContentTypeConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KeepUrlContentTypeConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KEEP_URL_CONTENT_TYPE_CONFLICT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1769,7 +1769,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_FORMAT_CONFLICT">KEEP_URL_FORMAT_CONFLICT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KeepUrlFormatConflictException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KeepUrlFormatConflictException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KEEP_URL_FORMAT_CONFLICT.
@@ -1779,7 +1779,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KeepUrlFormatConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KeepUrlFormatConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KEEP_URL_FORMAT_CONFLICT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1795,7 +1795,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_STORAGE_NOT_SUPPORTED">KEEP_URL_STORAGE_NOT_SUPPORTED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KeepUrlStorageNotSupportedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KeepUrlStorageNotSupportedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KEEP_URL_STORAGE_NOT_SUPPORTED.
@@ -1805,7 +1805,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KeepUrlStorageNotSupportedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KeepUrlStorageNotSupportedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KEEP_URL_STORAGE_NOT_SUPPORTED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1821,7 +1821,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KIND_CANNOT_BE_CHANGED">KIND_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KindCannotBeChangedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KindCannotBeChangedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KIND_CANNOT_BE_CHANGED.
@@ -1831,7 +1831,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KindCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KindCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KIND_CANNOT_BE_CHANGED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1847,7 +1847,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MAINTENANCE_MODE">MAINTENANCE_MODE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MaintenanceModeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MaintenanceModeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MAINTENANCE_MODE.
@@ -1857,7 +1857,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MaintenanceModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MaintenanceModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MAINTENANCE_MODE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1873,7 +1873,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_FIELDS">MISSING_FIELDS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MissingFieldsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MissingFieldsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MISSING_FIELDS.
@@ -1883,7 +1883,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MissingFieldsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MissingFieldsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MISSING_FIELDS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1899,7 +1899,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_LOCALES">MISSING_LOCALES in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MissingLocalesException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MissingLocalesException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MISSING_LOCALES.
@@ -1909,7 +1909,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MissingLocalesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MissingLocalesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MISSING_LOCALES", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1925,7 +1925,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_QUERY_PARAMETER">MISSING_QUERY_PARAMETER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MissingQueryParameterException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MissingQueryParameterException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MISSING_QUERY_PARAMETER.
@@ -1935,7 +1935,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MissingQueryParameterException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MissingQueryParameterException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MISSING_QUERY_PARAMETER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1951,7 +1951,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MODULAR_BLOCK_IN_USE">MODULAR_BLOCK_IN_USE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ModularBlockInUseException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ModularBlockInUseException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MODULAR_BLOCK_IN_USE.
@@ -1961,7 +1961,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ModularBlockInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ModularBlockInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MODULAR_BLOCK_IN_USE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1977,7 +1977,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MUX_ERROR">MUX_ERROR in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MuxErrorException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MuxErrorException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MUX_ERROR.
@@ -1987,7 +1987,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MuxErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MuxErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MUX_ERROR", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2004,7 +2004,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NEW_PLUGIN_VERSION_IS_INCOMPATIBLE">NEW_PLUGIN_VERSION_IS_INCOMPATIBLE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NewPluginVersionIsIncompatibleException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NewPluginVersionIsIncompatibleException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NEW_PLUGIN_VERSION_IS_INCOMPATIBLE.
@@ -2014,7 +2014,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NewPluginVersionIsIncompatibleException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NewPluginVersionIsIncompatibleException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2030,7 +2030,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NON_EDITABLE_ACCESS_TOKEN">NON_EDITABLE_ACCESS_TOKEN in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NonEditableAccessTokenException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NonEditableAccessTokenException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NON_EDITABLE_ACCESS_TOKEN.
@@ -2040,7 +2040,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NonEditableAccessTokenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NonEditableAccessTokenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NON_EDITABLE_ACCESS_TOKEN", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2056,7 +2056,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_A_VIDEO">NOT_A_VIDEO in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NotAVideoException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NotAVideoException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NOT_A_VIDEO.
@@ -2066,7 +2066,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NotAVideoException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NotAVideoException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NOT_A_VIDEO", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2082,7 +2082,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_FOUND">NOT_FOUND in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NotFoundException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NotFoundException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NOT_FOUND.
@@ -2092,7 +2092,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NOT_FOUND", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2108,7 +2108,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_ON_PER_SITE_PRICING">NOT_ON_PER_SITE_PRICING in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NotOnPerSitePricingException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NotOnPerSitePricingException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NOT_ON_PER_SITE_PRICING.
@@ -2118,7 +2118,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NotOnPerSitePricingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NotOnPerSitePricingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NOT_ON_PER_SITE_PRICING", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2134,7 +2134,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NO_PRIMARY_AUDIO_TRACK">NO_PRIMARY_AUDIO_TRACK in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NoPrimaryAudioTrackException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NoPrimaryAudioTrackException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NO_PRIMARY_AUDIO_TRACK.
@@ -2144,7 +2144,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NoPrimaryAudioTrackException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NoPrimaryAudioTrackException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NO_PRIMARY_AUDIO_TRACK", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2160,7 +2160,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED">PLAN_UPGRADE_REQUIRED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PlanUpgradeRequiredException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PlanUpgradeRequiredException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PLAN_UPGRADE_REQUIRED.
@@ -2170,7 +2170,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PlanUpgradeRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PlanUpgradeRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PLAN_UPGRADE_REQUIRED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2187,7 +2187,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLATFORM_SCHEDULED_MAINTENANCE">PLATFORM_SCHEDULED_MAINTENANCE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PlatformScheduledMaintenanceException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class PlatformScheduledMaintenanceException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for PLATFORM_SCHEDULED_MAINTENANCE.
@@ -2197,7 +2197,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PlatformScheduledMaintenanceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PlatformScheduledMaintenanceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PLATFORM_SCHEDULED_MAINTENANCE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2213,7 +2213,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY">PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PrimaryEnvironmentSettingsReadOnlyException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PrimaryEnvironmentSettingsReadOnlyException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY.
@@ -2223,7 +2223,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PrimaryEnvironmentSettingsReadOnlyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PrimaryEnvironmentSettingsReadOnlyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2240,7 +2240,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_CHILDREN">PUBLISHED_CHILDREN in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PublishedChildrenException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PublishedChildrenException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PUBLISHED_CHILDREN.
@@ -2250,7 +2250,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PublishedChildrenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PublishedChildrenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PUBLISHED_CHILDREN", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2266,7 +2266,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_REFERENCES">PUBLISHED_REFERENCES in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PublishedReferencesException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PublishedReferencesException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PUBLISHED_REFERENCES.
@@ -2276,7 +2276,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PublishedReferencesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PublishedReferencesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PUBLISHED_REFERENCES", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2292,7 +2292,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#RATE_LIMIT_EXCEEDED">RATE_LIMIT_EXCEEDED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class RateLimitExceededException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class RateLimitExceededException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for RATE_LIMIT_EXCEEDED.
@@ -2302,7 +2302,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public RateLimitExceededException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public RateLimitExceededException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "RATE_LIMIT_EXCEEDED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2319,7 +2319,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#REQUIRED_BY_ASSOCIATION">REQUIRED_BY_ASSOCIATION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class RequiredByAssociationException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class RequiredByAssociationException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for REQUIRED_BY_ASSOCIATION.
@@ -2329,7 +2329,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public RequiredByAssociationException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public RequiredByAssociationException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "REQUIRED_BY_ASSOCIATION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2344,7 +2344,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SERVICE_UNAVAILABLE">SERVICE_UNAVAILABLE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ServiceUnavailableException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ServiceUnavailableException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for SERVICE_UNAVAILABLE.
@@ -2354,7 +2354,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ServiceUnavailableException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ServiceUnavailableException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "SERVICE_UNAVAILABLE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2370,7 +2370,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SITE_NOT_READY">SITE_NOT_READY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class SiteNotReadyException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class SiteNotReadyException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for SITE_NOT_READY.
@@ -2380,7 +2380,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public SiteNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public SiteNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "SITE_NOT_READY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2396,7 +2396,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SSO_SETTINGS_REQUIRED">SSO_SETTINGS_REQUIRED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class SsoSettingsRequiredException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class SsoSettingsRequiredException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for SSO_SETTINGS_REQUIRED.
@@ -2406,7 +2406,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public SsoSettingsRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public SsoSettingsRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "SSO_SETTINGS_REQUIRED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2423,7 +2423,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#STALE_ITEM_VERSION">STALE_ITEM_VERSION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class StaleItemVersionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class StaleItemVersionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for STALE_ITEM_VERSION.
@@ -2433,7 +2433,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public StaleItemVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public StaleItemVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "STALE_ITEM_VERSION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2452,7 +2452,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TECHNICAL_LIMIT_REACHED">TECHNICAL_LIMIT_REACHED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class TechnicalLimitReachedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class TechnicalLimitReachedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for TECHNICAL_LIMIT_REACHED.
@@ -2462,7 +2462,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public TechnicalLimitReachedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public TechnicalLimitReachedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "TECHNICAL_LIMIT_REACHED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2478,7 +2478,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TOO_MANY_OPERATIONS">TOO_MANY_OPERATIONS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class TooManyOperationsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class TooManyOperationsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for TOO_MANY_OPERATIONS.
@@ -2488,7 +2488,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public TooManyOperationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public TooManyOperationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "TOO_MANY_OPERATIONS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2505,7 +2505,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNMANAGED_EDIT_CONFLICT">UNMANAGED_EDIT_CONFLICT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnmanagedEditConflictException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class UnmanagedEditConflictException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for UNMANAGED_EDIT_CONFLICT.
@@ -2515,7 +2515,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnmanagedEditConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnmanagedEditConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNMANAGED_EDIT_CONFLICT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2531,7 +2531,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_LINK">UNPUBLISHED_LINK in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnpublishedLinkException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnpublishedLinkException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UNPUBLISHED_LINK.
@@ -2541,7 +2541,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnpublishedLinkException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnpublishedLinkException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNPUBLISHED_LINK", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2557,7 +2557,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_PARENT">UNPUBLISHED_PARENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnpublishedParentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnpublishedParentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UNPUBLISHED_PARENT.
@@ -2567,7 +2567,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnpublishedParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnpublishedParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNPUBLISHED_PARENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2583,7 +2583,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNRESOLVABLE_SEARCH_INDEX">UNRESOLVABLE_SEARCH_INDEX in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnresolvableSearchIndexException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnresolvableSearchIndexException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UNRESOLVABLE_SEARCH_INDEX.
@@ -2593,7 +2593,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnresolvableSearchIndexException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnresolvableSearchIndexException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNRESOLVABLE_SEARCH_INDEX", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2609,7 +2609,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_IS_CURRENTLY_IN_USE">UPLOAD_IS_CURRENTLY_IN_USE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UploadIsCurrentlyInUseException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UploadIsCurrentlyInUseException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UPLOAD_IS_CURRENTLY_IN_USE.
@@ -2619,7 +2619,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UploadIsCurrentlyInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UploadIsCurrentlyInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UPLOAD_IS_CURRENTLY_IN_USE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2636,7 +2636,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_NOT_PASSING_FIELD_VALIDATIONS">UPLOAD_NOT_PASSING_FIELD_VALIDATIONS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UploadNotPassingFieldValidationsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UploadNotPassingFieldValidationsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UPLOAD_NOT_PASSING_FIELD_VALIDATIONS.
@@ -2646,7 +2646,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UploadNotPassingFieldValidationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UploadNotPassingFieldValidationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2662,7 +2662,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USED_AS_SLUG_SOURCE">USED_AS_SLUG_SOURCE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UsedAsSlugSourceException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UsedAsSlugSourceException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for USED_AS_SLUG_SOURCE.
@@ -2672,7 +2672,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UsedAsSlugSourceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UsedAsSlugSourceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "USED_AS_SLUG_SOURCE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2689,7 +2689,7 @@ namespace DatoCms.ErrorCodes
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID">USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UseSearchIndexIdInsteadOfBuildTriggerIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UseSearchIndexIdInsteadOfBuildTriggerIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID.
@@ -2699,7 +2699,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UseSearchIndexIdInsteadOfBuildTriggerIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UseSearchIndexIdInsteadOfBuildTriggerIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }

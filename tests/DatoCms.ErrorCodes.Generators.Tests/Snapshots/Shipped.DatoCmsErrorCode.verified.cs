@@ -100,7 +100,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_FORKING_ORIGIN">CANNOT_DESTROY_FORKING_ORIGIN in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CANNOT_DESTROY_FORKING_ORIGIN")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         CannotDestroyForkingOrigin = 6,
 
         /// <summary>
@@ -152,7 +152,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ENVIRONMENT_UPDATE">CONCURRENT_ENVIRONMENT_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ENVIRONMENT_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentEnvironmentUpdate = 10,
 
         /// <summary>
@@ -166,7 +166,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_TYPE_UPDATE">CONCURRENT_ITEM_TYPE_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ITEM_TYPE_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentItemTypeUpdate = 11,
 
         /// <summary>
@@ -180,7 +180,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_UPDATE">CONCURRENT_ITEM_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ITEM_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentItemUpdate = 12,
 
         /// <summary>
@@ -194,7 +194,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ROLE_UPDATE">CONCURRENT_ROLE_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ROLE_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentRoleUpdate = 13,
 
         /// <summary>
@@ -208,7 +208,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_UPLOAD_UPDATE">CONCURRENT_UPLOAD_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_UPLOAD_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentUploadUpdate = 14,
 
         /// <summary>
@@ -300,7 +300,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_IN_READ_ONLY_MODE">ENVIRONMENT_IN_READ_ONLY_MODE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ENVIRONMENT_IN_READ_ONLY_MODE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         EnvironmentInReadOnlyMode = 21,
 
         /// <summary>
@@ -314,7 +314,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_NOT_READY">ENVIRONMENT_NOT_READY in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ENVIRONMENT_NOT_READY")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         EnvironmentNotReady = 22,
 
         /// <summary>
@@ -764,7 +764,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_LOCKED")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ItemLocked = 58,
 
         /// <summary>
@@ -1030,7 +1030,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLATFORM_SCHEDULED_MAINTENANCE">PLATFORM_SCHEDULED_MAINTENANCE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "PLATFORM_SCHEDULED_MAINTENANCE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         PlatformScheduledMaintenance = 79,
 
         /// <summary>
@@ -1082,7 +1082,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#RATE_LIMIT_EXCEEDED">RATE_LIMIT_EXCEEDED in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "RATE_LIMIT_EXCEEDED")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit)]
+        [DatoCmsTransient(DatoCmsRetryKind.RateLimit)]
         RateLimitExceeded = 83,
 
         /// <summary>
@@ -1109,7 +1109,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SERVICE_UNAVAILABLE">SERVICE_UNAVAILABLE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "SERVICE_UNAVAILABLE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ServiceUnavailable = 85,
 
         /// <summary>
@@ -1123,7 +1123,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SITE_NOT_READY">SITE_NOT_READY in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "SITE_NOT_READY")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         SiteNotReady = 86,
 
         /// <summary>
@@ -1192,7 +1192,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNMANAGED_EDIT_CONFLICT">UNMANAGED_EDIT_CONFLICT in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "UNMANAGED_EDIT_CONFLICT")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         UnmanagedEditConflict = 91,
 
         /// <summary>

@@ -44,7 +44,22 @@ public class GeneratedNameClashTests
         Assert.Equal(1, Count(families, @"\bUnknown = "));
         Assert.Contains("Other = 1,", families);
         Assert.DoesNotContain("'unknown'", families);
-        Assert.Contains("return global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff;", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
+        Assert.Contains("return DatoCmsRetryKind.Backoff;", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void NamesThatWouldHideAShortTypeNameStillCompile()
+    {
+        // Generated code names the types of its own namespace without global::. A code's member
+        // named like DatoCmsRetryKind is in scope in the enum's attributes, and an exception named
+        // like a member of DatoCmsApiException is hidden inside it: both are written in full.
+        var overlay = SmallSpec.Limits + "codes:\n  DATO_CMS_RETRY_KIND: { retry: backoff }\n  B_CODE: { retry: backoff, exception: Message }\n  C_CODE: { retry: rate-limit, exception: InnerException }\n";
+
+        var run = GeneratorRunner.Run(SmallSpec.Page("DATO_CMS_RETRY_KIND", "B_CODE", "C_CODE"), overlay);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("DatoCmsRetryKind = 1,", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)]);
         Assert.Empty(run.CompilationProblems);
     }
 

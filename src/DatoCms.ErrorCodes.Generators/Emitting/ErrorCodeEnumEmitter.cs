@@ -20,12 +20,7 @@ internal static class ErrorCodeEnumEmitter
         foreach (var code in context.Spec.Codes)
         {
             w.Line();
-            w.DocSummary(code.Summary.Length > 0 ? code.Summary : $"The {code.ApiCode} error.");
-            w.Line("/// <remarks>");
-            if (code.Description.Length > 0 && code.Description != code.Summary)
-            {
-                w.DocXml("<para>" + Xml.Escape(code.Description) + "</para>");
-            }
+            CodeDocs.WriteSummaryAndDetails(w, code);
 
             var retry = code.RetryKind.ToString() + (code.IsTransient ? " (transient)" : string.Empty);
             var family = code.Family.Length > 0 ? code.Family : "none";

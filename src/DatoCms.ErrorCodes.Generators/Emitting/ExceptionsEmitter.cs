@@ -47,13 +47,7 @@ internal static class ExceptionsEmitter
         foreach (var code in context.Spec.Codes)
         {
             w.Line();
-            w.DocSummary(code.Summary.Length > 0 ? code.Summary : $"The {code.ApiCode} error.");
-            w.Line("/// <remarks>");
-            if (code.Description.Length > 0 && code.Description != code.Summary)
-            {
-                w.DocXml("<para>" + Xml.Escape(code.Description) + "</para>");
-            }
-
+            CodeDocs.WriteSummaryAndDetails(w, code);
             w.DocXml($"<para>Thrown for API code <c>{code.ApiCode}</c>. Retry: {code.RetryKind}{(code.IsTransient ? " (transient)" : string.Empty)}.</para>");
             w.Line($"/// <para><see href=\"{Xml.EscapeAttribute(code.DocUrl)}\">{code.ApiCode} in the DatoCMS documentation</see></para>");
             w.Line("/// </remarks>");

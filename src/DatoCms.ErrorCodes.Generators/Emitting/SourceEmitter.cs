@@ -41,7 +41,7 @@ internal static class SourceEmitter
 
         foreach (var template in ExceptionTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         if (context.Features.RetryUnavailableReason is not null)
@@ -51,7 +51,7 @@ internal static class SourceEmitter
 
         foreach (var template in RetryTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
     }
 }

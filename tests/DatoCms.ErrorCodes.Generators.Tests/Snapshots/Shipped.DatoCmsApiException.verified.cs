@@ -12,7 +12,7 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal partial class DatoCmsApiException : global::System.Exception
     {
-        private static readonly global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> NoErrors = new DatoCmsApiError[0];
+        private static readonly global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> NoErrors = global::System.Array.Empty<DatoCmsApiError>();
         private readonly bool _isTransient;
         private string? _message;
         private DatoCmsRequestInfo? _request;
@@ -35,9 +35,13 @@ namespace DatoCms.ErrorCodes
         {
             StatusCode = statusCode;
             ApiCode = apiCode ?? string.Empty;
-            DatoCmsErrorCodes.TryParse(ApiCode, out var code);
-            Code = code;
             Errors = errors ?? NoErrors;
+
+            // FromResponse passes the first error's code string: its Code is already parsed from it.
+            var code = Errors.Count > 0 && string.Equals(Errors[0].ApiCode, ApiCode, global::System.StringComparison.Ordinal)
+                ? Errors[0].Code
+                : DatoCmsErrorCodes.TryParse(ApiCode, out var parsed) ? parsed : DatoCmsErrorCode.Unknown;
+            Code = code;
             RawBody = rawBody ?? string.Empty;
             RateLimitReset = rateLimitReset;
             _isTransient = statusCode == 429
@@ -233,11 +237,11 @@ namespace DatoCms.ErrorCodes
 
         private static DatoCmsApiException Create(
             int statusCode,
-            global::System.Collections.Generic.List<DatoCmsApiError>? errors,
+            DatoCmsApiError[]? errors,
             string rawBody,
             global::System.TimeSpan? rateLimitReset)
         {
-            if (errors is null || errors.Count == 0)
+            if (errors is null || errors.Length == 0)
             {
                 if (statusCode == 429)
                 {

@@ -121,7 +121,7 @@ namespace DatoCms.ErrorCodes
         {
             if (content is null)
             {
-                return new byte[0];
+                return global::System.Array.Empty<byte>();
             }
 
 #if NET5_0_OR_GREATER

@@ -315,6 +315,12 @@ namespace DatoCms.ErrorCodes
                 case "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID":
                     code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
                     return true;
+                case "ACTIVE_EDITING_SESSIONS":
+                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ActiveEditingSessions;
+                    return true;
+                case "BATCH_DATA_VALIDATION_IN_PROGRESS":
+                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.BatchDataValidationInProgress;
+                    return true;
                 default:
                     code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
                     return false;
@@ -713,6 +719,12 @@ namespace DatoCms.ErrorCodes
                         return true;
                     }
 
+                    if (Matches(value, "ACTIVE_EDITING_SESSIONS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ActiveEditingSessions;
+                        return true;
+                    }
+
                     break;
                 case 24:
                     if (Matches(value, "CONCURRENT_UPLOAD_UPDATE"))
@@ -894,6 +906,14 @@ namespace DatoCms.ErrorCodes
                     if (Matches(value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
                     {
                         code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        return true;
+                    }
+
+                    break;
+                case 33:
+                    if (Matches(value, "BATCH_DATA_VALIDATION_IN_PROGRESS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.BatchDataValidationInProgress;
                         return true;
                     }
 
@@ -1380,6 +1400,12 @@ namespace DatoCms.ErrorCodes
                         return true;
                     }
 
+                    if (MatchesUtf8(utf8Value, "ACTIVE_EDITING_SESSIONS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ActiveEditingSessions;
+                        return true;
+                    }
+
                     break;
                 case 24:
                     if (MatchesUtf8(utf8Value, "CONCURRENT_UPLOAD_UPDATE"))
@@ -1561,6 +1587,14 @@ namespace DatoCms.ErrorCodes
                     if (MatchesUtf8(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
                     {
                         code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        return true;
+                    }
+
+                    break;
+                case 33:
+                    if (MatchesUtf8(utf8Value, "BATCH_DATA_VALIDATION_IN_PROGRESS"))
+                    {
+                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.BatchDataValidationInProgress;
                         return true;
                     }
 

@@ -4,6 +4,7 @@ using DatoCms.ErrorCodes.Generators.Model;
 namespace DatoCms.ErrorCodes.Generators.SpecParsing;
 
 /// <summary>The overlay's classification of one code, as written; absent values are null.</summary>
+/// <param name="Description">Our own description, for a code the API sends that the page lacks.</param>
 internal sealed record OverlayCode(
     string Code,
     SourceSpan Span,
@@ -11,7 +12,8 @@ internal sealed record OverlayCode(
     YamlScalar? Family,
     YamlScalar? MemberName,
     YamlScalar? ExceptionName,
-    string? Summary);
+    string? Summary,
+    string? Description = null);
 
 /// <summary>One technical limit as written in the overlay; <paramref name="Value"/> is null when it is not a single value.</summary>
 internal sealed record OverlayLimit(string Key, SourceSpan KeySpan, YamlScalar? Value);

@@ -7,6 +7,7 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 /// family spelled correctly (null otherwise). The C# names are still as written: they are checked
 /// when they are allocated, against every other code's.
 /// </summary>
+/// <param name="Description">Our own description; with it the overlay defines a code that the page lacks.</param>
 internal sealed record Classification(
     string Code,
     SourceSpan Span,
@@ -14,4 +15,12 @@ internal sealed record Classification(
     YamlScalar? Family,
     YamlScalar? MemberName,
     YamlScalar? ExceptionName,
-    string? Summary);
+    string? Summary,
+    string? Description)
+{
+    /// <summary>
+    /// Whether the overlay says enough to generate the code without the page: a description, under
+    /// a key shaped like a code of the page (UPPER_SNAKE_CASE).
+    /// </summary>
+    public bool DefinesCode => Description is { Length: > 0 } && MarkdownPageReader.IsCodeName(Code);
+}

@@ -8,13 +8,14 @@ internal static class SourceEmitter
     private static readonly string[] ExceptionTemplates =
     {
         GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError,
-        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders,
+        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders, GeneratedNames.RequestInfo,
     };
 
     private static readonly string[] RetryTemplates =
     {
         GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
     };
 
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)

@@ -27,6 +27,11 @@ internal static class GeneratedNames
     public const string RateLimiter = "DatoCmsRateLimiter";
     public const string RetryHandler = "DatoCmsRetryHandler";
     public const string Retry = "DatoCmsRetry";
+    public const string RequestInfo = "DatoCmsRequestInfo";
+    public const string RetryFaults = "DatoCmsRetryFaults";
+    public const string TimeBudget = "DatoCmsTimeBudget";
+    public const string JobOptions = "DatoCmsJobOptions";
+    public const string JobFollower = "DatoCmsJobFollower";
 
     /// <summary><see cref="TransientAttribute"/> as attribute usages write it, without the suffix.</summary>
     public const string TransientAttributeUsage = "DatoCmsTransient";
@@ -55,6 +60,7 @@ internal static class GeneratedNames
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
+        RequestInfo, RetryFaults, TimeBudget, JobOptions, JobFollower,
     };
 
     /// <summary>Members of the generated API that the analyzers and code fixes recognise by name.</summary>

@@ -7,6 +7,13 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 /// family spelled correctly (null otherwise). The C# names are still as written: they are checked
 /// when they are allocated, against every other code's.
 /// </summary>
+/// <param name="Code">The code, as the key of its entry.</param>
+/// <param name="Span">Where the key is.</param>
+/// <param name="RetryKind">The retry kind, <see cref="DatoRetryKind.None"/> when absent or not understood.</param>
+/// <param name="Family">The family when it is kebab-case, else null.</param>
+/// <param name="MemberName">The C# member the overlay asks for, not checked yet.</param>
+/// <param name="ExceptionName">The exception type the overlay asks for, not checked yet.</param>
+/// <param name="Summary">The overlay's own one-sentence summary.</param>
 /// <param name="Description">Our own description; with it the overlay defines a code that the page lacks.</param>
 internal sealed record Classification(
     string Code,

@@ -32,12 +32,12 @@ internal static class Caller
     [Fact]
     public Task DelayUsesRateLimitResetAndTheMethodsToken() => CodeFixVerifier.VerifyAsync(
         new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
-        Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (DatoCmsTransientApiException ex)\n            {\n                Console.WriteLine(ex.Message);\n            }"),
+        Source("Func<Task<int>> call, CancellationToken cancellationToken", "[|catch (DatoCmsTransientApiException ex)|]\n            {\n                Console.WriteLine(ex.Message);\n            }"),
         Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (DatoCmsTransientApiException ex)\n            {\n                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1), cancellationToken);\n                Console.WriteLine(ex.Message);\n            }"));
 
     [Fact]
     public Task DelayWithoutTokenAndUnnamedVariable() => CodeFixVerifier.VerifyAsync(
         new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
-        Source("Func<Task<int>> call", "catch (DatoCmsTransientApiException)\n            {\n            }"),
+        Source("Func<Task<int>> call", "[|catch (DatoCmsTransientApiException)|]\n            {\n            }"),
         Source("Func<Task<int>> call", "catch (DatoCmsTransientApiException ex)\n            {\n                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1));\n            }"));
 }

@@ -25,16 +25,16 @@ internal static class Handler
     [InlineData("code.ToApiString() is \"NOT_FOUND\"", "code is DatoCmsErrorCode.NotFound")]
     [InlineData("DatoCmsErrorCodes.ToApiString(code) == \"NOT_FOUND\"", "code == DatoCmsErrorCode.NotFound")]
     public Task RawComparisonBecomesAnEnumComparison(string before, string after) => CodeFixVerifier.VerifyAsync(
-        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey, Source(before), Source(after));
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey, Source("[|" + before + "|]"), Source(after));
 
     [Fact]
     public Task MisspelledCodeIsReplacedWithTheSuggestion() => CodeFixVerifier.VerifyAsync(
         new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,
-        Source("DatoCmsErrorCodes.TryParse(\"ITEM_LOKCED\", out _)"),
+        Source("DatoCmsErrorCodes.TryParse([|\"ITEM_LOKCED\"|], out _)"),
         Source("DatoCmsErrorCodes.TryParse(\"ITEM_LOCKED\", out _)"));
 
     [Fact]
     public Task NoSuggestionMeansNoFix() => CodeFixVerifier.VerifyNotOfferedAsync(
         new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,
-        Source("DatoCmsErrorCodes.TryParse(\"NOTHING_LIKE_ANY_CODE_AT_ALL\", out _)"));
+        Source("DatoCmsErrorCodes.TryParse([|\"NOTHING_LIKE_ANY_CODE_AT_ALL\"|], out _)"));
 }

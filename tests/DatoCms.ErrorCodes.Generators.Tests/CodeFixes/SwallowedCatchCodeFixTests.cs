@@ -28,18 +28,18 @@ internal static class Caller
     [Fact]
     public Task FilterIsAdded() => CodeFixVerifier.VerifyAsync(
         new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
-        Source("catch (DatoCmsApiException ex)\n        {\n            Console.WriteLine(ex.Message);\n        }"),
+        Source("[|catch (DatoCmsApiException ex)|]\n        {\n            Console.WriteLine(ex.Message);\n        }"),
         Source("catch (DatoCmsApiException ex) when (!ex.IsTransient)\n        {\n            Console.WriteLine(ex.Message);\n        }"));
 
     [Fact]
     public Task FilterNamesTheVariableWhenThereIsNone() => CodeFixVerifier.VerifyAsync(
         new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
-        Source("catch (DatoCmsApiException)\n        {\n        }"),
+        Source("[|catch (DatoCmsApiException)|]\n        {\n        }"),
         Source("catch (DatoCmsApiException ex) when (!ex.IsTransient)\n        {\n        }"));
 
     [Fact]
     public Task RethrowIsInsertedFirst() => CodeFixVerifier.VerifyAsync(
         new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
-        Source("catch (DatoCmsApiException ex)\n        {\n            Console.WriteLine(ex.Message);\n        }"),
+        Source("[|catch (DatoCmsApiException ex)|]\n        {\n            Console.WriteLine(ex.Message);\n        }"),
         Source("catch (DatoCmsApiException ex)\n        {\n            if (ex.IsTransient)\n                throw;\n            Console.WriteLine(ex.Message);\n        }"));
 }

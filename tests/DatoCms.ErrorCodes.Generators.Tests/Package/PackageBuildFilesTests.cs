@@ -27,7 +27,7 @@ public class PackageBuildFilesTests
 
     /// <summary>Every constant string of the generator/analyzer and code-fix assemblies that names a compiler option.</summary>
     private static IReadOnlyList<string> OptionNamesInCode(string prefix) =>
-        new[] { typeof(DatoCmsErrorCodesGenerator).Assembly, typeof(DatoCms.ErrorCodes.CodeFixes.AddTransientGuardCodeFix).Assembly }
+        new[] { typeof(DatoCmsErrorCodesGenerator).Assembly, typeof(DatoCms.ErrorCodes.CodeFixes.TransientSwitchCodeFix).Assembly }
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))

@@ -45,12 +45,13 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
             return;
         }
 
+        // The guard first: it fits switch statements and expressions alike, so a client that takes
+        // the first action for Fix All (dotnet format) fixes every kind of site.
+        OfferGuard(site, switchNode, value);
         if (switchNode is SwitchStatementSyntax switchStatement)
         {
             OfferCases(site, switchStatement);
         }
-
-        OfferGuard(site, switchNode, value);
     }
 
     private static void OfferCases(FixSite site, SwitchStatementSyntax switchStatement)

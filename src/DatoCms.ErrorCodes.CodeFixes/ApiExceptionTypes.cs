@@ -6,10 +6,10 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 internal static class ApiExceptionTypes
 {
     /// <summary>Derives from the generated <c>DatoCmsApiException</c>, so <c>ex.IsTransient</c> binds.</summary>
-    public static bool HasIsTransient(ITypeSymbol type) => DerivesFrom(type, "DatoCmsApiException");
+    public static bool HasIsTransient(ITypeSymbol type) => DerivesFrom(type, GeneratedNames.ApiException);
 
     /// <summary>Derives from <c>DatoCmsTransientApiException</c>, whose IsTransient is always true.</summary>
-    public static bool IsAlwaysTransient(ITypeSymbol type) => DerivesFrom(type, "DatoCmsTransientApiException");
+    public static bool IsAlwaysTransient(ITypeSymbol type) => DerivesFrom(type, GeneratedNames.TransientApiException);
 
     private static bool DerivesFrom(ITypeSymbol type, string name)
     {

@@ -41,7 +41,7 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
         {
             BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression) =>
                 (new[] { binary.Left, binary.Right }, binary.IsKind(SyntaxKind.NotEqualsExpression), false),
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Equals" } access } invocation =>
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(string.Equals) } access } invocation =>
                 (new[] { access.Expression }.Concat(invocation.ArgumentList.Arguments.Select(a => a.Expression)).ToArray(), false, false),
             IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax } isExpression => (new[] { isExpression.Expression }, false, true),
             _ => (System.Array.Empty<ExpressionSyntax>(), false, false),
@@ -88,16 +88,16 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return CodeExpression(parenthesized.Expression, model);
-            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ApiCode" } access
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ApiCode } access
                 when CodeProperty(model.GetTypeInfo(access.Expression).Type) is { } type:
-                return (access.WithName(SyntaxFactory.IdentifierName("Code")).WithoutTrivia().ToString(), type);
-            case ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "ApiCode" } } conditional
+                return (access.WithName(SyntaxFactory.IdentifierName(GeneratedNames.Members.Code)).WithoutTrivia().ToString(), type);
+            case ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ApiCode } } conditional
                 when CodeProperty(model.GetTypeInfo(conditional.Expression).Type) is { } type:
-                return (conditional.Expression.WithoutTrivia() + "?.Code", type);
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToApiString", Expression: var receiver }, ArgumentList.Arguments.Count: 0 }
+                return (conditional.Expression.WithoutTrivia() + "?." + GeneratedNames.Members.Code, type);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ToApiString, Expression: var receiver }, ArgumentList.Arguments.Count: 0 }
                 when IsErrorCodeEnum(model.GetTypeInfo(receiver).Type) is { } type:
                 return (Primary(receiver), type);
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToApiString" }, ArgumentList.Arguments: { Count: 1 } arguments }
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ToApiString }, ArgumentList.Arguments: { Count: 1 } arguments }
                 when IsErrorCodeEnum(model.GetTypeInfo(arguments[0].Expression).Type) is { } type:
                 return (Primary(arguments[0].Expression), type);
             default:
@@ -110,7 +110,7 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            foreach (var member in current.GetMembers("Code"))
+            foreach (var member in current.GetMembers(GeneratedNames.Members.Code))
             {
                 if (member is IPropertySymbol property)
                 {
@@ -122,7 +122,7 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
         return null;
     }
 
-    private static ITypeSymbol? IsErrorCodeEnum(ITypeSymbol? type) => type is { TypeKind: TypeKind.Enum, Name: "DatoCmsErrorCode" } ? type : null;
+    private static ITypeSymbol? IsErrorCodeEnum(ITypeSymbol? type) => type is { TypeKind: TypeKind.Enum, Name: GeneratedNames.ErrorCode } ? type : null;
 
     private static string Primary(ExpressionSyntax expression)
     {

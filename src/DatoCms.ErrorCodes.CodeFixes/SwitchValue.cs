@@ -8,7 +8,7 @@ internal static class SwitchValue
 {
     /// <summary>For <c>ex.Code</c>, the <c>ex</c>; otherwise null.</summary>
     public static ExpressionSyntax? CodeReceiver(ExpressionSyntax value) =>
-        value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Code" } access ? access.Expression : null;
+        value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.Code } access ? access.Expression : null;
 
     /// <summary>
     /// How to name an enum member in this file: the type as the switch's own case labels write it
@@ -27,7 +27,7 @@ internal static class SwitchValue
             }
         }
 
-        return enumType?.ToMinimalDisplayString(model, value.SpanStart) ?? "DatoCmsErrorCode";
+        return enumType?.ToMinimalDisplayString(model, value.SpanStart) ?? GeneratedNames.ErrorCode;
     }
 
     private static ITypeSymbol? Unwrapped(ITypeSymbol? type) =>

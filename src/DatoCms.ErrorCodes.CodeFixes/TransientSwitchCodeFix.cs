@@ -106,11 +106,11 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
         var candidates = new System.Collections.Generic.List<string>();
         if (receiver is not null)
         {
-            candidates.Add(Operand(receiver) + ".IsTransient");
+            candidates.Add(Operand(receiver) + "." + GeneratedNames.Members.IsTransient);
         }
 
         var isNullable = model.GetTypeInfo(value).Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
-        candidates.Add(isNullable ? Operand(value) + "?.IsTransient() == true" : Operand(value) + ".IsTransient()");
+        candidates.Add(isNullable ? Operand(value) + "?." + GeneratedNames.Members.IsTransient + "() == true" : Operand(value) + "." + GeneratedNames.Members.IsTransient + "()");
 
         foreach (var text in candidates)
         {

@@ -22,6 +22,10 @@ internal static class GeneratedNames
     public const string RateLimiter = "DatoCmsRateLimiter";
     public const string RetryHandler = "DatoCmsRetryHandler";
     public const string Retry = "DatoCmsRetry";
+    public const string RedisRateLimiter = "DatoCmsRedisRateLimiter";
+    public const string RedisRateLimiterOptions = "DatoCmsRedisRateLimiterOptions";
+    public const string RedisRateLimitScripts = "DatoCmsRedisRateLimitScripts";
+    public const string RedisRateLimitHandler = "DatoCmsRedisRateLimitHandler";
 
     /// <summary>Type names a code's exception must not take, because the runtime uses them.</summary>
     public static readonly string[] Reserved =
@@ -29,5 +33,6 @@ internal static class GeneratedNames
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
+        RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler,
     };
 }

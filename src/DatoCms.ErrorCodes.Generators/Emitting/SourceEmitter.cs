@@ -17,6 +17,13 @@ internal static class SourceEmitter
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
     };
 
+    /// <summary>The Redis rate limiter: only where StackExchange.Redis and System.Threading.RateLimiting are referenced.</summary>
+    private static readonly string[] RedisTemplates =
+    {
+        GeneratedNames.RedisRateLimiterOptions, GeneratedNames.RedisRateLimitScripts, GeneratedNames.RedisRateLimiter,
+        GeneratedNames.RedisRateLimitHandler,
+    };
+
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
     {
         yield return (ErrorCodeEnumEmitter.HintName, ErrorCodeEnumEmitter.Emit(context));
@@ -44,6 +51,16 @@ internal static class SourceEmitter
         }
 
         foreach (var template in RetryTemplates)
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (!context.Features.WantsRedisLimiter || context.Features.RedisLimiterUnavailableReason is not null)
+        {
+            yield break;
+        }
+
+        foreach (var template in RedisTemplates)
         {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
         }

@@ -22,6 +22,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, references: ReferenceSet.NetStandard20, languageVersion: LanguageVersion.CSharp7_3),
         ["EdgeCasesPublic"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = "true", ["build_property.DatoCmsErrorCodesNamespace"] = "Acme.Errors" }),
         ["NoCodes"] = () => GeneratorRunner.Run("# Errors\n", EdgeCaseOverlay.Substring(0, EdgeCaseOverlay.IndexOf("codes:", StringComparison.Ordinal))),
+        ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true),
     };
 
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
@@ -31,6 +32,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = 8,
         ["EdgeCasesPublic"] = 21,
         ["NoCodes"] = 21,
+        ["Redis"] = 25,
     };
 
     /// <summary>
@@ -85,7 +87,13 @@ public class SnapshotTests
     }
 
     private static bool IsPinned(string scenario, string hintName) =>
-        ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
+        scenario == "Redis" ? RedisHintNames.Contains(hintName) : ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
+
+    /// <summary>The Redis scenario is the shipped spec plus the Redis files; only those are pinned for it.</summary>
+    private static readonly HashSet<string> RedisHintNames = new(StringComparer.Ordinal)
+    {
+        "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
+    };
 
     private static readonly HashSet<string> TemplateHintNames = new(StringComparer.Ordinal)
     {

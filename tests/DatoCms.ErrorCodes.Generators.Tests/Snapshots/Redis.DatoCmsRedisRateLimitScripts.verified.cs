@@ -16,14 +16,17 @@ namespace DatoCms.ErrorCodes
         /// Reserves slots in a sliding log and says how long to wait for the last one.
         /// KEYS: the log (sorted set of slot times in microseconds), the pause key, the shared limit key.
         /// ARGV: the window in microseconds (margin included), the default limit, the number of permits,
-        /// a member prefix unique to this acquisition, and the longest wait in microseconds that may be
-        /// reserved (-1: any). Returns { reserved (1 or 0), wait in microseconds, limit in force }.
+        /// a member prefix unique to this acquisition, the longest wait in microseconds that may be
+        /// reserved (-1: any), and whether slots are spread evenly (1) or may come in a burst (0).
+        /// Returns { reserved (1 or 0), wait in microseconds, limit in force }.
         /// </summary>
         /// <remarks>
         /// Slots are handed out in the order requests reach Redis and never earlier than the one before,
         /// so every worker is served first come, first served. A new slot goes no earlier than the
         /// limit-th most recent one plus the window, so no window of that length ever holds more
-        /// slots than the limit, wherever the server's own windows fall. A published pause moves the
+        /// slots than the limit, wherever the server's own windows fall. Spread evenly, a slot also
+        /// comes no earlier than the window divided by the limit after the one before, so a worker
+        /// that starts first cannot take a whole window's worth at once. A published pause moves the
         /// earliest slot to its end.
         /// </remarks>
         public const string Reserve = @"
@@ -35,15 +38,21 @@ local limit = tonumber(redis.call('GET', KEYS[3]) or ARGV[2]) or tonumber(ARGV[2
 if limit < 1 then limit = 1 end
 local permits = tonumber(ARGV[3])
 local maxWait = tonumber(ARGV[5])
+local interval = 0
+if ARGV[6] == '1' then interval = math.floor(span / limit) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
 local slot = now
 local paused = redis.call('PTTL', KEYS[2])
 if paused > 0 then slot = now + paused * 1000 end
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if last[2] and tonumber(last[2]) > slot then slot = tonumber(last[2]) end
+local previous = nil
+if last[2] then previous = tonumber(last[2]) end
 local count = redis.call('ZCARD', KEYS[1])
 local added = {}
 for i = 1, permits do
+  if previous then
+    if previous + interval > slot then slot = previous + interval end
+  end
   if count >= limit then
     local bound = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
     local free = tonumber(bound[2]) + span
@@ -52,6 +61,7 @@ for i = 1, permits do
   local member = ARGV[4] .. ':' .. i
   redis.call('ZADD', KEYS[1], slot, member)
   added[i] = member
+  previous = slot
   count = count + 1
 end
 local wait = slot - now

@@ -53,6 +53,31 @@ public class ReservationScriptTests : IClassFixture<RedisFixture>
     }
 
     [Fact]
+    public async Task SpreadEvenlySlotsAreTheWindowOverTheLimitApartAndStillNeverCrowdAWindow()
+    {
+        const int limit = 6;
+        var project = RedisFixture.NewProjectKey();
+        var waits = new long[2 * limit + 1];
+        for (var i = 0; i < waits.Length; i++)
+        {
+            (_, waits[i], _) = await ReserveAsync(project, Minute, limit, "e" + i, maxWait: -1, spreadEvenly: true);
+        }
+
+        var slots = (await _redis.Database.SortedSetRangeByRankWithScoresAsync(RedisKeys.Log(project))).Select(e => (long)e.Score).ToArray();
+        Assert.Equal(0, waits[0]);
+        Assert.All(waits.Skip(1), wait => Assert.True(wait > 0, "only the first slot of an idle project is free at once"));
+        for (var i = 1; i < slots.Length; i++)
+        {
+            Assert.Equal(slots[i - 1] + (Minute / limit), slots[i]);
+        }
+
+        foreach (var end in slots)
+        {
+            Assert.True(slots.Count(s => s > end - Minute && s <= end) <= limit, "a window holds at most the limit");
+        }
+    }
+
+    [Fact]
     public async Task ASlotLaterThanTheCallerWillWaitIsNotKept()
     {
         const int limit = 2;
@@ -116,12 +141,12 @@ public class ReservationScriptTests : IClassFixture<RedisFixture>
         Assert.Equal(2, granted);
     }
 
-    private async Task<(bool Reserved, long Wait, int Limit)> ReserveAsync(string project, long windowMicroseconds, int limit, string member, long maxWait)
+    private async Task<(bool Reserved, long Wait, int Limit)> ReserveAsync(string project, long windowMicroseconds, int limit, string member, long maxWait, bool spreadEvenly = false)
     {
         var result = await _redis.Database.ScriptEvaluateAsync(
             DatoCmsRedisRateLimitScripts.Reserve,
             RedisKeys.ForScript(project),
-            new RedisValue[] { windowMicroseconds, limit, 1, member, maxWait });
+            new RedisValue[] { windowMicroseconds, limit, 1, member, maxWait, spreadEvenly ? 1 : 0 });
         var parts = (RedisResult[])result!;
         return ((long)parts[0] == 1, (long)parts[1], (int)parts[2]);
     }

@@ -380,7 +380,7 @@
         private global::StackExchange.Redis.RedisValue[] ReserveArguments(int permitCount, long maxWaitMicroseconds)
         {
             var member = _clientId + ":" + global::System.Threading.Interlocked.Increment(ref _sequence).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            return new global::StackExchange.Redis.RedisValue[] { _spanMicroseconds, Limit, permitCount, member, maxWaitMicroseconds };
+            return new global::StackExchange.Redis.RedisValue[] { _spanMicroseconds, Limit, permitCount, member, maxWaitMicroseconds, _options.SpreadEvenly ? 1 : 0 };
         }
 
         private Reservation ReadReservation(global::StackExchange.Redis.RedisResult result)

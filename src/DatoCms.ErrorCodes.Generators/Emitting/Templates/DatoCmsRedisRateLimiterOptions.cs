@@ -91,6 +91,14 @@
         }
 
         /// <summary>
+        /// Whether slots are spaced evenly, the window divided by the limit apart (the default), or may
+        /// be taken a whole window's worth at once. Evenly spread, every worker gets its turn from the
+        /// first request on, however unevenly they start, and the server never sees a burst; a burst
+        /// finishes a small job sooner when a single process works alone.
+        /// </summary>
+        public bool SpreadEvenly { get; set; } = true;
+
+        /// <summary>
         /// Called once when Redis stops answering (with the failure), so that the fall-back is logged
         /// once rather than per request. Must not throw; it runs on the request's path.
         /// </summary>

@@ -230,6 +230,22 @@ internal static class Coordinator
             }
         }
 
+        /// <summary>429s / attempts sent in each 3-second window from Redis' return on.</summary>
+        public string WindowsAfterRecovery
+        {
+            get
+            {
+                if (RedisBack is not { } back)
+                {
+                    return "-";
+                }
+
+                var attempts = Results.SelectMany(r => r.Attempts).Where(a => a[0] >= back).ToList();
+                var windows = attempts.GroupBy(a => (a[0] - back) / (long)Window.TotalMilliseconds).OrderBy(g => g.Key);
+                return string.Join(", ", windows.Select(w => $"{w.Count(a => a[1] == 429)}/{w.Count()}"));
+            }
+        }
+
         public bool MeetsFaultTargets => Lost == 0 && Stuck == 0 && RedisBack is not null && AfterRecovery.Sent > 0 && AfterRecovery.TooMany <= AfterRecovery.Sent / 100.0;
 
         public string Row(string limiter, int workers) => string.Create(CultureInfo.InvariantCulture,
@@ -243,7 +259,7 @@ internal static class Coordinator
             return string.Create(CultureInfo.InvariantCulture,
                 $"Fault run ({workers} workers, Redis stopped 4 s into the burst for 6 s): {Requests} requests, {Sent} sent, {TooMany} x 429 in all, {Lost} lost, {Stuck} stuck, " +
                 $"{WallSeconds:0.0} s; fell back {fallbacks} times, recovered {recoveries} times; from two windows after Redis' return: {tooManyAfter} x 429 of {sentAfter} sent " +
-                $"({(sentAfter == 0 ? 0 : (double)tooManyAfter / sentAfter):P1}); targets {(MeetsFaultTargets ? "met" : "missed")}.");
+                $"({(sentAfter == 0 ? 0 : (double)tooManyAfter / sentAfter):P1}); 429s / sent per window from the return on: {WindowsAfterRecovery}; targets {(MeetsFaultTargets ? "met" : "missed")}.");
         }
     }
 }

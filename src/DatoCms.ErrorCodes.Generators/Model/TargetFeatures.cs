@@ -12,6 +12,7 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
 /// <param name="RedisClientMajorVersion">The major version of the referenced StackExchange.Redis, or 0 when it is not referenced.</param>
 /// <param name="HasRateLimiting">System.Threading.RateLimiting's RateLimiter exists.</param>
+/// <param name="SupportsInitOnlySetters">C# 9 or later: the Redis limiter sets RateLimiterStatistics' init-only properties.</param>
 internal sealed record TargetFeatures(
     bool SupportsNullable,
     bool HasSpan,
@@ -20,7 +21,8 @@ internal sealed record TargetFeatures(
     bool HasSystemTextJson = true,
     bool HasHttpClient = true,
     int RedisClientMajorVersion = 0,
-    bool HasRateLimiting = false)
+    bool HasRateLimiting = false,
+    bool SupportsInitOnlySetters = true)
 {
     /// <summary>The consumer references StackExchange.Redis, so it is told whether the Redis rate limiter could be generated.</summary>
     public bool WantsRedisLimiter => RedisClientMajorVersion > 0;
@@ -29,6 +31,7 @@ internal sealed record TargetFeatures(
     public string? RedisLimiterUnavailableReason =>
         RetryUnavailableReason is not null ? "it builds on the retry handler, which is not generated here (see DATO120)"
         : RedisClientMajorVersion < 2 ? "it needs StackExchange.Redis 2.0 or later, and this project references version " + RedisClientMajorVersion
+        : !SupportsInitOnlySetters ? "it needs C# 9 or later (set LangVersion to 9.0 or higher)"
         : !HasRateLimiting ? "it is a System.Threading.RateLimiting.RateLimiter, and this project does not reference System.Threading.RateLimiting (add the package)"
         : null;
 

@@ -73,6 +73,19 @@ internal static class RedisUsage
     }
 
     [Fact]
+    public void RedisOnCSharp8IsExplainedAndBuilds()
+    {
+        var run = RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true, languageVersion: LanguageVersion.CSharp8);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.True(run.Sources.ContainsKey("DatoCmsRetryHandler.g.cs"));
+        Assert.DoesNotContain(run.Sources.Keys, key => key.Contains("Redis", System.StringComparison.Ordinal));
+        Assert.Equal(
+            "StackExchange.Redis is referenced, but DatoCmsRedisRateLimiter is not generated: it needs C# 9 or later (set LangVersion to 9.0 or higher)",
+            Assert.Single(run.Diagnostics, d => d.Id == "DATO125").GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void RedisWithoutTheRetryRuntimeIsExplainedAndBuilds()
     {
         var run = RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true, languageVersion: LanguageVersion.CSharp7_3);

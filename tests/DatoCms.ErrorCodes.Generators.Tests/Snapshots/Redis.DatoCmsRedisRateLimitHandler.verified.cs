@@ -14,11 +14,11 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsRedisRateLimitHandler : global::System.Net.Http.DelegatingHandler
     {
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiter _limiter;
+        private readonly DatoCmsRedisRateLimiter _limiter;
 
         /// <summary>Creates the handler for an <c>IHttpClientFactory</c> pipeline.</summary>
         /// <param name="limiter">The limiter shared by every client of the project in this process.</param>
-        public DatoCmsRedisRateLimitHandler(global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiter limiter)
+        public DatoCmsRedisRateLimitHandler(DatoCmsRedisRateLimiter limiter)
         {
             _limiter = limiter ?? throw new global::System.ArgumentNullException(nameof(limiter));
         }
@@ -26,7 +26,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>Creates the handler in front of <paramref name="innerHandler"/>, for use without a factory.</summary>
         /// <param name="limiter">The limiter shared by every client of the project in this process.</param>
         /// <param name="innerHandler">The handler that sends the requests.</param>
-        public DatoCmsRedisRateLimitHandler(global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiter limiter, global::System.Net.Http.HttpMessageHandler innerHandler)
+        public DatoCmsRedisRateLimitHandler(DatoCmsRedisRateLimiter limiter, global::System.Net.Http.HttpMessageHandler innerHandler)
             : base(innerHandler)
         {
             _limiter = limiter ?? throw new global::System.ArgumentNullException(nameof(limiter));

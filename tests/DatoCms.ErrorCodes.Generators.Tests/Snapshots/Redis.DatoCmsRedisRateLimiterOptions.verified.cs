@@ -13,8 +13,8 @@ namespace DatoCms.ErrorCodes
     {
         private string _projectKey = string.Empty;
         private string _keyPrefix = "datocms:rate-limit:";
-        private int _requestsPerWindow = global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow;
-        private global::System.TimeSpan _window = global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds);
+        private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
+        private global::System.TimeSpan _window = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
         private global::System.TimeSpan _clockSkewMargin = global::System.TimeSpan.FromMilliseconds(100);
         private global::System.TimeSpan _redisTimeout = global::System.TimeSpan.FromMilliseconds(500);
         private global::System.TimeSpan _redisRetryInterval = global::System.TimeSpan.FromSeconds(1);

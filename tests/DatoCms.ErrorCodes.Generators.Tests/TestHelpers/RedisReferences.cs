@@ -29,7 +29,12 @@ internal static class RedisReferences
 /// <summary>Runs the generator on the shipped spec for a consumer that references Redis and/or System.Threading.RateLimiting.</summary>
 internal static class RedisGeneratorRuns
 {
-    public static GeneratorRun Run(int redisMajorVersion, bool rateLimiting, string source = "", Microsoft.CodeAnalysis.CSharp.LanguageVersion languageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)
+    public static GeneratorRun Run(
+        int redisMajorVersion,
+        bool rateLimiting,
+        string source = "",
+        Microsoft.CodeAnalysis.CSharp.LanguageVersion languageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest,
+        IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         var references = new List<MetadataReference>();
         if (redisMajorVersion > 0)
@@ -55,6 +60,6 @@ internal static class RedisGeneratorRuns
             new InMemoryAdditionalText(GeneratorRunner.PagePath, RepositoryFiles.ReadSpecPage()),
             new InMemoryAdditionalText(GeneratorRunner.OverlayPath, RepositoryFiles.ReadSpecOverlay()),
         };
-        return GeneratorRunner.RunDriver(GeneratorRunner.CreateDriver(files, new TestOptionsProvider(null), languageVersion), compilation);
+        return GeneratorRunner.RunDriver(GeneratorRunner.CreateDriver(files, new TestOptionsProvider(globalOptions), languageVersion), compilation);
     }
 }

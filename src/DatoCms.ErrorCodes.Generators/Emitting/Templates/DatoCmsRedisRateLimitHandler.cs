@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Paces every request it sends by a <see cref="DatoCmsRedisRateLimiter"/> and shows the
     /// limiter every response, so a 429's pause and the server's limit reach every worker. Put it
@@ -5,14 +7,13 @@
     /// last) so that each retry is paced too, and turn the retry handler's own throttle off
     /// (<see cref="DatoCmsRetryOptions.EnableThrottling"/> = false): the shared limiter replaces it.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsRedisRateLimitHandler : global::System.Net.Http.DelegatingHandler
+    internal sealed class DatoCmsRedisRateLimitHandler : global::System.Net.Http.DelegatingHandler
     {
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiter _limiter;
+        private readonly DatoCmsRedisRateLimiter _limiter;
 
         /// <summary>Creates the handler for an <c>IHttpClientFactory</c> pipeline.</summary>
         /// <param name="limiter">The limiter shared by every client of the project in this process.</param>
-        public DatoCmsRedisRateLimitHandler(global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiter limiter)
+        public DatoCmsRedisRateLimitHandler(DatoCmsRedisRateLimiter limiter)
         {
             _limiter = limiter ?? throw new global::System.ArgumentNullException(nameof(limiter));
         }
@@ -20,7 +21,7 @@
         /// <summary>Creates the handler in front of <paramref name="innerHandler"/>, for use without a factory.</summary>
         /// <param name="limiter">The limiter shared by every client of the project in this process.</param>
         /// <param name="innerHandler">The handler that sends the requests.</param>
-        public DatoCmsRedisRateLimitHandler(global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiter limiter, global::System.Net.Http.HttpMessageHandler innerHandler)
+        public DatoCmsRedisRateLimitHandler(DatoCmsRedisRateLimiter limiter, global::System.Net.Http.HttpMessageHandler innerHandler)
             : base(innerHandler)
         {
             _limiter = limiter ?? throw new global::System.ArgumentNullException(nameof(limiter));
@@ -41,3 +42,4 @@
             return response;
         }
     }
+}

@@ -1,10 +1,11 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The Lua scripts <see cref="DatoCmsRedisRateLimiter"/> runs on the Redis server. Each one is a
     /// single atomic step, and each reads the time from Redis (<c>TIME</c>) rather than from the
     /// caller, so workers whose clocks disagree still share one timeline.
     /// </summary>
-    $generated$
-    internal static class DatoCmsRedisRateLimitScripts
+    internal static class DatoCmsRedisRateLimitScripts // always internal
     {
         /// <summary>
         /// Reserves slots in a sliding log and says how long to wait for the last one.
@@ -80,3 +81,4 @@ end
 return 0
 ";
     }
+}

@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// One DatoCMS project's rate limit shared by every process that calls the API for it, through
     /// Redis. Each acquisition runs one atomic script that reserves the next free slot of a sliding
@@ -10,22 +12,21 @@
     /// when it answers again: acquisition never throws because Redis is unreachable. Feed it every
     /// response through <see cref="Observe"/> (<see cref="DatoCmsRedisRateLimitHandler"/> does).
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsRedisRateLimiter : global::System.Threading.RateLimiting.RateLimiter
+    internal sealed class DatoCmsRedisRateLimiter : global::System.Threading.RateLimiting.RateLimiter
     {
         private const string RetryAfterMetadata = "RETRY_AFTER";
 
         private static readonly global::System.Threading.RateLimiting.RateLimitLease Granted = new Lease(true, null);
 
         private readonly global::StackExchange.Redis.IConnectionMultiplexer _connection;
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiterOptions _options;
+        private readonly DatoCmsRedisRateLimiterOptions _options;
         private readonly global::StackExchange.Redis.RedisKey[] _reserveKeys;
         private readonly global::StackExchange.Redis.RedisKey[] _pauseKeys;
         private readonly global::StackExchange.Redis.RedisKey _limitKey;
         private readonly string _clientId = global::System.Guid.NewGuid().ToString("N");
         private readonly long _spanMicroseconds;
         private readonly object _fallbackGate = new object();
-        private global::DatoCms.ErrorCodes.DatoCmsRateLimiter _fallback;
+        private DatoCmsRateLimiter _fallback;
         private int _limit;
         private int _fallbackLimit;
         private int _publishedLimit;
@@ -41,7 +42,7 @@
         /// <summary>Creates a limiter that shares <see cref="DatoCmsRedisRateLimiterOptions.ProjectKey"/>'s limit through <paramref name="connection"/>.</summary>
         /// <param name="connection">The application's Redis connection; the limiter does not dispose it.</param>
         /// <param name="options">The project key and how to share; <see cref="DatoCmsRedisRateLimiterOptions.ProjectKey"/> is required.</param>
-        public DatoCmsRedisRateLimiter(global::StackExchange.Redis.IConnectionMultiplexer connection, global::DatoCms.ErrorCodes.DatoCmsRedisRateLimiterOptions options)
+        public DatoCmsRedisRateLimiter(global::StackExchange.Redis.IConnectionMultiplexer connection, DatoCmsRedisRateLimiterOptions options)
         {
             _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
@@ -58,7 +59,7 @@
             _spanMicroseconds = (options.Window.Ticks + options.ClockSkewMargin.Ticks) / 10;
             _limit = options.RequestsPerWindow;
             _fallbackLimit = ShareOf(_limit);
-            _fallback = new global::DatoCms.ErrorCodes.DatoCmsRateLimiter(_fallbackLimit, options.Window);
+            _fallback = new DatoCmsRateLimiter(_fallbackLimit, options.Window);
         }
 
         /// <summary>The limit in force: the server's X-RateLimit-Limit once known, else the configured one.</summary>
@@ -72,14 +73,25 @@
         public override global::System.TimeSpan? IdleDuration => null;
 
         /// <inheritdoc />
-        public override global::System.Threading.RateLimiting.RateLimiterStatistics? GetStatistics() =>
-            new global::System.Threading.RateLimiting.RateLimiterStatistics
+        /// <remarks>
+        /// Requests waiting in this process and leases granted or refused here; the permits available
+        /// are those of the whole project, which only Redis knows, so they are reported as 0. Null
+        /// before .NET 5, where the statistics' init-only properties cannot be set.
+        /// </remarks>
+        public override global::System.Threading.RateLimiting.RateLimiterStatistics? GetStatistics()
+        {
+#if NET5_0_OR_GREATER
+            return new global::System.Threading.RateLimiting.RateLimiterStatistics
             {
                 CurrentAvailablePermits = 0,
                 CurrentQueuedCount = global::System.Threading.Interlocked.Read(ref _queued),
                 TotalSuccessfulLeases = global::System.Threading.Interlocked.Read(ref _successfulLeases),
                 TotalFailedLeases = global::System.Threading.Interlocked.Read(ref _failedLeases),
             };
+#else
+            return null;
+#endif
+        }
 
         /// <summary>
         /// Learns from a response: a 429's X-RateLimit-Reset pauses every worker, a new
@@ -89,9 +101,9 @@
         /// <param name="headers">The response's headers.</param>
         public void Observe(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
-            var limit = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitLimitHeader);
-            var remaining = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitRemainingHeader);
-            var reset = statusCode == 429 ? global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers) : null;
+            var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
+            var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
+            var reset = statusCode == 429 ? DatoCmsRateLimitHeaders.ReadReset(headers) : null;
             if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
             {
                 UpdateLimit(newLimit, publish: true);
@@ -105,13 +117,13 @@
                 if (remaining is int left)
                 {
                     local.Add(new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>(
-                        global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitRemainingHeader, new[] { left.ToString(global::System.Globalization.CultureInfo.InvariantCulture) }));
+                        DatoCmsLimits.RateLimitRemainingHeader, new[] { left.ToString(global::System.Globalization.CultureInfo.InvariantCulture) }));
                 }
 
                 if (reset is global::System.TimeSpan pause)
                 {
                     local.Add(new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>(
-                        global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitResetHeader, new[] { pause.TotalSeconds.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) }));
+                        DatoCmsLimits.RateLimitResetHeader, new[] { pause.TotalSeconds.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) }));
                 }
 
                 Fallback.Observe(statusCode, local);
@@ -131,7 +143,7 @@
             var headers = new[]
             {
                 new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>(
-                    global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitResetHeader, new[] { duration.TotalSeconds.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) }),
+                    DatoCmsLimits.RateLimitResetHeader, new[] { duration.TotalSeconds.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) }),
             };
             Fallback.Observe(429, headers);
             return PublishPauseAsync(duration);
@@ -233,7 +245,7 @@
             base.Dispose(disposing);
         }
 
-        private global::DatoCms.ErrorCodes.DatoCmsRateLimiter Fallback
+        private DatoCmsRateLimiter Fallback
         {
             get
             {
@@ -248,10 +260,14 @@
 
         private void ThrowIfInvalid(int permitCount)
         {
+#if NET7_0_OR_GREATER
+            global::System.ObjectDisposedException.ThrowIf(global::System.Threading.Volatile.Read(ref _disposed) != 0, this);
+#else
             if (global::System.Threading.Volatile.Read(ref _disposed) != 0)
             {
                 throw new global::System.ObjectDisposedException(nameof(DatoCmsRedisRateLimiter));
             }
+#endif
 
             if (permitCount < 0 || permitCount > Limit)
             {
@@ -269,7 +285,7 @@
                     if (share != _fallbackLimit)
                     {
                         _fallbackLimit = share;
-                        _fallback = new global::DatoCms.ErrorCodes.DatoCmsRateLimiter(share, _options.Window);
+                        _fallback = new DatoCmsRateLimiter(share, _options.Window);
                     }
                 }
             }
@@ -348,7 +364,7 @@
         {
             try
             {
-                var result = await _connection.GetDatabase().ScriptEvaluateAsync(global::DatoCms.ErrorCodes.DatoCmsRedisRateLimitScripts.Reserve, _reserveKeys, ReserveArguments(permitCount, -1)).ConfigureAwait(false);
+                var result = await _connection.GetDatabase().ScriptEvaluateAsync(DatoCmsRedisRateLimitScripts.Reserve, _reserveKeys, ReserveArguments(permitCount, -1)).ConfigureAwait(false);
                 return ReadReservation(result);
             }
             catch (global::System.Exception ex)
@@ -368,7 +384,7 @@
         {
             try
             {
-                return ReadReservation(_connection.GetDatabase().ScriptEvaluate(global::DatoCms.ErrorCodes.DatoCmsRedisRateLimitScripts.Reserve, _reserveKeys, ReserveArguments(permitCount, 0)));
+                return ReadReservation(_connection.GetDatabase().ScriptEvaluate(DatoCmsRedisRateLimitScripts.Reserve, _reserveKeys, ReserveArguments(permitCount, 0)));
             }
             catch (global::System.Exception ex)
             {
@@ -434,7 +450,7 @@
 
             try
             {
-                var publish = _connection.GetDatabase().ScriptEvaluateAsync(global::DatoCms.ErrorCodes.DatoCmsRedisRateLimitScripts.Pause, _pauseKeys, new global::StackExchange.Redis.RedisValue[] { milliseconds });
+                var publish = _connection.GetDatabase().ScriptEvaluateAsync(DatoCmsRedisRateLimitScripts.Pause, _pauseKeys, new global::StackExchange.Redis.RedisValue[] { milliseconds });
                 if (await global::System.Threading.Tasks.Task.WhenAny(publish, global::System.Threading.Tasks.Task.Delay(_options.RedisTimeout)).ConfigureAwait(false) != publish)
                 {
                     Forget(publish);
@@ -515,3 +531,4 @@
             }
         }
     }
+}

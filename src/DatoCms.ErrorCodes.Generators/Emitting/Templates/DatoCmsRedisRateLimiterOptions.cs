@@ -1,14 +1,15 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// How <see cref="DatoCmsRedisRateLimiter"/> shares one project's rate limit through Redis, and
     /// how it behaves when Redis cannot be reached.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsRedisRateLimiterOptions
+    internal sealed class DatoCmsRedisRateLimiterOptions
     {
         private string _projectKey = string.Empty;
         private string _keyPrefix = "datocms:rate-limit:";
-        private int _requestsPerWindow = global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow;
-        private global::System.TimeSpan _window = global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds);
+        private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
+        private global::System.TimeSpan _window = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
         private global::System.TimeSpan _clockSkewMargin = global::System.TimeSpan.FromMilliseconds(100);
         private global::System.TimeSpan _redisTimeout = global::System.TimeSpan.FromMilliseconds(500);
         private global::System.TimeSpan _redisRetryInterval = global::System.TimeSpan.FromSeconds(1);
@@ -107,3 +108,4 @@
         /// <summary>Called once when Redis answers again after <see cref="OnRedisUnavailable"/>.</summary>
         public global::System.Action? OnRedisRecovered { get; set; }
     }
+}

@@ -41,7 +41,8 @@ internal static class Coordinator
         string? faultReport = null;
         if (settings.Fault)
         {
-            var run = await RunAsync(settings.FaultWorkers, "redis", settings, faultAt: (TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6)));
+            // Long enough that plenty of requests are sent after Redis' return plus two windows.
+            var run = await RunAsync(settings.FaultWorkers, "redis", settings with { Requests = settings.FaultRequests }, faultAt: (TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6)));
             faultReport = run.FaultReport(settings.FaultWorkers);
             met &= run.MeetsFaultTargets;
             Console.WriteLine(faultReport);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DatoCms.ErrorCodes.RedisScenarios;
 
 /// <summary>The runs to make: worker counts × limiters, plus the fault run.</summary>
-internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int Requests, int Concurrency, bool Fault, bool FaultOnly, int FaultWorkers)
+internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int Requests, int Concurrency, bool Fault, bool FaultOnly, int FaultWorkers, int FaultRequests)
 {
     public static CoordinatorSettings Parse(string[] args)
     {
@@ -16,6 +16,7 @@ internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int
             Numbers(Get("--concurrency"), new[] { 4 })[0],
             Fault: args.Contains("--fault") || args.Contains("--fault-only"),
             FaultOnly: args.Contains("--fault-only"),
-            FaultWorkers: Numbers(Get("--fault-workers"), new[] { 5 })[0]);
+            FaultWorkers: Numbers(Get("--fault-workers"), new[] { 5 })[0],
+            FaultRequests: Numbers(Get("--fault-requests"), new[] { 600 })[0]);
     }
 }

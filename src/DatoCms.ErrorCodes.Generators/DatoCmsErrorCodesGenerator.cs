@@ -58,7 +58,8 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null,
                 RedisClientMajorVersion: compilation.GetTypeByMetadataName("StackExchange.Redis.IConnectionMultiplexer")?.ContainingAssembly.Identity.Version.Major ?? 0,
                 HasRateLimiting: compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimiter") is not null,
-                SupportsInitOnlySetters: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 }))
+                SupportsInitOnlySetters: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 },
+                HasHttpClientBuilder: compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(spec.Combine(options).Combine(features), static (output, input) =>

@@ -26,6 +26,7 @@ internal static class GeneratedNames
     public const string RedisRateLimiterOptions = "DatoCmsRedisRateLimiterOptions";
     public const string RedisRateLimitScripts = "DatoCmsRedisRateLimitScripts";
     public const string RedisRateLimitHandler = "DatoCmsRedisRateLimitHandler";
+    public const string RedisRateLimitHttpClientBuilderExtensions = "DatoCmsRedisRateLimitHttpClientBuilderExtensions";
 
     /// <summary>Type names a code's exception must not take, because the runtime uses them.</summary>
     public static readonly string[] Reserved =
@@ -33,6 +34,6 @@ internal static class GeneratedNames
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
-        RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler,
+        RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler, RedisRateLimitHttpClientBuilderExtensions,
     };
 }

@@ -69,5 +69,11 @@ internal static class SourceEmitter
         {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
         }
+
+        if (context.Features.HasHttpClientBuilder)
+        {
+            var extensions = GeneratedNames.RedisRateLimitHttpClientBuilderExtensions;
+            yield return (extensions + ".g.cs", TemplateEmitter.Emit(context, extensions));
+        }
     }
 }

@@ -12,6 +12,7 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
 /// <param name="RedisClientMajorVersion">The major version of the referenced StackExchange.Redis, or 0 when it is not referenced.</param>
 /// <param name="HasRateLimiting">System.Threading.RateLimiting's RateLimiter exists.</param>
+/// <param name="HasHttpClientBuilder">Microsoft.Extensions.Http's IHttpClientBuilder extensions exist: the Redis limiter gets UseRedisRateLimit.</param>
 /// <param name="SupportsInitOnlySetters">C# 9 or later: the Redis limiter sets RateLimiterStatistics' init-only properties.</param>
 internal sealed record TargetFeatures(
     bool SupportsNullable,
@@ -22,7 +23,8 @@ internal sealed record TargetFeatures(
     bool HasHttpClient = true,
     int RedisClientMajorVersion = 0,
     bool HasRateLimiting = false,
-    bool SupportsInitOnlySetters = true)
+    bool SupportsInitOnlySetters = true,
+    bool HasHttpClientBuilder = false)
 {
     /// <summary>The consumer references StackExchange.Redis, so it is told whether the Redis rate limiter could be generated.</summary>
     public bool WantsRedisLimiter => RedisClientMajorVersion > 0;

@@ -32,7 +32,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = 8,
         ["EdgeCasesPublic"] = 21,
         ["NoCodes"] = 21,
-        ["Redis"] = 25,
+        ["Redis"] = 26,
     };
 
     /// <summary>
@@ -93,6 +93,7 @@ public class SnapshotTests
     private static readonly HashSet<string> RedisHintNames = new(StringComparer.Ordinal)
     {
         "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
     };
 
     private static readonly HashSet<string> TemplateHintNames = new(StringComparer.Ordinal)

@@ -16,6 +16,7 @@ public class RedisRateLimiterGenerationTests
     private static readonly string[] RedisFiles =
     {
         "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
     };
 
     private const string Usage = @"
@@ -32,6 +33,8 @@ internal static class RedisUsage
         }
 
         var handler = new DatoCmsRedisRateLimitHandler((DatoCmsRedisRateLimiter)limiter, new System.Net.Http.HttpClientHandler());
+        Microsoft.Extensions.DependencyInjection.IHttpClientBuilder? builder = null;
+        builder?.UseRedisRateLimit(redis, ""12345"", o => o.SpreadEvenly = false).UseRedisRateLimit(""12345"");
         return new System.Net.Http.HttpClient(new DatoCmsRetryHandler(new DatoCmsRetryOptions { EnableThrottling = false }, handler));
     }
 }";
@@ -46,6 +49,17 @@ internal static class RedisUsage
         Assert.Empty(run.CompilationProblems);
         Assert.Empty(run.Diagnostics);
         Assert.All(RedisFiles, file => Assert.True(run.Sources.ContainsKey(file), file + " was not generated"));
+    }
+
+    [Fact]
+    public void WithoutMicrosoftExtensionsHttpOnlyTheRegistrationIsLeftOutAndNothingIsSaid()
+    {
+        var run = RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true, httpClientFactory: false);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Empty(run.Diagnostics);
+        Assert.True(run.Sources.ContainsKey("DatoCmsRedisRateLimiter.g.cs"));
+        Assert.False(run.Sources.ContainsKey("DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs"));
     }
 
     [Fact]

@@ -15,6 +15,13 @@ internal static class RedisReferences
 
     public static MetadataReference RateLimiting { get; } = MetadataReference.CreateFromFile(Path.Combine(Folder, "System.Threading.RateLimiting.dll"));
 
+    /// <summary>Microsoft.Extensions.Http and the DI abstractions: with them, UseRedisRateLimit is generated too.</summary>
+    public static IReadOnlyList<MetadataReference> HttpClientFactory { get; } = new[]
+    {
+        MetadataReference.CreateFromFile(Path.Combine(Folder, "http", "Microsoft.Extensions.Http.dll")),
+        MetadataReference.CreateFromFile(Path.Combine(Folder, "http", "Microsoft.Extensions.DependencyInjection.Abstractions.dll")),
+    };
+
     public static IReadOnlyList<MetadataReference> Redis(int majorVersion) => majorVersion switch
     {
         2 => new[] { MetadataReference.CreateFromFile(Path.Combine(Folder, "2", "StackExchange.Redis.dll")) },
@@ -34,7 +41,8 @@ internal static class RedisGeneratorRuns
         bool rateLimiting,
         string source = "",
         Microsoft.CodeAnalysis.CSharp.LanguageVersion languageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest,
-        IReadOnlyDictionary<string, string>? globalOptions = null)
+        IReadOnlyDictionary<string, string>? globalOptions = null,
+        bool httpClientFactory = true)
     {
         var references = new List<MetadataReference>();
         if (redisMajorVersion > 0)
@@ -45,6 +53,11 @@ internal static class RedisGeneratorRuns
         if (rateLimiting)
         {
             references.Add(RedisReferences.RateLimiting);
+        }
+
+        if (httpClientFactory)
+        {
+            references.AddRange(RedisReferences.HttpClientFactory);
         }
 
         var compilation = GeneratorRunner.CreateCompilation(source, ReferenceSet.Net80, languageVersion).AddReferences(references);

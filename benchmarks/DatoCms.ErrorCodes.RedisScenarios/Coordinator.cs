@@ -250,7 +250,7 @@ internal static class Coordinator
         public bool MeetsFaultTargets => Lost == 0 && Stuck == 0 && RedisBack is not null && AfterRecovery.Sent > 0 && AfterRecovery.TooMany <= AfterRecovery.Sent / 100.0;
 
         public string Row(string limiter, int workers) => string.Create(CultureInfo.InvariantCulture,
-            $"| {workers} | {(limiter == "redis" ? "Redis (shared)" : "headers only")} | {Requests} | {Sent} | {TooMany} | {TooManyShare:P1} | {Lost}{(Stuck > 0 ? $" ({Stuck} stuck)" : string.Empty)} | {WallSeconds:0.0} s | {Requests / WallSeconds:0.0} req/s ({RateShare:P0}) | {Spread:0.00} | {(limiter != "redis" ? "-" : MeetsTargets ? "met" : "missed")} |");
+            $"| {workers} | {(limiter == "redis" ? "Redis (shared)" : "headers only")} | {Requests} | {Sent} | {TooMany} | {TooManyShare:P1} | {Lost}{(Stuck > 0 ? $" ({Stuck} stuck)" : string.Empty)} | {WallSeconds:0.0} s | {Requests / WallSeconds:0.0} req/s ({RateShare:P1}) | {Spread:0.00} | {(limiter != "redis" ? "-" : MeetsTargets ? "met" : "missed")} |");
 
         public string FaultReport(int workers)
         {

@@ -56,6 +56,7 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 HasJsonEnumMemberName: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is not null,
                 HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader") is not null,
                 HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null,
+                SupportsUtf8Literals: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
                 RedisClientMajorVersion: compilation.GetTypeByMetadataName("StackExchange.Redis.IConnectionMultiplexer")?.ContainingAssembly.Identity.Version.Major ?? 0,
                 HasRateLimiting: compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimiter") is not null,
                 SupportsInitOnlySetters: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 },

@@ -8,13 +8,14 @@ internal static class SourceEmitter
     private static readonly string[] ExceptionTemplates =
     {
         GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError,
-        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders,
+        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders, GeneratedNames.RequestInfo,
     };
 
     private static readonly string[] RetryTemplates =
     {
         GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
     };
 
     /// <summary>The Redis rate limiter: only where StackExchange.Redis and System.Threading.RateLimiting are referenced.</summary>
@@ -47,7 +48,7 @@ internal static class SourceEmitter
 
         foreach (var template in ExceptionTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         if (context.Features.RetryUnavailableReason is not null)
@@ -57,7 +58,7 @@ internal static class SourceEmitter
 
         foreach (var template in RetryTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         if (!context.Features.WantsRedisLimiter || context.Features.RedisLimiterUnavailableReason is not null)

@@ -315,6 +315,12 @@ namespace DatoCms.ErrorCodes
                 case "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID":
                     code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
                     return true;
+                case "ACTIVE_EDITING_SESSIONS":
+                    code = DatoCmsErrorCode.ActiveEditingSessions;
+                    return true;
+                case "BATCH_DATA_VALIDATION_IN_PROGRESS":
+                    code = DatoCmsErrorCode.BatchDataValidationInProgress;
+                    return true;
                 default:
                     code = DatoCmsErrorCode.Unknown;
                     return false;
@@ -776,6 +782,13 @@ namespace DatoCms.ErrorCodes
                 case 23:
                     switch (value[0])
                     {
+                        case 'A':
+                            if (Matches(value, "ACTIVE_EDITING_SESSIONS"))
+                            {
+                                code = DatoCmsErrorCode.ActiveEditingSessions;
+                                return true;
+                            }
+                            break;
                         case 'I':
                             if (Matches(value, "INVALID_SEARCH_INDEX_ID"))
                             {
@@ -1048,6 +1061,13 @@ namespace DatoCms.ErrorCodes
                     if (Matches(value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
                     {
                         code = DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        return true;
+                    }
+                    break;
+                case 33:
+                    if (Matches(value, "BATCH_DATA_VALIDATION_IN_PROGRESS"))
+                    {
+                        code = DatoCmsErrorCode.BatchDataValidationInProgress;
                         return true;
                     }
                     break;
@@ -1599,6 +1619,13 @@ namespace DatoCms.ErrorCodes
                 case 23:
                     switch (utf8Value[0])
                     {
+                        case (byte)'A':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ACTIVE_EDITING_SESSIONS"u8))
+                            {
+                                code = DatoCmsErrorCode.ActiveEditingSessions;
+                                return true;
+                            }
+                            break;
                         case (byte)'I':
                             if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SEARCH_INDEX_ID"u8))
                             {
@@ -1871,6 +1898,13 @@ namespace DatoCms.ErrorCodes
                     if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"u8))
                     {
                         code = DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        return true;
+                    }
+                    break;
+                case 33:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "BATCH_DATA_VALIDATION_IN_PROGRESS"u8))
+                    {
+                        code = DatoCmsErrorCode.BatchDataValidationInProgress;
                         return true;
                     }
                     break;

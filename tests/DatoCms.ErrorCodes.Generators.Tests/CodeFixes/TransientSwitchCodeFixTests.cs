@@ -58,6 +58,8 @@ internal static class Handler
                 case DatoCmsErrorCode.ServiceUnavailable:
                 case DatoCmsErrorCode.SiteNotReady:
                 case DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
                     throw;
                 default:
                     return 0;"),
@@ -140,6 +142,8 @@ internal static class Handler
                 case DatoCmsErrorCode.ServiceUnavailable:
                 case DatoCmsErrorCode.SiteNotReady:
                 case DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
                     throw;
 ";
         var expected = twoSwitches

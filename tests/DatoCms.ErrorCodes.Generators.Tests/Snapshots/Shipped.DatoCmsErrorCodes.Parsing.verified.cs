@@ -315,6 +315,12 @@ namespace DatoCms.ErrorCodes
                 case "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID":
                     code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
                     return true;
+                case "ACTIVE_EDITING_SESSIONS":
+                    code = DatoCmsErrorCode.ActiveEditingSessions;
+                    return true;
+                case "BATCH_DATA_VALIDATION_IN_PROGRESS":
+                    code = DatoCmsErrorCode.BatchDataValidationInProgress;
+                    return true;
                 default:
                     code = DatoCmsErrorCode.Unknown;
                     return false;
@@ -376,6 +382,8 @@ namespace DatoCms.ErrorCodes
                     return TryParseLength30(value, out code);
                 case 31:
                     return TryParseLength31(value, out code);
+                case 33:
+                    return TryParseLength33(value, out code);
                 case 34:
                     return TryParseLength34(value, out code);
                 case 36:
@@ -455,6 +463,8 @@ namespace DatoCms.ErrorCodes
                     return TryParseUtf8Length30(utf8Value, out code);
                 case 31:
                     return TryParseUtf8Length31(utf8Value, out code);
+                case 33:
+                    return TryParseUtf8Length33(utf8Value, out code);
                 case 34:
                     return TryParseUtf8Length34(utf8Value, out code);
                 case 36:
@@ -989,6 +999,13 @@ namespace DatoCms.ErrorCodes
         {
             switch (value[0])
             {
+                case 'A':
+                    if (Matches(value, "ACTIVE_EDITING_SESSIONS"))
+                    {
+                        code = DatoCmsErrorCode.ActiveEditingSessions;
+                        return true;
+                    }
+                    break;
                 case 'I':
                     if (Matches(value, "INVALID_SEARCH_INDEX_ID"))
                     {
@@ -1301,6 +1318,18 @@ namespace DatoCms.ErrorCodes
             if (Matches(value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
             {
                 code = DatoCmsErrorCode.InvalidUploadStorageSettings;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength33(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "BATCH_DATA_VALIDATION_IN_PROGRESS"))
+            {
+                code = DatoCmsErrorCode.BatchDataValidationInProgress;
                 return true;
             }
 
@@ -1950,6 +1979,13 @@ namespace DatoCms.ErrorCodes
         {
             switch (utf8Value[0])
             {
+                case (byte)'A':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ACTIVE_EDITING_SESSIONS"u8))
+                    {
+                        code = DatoCmsErrorCode.ActiveEditingSessions;
+                        return true;
+                    }
+                    break;
                 case (byte)'I':
                     if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SEARCH_INDEX_ID"u8))
                     {
@@ -2262,6 +2298,18 @@ namespace DatoCms.ErrorCodes
             if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"u8))
             {
                 code = DatoCmsErrorCode.InvalidUploadStorageSettings;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length33(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "BATCH_DATA_VALIDATION_IN_PROGRESS"u8))
+            {
+                code = DatoCmsErrorCode.BatchDataValidationInProgress;
                 return true;
             }
 

@@ -10,6 +10,7 @@ namespace DatoCms.ErrorCodes
         private static readonly global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> NoErrors = global::System.Array.Empty<DatoCmsApiError>();
         private readonly bool _isTransient;
         private string? _message;
+        private DatoCmsRequestInfo? _request;
 
         /// <summary>Creates the exception; <see cref="FromResponse(int, string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/> picks the most specific type for you.</summary>
         /// <param name="statusCode">The HTTP status of the response.</param>
@@ -92,6 +93,24 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>The response body exactly as received (empty when there was none).</summary>
         public string RawBody { get; }
+
+        /// <summary>
+        /// The request that failed, as it is safe to log (method, URL without secrets, X-Request-Id
+        /// and cf-ray): filled in by <see cref="DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync"/>,
+        /// the retry handler and the job follower; null for an exception built from a body alone.
+        /// </summary>
+        public DatoCmsRequestInfo? Request
+        {
+            get => _request;
+            internal set
+            {
+                _request = value;
+                _message = null;
+            }
+        }
+
+        /// <summary>The X-Request-Id the API answered with, to quote to DatoCMS support; null when unknown.</summary>
+        public string? RequestId => _request?.RequestId;
 
         /// <summary>
         /// The first error with the given code whose details match, or null; picks one error out of
@@ -249,7 +268,19 @@ namespace DatoCms.ErrorCodes
 
         private string BuildMessage()
         {
+            var message = BuildErrorMessage();
+            return _request is null ? message : message + " Request: " + _request + ".";
+        }
+
+        private string BuildErrorMessage()
+        {
             var status = StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if (StatusCode == 0)
+            {
+                // Status 0: no answer at all (a network fault or a timeout the retry handler reports to OnRetry).
+                return "No answer from the DatoCMS API" + (InnerException is null ? "." : ": " + InnerException.Message);
+            }
+
             if (ApiCode.Length == 0)
             {
                 if (RawBody.Length == 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -82,11 +83,89 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A lambda that never looks at the kind of error. A method group or a delegate variable is
-    /// someone's own decision we cannot see into, so it counts as looking.
+    /// A predicate that never looks at the kind of error: a lambda, a local initialised with one, or
+    /// a method group of this compilation, read one level deep. A predicate we cannot read (a
+    /// parameter, a method in metadata or another file) is someone's own decision and counts as looking.
     /// </summary>
-    private static bool IsBlindPredicate(IOperation predicate, DatoCmsSymbols symbols) =>
-        predicate is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && !ErrorKindChecks.LooksAtErrorKind(lambda.Body, symbols);
+    private static bool IsBlindPredicate(IOperation predicate, DatoCmsSymbols symbols)
+    {
+        predicate = OperationHelpers.Unwrap(predicate);
+        if (predicate is IDelegateCreationOperation creation)
+        {
+            predicate = OperationHelpers.Unwrap(creation.Target);
+        }
+
+        switch (predicate)
+        {
+            case IAnonymousFunctionOperation lambda:
+                return !ErrorKindChecks.LooksAtErrorKind(lambda.Body, symbols);
+            case IMethodReferenceOperation method:
+                return MethodBody(method.Method, predicate.SemanticModel) is { } body && !ErrorKindChecks.LooksAtErrorKind(body, symbols);
+            case ILocalReferenceOperation local when predicate.SemanticModel is { } model:
+                foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == model.SyntaxTree && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                        && model.GetOperation(initializer) is { } initial && !IsAssignedAgain(local.Local, reference.GetSyntax()))
+                    {
+                        return IsBlindPredicate(initial, symbols);
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static IOperation? MethodBody(IMethodSymbol method, SemanticModel? model)
+    {
+        if (model is null)
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                continue;
+            }
+
+            SyntaxNode? body = reference.GetSyntax() switch
+            {
+                MethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody?.Expression,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
+                _ => null,
+            };
+
+            if (body is not null)
+            {
+                return model.GetOperation(body);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A delegate local written again after its declaration is not the lambda it started with.</summary>
+    private static bool IsAssignedAgain(ILocalSymbol local, SyntaxNode declarator)
+    {
+        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>();
+        if (scope is null)
+        {
+            return true;
+        }
+
+        foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.Left is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Follows the builder chain to what consumes it: a v8 predicate conversion says which
@@ -161,7 +240,7 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (ErrorKindChecks.LooksAtErrorKind(EnclosingFunction(context.Operation), symbols))
+        if (ErrorKindChecks.LooksAtErrorKind(OperationHelpers.EnclosingFunction(context.Operation), symbols))
         {
             return;
         }
@@ -179,21 +258,4 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
         ConstantPatternSyntax constant => constant.Expression,
         _ => syntax as ExpressionSyntax,
     };
-
-    /// <summary>The lambda, local function or member body the predicate is written in.</summary>
-    private static IOperation EnclosingFunction(IOperation operation)
-    {
-        var current = operation;
-        while (current.Parent is { } parent)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return parent;
-            }
-
-            current = parent;
-        }
-
-        return current;
-    }
 }

@@ -1,16 +1,20 @@
 //// RawEqualityOnKnownCode
-public sealed class LockedBanner(IContentClient client)
+public sealed class LockedBanner(IContentClient client, ILogger logger)
 {
-    public async Task<string> StatusAsync(string id)
+    public async Task<Item> GetAsync(string id)
     {
         try
         {
-            await client.GetItemAsync(id);
-            return "ok";
+            return await client.GetItemAsync(id);
         }
         catch (DatoCmsApiException ex) when (ex.IsTransient)
         {
-            return {|DATO005:ex.ApiCode == "ITEM_LOCKED"|} ? "locked" : "busy";
+            if ({|DATO005:ex.ApiCode == "ITEM_LOCKED"|})
+            {
+                logger.LogInformation("{Id} is locked by another editor", id);
+            }
+
+            throw;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,22 +45,24 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeExceptionClause(c, symbols, polly), OperationKind.Invocation);
+            // Syntax first: only calls named like an exception clause, and type tests on something
+            // called Outcome, are bound; the rest of the compilation costs this rule nothing.
+            start.RegisterSyntaxNodeAction(c => AnalyzeExceptionClause(c, symbols, polly), SyntaxKind.InvocationExpression);
             if (polly.Outcome is not null)
             {
-                start.RegisterOperationAction(
-                    c => AnalyzeTypeTest(c, symbols, polly),
-                    OperationKind.IsType,
-                    OperationKind.TypePattern,
-                    OperationKind.DeclarationPattern,
-                    OperationKind.RecursivePattern);
+                start.RegisterSyntaxNodeAction(c => AnalyzeTypeTests(c, symbols, polly), SyntaxKind.IsExpression, SyntaxKind.IsPatternExpression, SyntaxKind.SwitchExpression);
             }
         });
     }
 
-    private static void AnalyzeExceptionClause(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
+    private static void AnalyzeExceptionClause(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        if (ClauseName(context.Node) is not { Identifier.ValueText: "Handle" or "HandleInner" or "Or" or "OrInner" }
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
         var method = invocation.TargetMethod;
         if (method.Name is not ("Handle" or "HandleInner" or "Or" or "OrInner")
             || method.TypeArguments.Length != 1
@@ -224,9 +227,35 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
         }
         : null;
 
-    private static void AnalyzeTypeTest(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
+    private static void AnalyzeTypeTests(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
     {
-        var (matched, typeSyntax) = context.Operation switch
+        var tested = context.Node switch
+        {
+            BinaryExpressionSyntax isExpression => isExpression.Left,
+            IsPatternExpressionSyntax isPattern => isPattern.Expression,
+            SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression,
+            _ => null,
+        };
+
+        if (tested is null || !tested.DescendantTokens().Any(t => t.ValueText == "Outcome")
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } root)
+        {
+            return;
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IIsTypeOperation or ITypePatternOperation or IDeclarationPatternOperation or IRecursivePatternOperation
+                && operation.Syntax.AncestorsAndSelf().FirstOrDefault(n => n is IsPatternExpressionSyntax or SwitchExpressionSyntax || n.IsKind(SyntaxKind.IsExpression)) == context.Node)
+            {
+                AnalyzeTypeTest(context, operation, symbols, polly);
+            }
+        }
+    }
+
+    private static void AnalyzeTypeTest(SyntaxNodeAnalysisContext context, IOperation operation, DatoCmsSymbols symbols, PollySymbols polly)
+    {
+        var (matched, typeSyntax) = operation switch
         {
             IIsTypeOperation isType => (isType.TypeOperand, (isType.Syntax as BinaryExpressionSyntax)?.Right),
             ITypePatternOperation pattern => (pattern.MatchedType, TypeOfTypePattern(pattern.Syntax)),
@@ -235,12 +264,12 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
             _ => ((ITypeSymbol?)null, (ExpressionSyntax?)null),
         };
 
-        if (typeSyntax is null || !SymbolEqualityComparer.Default.Equals(matched, symbols.ApiException) || !RetryOutcomeTypeTests.AcceptsRetriedException(context.Operation, polly))
+        if (typeSyntax is null || !SymbolEqualityComparer.Default.Equals(matched, symbols.ApiException) || !RetryOutcomeTypeTests.AcceptsRetriedException(operation, polly))
         {
             return;
         }
 
-        if (ErrorKindChecks.LooksAtErrorKind(OperationHelpers.EnclosingFunction(context.Operation), symbols))
+        if (ErrorKindChecks.LooksAtErrorKind(OperationHelpers.EnclosingFunction(operation), symbols))
         {
             return;
         }

@@ -41,7 +41,7 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, HandlingServices services)
     {
         var syntax = (CatchClauseSyntax)context.Node;
-        if (syntax.Declaration is null || HeaderLocations.OfCatch(syntax) is not { } location
+        if (syntax.Declaration is null || !CatchShortcuts.MayRunAgain(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ICatchClauseOperation catchClause)
         {
             return;
@@ -53,8 +53,10 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var verdict = services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken);
-        if (verdict.RetriesOnlyWithoutWait)
+        var retriesWithoutWait = CatchShortcuts.LoopsStraightBack(syntax)
+            ? !services.Judge.LoopWaits(catchClause, context.ContainingSymbol)
+            : services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken).RetriesOnlyWithoutWait;
+        if (retriesWithoutWait)
         {
             context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryWithoutDelay, location, catchClause.ExceptionType.Name));
         }

@@ -41,7 +41,7 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, HandlingServices services)
     {
         var syntax = (CatchClauseSyntax)context.Node;
-        if (syntax.Declaration is null || HeaderLocations.OfCatch(syntax) is not { } location
+        if (syntax.Declaration is null || CatchShortcuts.AlwaysThrows(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ICatchClauseOperation catchClause)
         {
             return;
@@ -53,10 +53,13 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var verdict = services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken);
-        if (verdict.IsUnsure || !verdict.Drops)
+        if (!CatchShortcuts.FallsOffTheEnd(syntax))
         {
-            return;
+            var verdict = services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken);
+            if (verdict.IsUnsure || !verdict.Drops)
+            {
+                return;
+            }
         }
 
         context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, location, catchClause.ExceptionType.Name));

@@ -128,18 +128,39 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        var catchLocal = OperationHelpers.EnclosingCatch(switchOperation)?.Locals.FirstOrDefault();
         switch (entry)
         {
             case ThrowStatementSyntax or ThrowExpressionSyntax:
                 return false;
             case ReturnStatementSyntax { Expression: null }:
                 return true;
+            case ReturnStatementSyntax { Expression: { } returned } when context.SemanticModel.GetOperation(returned, context.CancellationToken) is { } value:
+                // What a return hands back needs no graph.
+                return !services.Judge.HandsOnTheError(value, catchLocal);
             case ContinueStatementSyntax or GotoStatementSyntax or BreakStatementSyntax:
                 return false;
         }
 
+        if (switchOperation is ISwitchExpressionOperation && IsReturnedDirectly(switchOperation.Syntax) && shape.Fallback is { } armValue)
+        {
+            return !services.Judge.HandsOnTheError(armValue, catchLocal);
+        }
+
         var verdict = services.Judge.JudgeFrom(switchOperation, entry, ErrorState.Maybe, context.ContainingSymbol, context.CancellationToken);
         return !verdict.IsUnsure && verdict.Drops;
+    }
+
+    /// <summary>The switch expression is what the function returns: <c>return x switch {...}</c> or <c>=> x switch {...}</c>.</summary>
+    private static bool IsReturnedDirectly(SyntaxNode switchExpression)
+    {
+        var parent = switchExpression.Parent;
+        while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is ReturnStatementSyntax || (parent is ArrowExpressionClauseSyntax && parent.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
     }
 
     /// <summary>

@@ -102,7 +102,7 @@ internal sealed class HandlingJudge
         var isRetryLoop = catchSyntax?.Parent is TryStatementSyntax tryStatement && RetryLoopShape.IsRetry(tryStatement, catchSyntax);
         return new PathContext(
             graph,
-            CaptureMap(graph),
+            new Lazy<Dictionary<CaptureId, List<IOperation>>>(() => CaptureMap(graph)),
             tryRegion?.FirstBlockOrdinal ?? -1,
             tryRegion?.LastBlockOrdinal ?? -1,
             isRetryLoop,
@@ -335,6 +335,51 @@ internal sealed class HandlingJudge
     };
 
     /// <summary>
+    /// For a straight-line catch directly in a retry loop (<see cref="CatchShortcuts.LoopsStraightBack"/>):
+    /// whether the loop waits anywhere outside the other catch clauses of the same try, which is
+    /// what the graph would find on the way back to the next attempt.
+    /// </summary>
+    public bool LoopWaits(ICatchClauseOperation catchClause, ISymbol? containingSymbol)
+    {
+        if (catchClause.Parent is not ITryOperation tryOperation || tryOperation.Parent?.Parent is not ILoopOperation loop)
+        {
+            return true;
+        }
+
+        var self = OperationHelpers.EnclosingFunction(catchClause) is ILocalFunctionOperation local ? local.Symbol : containingSymbol;
+        foreach (var operation in loop.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation invocation && !InOtherCatch(invocation, tryOperation, catchClause) && _waits.IsWait(invocation, self, catchClause.SemanticModel))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InOtherCatch(IOperation operation, ITryOperation tryOperation, ICatchClauseOperation catchClause)
+    {
+        for (var node = operation.Parent; node is not null && node != tryOperation; node = node.Parent)
+        {
+            if (node is ICatchClauseOperation other && other != catchClause && other.Parent == tryOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a value written in the source (not in a flow graph), such as the expression a
+    /// switch's fallback returns, hands the error on; <paramref name="catchLocal"/> is the variable
+    /// of the enclosing catch, if any.
+    /// </summary>
+    public bool HandsOnTheError(IOperation value, ILocalSymbol? catchLocal) =>
+        CarriesError(value, new PathContext(null, new Lazy<Dictionary<CaptureId, List<IOperation>>>(() => new Dictionary<CaptureId, List<IOperation>>()), -1, -1, false, null, catchLocal, null, value.SemanticModel), depth: 0);
+
+    /// <summary>
     /// The value hands the error on: it holds the exception itself, or what a caller needs to decide
     /// about retrying (Code, IsTransient, RetryKind, RateLimitReset, Errors). <c>ex.Message</c> does not.
     /// </summary>
@@ -506,13 +551,16 @@ internal sealed class HandlingJudge
     private readonly record struct PathNode(int Block, ErrorState State, bool Waited, bool AfterBackEdge, bool Stored);
 
     private sealed record PathContext(
-        ControlFlowGraph Graph,
-        Dictionary<CaptureId, List<IOperation>> Captures,
+        ControlFlowGraph? Graph,
+        Lazy<Dictionary<CaptureId, List<IOperation>>> CaptureValues,
         int TryFirst,
         int TryLast,
         bool IsRetryLoop,
         ISymbol? Self,
         ILocalSymbol? CatchLocal,
         CatchClauseSyntax? CatchSyntax,
-        SemanticModel? Model);
+        SemanticModel? Model)
+    {
+        public Dictionary<CaptureId, List<IOperation>> Captures => CaptureValues.Value;
+    }
 }

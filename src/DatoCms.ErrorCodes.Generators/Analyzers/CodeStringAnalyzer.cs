@@ -46,16 +46,18 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeBinary(c, symbols), SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, symbols), SyntaxKind.InvocationExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeIsPattern(c, symbols), SyntaxKind.IsPatternExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeSwitch(c, symbols), SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
+            // Operation actions share the operation trees the driver builds once per body with the
+            // other rules; each callback checks the syntax first and binds nothing else.
+            start.RegisterOperationAction(c => AnalyzeBinary(c, symbols), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeIsPattern(c, symbols), OperationKind.IsPattern);
+            start.RegisterOperationAction(c => AnalyzeSwitch(c, symbols), OperationKind.Switch, OperationKind.SwitchExpression);
         });
     }
 
-    private static void AnalyzeBinary(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols)
+    private static void AnalyzeBinary(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        if (!NamesRawCode(context.Node) || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IBinaryOperation binary)
+        if (context.Operation is not IBinaryOperation binary || binary.Syntax is not BinaryExpressionSyntax || !NamesRawCode(binary.Syntax))
         {
             return;
         }
@@ -66,9 +68,13 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (context.Operation is not IInvocationOperation invocation || invocation.Syntax is not InvocationExpressionSyntax syntax)
+        {
+            return;
+        }
+
         var name = syntax.Expression switch
         {
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
@@ -78,11 +84,6 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
 
         var isEquals = name == "Equals" && NamesRawCode(syntax.ArgumentList) | NamesRawCode(syntax.Expression);
         if (!isEquals && name != "TryParse")
-        {
-            return;
-        }
-
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
@@ -117,10 +118,9 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeIsPattern(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols)
+    private static void AnalyzeIsPattern(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        var syntax = (IsPatternExpressionSyntax)context.Node;
-        if (!NamesRawCode(syntax.Expression) || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IIsPatternOperation isPattern
+        if (context.Operation is not IIsPatternOperation { Syntax: IsPatternExpressionSyntax syntax } isPattern || !NamesRawCode(syntax.Expression)
             || !IsRawCodeString(isPattern.Value, symbols, out var ignoreCase))
         {
             return;
@@ -143,21 +143,21 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeSwitch(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols)
+    private static void AnalyzeSwitch(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        var governing = context.Node switch
+        var governing = context.Operation.Syntax switch
         {
             SwitchStatementSyntax statement => statement.Expression,
             SwitchExpressionSyntax expression => expression.GoverningExpression,
             _ => null,
         };
 
-        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(context.Node) is not { } header)
+        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(context.Operation.Syntax) is not { } header)
         {
             return;
         }
 
-        var (value, constants) = context.SemanticModel.GetOperation(context.Node, context.CancellationToken) switch
+        var (value, constants) = context.Operation switch
         {
             ISwitchOperation statement => (statement.Value, statement.Cases.SelectMany(c => c.Clauses).SelectMany(CaseConstants).ToList()),
             ISwitchExpressionOperation expression => (expression.Value, expression.Arms.SelectMany(a => PatternConstants(a.Pattern)).ToList()),
@@ -187,7 +187,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckPair(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, IOperation left, IOperation right, SyntaxNode site, bool ignoreCase)
+    private static void CheckPair(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation left, IOperation right, SyntaxNode site, bool ignoreCase)
     {
         IOperation? raw = null;
         IOperation? constant = null;
@@ -213,7 +213,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportKnown(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, IOperation raw, IOperation constant, SyntaxNode site, bool ignoreCase, bool withMember)
+    private static void ReportKnown(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation raw, IOperation constant, SyntaxNode site, bool ignoreCase, bool withMember)
     {
         var written = (string)constant.ConstantValue.Value!;
         var member = symbols.MemberFor(written, ignoreCase)!;
@@ -229,7 +229,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports DATO006 when the constant is not a code; returns whether it was unknown.</summary>
-    private static bool CheckUnknown(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, IOperation constant, bool ignoreCase)
+    private static bool CheckUnknown(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation constant, bool ignoreCase)
     {
         var value = (string)constant.ConstantValue.Value!;
         if (symbols.MemberFor(value, ignoreCase) is not null)

@@ -47,18 +47,18 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
 
             // Syntax first: only calls named like an exception clause, and type tests on something
             // called Outcome, are bound; the rest of the compilation costs this rule nothing.
-            start.RegisterSyntaxNodeAction(c => AnalyzeExceptionClause(c, symbols, polly), SyntaxKind.InvocationExpression);
+            start.RegisterOperationAction(c => AnalyzeExceptionClause(c, symbols, polly), OperationKind.Invocation);
             if (polly.Outcome is not null)
             {
-                start.RegisterSyntaxNodeAction(c => AnalyzeTypeTests(c, symbols, polly), SyntaxKind.IsExpression, SyntaxKind.IsPatternExpression, SyntaxKind.SwitchExpression);
+                start.RegisterOperationAction(c => AnalyzeTypeTests(c, symbols, polly), OperationKind.IsType, OperationKind.IsPattern, OperationKind.SwitchExpression);
             }
         });
     }
 
-    private static void AnalyzeExceptionClause(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
+    private static void AnalyzeExceptionClause(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
     {
-        if (ClauseName(context.Node) is not { Identifier.ValueText: "Handle" or "HandleInner" or "Or" or "OrInner" }
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+        if (ClauseName(context.Operation.Syntax) is not { Identifier.ValueText: "Handle" or "HandleInner" or "Or" or "OrInner" }
+            || context.Operation is not IInvocationOperation invocation)
         {
             return;
         }
@@ -227,9 +227,10 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
         }
         : null;
 
-    private static void AnalyzeTypeTests(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
+    private static void AnalyzeTypeTests(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
     {
-        var tested = context.Node switch
+        var node = context.Operation.Syntax;
+        var tested = node switch
         {
             BinaryExpressionSyntax isExpression => isExpression.Left,
             IsPatternExpressionSyntax isPattern => isPattern.Expression,
@@ -237,23 +238,23 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        if (tested is null || !tested.DescendantTokens().Any(t => t.ValueText == "Outcome")
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } root)
+        if (tested is null || !tested.DescendantTokens().Any(t => t.ValueText == "Outcome"))
         {
             return;
         }
 
+        var root = context.Operation;
         foreach (var operation in root.DescendantsAndSelf())
         {
             if (operation is IIsTypeOperation or ITypePatternOperation or IDeclarationPatternOperation or IRecursivePatternOperation
-                && operation.Syntax.AncestorsAndSelf().FirstOrDefault(n => n is IsPatternExpressionSyntax or SwitchExpressionSyntax || n.IsKind(SyntaxKind.IsExpression)) == context.Node)
+                && operation.Syntax.AncestorsAndSelf().FirstOrDefault(n => n is IsPatternExpressionSyntax or SwitchExpressionSyntax || n.IsKind(SyntaxKind.IsExpression)) == node)
             {
                 AnalyzeTypeTest(context, operation, symbols, polly);
             }
         }
     }
 
-    private static void AnalyzeTypeTest(SyntaxNodeAnalysisContext context, IOperation operation, DatoCmsSymbols symbols, PollySymbols polly)
+    private static void AnalyzeTypeTest(OperationAnalysisContext context, IOperation operation, DatoCmsSymbols symbols, PollySymbols polly)
     {
         var (matched, typeSyntax) = operation switch
         {

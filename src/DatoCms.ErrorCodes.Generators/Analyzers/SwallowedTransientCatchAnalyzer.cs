@@ -34,15 +34,21 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(c => Analyze(c, services), SyntaxKind.CatchClause);
+            // The catch's operation comes from the tree the driver builds once per body and shares
+            // with every operation analyzer; the syntax checks below still run before any judgement.
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.CatchClause);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, HandlingServices services)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services)
     {
-        var syntax = (CatchClauseSyntax)context.Node;
+        if (context.Operation is not ICatchClauseOperation catchClause || catchClause.Syntax is not CatchClauseSyntax syntax)
+        {
+            return;
+        }
+
         if (syntax.Declaration is null || CatchShortcuts.AlwaysThrows(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ICatchClauseOperation catchClause)
+)
         {
             return;
         }

@@ -43,14 +43,15 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(c => Analyze(c, services), SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.Switch, OperationKind.SwitchExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, HandlingServices services)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services)
     {
         var symbols = services.Symbols;
-        if (HeaderLocations.OfSwitch(context.Node) is not { } location || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation)
+        var operation = context.Operation;
+        if (HeaderLocations.OfSwitch(operation.Syntax) is not { } location)
         {
             return;
         }
@@ -68,7 +69,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var scope = AnalyzerOptionReader.Read(context.Options, context.Node.SyntaxTree, AnalyzerOptionNames.SwitchScopeKey, AnalyzerOptionNames.SwitchScopeProperty);
+        var scope = AnalyzerOptionReader.Read(context.Options, operation.Syntax.SyntaxTree, AnalyzerOptionNames.SwitchScopeKey, AnalyzerOptionNames.SwitchScopeProperty);
         if (!string.Equals(scope, "all", StringComparison.OrdinalIgnoreCase) && !ComesFromAnApiError(value, services.Facts))
         {
             return;
@@ -102,7 +103,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Whether some path from where the unlisted codes go leaves without propagating or retrying.</summary>
-    private static bool FallbackDrops(IOperation switchOperation, SwitchShape shape, HandlingServices services, SyntaxNodeAnalysisContext context)
+    private static bool FallbackDrops(IOperation switchOperation, SwitchShape shape, HandlingServices services, OperationAnalysisContext context)
     {
         SyntaxNode? entry;
         if (switchOperation is ISwitchExpressionOperation)
@@ -135,7 +136,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
                 return false;
             case ReturnStatementSyntax { Expression: null }:
                 return true;
-            case ReturnStatementSyntax { Expression: { } returned } when context.SemanticModel.GetOperation(returned, context.CancellationToken) is { } value:
+            case ReturnStatementSyntax { Expression: { } returned } when switchOperation.SemanticModel?.GetOperation(returned, context.CancellationToken) is { } value:
                 // What a return hands back needs no graph.
                 return !services.Judge.HandsOnTheError(value, catchLocal);
             case ContinueStatementSyntax or GotoStatementSyntax or BreakStatementSyntax:

@@ -377,6 +377,7 @@ internal sealed class HandlingJudge
     /// of the enclosing catch, if any.
     /// </summary>
     public bool HandsOnTheError(IOperation value, ILocalSymbol? catchLocal) =>
+        value.DescendantsAndSelf().Any(o => _facts.IsTransientQuestion(o) || _facts.IsRetryKindRead(o)) ||
         CarriesError(value, new PathContext(null, new Lazy<Dictionary<CaptureId, List<IOperation>>>(() => new Dictionary<CaptureId, List<IOperation>>()), -1, -1, false, null, catchLocal, null, value.SemanticModel), depth: 0);
 
     /// <summary>

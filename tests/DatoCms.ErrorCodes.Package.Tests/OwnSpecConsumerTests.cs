@@ -99,7 +99,7 @@ public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper outpu
         Assert.Equal(
             new[]
             {
-                "98 codes, 13 transient",
+                "100 codes, 15 transient",
                 "WIDGET_FROZEN: transient True, retry Backoff, family Concurrency",
                 "The widget is frozen while it is re-indexed.",
                 "ITEM_LOCKED: transient False, retry None",

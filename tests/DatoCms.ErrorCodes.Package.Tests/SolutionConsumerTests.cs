@@ -172,7 +172,7 @@ public class SolutionConsumerTests(PackedPackage package, ITestOutputHelper outp
                 "item_locked: parsed False, Unknown, transient False, retry None",
                 "WIDGET_FROZEN: parsed False, Unknown, transient False, retry None",
                 "UTF-8: StaleItemVersion",
-                "98 codes, 14 transient, 60 requests per 3 s",
+                "100 codes, 16 transient, 60 requests per 3 s",
                 "https://www.datocms.com/docs/content-management-api/errors#ITEM_LOCKED",
                 "Lib: SERVICE_UNAVAILABLE is ServiceUnavailable, transient True, retry Backoff, family Availability",
                 "Lib's public enum: DatoCms.ErrorCodes.DatoCmsErrorCode in Lib",

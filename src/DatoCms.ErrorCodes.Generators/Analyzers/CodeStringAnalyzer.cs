@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
+using DatoCms.ErrorCodes.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -111,7 +112,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (method.Name == "TryParse" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ErrorCodes)
+        if (method.Name == GeneratedNames.Members.TryParse && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ErrorCodes)
             && invocation.Arguments.Length > 0 && ConstantString(invocation.Arguments[0].Value) is { } constant)
         {
             CheckUnknown(context, symbols, constant, ignoreCase: false);
@@ -313,9 +314,9 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
 
         return operation switch
         {
-            IPropertyReferenceOperation { Property.Name: "ApiCode", Type.SpecialType: SpecialType.System_String } property =>
+            IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.ApiCode, Type.SpecialType: SpecialType.System_String } property =>
                 SymbolEqualityComparer.Default.Equals(property.Property.ContainingType.ContainingNamespace, symbols.ErrorCode.ContainingNamespace),
-            IInvocationOperation { TargetMethod.Name: "ToApiString" } invocation =>
+            IInvocationOperation { TargetMethod.Name: GeneratedNames.Members.ToApiString } invocation =>
                 SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.ErrorCodes),
             _ => false,
         };
@@ -348,7 +349,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     {
         foreach (var token in node.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "ApiCode" or "ToApiString")
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is GeneratedNames.Members.ApiCode or GeneratedNames.Members.ToApiString)
             {
                 return true;
             }

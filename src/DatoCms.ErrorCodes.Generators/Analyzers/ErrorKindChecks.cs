@@ -1,3 +1,4 @@
+using DatoCms.ErrorCodes.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,7 +23,7 @@ internal static class ErrorKindChecks
 
             switch (operation)
             {
-                case IPropertyReferenceOperation { Property.Name: "Code" or "ApiCode" or "StatusCode" or "Errors" or "RateLimitReset" } property when symbols.IsApiErrorCarrier(property.Property.ContainingType):
+                case IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code or GeneratedNames.Members.ApiCode or GeneratedNames.Members.StatusCode or GeneratedNames.Members.Errors or "RateLimitReset" } property when symbols.IsApiErrorCarrier(property.Property.ContainingType):
                 case IIsTypeOperation isType when IsNarrowerException(isType.TypeOperand, symbols):
                 case ITypePatternOperation typePattern when IsNarrowerException(typePattern.MatchedType, symbols):
                 case IDeclarationPatternOperation declaration when IsNarrowerException(declaration.MatchedType, symbols):

@@ -8,13 +8,21 @@ internal static class SourceEmitter
     private static readonly string[] ExceptionTemplates =
     {
         GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError,
-        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders,
+        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders, GeneratedNames.RequestInfo,
     };
 
     private static readonly string[] RetryTemplates =
     {
         GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
+    };
+
+    /// <summary>The Redis rate limiter: only where StackExchange.Redis and System.Threading.RateLimiting are referenced.</summary>
+    private static readonly string[] RedisTemplates =
+    {
+        GeneratedNames.RedisRateLimiterOptions, GeneratedNames.RedisRateLimitScripts, GeneratedNames.RedisRateLimiter,
+        GeneratedNames.RedisRateLimitHandler,
     };
 
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
@@ -33,9 +41,14 @@ internal static class SourceEmitter
         }
 
         yield return (ExceptionsEmitter.HintName, ExceptionsEmitter.Emit(context));
+        if (context.Options.OmitTemplates)
+        {
+            yield break;
+        }
+
         foreach (var template in ExceptionTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         if (context.Features.RetryUnavailableReason is not null)
@@ -45,7 +58,23 @@ internal static class SourceEmitter
 
         foreach (var template in RetryTemplates)
         {
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
+        }
+
+        if (!context.Features.WantsRedisLimiter || context.Features.RedisLimiterUnavailableReason is not null)
+        {
+            yield break;
+        }
+
+        foreach (var template in RedisTemplates)
+        {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (context.Features.HasHttpClientBuilder)
+        {
+            var extensions = GeneratedNames.RedisRateLimitHttpClientBuilderExtensions;
+            yield return (extensions + ".g.cs", TemplateEmitter.Emit(context, extensions));
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -22,15 +23,17 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, references: ReferenceSet.NetStandard20, languageVersion: LanguageVersion.CSharp7_3),
         ["EdgeCasesPublic"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = "true", ["build_property.DatoCmsErrorCodesNamespace"] = "Acme.Errors" }),
         ["NoCodes"] = () => GeneratorRunner.Run("# Errors\n", EdgeCaseOverlay.Substring(0, EdgeCaseOverlay.IndexOf("codes:", StringComparison.Ordinal))),
+        ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true),
     };
 
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
     private static readonly Dictionary<string, int> FileCounts = new()
     {
-        ["Shipped"] = 21,
+        ["Shipped"] = 26,
         ["EdgeCasesLegacy"] = 8,
-        ["EdgeCasesPublic"] = 21,
-        ["NoCodes"] = 21,
+        ["EdgeCasesPublic"] = 26,
+        ["NoCodes"] = 26,
+        ["Redis"] = 31,
     };
 
     /// <summary>
@@ -85,14 +88,22 @@ public class SnapshotTests
     }
 
     private static bool IsPinned(string scenario, string hintName) =>
-        ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
+        scenario == "Redis" ? RedisHintNames.Contains(hintName) : ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
 
-    private static readonly HashSet<string> TemplateHintNames = new(StringComparer.Ordinal)
+    /// <summary>The Redis scenario is the shipped spec plus the Redis files; only those are pinned for it.</summary>
+    private static readonly HashSet<string> RedisHintNames = new(StringComparer.Ordinal)
     {
-        "DatoCmsApiException.g.cs", "DatoCmsTransientApiException.g.cs", "DatoCmsApiError.g.cs", "DatoCmsErrorBodyReader.g.cs",
-        "DatoCmsRateLimitHeaders.g.cs", "DatoCmsHttpResponseExtensions.g.cs", "DatoCmsRetryOptions.g.cs", "DatoCmsRetryAttempt.g.cs",
-        "DatoCmsRetryPolicy.g.cs", "DatoCmsRateLimiter.g.cs", "DatoCmsRetryHandler.g.cs", "DatoCmsRetry.g.cs",
+        "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
     };
+
+    private static readonly HashSet<string> TemplateHintNames = new[]
+    {
+        GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError, GeneratedNames.ErrorBodyReader,
+        GeneratedNames.RateLimitHeaders, GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
+        GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RequestInfo, GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
+    }.Select(GeneratedNames.HintName).ToHashSet(StringComparer.Ordinal);
 
     private static string SnapshotName(string scenario, string hintName) => scenario + "." + hintName.Replace(".g.cs", string.Empty);
 }

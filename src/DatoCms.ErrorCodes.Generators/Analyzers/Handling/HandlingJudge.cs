@@ -22,7 +22,8 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// <item>drops: anything else, unless the path's conditions proved the error is not transient there
 /// or the author chose a transient error deliberately (<see cref="TransienceConditions"/>).</item>
 /// </list>
-/// Paths after a loop's back edge that leave the loop are a retry running out, not a drop. When the
+/// Paths that leave a retry loop after its back edge (or a polling loop after it waited) are a retry
+/// running out, not a drop; leaving a loop over items is a drop. When the
 /// graph cannot be matched to the code, the verdict is unsure and the rules stay silent.
 /// </summary>
 internal sealed class HandlingJudge
@@ -117,7 +118,7 @@ internal sealed class HandlingJudge
         var verdict = new HandlingVerdict();
         var pending = new Stack<PathNode>();
         var seen = new HashSet<PathNode>();
-        pending.Push(new PathNode(startBlock, startState, Waited: false, AfterBackEdge: false, Stored: false));
+        pending.Push(new PathNode(startBlock, startState, Waited: false, AfterBackEdge: false, Stored: false, LoopedBack: false));
         var steps = 0;
         while (pending.Count > 0)
         {
@@ -226,13 +227,18 @@ internal sealed class HandlingJudge
             return;
         }
 
-        var backEdge = destination.Ordinal <= from.Ordinal;
-        pending.Push(node with { Block = destination.Ordinal, AfterBackEdge = node.AfterBackEdge || backEdge });
+        // Leaving a retry loop after a back edge is the retry running out, and leaving a polling
+        // loop that waited is its next round not coming; leaving a loop over items is a drop.
+        var loopsBack = destination.Ordinal <= from.Ordinal;
+        var backEdge = loopsBack && (context.IsRetryLoop || node.Waited);
+        pending.Push(node with { Block = destination.Ordinal, AfterBackEdge = node.AfterBackEdge || backEdge, LoopedBack = node.LoopedBack || loopsBack });
     }
 
     private static void Dropped(PathNode node, HandlingVerdict verdict)
     {
-        if (!node.AfterBackEdge && !node.Stored && ErrorStates.DropLosesTransient(node.State))
+        // A polling loop may wait in its condition (PeriodicTimer), after the back edge.
+        var roundEnded = node.AfterBackEdge || (node.LoopedBack && node.Waited);
+        if (!roundEnded && !node.Stored && ErrorStates.DropLosesTransient(node.State))
         {
             verdict.Drops = true;
         }
@@ -248,7 +254,7 @@ internal sealed class HandlingJudge
         {
             // A loop over items moves on to the next one: this item's error is dropped. A polling
             // loop that waits before it runs again is a retry.
-            Dropped(node with { AfterBackEdge = false }, verdict);
+            Dropped(node with { AfterBackEdge = false, LoopedBack = false }, verdict);
         }
     }
 
@@ -549,7 +555,7 @@ internal sealed class HandlingJudge
         CallsItself,
     }
 
-    private readonly record struct PathNode(int Block, ErrorState State, bool Waited, bool AfterBackEdge, bool Stored);
+    private readonly record struct PathNode(int Block, ErrorState State, bool Waited, bool AfterBackEdge, bool Stored, bool LoopedBack);
 
     private sealed record PathContext(
         ControlFlowGraph? Graph,

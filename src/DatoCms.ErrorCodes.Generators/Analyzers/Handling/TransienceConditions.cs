@@ -269,7 +269,7 @@ internal sealed class TransienceConditions
 
     private static ErrorState Lower(ErrorState state, ErrorState bound) => state < bound ? state : bound;
 
-    private bool IsExceptionValue(IOperation operation)
+    private static bool IsExceptionValue(IOperation operation)
     {
         operation = OperationHelpers.Unwrap(operation);
         if (operation is not (ILocalReferenceOperation or IParameterReferenceOperation))

@@ -17,6 +17,8 @@ internal sealed class WaitCalls
 {
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new(SymbolEqualityComparer.Default);
 
+    /// <param name="invocation">The call on the path.</param>
+    /// <param name="containingFunction">The function the path is in: calling it again is a retry, not a wait.</param>
     /// <param name="model">The semantic model of the tree the call is in, to read a helper declared there.</param>
     public bool IsWait(IInvocationOperation invocation, ISymbol? containingFunction, SemanticModel? model)
     {
@@ -69,6 +71,7 @@ internal sealed class WaitCalls
         return false;
     }
 
+    /// <param name="method">The helper, declared in the caller's file.</param>
     /// <param name="model">The caller's model: operations of a flow graph carry none of their own.</param>
     private static bool HelperWaits(IMethodSymbol method, SemanticModel model)
     {

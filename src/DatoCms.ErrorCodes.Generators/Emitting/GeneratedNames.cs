@@ -20,6 +20,8 @@ internal static class GeneratedNames
     public const string RetryAttempt = "DatoCmsRetryAttempt";
     public const string RetryPolicy = "DatoCmsRetryPolicy";
     public const string RateLimiter = "DatoCmsRateLimiter";
+    public const string RateLimitTicket = "DatoCmsRateLimitTicket";
+    public const string RateLimitShare = "DatoCmsRateLimitShare";
     public const string RetryHandler = "DatoCmsRetryHandler";
     public const string Retry = "DatoCmsRetry";
 
@@ -28,6 +30,6 @@ internal static class GeneratedNames
     {
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
-        RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
+        RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry, RateLimitTicket, RateLimitShare,
     };
 }

@@ -14,7 +14,8 @@ internal static class SourceEmitter
     private static readonly string[] RetryTemplates =
     {
         GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
-        GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RetryPolicy, GeneratedNames.RateLimitTicket, GeneratedNames.RateLimitShare, GeneratedNames.RateLimiter,
+        GeneratedNames.RetryHandler, GeneratedNames.Retry,
     };
 
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)

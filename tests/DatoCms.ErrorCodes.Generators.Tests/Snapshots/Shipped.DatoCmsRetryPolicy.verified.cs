@@ -33,12 +33,30 @@ namespace DatoCms.ErrorCodes
                 return null;
             }
 
-            if (error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit && error.RateLimitReset is global::System.TimeSpan reset)
+            if (error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit)
             {
-                return reset;
+                return RateLimitDelay(error, attempt, options);
             }
 
             return Backoff(attempt, options);
+        }
+
+        /// <summary>
+        /// The wait after a 429 when no throttle paces the requests: X-RateLimit-Reset spread at
+        /// random (<see cref="DatoCmsRateLimitShare.Spread"/>), so clients rejected together do not
+        /// all come back at the same instant; backoff when the server sent no reset.
+        /// </summary>
+        /// <param name="error">The rate-limit error.</param>
+        /// <param name="attempt">The attempt that failed, from 1.</param>
+        /// <param name="options">The retry options.</param>
+        public static global::System.TimeSpan RateLimitDelay(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        {
+            if (!(error.RateLimitReset is global::System.TimeSpan reset))
+            {
+                return Backoff(attempt, options);
+            }
+
+            return options.UseJitter ? global::DatoCms.ErrorCodes.DatoCmsRateLimitShare.Spread(reset, NextDouble()) : reset;
         }
 
         /// <summary>Exponential backoff from BaseDelay, capped at MaxDelay, with "equal jitter" when enabled.</summary>
@@ -48,20 +66,22 @@ namespace DatoCms.ErrorCodes
             var ticks = global::System.Math.Min((double)options.BaseDelay.Ticks * global::System.Math.Pow(2, exponent), options.MaxDelay.Ticks);
             if (options.UseJitter)
             {
-                double sample;
-                lock (Random)
-                {
-                    // Jitter only spreads retries out; it needs no unpredictability. CA5394 is one
-                    // of the few rules that analyze generated code, so AnalysisLevel latest-all saw it.
-#pragma warning disable CA5394
-                    sample = Random.NextDouble();
-#pragma warning restore CA5394
-                }
-
-                ticks = (ticks / 2) + (ticks / 2 * sample);
+                ticks = (ticks / 2) + (ticks / 2 * NextDouble());
             }
 
             return global::System.TimeSpan.FromTicks((long)global::System.Math.Max(0, ticks));
+        }
+
+        private static double NextDouble()
+        {
+            lock (Random)
+            {
+                // Jitter only spreads retries out; it needs no unpredictability. CA5394 is one
+                // of the few rules that analyze generated code, so AnalysisLevel latest-all saw it.
+#pragma warning disable CA5394
+                return Random.NextDouble();
+#pragma warning restore CA5394
+            }
         }
 
         /// <summary>GET, HEAD, OPTIONS, PUT and DELETE may be repeated; POST and PATCH may not.</summary>

@@ -55,7 +55,10 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 HasEnumMember: compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute") is not null,
                 HasJsonEnumMemberName: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is not null,
                 HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader") is not null,
-                HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null))
+                HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null,
+                HasRateLimiting: compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimiter") is not null
+                    && compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimiterStatistics") is not null,
+                SupportsInitOnly: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 }))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(spec.Combine(options).Combine(features), static (output, input) =>

@@ -22,6 +22,11 @@ internal static class GeneratedNames
     public const string RateLimiter = "DatoCmsRateLimiter";
     public const string RateLimitTicket = "DatoCmsRateLimitTicket";
     public const string RateLimitShare = "DatoCmsRateLimitShare";
+    public const string AdaptiveRateLimiter = "DatoCmsAdaptiveRateLimiter";
+    public const string RateLimitLease = "DatoCmsRateLimitLease";
+
+    /// <summary>The second part of <see cref="RetryOptions"/>, with the RateLimiter option (a template, not a type).</summary>
+    public const string RetryOptionsRateLimiting = "DatoCmsRetryOptions.RateLimiting";
     public const string RetryHandler = "DatoCmsRetryHandler";
     public const string Retry = "DatoCmsRetry";
 
@@ -30,6 +35,6 @@ internal static class GeneratedNames
     {
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
-        RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry, RateLimitTicket, RateLimitShare,
+        RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry, RateLimitTicket, RateLimitShare, AdaptiveRateLimiter, RateLimitLease,
     };
 }

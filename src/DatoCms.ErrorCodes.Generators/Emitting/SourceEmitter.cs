@@ -18,6 +18,11 @@ internal static class SourceEmitter
         GeneratedNames.RetryHandler, GeneratedNames.Retry,
     };
 
+    private static readonly string[] RateLimitingTemplates =
+    {
+        GeneratedNames.RetryOptionsRateLimiting, GeneratedNames.RateLimitLease, GeneratedNames.AdaptiveRateLimiter,
+    };
+
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
     {
         yield return (ErrorCodeEnumEmitter.HintName, ErrorCodeEnumEmitter.Emit(context));
@@ -45,6 +50,16 @@ internal static class SourceEmitter
         }
 
         foreach (var template in RetryTemplates)
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (context.Features.RateLimiterUnavailableReason is not null)
+        {
+            yield break;
+        }
+
+        foreach (var template in RateLimitingTemplates)
         {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
         }

@@ -10,15 +10,19 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasJsonEnumMemberName">System.Text.Json's JsonStringEnumMemberNameAttribute (9.0+) exists.</param>
 /// <param name="HasSystemTextJson">System.Text.Json's Utf8JsonReader exists: error bodies can be read, so the exceptions are generated.</param>
 /// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
+/// <param name="HasRateLimiting">System.Threading.RateLimiting's RateLimiter exists (the package, or ASP.NET Core's shared framework): the throttle is also a RateLimiter and the handler takes any RateLimiter.</param>
+/// <param name="SupportsInitOnly">C# 9 or later: init-only properties can be set (RateLimiterStatistics has only those).</param>
 internal sealed record TargetFeatures(
     bool SupportsNullable,
     bool HasSpan,
     bool HasEnumMember,
     bool HasJsonEnumMemberName,
     bool HasSystemTextJson = true,
-    bool HasHttpClient = true)
+    bool HasHttpClient = true,
+    bool HasRateLimiting = false,
+    bool SupportsInitOnly = true)
 {
-    public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true);
+    public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true, HasRateLimiting: true);
 
     /// <summary>Why the typed exceptions cannot be generated, or null when they can.</summary>
     public string? ExceptionsUnavailableReason =>
@@ -26,6 +30,13 @@ internal sealed record TargetFeatures(
         : !HasSpan ? "they need System.ReadOnlySpan<T> (reference System.Memory)"
         : !HasSystemTextJson ? "they read error bodies with System.Text.Json, which this project does not reference (add the System.Text.Json package)"
         : null;
+
+    /// <summary>Why the RateLimiter integration cannot be generated, or null when it can (the retry handler can, and the type exists).</summary>
+    public string? RateLimiterUnavailableReason =>
+        RetryUnavailableReason
+        ?? (!HasRateLimiting ? "it needs System.Threading.RateLimiting, which this project does not reference (add the System.Threading.RateLimiting package; ASP.NET Core and Microsoft.Extensions.Http.Resilience bring it)"
+            : !SupportsInitOnly ? "it needs C# 9 or later (set LangVersion to 9.0 or higher)"
+            : null);
 
     /// <summary>Why the retry handler cannot be generated, or null when it can.</summary>
     public string? RetryUnavailableReason =>

@@ -161,7 +161,7 @@ namespace DatoCms.ErrorCodes
         private void EstimateProcesses(long now, int limit, bool full, int counted, int others)
         {
             var even = (limit + _processes - 1) / _processes;
-            if (full && counted * 10 >= limit && counted * 2 >= even)
+            if (full && counted * 10 >= limit && (_processes == 1 || counted * 2 >= even))
             {
                 var estimate = global::System.Math.Max(1, (int)global::System.Math.Floor((((double)counted + others) / counted) + 0.5));
                 if (others * 10 >= limit)

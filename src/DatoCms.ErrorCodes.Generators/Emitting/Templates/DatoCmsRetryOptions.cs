@@ -90,10 +90,10 @@
         internal global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket> AcquireAsync(bool isRetry, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>? acquired = null;
-            AcquireFromRateLimiter(ref acquired, cancellationToken);
+            AcquireFromRateLimiter(ref acquired, isRetry, cancellationToken);
             return acquired ?? Throttle.AcquireAsync(cancellationToken, isRetry);
         }
 
         // Implemented where System.Threading.RateLimiting is referenced (the RateLimiter option).
-        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>? acquired, global::System.Threading.CancellationToken cancellationToken);
+        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken);
     }

@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace DatoCms.ErrorCodes.Generators.Diagnostics;
 
 /// <summary>
-/// The spec diagnostics (DATO1xx). Each one has a page under docs/diagnostics and an entry in
-/// AnalyzerReleases.Unshipped.md. They are located in the spec files, so their severities are
+/// The spec diagnostics (DATO1xx). Each one has a page under docs/diagnostics and a row in the
+/// release tracking: AnalyzerReleases.Shipped.md for the rules of 0.1.0, AnalyzerReleases.Unshipped.md
+/// for rules added since, until they ship. They are located in the spec files, so their severities are
 /// changed in a .globalconfig (an .editorconfig section applies to C# files only).
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -147,6 +148,12 @@ internal static class DiagnosticDescriptors
         "The AdditionalFile '{0}' has DatoCmsSpec=\"{1}\", which is not one of {2}; the file is not part of the spec",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RedisRateLimiterNotGenerated = Create(
+        "DATO125",
+        "The Redis rate limiter is not generated",
+        "StackExchange.Redis is referenced, but DatoCmsRedisRateLimiter is not generated: {0}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -159,7 +166,7 @@ internal static class DiagnosticDescriptors
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
         MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, UnknownSpecMetadata,
-        GeneratorFailure,
+        RedisRateLimiterNotGenerated, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

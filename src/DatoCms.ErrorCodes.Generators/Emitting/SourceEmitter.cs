@@ -8,7 +8,7 @@ internal static class SourceEmitter
     private static readonly string[] ExceptionTemplates =
     {
         GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError,
-        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders,
+        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders, GeneratedNames.RequestInfo,
     };
 
     private static readonly string[] RetryTemplates =
@@ -16,11 +16,20 @@ internal static class SourceEmitter
         GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimitTicket, GeneratedNames.RateLimitShare, GeneratedNames.RateLimiter,
         GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
     };
 
+    /// <summary>The RateLimiter option and the throttle as a RateLimiter: only where System.Threading.RateLimiting is referenced (and C# 9+).</summary>
     private static readonly string[] RateLimitingTemplates =
     {
         GeneratedNames.RetryOptionsRateLimiting, GeneratedNames.RateLimitLease, GeneratedNames.AdaptiveRateLimiter,
+    };
+
+    /// <summary>The Redis rate limiter: only where StackExchange.Redis and System.Threading.RateLimiting are referenced.</summary>
+    private static readonly string[] RedisTemplates =
+    {
+        GeneratedNames.RedisRateLimiterOptions, GeneratedNames.RedisRateLimitScripts, GeneratedNames.RedisRateLimiter,
+        GeneratedNames.RedisRateLimitHandler,
     };
 
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
@@ -39,9 +48,14 @@ internal static class SourceEmitter
         }
 
         yield return (ExceptionsEmitter.HintName, ExceptionsEmitter.Emit(context));
+        if (context.Options.OmitTemplates)
+        {
+            yield break;
+        }
+
         foreach (var template in ExceptionTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         if (context.Features.RetryUnavailableReason is not null)
@@ -51,17 +65,31 @@ internal static class SourceEmitter
 
         foreach (var template in RetryTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
-        if (context.Features.RateLimiterUnavailableReason is not null)
+        if (context.Features.RateLimiterUnavailableReason is null)
+        {
+            foreach (var template in RateLimitingTemplates)
+            {
+                yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
+            }
+        }
+
+        if (!context.Features.WantsRedisLimiter || context.Features.RedisLimiterUnavailableReason is not null)
         {
             yield break;
         }
 
-        foreach (var template in RateLimitingTemplates)
+        foreach (var template in RedisTemplates)
         {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (context.Features.HasHttpClientBuilder)
+        {
+            var extensions = GeneratedNames.RedisRateLimitHttpClientBuilderExtensions;
+            yield return (extensions + ".g.cs", TemplateEmitter.Emit(context, extensions));
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -23,16 +24,18 @@ public class SnapshotTests
         ["EdgeCasesPublic"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = "true", ["build_property.DatoCmsErrorCodesNamespace"] = "Acme.Errors" }),
         ["NoCodes"] = () => GeneratorRunner.Run("# Errors\n", EdgeCaseOverlay.Substring(0, EdgeCaseOverlay.IndexOf("codes:", StringComparison.Ordinal))),
         ["RateLimiting"] = () => GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net80WithRateLimiting),
+        ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true),
     };
 
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
     private static readonly Dictionary<string, int> FileCounts = new()
     {
-        ["Shipped"] = 23,
+        ["Shipped"] = 28,
         ["EdgeCasesLegacy"] = 8,
-        ["EdgeCasesPublic"] = 23,
-        ["NoCodes"] = 23,
-        ["RateLimiting"] = 26,
+        ["EdgeCasesPublic"] = 28,
+        ["NoCodes"] = 28,
+        ["RateLimiting"] = 31,
+        ["Redis"] = 36,
     };
 
     /// <summary>
@@ -86,23 +89,32 @@ public class SnapshotTests
         Assert.Empty(onDisk.Except(expected));
     }
 
-    private static bool IsPinned(string scenario, string hintName) => scenario == "RateLimiting"
-        ? RateLimitingHintNames.Contains(hintName)
+    private static bool IsPinned(string scenario, string hintName) =>
+        scenario == "Redis" ? RedisHintNames.Contains(hintName)
+        : scenario == "RateLimiting" ? RateLimitingHintNames.Contains(hintName)
         : ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
 
     /// <summary>Generated only where System.Threading.RateLimiting is referenced: pinned in the RateLimiting scenario alone (the rest equals Shipped).</summary>
-    private static readonly HashSet<string> RateLimitingHintNames = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> RateLimitingHintNames = new[]
     {
-        "DatoCmsRetryOptions.RateLimiting.g.cs", "DatoCmsRateLimitLease.g.cs", "DatoCmsAdaptiveRateLimiter.g.cs",
+        GeneratedNames.RetryOptionsRateLimiting, GeneratedNames.RateLimitLease, GeneratedNames.AdaptiveRateLimiter,
+    }.Select(GeneratedNames.HintName).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The Redis scenario is the shipped spec plus the Redis files; only those are pinned for it.</summary>
+    private static readonly HashSet<string> RedisHintNames = new(StringComparer.Ordinal)
+    {
+        "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
     };
 
-    private static readonly HashSet<string> TemplateHintNames = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> TemplateHintNames = new[]
     {
-        "DatoCmsApiException.g.cs", "DatoCmsTransientApiException.g.cs", "DatoCmsApiError.g.cs", "DatoCmsErrorBodyReader.g.cs",
-        "DatoCmsRateLimitHeaders.g.cs", "DatoCmsHttpResponseExtensions.g.cs", "DatoCmsRetryOptions.g.cs", "DatoCmsRetryAttempt.g.cs",
-        "DatoCmsRetryPolicy.g.cs", "DatoCmsRateLimiter.g.cs", "DatoCmsRetryHandler.g.cs", "DatoCmsRetry.g.cs",
-        "DatoCmsRateLimitTicket.g.cs", "DatoCmsRateLimitShare.g.cs",
-    };
+        GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError, GeneratedNames.ErrorBodyReader,
+        GeneratedNames.RateLimitHeaders, GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
+        GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RequestInfo, GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
+        GeneratedNames.RateLimitTicket, GeneratedNames.RateLimitShare,
+    }.Select(GeneratedNames.HintName).ToHashSet(StringComparer.Ordinal);
 
     private static string SnapshotName(string scenario, string hintName) => scenario + "." + hintName.Replace(".g.cs", string.Empty);
 }

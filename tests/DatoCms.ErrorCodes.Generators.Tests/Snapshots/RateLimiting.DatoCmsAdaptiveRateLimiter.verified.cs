@@ -17,7 +17,7 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsAdaptiveRateLimiter : global::System.Threading.RateLimiting.RateLimiter
     {
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRateLimiter _throttle;
+        private readonly DatoCmsRateLimiter _throttle;
         private long _successfulLeases;
         private long _failedLeases;
         private int _disposed;
@@ -26,17 +26,17 @@ namespace DatoCms.ErrorCodes
         /// <param name="requestsPerWindow">The project's limit (60 by default on the Content Management API).</param>
         /// <param name="window">The length of its window (3 s).</param>
         public DatoCmsAdaptiveRateLimiter(int requestsPerWindow, global::System.TimeSpan window)
-            : this(new global::DatoCms.ErrorCodes.DatoCmsRateLimiter(requestsPerWindow, window))
+            : this(new DatoCmsRateLimiter(requestsPerWindow, window))
         {
         }
 
         /// <summary>Creates a limiter with the spec's limits (<see cref="DatoCmsLimits"/>).</summary>
         public DatoCmsAdaptiveRateLimiter()
-            : this(global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow, global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds))
+            : this(DatoCmsLimits.RequestsPerWindow, global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds))
         {
         }
 
-        internal DatoCmsAdaptiveRateLimiter(global::DatoCms.ErrorCodes.DatoCmsRateLimiter throttle)
+        internal DatoCmsAdaptiveRateLimiter(DatoCmsRateLimiter throttle)
         {
             _throttle = throttle;
         }
@@ -51,14 +51,21 @@ namespace DatoCms.ErrorCodes
         public override global::System.TimeSpan? IdleDuration => _throttle.IdleDuration;
 
         /// <inheritdoc />
-        public override global::System.Threading.RateLimiting.RateLimiterStatistics? GetStatistics() =>
-            new global::System.Threading.RateLimiting.RateLimiterStatistics
+        /// <remarks>Null before .NET 5 in the template project, whose C# 8 cannot set the statistics' init-only properties; consumers get this only with C# 9 or later.</remarks>
+        public override global::System.Threading.RateLimiting.RateLimiterStatistics? GetStatistics()
+        {
+#if NET5_0_OR_GREATER
+            return new global::System.Threading.RateLimiting.RateLimiterStatistics
             {
                 CurrentAvailablePermits = _throttle.Available,
                 CurrentQueuedCount = _throttle.Waiting,
                 TotalSuccessfulLeases = global::System.Threading.Interlocked.Read(ref _successfulLeases),
                 TotalFailedLeases = global::System.Threading.Interlocked.Read(ref _failedLeases),
             };
+#else
+            return null;
+#endif
+        }
 
         /// <inheritdoc />
         protected override global::System.Threading.RateLimiting.RateLimitLease AttemptAcquireCore(int permitCount)
@@ -67,13 +74,13 @@ namespace DatoCms.ErrorCodes
             if (permitCount == 0)
             {
                 // Asks whether a request could start, without taking a slot.
-                return _throttle.Available > 0 ? new global::DatoCms.ErrorCodes.DatoCmsRateLimitLease(NoSlot.Instance, global::System.TimeSpan.Zero) : Failed(_throttle.Window);
+                return _throttle.Available > 0 ? new DatoCmsRateLimitLease(NoSlot.Instance, global::System.TimeSpan.Zero) : Failed(_throttle.Window);
             }
 
             if (_throttle.TryAcquire(out var ticket, out var retryAfter))
             {
                 global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                return new global::DatoCms.ErrorCodes.DatoCmsRateLimitLease(ticket, global::System.TimeSpan.Zero);
+                return new DatoCmsRateLimitLease(ticket, global::System.TimeSpan.Zero);
             }
 
             return Failed(retryAfter);
@@ -90,16 +97,20 @@ namespace DatoCms.ErrorCodes
 
             var ticket = await _throttle.AcquireAsync(cancellationToken).ConfigureAwait(false);
             global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-            return new global::DatoCms.ErrorCodes.DatoCmsRateLimitLease(ticket, global::System.TimeSpan.Zero);
+            return new DatoCmsRateLimitLease(ticket, global::System.TimeSpan.Zero);
         }
 
         /// <summary>A permit from this limiter, for the retry handler: the lease's own slot.</summary>
-        internal global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket> AcquireTicketAsync(bool first, global::System.Threading.CancellationToken cancellationToken)
+        internal global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket> AcquireTicketAsync(bool first, global::System.Threading.CancellationToken cancellationToken)
         {
+#if NET7_0_OR_GREATER
+            global::System.ObjectDisposedException.ThrowIf(global::System.Threading.Volatile.Read(ref _disposed) != 0, this);
+#else
             if (global::System.Threading.Volatile.Read(ref _disposed) != 0)
             {
                 throw new global::System.ObjectDisposedException(nameof(DatoCmsAdaptiveRateLimiter));
             }
+#endif
 
             global::System.Threading.Interlocked.Increment(ref _successfulLeases);
             return _throttle.AcquireAsync(cancellationToken, first);
@@ -121,14 +132,14 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        private global::DatoCms.ErrorCodes.DatoCmsRateLimitLease Failed(global::System.TimeSpan retryAfter)
+        private DatoCmsRateLimitLease Failed(global::System.TimeSpan retryAfter)
         {
             global::System.Threading.Interlocked.Increment(ref _failedLeases);
-            return new global::DatoCms.ErrorCodes.DatoCmsRateLimitLease(null, retryAfter);
+            return new DatoCmsRateLimitLease(null, retryAfter);
         }
 
         /// <summary>The "slot" of a zero-permit lease: there is nothing to report.</summary>
-        private sealed class NoSlot : global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket
+        private sealed class NoSlot : DatoCmsRateLimitTicket
         {
             public static readonly NoSlot Instance = new NoSlot();
 

@@ -15,10 +15,10 @@ namespace DatoCms.ErrorCodes
     {
         private static readonly string[] RetryAfterName = { global::System.Threading.RateLimiting.MetadataName.RetryAfter.Name };
 
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket? _ticket;
+        private readonly DatoCmsRateLimitTicket? _ticket;
         private readonly global::System.TimeSpan _retryAfter;
 
-        internal DatoCmsRateLimitLease(global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket? ticket, global::System.TimeSpan retryAfter)
+        internal DatoCmsRateLimitLease(DatoCmsRateLimitTicket? ticket, global::System.TimeSpan retryAfter)
         {
             _ticket = ticket;
             _retryAfter = retryAfter;
@@ -66,6 +66,7 @@ namespace DatoCms.ErrorCodes
         {
             // No answer reported: the request may have been counted, so its slot stays charged.
             _ticket?.Abandon();
+            base.Dispose(disposing);
         }
     }
 }

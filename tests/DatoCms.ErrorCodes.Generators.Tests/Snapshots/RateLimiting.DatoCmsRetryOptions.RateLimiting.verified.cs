@@ -19,12 +19,12 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>The built-in throttle as a standard rate limiter, to share it with other pipelines; it is the one these options use.</summary>
         /// <returns>A limiter over this instance's throttle.</returns>
-        public global::DatoCms.ErrorCodes.DatoCmsAdaptiveRateLimiter CreateRateLimiter() => new global::DatoCms.ErrorCodes.DatoCmsAdaptiveRateLimiter(Throttle);
+        public DatoCmsAdaptiveRateLimiter CreateRateLimiter() => new DatoCmsAdaptiveRateLimiter(Throttle);
 
-        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken)
+        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken)
         {
             var limiter = RateLimiter;
-            if (limiter is global::DatoCms.ErrorCodes.DatoCmsAdaptiveRateLimiter adaptive)
+            if (limiter is DatoCmsAdaptiveRateLimiter adaptive)
             {
                 acquired = adaptive.AcquireTicketAsync(isRetry, cancellationToken);
             }
@@ -35,7 +35,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>A permit of a foreign rate limiter: released when the answer comes, or when none does.</summary>
-        private sealed class LeaseTicket : global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket
+        private sealed class LeaseTicket : DatoCmsRateLimitTicket
         {
             private global::System.Threading.RateLimiting.RateLimitLease? _lease;
 
@@ -44,7 +44,7 @@ namespace DatoCms.ErrorCodes
                 _lease = lease;
             }
 
-            public static async global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket> AcquireAsync(global::System.Threading.RateLimiting.RateLimiter limiter, global::System.TimeSpan budget, global::System.Threading.CancellationToken cancellationToken)
+            public static async global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket> AcquireAsync(global::System.Threading.RateLimiting.RateLimiter limiter, global::System.TimeSpan budget, global::System.Threading.CancellationToken cancellationToken)
             {
                 var waited = global::System.Diagnostics.Stopwatch.StartNew();
                 while (true)

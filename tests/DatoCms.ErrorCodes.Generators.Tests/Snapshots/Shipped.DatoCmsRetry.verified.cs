@@ -22,7 +22,7 @@ namespace DatoCms.ErrorCodes
         /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt (or, for the rate limit, no <see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>) is left.</exception>
         public static async global::System.Threading.Tasks.Task<T> ExecuteAsync<T>(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<T>> operation,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            DatoCmsRetryOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (operation is null)
@@ -30,7 +30,7 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(operation));
             }
 
-            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+            var settings = options ?? new DatoCmsRetryOptions();
             var rateLimited = new global::System.Diagnostics.Stopwatch();
             for (var attempt = 1; ; )
             {
@@ -39,10 +39,10 @@ namespace DatoCms.ErrorCodes
                 {
                     return await operation(cancellationToken).ConfigureAwait(false);
                 }
-                catch (global::DatoCms.ErrorCodes.DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, rateLimited, out delay))
+                catch (DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, rateLimited, out delay))
                 {
-                    settings.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay, error, null));
-                    if (error.RetryKind != global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit)
+                    settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, error, null));
+                    if (error.RetryKind != DatoCmsRetryKind.RateLimit)
                     {
                         attempt++;
                     }
@@ -60,7 +60,7 @@ namespace DatoCms.ErrorCodes
         /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt (or, for the rate limit, no <see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>) is left.</exception>
         public static global::System.Threading.Tasks.Task ExecuteAsync(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> operation,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            DatoCmsRetryOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (operation is null)
@@ -78,11 +78,11 @@ namespace DatoCms.ErrorCodes
                 cancellationToken);
         }
 
-        private static bool ShouldRetry(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, global::System.Diagnostics.Stopwatch rateLimited, out global::System.TimeSpan delay)
+        private static bool ShouldRetry(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options, global::System.Diagnostics.Stopwatch rateLimited, out global::System.TimeSpan delay)
         {
             // The rate limit delays an operation, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
-            var isRateLimit = error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit;
-            var next = isRateLimit || attempt < options.MaxAttempts ? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
+            var isRateLimit = error.RetryKind == DatoCmsRetryKind.RateLimit;
+            var next = isRateLimit || attempt < options.MaxAttempts ? DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
             if (isRateLimit && next.HasValue)
             {
                 rateLimited.Start();

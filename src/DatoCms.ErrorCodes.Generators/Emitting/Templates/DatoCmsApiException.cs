@@ -1,14 +1,16 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// A failure reported by the DatoCMS Content Management API: the code, the HTTP status, every
     /// api_error of the body and the raw body as received. <see cref="FromResponse(int, string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/>
     /// returns the most specific exception type for a response and never throws.
     /// </summary>
-    $generated$
-    $access$ partial class DatoCmsApiException : global::System.Exception
+    internal partial class DatoCmsApiException : global::System.Exception
     {
-        private static readonly global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> NoErrors = new global::DatoCms.ErrorCodes.DatoCmsApiError[0];
+        private static readonly global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> NoErrors = global::System.Array.Empty<DatoCmsApiError>();
         private readonly bool _isTransient;
         private string? _message;
+        private DatoCmsRequestInfo? _request;
 
         /// <summary>Creates the exception; <see cref="FromResponse(int, string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/> picks the most specific type for you.</summary>
         /// <param name="statusCode">The HTTP status of the response.</param>
@@ -20,7 +22,7 @@
         public DatoCmsApiException(
             int statusCode,
             string apiCode,
-            global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null,
+            global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null,
             string? rawBody = null,
             global::System.TimeSpan? rateLimitReset = null,
             global::System.Exception? innerException = null)
@@ -28,9 +30,13 @@
         {
             StatusCode = statusCode;
             ApiCode = apiCode ?? string.Empty;
-            global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParse(ApiCode, out var code);
-            Code = code;
             Errors = errors ?? NoErrors;
+
+            // FromResponse passes the first error's code string: its Code is already parsed from it.
+            var code = Errors.Count > 0 && string.Equals(Errors[0].ApiCode, ApiCode, global::System.StringComparison.Ordinal)
+                ? Errors[0].Code
+                : DatoCmsErrorCodes.TryParse(ApiCode, out var parsed) ? parsed : DatoCmsErrorCode.Unknown;
+            Code = code;
             RawBody = rawBody ?? string.Empty;
             RateLimitReset = rateLimitReset;
             _isTransient = statusCode == 429
@@ -45,7 +51,7 @@
         public override string Message => _message ??= BuildMessage();
 
         /// <summary>The code of the first error; Unknown when the body had none or the spec does not know it.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }
+        public DatoCmsErrorCode Code { get; }
 
         /// <summary>The code of the first error exactly as the API wrote it, also when the spec does not know it; empty when the body had none.</summary>
         public string ApiCode { get; }
@@ -60,27 +66,27 @@
         public virtual bool IsTransient => _isTransient;
 
         /// <summary>How to retry: the code's retry kind, else RateLimit for a 429, Backoff for other transient failures, None otherwise.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsRetryKind RetryKind
+        public DatoCmsRetryKind RetryKind
         {
             get
             {
                 var kind = Code.GetRetryKind();
-                if (kind != global::DatoCms.ErrorCodes.DatoCmsRetryKind.None)
+                if (kind != DatoCmsRetryKind.None)
                 {
                     return kind;
                 }
 
                 if (!IsTransient)
                 {
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.None;
+                    return DatoCmsRetryKind.None;
                 }
 
-                return StatusCode == 429 ? global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit : global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff;
+                return StatusCode == 429 ? DatoCmsRetryKind.RateLimit : DatoCmsRetryKind.Backoff;
             }
         }
 
         /// <summary>Every api_error of the body, in order; empty when the body was not a DatoCMS error document.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> Errors { get; }
+        public global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> Errors { get; }
 
         /// <summary>The wait the server asked for in the X-RateLimit-Reset header, if it sent one.</summary>
         public global::System.TimeSpan? RateLimitReset { get; }
@@ -89,13 +95,31 @@
         public string RawBody { get; }
 
         /// <summary>
+        /// The request that failed, as it is safe to log (method, URL without secrets, X-Request-Id
+        /// and cf-ray): filled in by <see cref="DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync"/>,
+        /// the retry handler and the job follower; null for an exception built from a body alone.
+        /// </summary>
+        public DatoCmsRequestInfo? Request
+        {
+            get => _request;
+            internal set
+            {
+                _request = value;
+                _message = null;
+            }
+        }
+
+        /// <summary>The X-Request-Id the API answered with, to quote to DatoCMS support; null when unknown.</summary>
+        public string? RequestId => _request?.RequestId;
+
+        /// <summary>
         /// The first error with the given code whose details match, or null; picks one error out of
         /// a body that lists several.
         /// </summary>
         /// <param name="code">The code to look for.</param>
         /// <param name="detailsPredicate">A test on the error's details, such as the field name.</param>
         /// <returns>The error, or null.</returns>
-        public global::DatoCms.ErrorCodes.DatoCmsApiError? FindError(global::DatoCms.ErrorCodes.DatoCmsErrorCode code, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
+        public DatoCmsApiError? FindError(DatoCmsErrorCode code, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
         {
             foreach (var error in Errors)
             {
@@ -115,7 +139,7 @@
         /// <param name="apiCode">The code as the API writes it.</param>
         /// <param name="detailsPredicate">A test on the error's details, such as the field name.</param>
         /// <returns>The error, or null.</returns>
-        public global::DatoCms.ErrorCodes.DatoCmsApiError? FindError(string apiCode, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
+        public DatoCmsApiError? FindError(string apiCode, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
         {
             foreach (var error in Errors)
             {
@@ -137,13 +161,13 @@
         /// <param name="body">The body as text.</param>
         /// <param name="headers">The response headers (an HttpResponseHeaders fits), for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException FromResponse(
+        public static DatoCmsApiException FromResponse(
             int statusCode,
             string? body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
             var rawBody = body ?? string.Empty;
-            return Create(statusCode, global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.ReadErrors(rawBody), rawBody, global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers));
+            return Create(statusCode, DatoCmsErrorBodyReader.ReadErrors(rawBody), rawBody, DatoCmsRateLimitHeaders.ReadReset(headers));
         }
 
         /// <summary>
@@ -154,13 +178,13 @@
         /// <param name="utf8Body">The body as UTF-8 bytes.</param>
         /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException FromResponse(
+        public static DatoCmsApiException FromResponse(
             int statusCode,
             global::System.ReadOnlySpan<byte> utf8Body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
-            var errors = global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.ReadErrors(utf8Body);
-            return Create(statusCode, errors, global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.Decode(utf8Body), global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers));
+            var errors = DatoCmsErrorBodyReader.ReadErrors(utf8Body);
+            return Create(statusCode, errors, DatoCmsErrorBodyReader.Decode(utf8Body), DatoCmsRateLimitHeaders.ReadReset(headers));
         }
 
         /// <summary>
@@ -171,11 +195,11 @@
         /// <param name="body">The job_result body as text.</param>
         /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw, or null.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException? FromJobResult(
+        public static DatoCmsApiException? FromJobResult(
             string? body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
-            if (!global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.TryReadJobResult(body ?? string.Empty, out var status, out var payload) || (status >= 200 && status < 300))
+            if (!DatoCmsErrorBodyReader.TryReadJobResult(body ?? string.Empty, out var status, out var payload) || (status >= 200 && status < 300))
             {
                 return null;
             }
@@ -189,11 +213,11 @@
         /// <param name="utf8Body">The job_result body as UTF-8 bytes.</param>
         /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw, or null.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException? FromJobResult(
+        public static DatoCmsApiException? FromJobResult(
             global::System.ReadOnlySpan<byte> utf8Body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
-            if (!global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.TryReadJobResult(utf8Body, out var status, out var payload) || (status >= 200 && status < 300))
+            if (!DatoCmsErrorBodyReader.TryReadJobResult(utf8Body, out var status, out var payload) || (status >= 200 && status < 300))
             {
                 return null;
             }
@@ -206,13 +230,13 @@
         /// <returns>True for 429, 502, 503 and 504.</returns>
         public static bool IsTransientStatus(int statusCode) => statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException Create(
+        private static DatoCmsApiException Create(
             int statusCode,
-            global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors,
+            DatoCmsApiError[]? errors,
             string rawBody,
             global::System.TimeSpan? rateLimitReset)
         {
-            if (errors is null || errors.Count == 0)
+            if (errors is null || errors.Length == 0)
             {
                 if (statusCode == 429)
                 {
@@ -220,23 +244,23 @@
                 }
 
                 return IsTransientStatus(statusCode)
-                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset)
-                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
             }
 
             var first = errors[0];
-            if (first.Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown)
+            if (first.Code == DatoCmsErrorCode.Unknown)
             {
                 return first.Transient || IsTransientStatus(statusCode)
-                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset)
-                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
             }
 
             // A code the spec calls permanent but the server flags as transient: the flag wins, so
             // that catch (DatoCmsTransientApiException) sees it.
             if (first.Transient && !first.Code.IsTransient())
             {
-                return new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
+                return new DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
             }
 
             return CreateForCode(first.Code, statusCode, errors, rawBody, rateLimitReset);
@@ -244,7 +268,19 @@
 
         private string BuildMessage()
         {
+            var message = BuildErrorMessage();
+            return _request is null ? message : message + " Request: " + _request + ".";
+        }
+
+        private string BuildErrorMessage()
+        {
             var status = StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if (StatusCode == 0)
+            {
+                // Status 0: no answer at all (a network fault or a timeout the retry handler reports to OnRetry).
+                return "No answer from the DatoCMS API" + (InnerException is null ? "." : ": " + InnerException.Message);
+            }
+
             if (ApiCode.Length == 0)
             {
                 if (RawBody.Length == 0)
@@ -257,7 +293,7 @@
 
             var builder = new global::System.Text.StringBuilder();
             builder.Append(ApiCode).Append(" (HTTP ").Append(status).Append("): ");
-            builder.Append(Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? "an error code this build's spec does not know yet." : Code.GetSummary());
+            builder.Append(Code == DatoCmsErrorCode.Unknown ? "an error code this build's spec does not know yet." : Code.GetSummary());
             var first = Errors.Count > 0 ? Errors[0] : null;
             if (first?.DetailsJson is string details && details != "{}")
             {
@@ -280,7 +316,7 @@
                 builder.Append('.');
             }
 
-            builder.Append(" See ").Append(first?.DocUrl ?? (Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? global::DatoCms.ErrorCodes.DatoCmsErrorCodes.DocsUrl + "#" + ApiCode : Code.GetDocUrl()));
+            builder.Append(" See ").Append(first?.DocUrl ?? (Code == DatoCmsErrorCode.Unknown ? DatoCmsErrorCodes.DocsUrl + "#" + ApiCode : Code.GetDocUrl()));
             return builder.ToString();
         }
 
@@ -314,3 +350,4 @@
             return builder.ToString();
         }
     }
+}

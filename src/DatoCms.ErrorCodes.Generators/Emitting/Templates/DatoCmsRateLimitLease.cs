@@ -1,18 +1,19 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// A permit of <see cref="DatoCmsAdaptiveRateLimiter"/> to send one request. Report the answer
     /// with <c>RecordResponse</c> (the retry handler does): a 429 gives the slot back, and the rate-limit headers keep the
     /// limiter's view of the window true. Disposed without a report, the request counts as sent.
     /// A lease that was not acquired carries <see cref="global::System.Threading.RateLimiting.MetadataName.RetryAfter"/>.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsRateLimitLease : global::System.Threading.RateLimiting.RateLimitLease
+    internal sealed class DatoCmsRateLimitLease : global::System.Threading.RateLimiting.RateLimitLease
     {
         private static readonly string[] RetryAfterName = { global::System.Threading.RateLimiting.MetadataName.RetryAfter.Name };
 
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket? _ticket;
+        private readonly DatoCmsRateLimitTicket? _ticket;
         private readonly global::System.TimeSpan _retryAfter;
 
-        internal DatoCmsRateLimitLease(global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket? ticket, global::System.TimeSpan retryAfter)
+        internal DatoCmsRateLimitLease(DatoCmsRateLimitTicket? ticket, global::System.TimeSpan retryAfter)
         {
             _ticket = ticket;
             _retryAfter = retryAfter;
@@ -60,5 +61,7 @@
         {
             // No answer reported: the request may have been counted, so its slot stays charged.
             _ticket?.Abandon();
+            base.Dispose(disposing);
         }
     }
+}

@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// How much of the project's window this process may use, learnt from the rate-limit headers
     /// alone (the limit is per project, shared by every token and process, and nothing but the
@@ -10,8 +12,7 @@
     /// a comparable part of it, a process holding more than an even split gives the excess back.
     /// Times are <see cref="global::System.Diagnostics.Stopwatch"/> ticks. Not thread-safe: the limiter locks.
     /// </summary>
-    $generated$
-    internal sealed class DatoCmsRateLimitShare
+    internal sealed class DatoCmsRateLimitShare // always internal
     {
         private static readonly global::System.Random Random = new global::System.Random();
 
@@ -201,3 +202,4 @@
             }
         }
     }
+}

@@ -1,10 +1,11 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Permission to send one request, from whatever paces the requests: the handler reports how
     /// the request went, so that the pacer charges what the server counted and nothing else.
     /// Reporting twice, or abandoning after reporting, does nothing.
     /// </summary>
-    $generated$
-    internal abstract class DatoCmsRateLimitTicket
+    internal abstract class DatoCmsRateLimitTicket // always internal
     {
         /// <summary>The server answered: its status and headers tell the pacer whether the request counted and how full the window is.</summary>
         /// <param name="statusCode">The HTTP status of the answer; 429 means the server did not count the request.</param>
@@ -14,3 +15,4 @@
         /// <summary>No answer came (a network fault, a timeout, a cancellation): the request may have been counted, so it is charged.</summary>
         public abstract void Abandon();
     }
+}

@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Client-side pacing that keeps the server's window full and no fuller. Each request holds a
     /// slot from the moment it leaves until one window after the server counted it; what the
@@ -14,15 +16,18 @@
     /// </list>
     /// Waiters are served first come, first served. Safe for concurrent use.
     /// </summary>
-    $generated$
-    internal sealed class DatoCmsRateLimiter
+    // CA1001: the timer lives as long as the throttle, which lives as long as its options (the
+    // process, as a rule); a timer nobody references any more is collected with it.
+#pragma warning disable CA1001
+    internal sealed class DatoCmsRateLimiter // always internal
+#pragma warning restore CA1001
     {
         private readonly object _gate = new object();
         private readonly global::System.Collections.Generic.List<Slot> _slots = new global::System.Collections.Generic.List<Slot>();
-        private readonly global::System.Collections.Generic.LinkedList<global::System.Threading.Tasks.TaskCompletionSource<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>> _waiters =
-            new global::System.Collections.Generic.LinkedList<global::System.Threading.Tasks.TaskCompletionSource<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>>();
+        private readonly global::System.Collections.Generic.LinkedList<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>> _waiters =
+            new global::System.Collections.Generic.LinkedList<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>>();
 
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRateLimitShare _share;
+        private readonly DatoCmsRateLimitShare _share;
         private readonly global::System.Threading.Timer _timer;
         private readonly long _window;
         private readonly long _margin;
@@ -53,8 +58,8 @@
             // Clocks and round trips vary by a few milliseconds: half a percent of the window covers
             // it on the real 3-second window (15 ms) and costs half a percent of the pace.
             _margin = _window / 200;
-            _share = new global::DatoCms.ErrorCodes.DatoCmsRateLimitShare(_window);
-            _timer = new global::System.Threading.Timer(state => ((global::DatoCms.ErrorCodes.DatoCmsRateLimiter)state!).OnTimer(), this, global::System.Threading.Timeout.Infinite, global::System.Threading.Timeout.Infinite);
+            _share = new DatoCmsRateLimitShare(_window);
+            _timer = new global::System.Threading.Timer(state => ((DatoCmsRateLimiter)state!).OnTimer(), this, global::System.Threading.Timeout.Infinite, global::System.Threading.Timeout.Infinite);
             _lastActivity = Now();
         }
 
@@ -135,21 +140,21 @@
         /// <param name="cancellationToken">Stops the wait; the request then takes no slot.</param>
         /// <param name="first">Go first in line: a request the server rejected already waited its turn once.</param>
         /// <returns>The slot; report the answer to it.</returns>
-        public global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket> AcquireAsync(global::System.Threading.CancellationToken cancellationToken, bool first = false)
+        public global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket> AcquireAsync(global::System.Threading.CancellationToken cancellationToken, bool first = false)
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                return global::System.Threading.Tasks.Task.FromCanceled<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>(cancellationToken);
+                return global::System.Threading.Tasks.Task.FromCanceled<DatoCmsRateLimitTicket>(cancellationToken);
             }
 
-            var waiter = new global::System.Threading.Tasks.TaskCompletionSource<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>(global::System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
-            global::System.Collections.Generic.LinkedListNode<global::System.Threading.Tasks.TaskCompletionSource<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>> node;
+            var waiter = new global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>(global::System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+            global::System.Collections.Generic.LinkedListNode<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>> node;
             lock (_gate)
             {
                 var now = Now();
                 if (_waiters.Count == 0 && InUse(now, out _) < _share.Current(now, _limit))
                 {
-                    return global::System.Threading.Tasks.Task.FromResult<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>(Take(now));
+                    return global::System.Threading.Tasks.Task.FromResult<DatoCmsRateLimitTicket>(Take(now));
                 }
 
                 node = first ? _waiters.AddFirst(waiter) : _waiters.AddLast(waiter);
@@ -169,7 +174,7 @@
         /// <param name="ticket">The slot when one was free.</param>
         /// <param name="retryAfter">When none was, about how long until one frees.</param>
         /// <returns>Whether a slot was taken.</returns>
-        public bool TryAcquire(out global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket? ticket, out global::System.TimeSpan retryAfter)
+        public bool TryAcquire(out DatoCmsRateLimitTicket? ticket, out global::System.TimeSpan retryAfter)
         {
             lock (_gate)
             {
@@ -210,7 +215,7 @@
         private static global::System.TimeSpan ToTimeSpan(long stopwatchTicks) =>
             global::System.TimeSpan.FromTicks((long)(stopwatchTicks * ((double)global::System.TimeSpan.TicksPerSecond / global::System.Diagnostics.Stopwatch.Frequency)));
 
-        private global::DatoCms.ErrorCodes.DatoCmsRateLimiter.Slot Take(long now)
+        private DatoCmsRateLimiter.Slot Take(long now)
         {
             var slot = new Slot(this, now);
             _slots.Add(slot);
@@ -310,7 +315,7 @@
             }
         }
 
-        private void Cancel(global::System.Collections.Generic.LinkedListNode<global::System.Threading.Tasks.TaskCompletionSource<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>> node, global::System.Threading.CancellationToken cancellationToken)
+        private void Cancel(global::System.Collections.Generic.LinkedListNode<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>> node, global::System.Threading.CancellationToken cancellationToken)
         {
             lock (_gate)
             {
@@ -329,7 +334,7 @@
             {
                 var now = Now();
                 _lastActivity = now;
-                if (global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitRemainingHeader) != null)
+                if (DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader) != null)
                 {
                     // Only an answer from the API itself (it carries the headers) measures the round
                     // trip to its counter; a 429 too, and often the first warm one there is.
@@ -366,7 +371,7 @@
         /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>.</summary>
         private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
-            var limit = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitLimitHeader);
+            var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
             if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
             {
                 _limit = newLimit;
@@ -374,12 +379,12 @@
 
             if (statusCode == 429)
             {
-                var reset = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers);
+                var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
                 _share.Rejected(now, InUse(now, out _), reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit);
                 return;
             }
 
-            var remaining = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitRemainingHeader);
+            var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
             if (!(remaining is int left))
             {
                 return;
@@ -416,12 +421,12 @@
         }
 
         /// <summary>One request's slot: when it left and when its answer came (0 while in flight).</summary>
-        private sealed class Slot : global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket
+        private sealed class Slot : DatoCmsRateLimitTicket
         {
-            private readonly global::DatoCms.ErrorCodes.DatoCmsRateLimiter _owner;
+            private readonly DatoCmsRateLimiter _owner;
             private int _done;
 
-            public Slot(global::DatoCms.ErrorCodes.DatoCmsRateLimiter owner, long sent)
+            public Slot(DatoCmsRateLimiter owner, long sent)
             {
                 _owner = owner;
                 Sent = sent;
@@ -448,3 +453,4 @@
             }
         }
     }
+}

@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// An <see cref="global::System.Net.Http.DelegatingHandler"/> that retries what may pass on a
     /// later attempt and nothing else: a 429 after the X-RateLimit-Reset wait, transient codes and
@@ -8,13 +10,12 @@
     /// <see cref="DatoCmsRetryOptions.MaxAttempts"/>. When no retry is left the last response is returned as received;
     /// <see cref="DatoCmsHttpResponseExtensions.EnsureDatoCmsSuccessAsync"/> turns it into the typed exception.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsRetryHandler : global::System.Net.Http.DelegatingHandler
+    internal sealed class DatoCmsRetryHandler : global::System.Net.Http.DelegatingHandler
     {
         // Handlers made without options share one throttle, as they share the process's API token.
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions SharedDefaults = new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+        private static readonly DatoCmsRetryOptions SharedDefaults = new DatoCmsRetryOptions();
 
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions _options;
+        private readonly DatoCmsRetryOptions _options;
 
         /// <summary>Creates the handler with the default options (5 attempts, 500 ms to 30 s backoff with jitter, throttling on).</summary>
         public DatoCmsRetryHandler()
@@ -24,7 +25,7 @@
 
         /// <summary>Creates the handler with the given options; for use in an <c>IHttpClientFactory</c> pipeline.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         }
@@ -32,7 +33,7 @@
         /// <summary>Creates the handler in front of <paramref name="innerHandler"/>, for use without a factory.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
         /// <param name="innerHandler">The handler that sends the requests.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
             : base(innerHandler)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
@@ -54,92 +55,134 @@
 #endif
             }
 
-            var isIdempotent = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            var response = await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
+            if (_options.FollowJobs && (int)response.StatusCode == 202 && !DatoCmsHttpResponseExtensions.IsJobResult(request))
+            {
+                // Each poll goes through the same retries, timeouts and pacing as any request.
+                return await DatoCmsJobFollower.FollowAsync(response, SendWithRetriesAsync, _options.Jobs, cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+
+        private async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithRetriesAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var isIdempotent = DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            var maintenanceWaited = global::System.TimeSpan.Zero;
+            var maintenanceRetries = 0;
+            var rateLimitRetries = 0;
+            var attempt = 0;
             global::System.Net.Http.HttpResponseMessage? rejected = null;
             global::System.Diagnostics.Stopwatch? rateLimited = null;
-            for (var attempt = 1; ; )
+            using (var budget = new DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
             {
-                global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket? ticket = null;
-                if (_options.EnableThrottling)
-                {
-                    ticket = rejected is null
-                        ? await _options.AcquireAsync(isRetry: false, cancellationToken).ConfigureAwait(false)
-                        : await AcquireWithinAsync(_options.MaxRateLimitWait - rateLimited!.Elapsed, cancellationToken).ConfigureAwait(false);
-                    if (ticket is null)
-                    {
-                        // The rate-limit budget ran out while waiting for room: the caller gets the 429.
-                        return rejected!;
-                    }
-
-                    rejected?.Dispose();
-                    rejected = null;
-                }
-
-                global::System.Net.Http.HttpResponseMessage response;
                 try
                 {
-                    response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    while (true)
+                    {
+                        attempt++;
+                        DatoCmsRateLimitTicket? ticket = null;
+                        if (_options.EnableThrottling)
+                        {
+                            // A request the server rejected for the rate limit goes first in line, within what is left of MaxRateLimitWait.
+                            ticket = rejected is null
+                                ? await _options.AcquireAsync(isRetry: false, budget.Token).ConfigureAwait(false)
+                                : await AcquireWithinAsync(_options.MaxRateLimitWait - rateLimited!.Elapsed, budget.Token).ConfigureAwait(false);
+                            if (ticket is null)
+                            {
+                                // The rate-limit budget ran out while waiting for room: the caller gets the 429.
+                                return rejected!;
+                            }
+
+                            rejected?.Dispose();
+                            rejected = null;
+                        }
+
+                        // Attempts spent waiting out a maintenance window or the rate limit do not count against MaxAttempts.
+                        var counted = attempt - maintenanceRetries - rateLimitRetries;
+                        var outcome = await SendOnceAsync(request, counted, isIdempotent, budget, ticket).ConfigureAwait(false);
+                        global::System.TimeSpan? delay = outcome.FaultDelay;
+                        var response = outcome.Response;
+                        if (response != null)
+                        {
+                            var error = outcome.Error;
+                            if (error is null)
+                            {
+                                return response;
+                            }
+
+                            if (error.RetryKind == DatoCmsRetryKind.RateLimit)
+                            {
+                                // The rate limit delays a request, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
+                                rateLimited ??= global::System.Diagnostics.Stopwatch.StartNew();
+                                var wait = _options.EnableThrottling ? global::System.TimeSpan.Zero : DatoCmsRetryPolicy.RateLimitDelay(error, counted, _options);
+                                if (rateLimited.Elapsed + wait >= _options.MaxRateLimitWait)
+                                {
+                                    return response;
+                                }
+
+                                rateLimitRetries++;
+                                _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, wait, error, request));
+                                if (_options.EnableThrottling)
+                                {
+                                    // The throttle knows when the window has room again (it learnt from this 429).
+                                    rejected = response;
+                                    continue;
+                                }
+
+                                response.Dispose();
+                                await global::System.Threading.Tasks.Task.Delay(wait, budget.Token).ConfigureAwait(false);
+                                continue;
+                            }
+
+                            if (IsScheduledMaintenance(error))
+                            {
+                                delay = MaintenanceDelay(response, ++maintenanceRetries, _options.MaintenanceWait - maintenanceWaited);
+                                maintenanceWaited += delay ?? global::System.TimeSpan.Zero;
+                            }
+                            else
+                            {
+                                delay = counted >= _options.MaxAttempts ? null : DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
+                            }
+
+                            if (delay is null)
+                            {
+                                return response;
+                            }
+
+                            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay.Value, error, request));
+                            response.Dispose();
+                        }
+
+                        await global::System.Threading.Tasks.Task.Delay(delay ?? global::System.TimeSpan.Zero, budget.Token).ConfigureAwait(false);
+                    }
+                }
+                catch (global::System.OperationCanceledException cancelled) when (budget.IsExhausted)
+                {
+                    rejected?.Dispose();
+                    throw DatoCmsRetryFaults.TotalTimedOut(request, _options.TotalTimeout, attempt, cancelled);
                 }
                 catch
                 {
-                    ticket?.Abandon();
+                    rejected?.Dispose();
                     throw;
                 }
-
-                ticket?.Complete((int)response.StatusCode, response.Headers);
-                if (response.IsSuccessStatusCode)
-                {
-                    return response;
-                }
-
-                var error = await global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, cancellationToken).ConfigureAwait(false);
-                if (error != null && error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit)
-                {
-                    // The rate limit delays a request, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
-                    rateLimited ??= global::System.Diagnostics.Stopwatch.StartNew();
-                    var wait = _options.EnableThrottling ? global::System.TimeSpan.Zero : global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.RateLimitDelay(error, attempt, _options);
-                    if (rateLimited.Elapsed + wait >= _options.MaxRateLimitWait)
-                    {
-                        return response;
-                    }
-
-                    _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, wait, error, request));
-                    if (_options.EnableThrottling)
-                    {
-                        // The throttle knows when the window has room again (it learnt from this 429).
-                        rejected = response;
-                        continue;
-                    }
-
-                    response.Dispose();
-                    await global::System.Threading.Tasks.Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                var delay = error is null || attempt >= _options.MaxAttempts ? null : global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, attempt, isIdempotent, _options);
-                if (delay is null)
-                {
-                    return response;
-                }
-
-                _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay.Value, error!, request));
-                response.Dispose();
-                await global::System.Threading.Tasks.Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
-                attempt++;
             }
         }
 
-        /// <summary>A slot for the retry of a rejected request, first in line, or null when <paramref name="budget"/> runs out first.</summary>
-        private async global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket?> AcquireWithinAsync(global::System.TimeSpan budget, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>A slot for the retry of a rejected request, first in line, or null when <paramref name="wait"/> runs out first.</summary>
+        private async global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket?> AcquireWithinAsync(global::System.TimeSpan wait, global::System.Threading.CancellationToken cancellationToken)
         {
-            if (budget <= global::System.TimeSpan.Zero)
+            if (wait <= global::System.TimeSpan.Zero)
             {
                 return null;
             }
 
             using (var timeout = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                timeout.CancelAfter(budget);
+                timeout.CancelAfter(wait);
                 try
                 {
                     return await _options.AcquireAsync(isRetry: true, timeout.Token).ConfigureAwait(false);
@@ -150,4 +193,134 @@
                 }
             }
         }
+
+        // One attempt under its own timeout: the response and its typed error (null for a success),
+        // or, after a network fault or timeout that may be retried, no response and the wait. The
+        // pacer's ticket learns how the attempt went: the answer, or none (abandoned).
+        private async global::System.Threading.Tasks.Task<AttemptOutcome> SendOnceAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            int attempt,
+            bool isIdempotent,
+            DatoCmsTimeBudget budget,
+            DatoCmsRateLimitTicket? ticket)
+        {
+            using (var attemptTimeout = budget.StartAttempt(_options.AttemptTimeout))
+            {
+                global::System.Net.Http.HttpResponseMessage response;
+                try
+                {
+                    try
+                    {
+                        response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        ticket?.Abandon();
+                        throw;
+                    }
+                }
+                catch (global::System.Exception fault) when (fault is global::System.OperationCanceledException || fault is global::System.Net.Http.HttpRequestException)
+                {
+                    return new AttemptOutcome(null, null, NextDelayAfterFault(fault, request, attempt, isIdempotent, budget, attemptTimeout.Token));
+                }
+
+                ticket?.Complete((int)response.StatusCode, response.Headers);
+
+                if (response.IsSuccessStatusCode)
+                {
+                    return new AttemptOutcome(response, null, null);
+                }
+
+                try
+                {
+                    // The error body is part of the answer, so the attempt's timeout covers it too.
+                    var error = await DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                    return new AttemptOutcome(response, error, null);
+                }
+                catch (global::System.Exception fault) when (fault is global::System.OperationCanceledException || fault is global::System.Net.Http.HttpRequestException || fault is global::System.IO.IOException)
+                {
+                    response.Dispose();
+                    return new AttemptOutcome(null, null, NextDelayAfterFault(fault, request, attempt, isIdempotent, budget, attemptTimeout.Token));
+                }
+            }
+        }
+
+        // Decides after a network fault or a timeout: returns the wait before the next attempt, or
+        // throws what the caller must see (the caller's cancellation as it is, a timeout as a
+        // TimeoutException that names the budget, a fault that cannot be retried as it is).
+        private global::System.TimeSpan NextDelayAfterFault(
+            global::System.Exception fault,
+            global::System.Net.Http.HttpRequestMessage request,
+            int attempt,
+            bool isIdempotent,
+            DatoCmsTimeBudget budget,
+            global::System.Threading.CancellationToken attemptToken)
+        {
+            if (budget.Caller.IsCancellationRequested || budget.IsExhausted)
+            {
+                // The caller's cancellation surfaces as it is; an exhausted budget is reported by the loop.
+                global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            }
+
+            var timedOut = fault is global::System.OperationCanceledException && attemptToken.IsCancellationRequested;
+            if (fault is global::System.OperationCanceledException && !timedOut)
+            {
+                // Cancelled by something that is neither the caller nor one of our budgets: not ours to retry.
+                global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            }
+
+            if (!DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
+            {
+                if (timedOut)
+                {
+                    throw DatoCmsRetryFaults.AttemptTimedOut(request, _options.AttemptTimeout, attempt, isIdempotent, fault);
+                }
+
+                global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            }
+
+            var delay = DatoCmsRetryPolicy.Backoff(attempt, _options);
+            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, DatoCmsRetryFaults.NoAnswer(request, fault), request));
+            return delay;
+        }
+
+        private static bool IsScheduledMaintenance(DatoCmsApiException error) =>
+            string.Equals(error.ApiCode, "PLATFORM_SCHEDULED_MAINTENANCE", global::System.StringComparison.Ordinal);
+
+        // Retry-After when the server sends one, else the usual backoff; null once the budget is spent.
+        private global::System.TimeSpan? MaintenanceDelay(global::System.Net.Http.HttpResponseMessage response, int retry, global::System.TimeSpan remaining)
+        {
+            if (remaining <= global::System.TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            var retryAfter = response.Headers.RetryAfter;
+            var delay = retryAfter?.Delta
+                ?? (retryAfter?.Date is global::System.DateTimeOffset date ? date - global::System.DateTimeOffset.UtcNow : (global::System.TimeSpan?)null)
+                ?? DatoCmsRetryPolicy.Backoff(retry, _options);
+            if (delay < global::System.TimeSpan.Zero)
+            {
+                delay = global::System.TimeSpan.Zero;
+            }
+
+            return delay < remaining ? delay : remaining;
+        }
+
+        private readonly struct AttemptOutcome
+        {
+            public AttemptOutcome(global::System.Net.Http.HttpResponseMessage? response, DatoCmsApiException? error, global::System.TimeSpan? faultDelay)
+            {
+                Response = response;
+                Error = error;
+                FaultDelay = faultDelay;
+            }
+
+            public global::System.Net.Http.HttpResponseMessage? Response { get; }
+
+            public DatoCmsApiException? Error { get; }
+
+            public global::System.TimeSpan? FaultDelay { get; }
+        }
     }
+}

@@ -1,5 +1,7 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>The <see cref="RateLimiter"/> option, where System.Threading.RateLimiting is referenced.</summary>
-    $access$ sealed partial class DatoCmsRetryOptions
+    internal sealed partial class DatoCmsRetryOptions
     {
         /// <summary>
         /// Paces the requests instead of the built-in throttle, when set (and
@@ -13,12 +15,12 @@
 
         /// <summary>The built-in throttle as a standard rate limiter, to share it with other pipelines; it is the one these options use.</summary>
         /// <returns>A limiter over this instance's throttle.</returns>
-        public global::DatoCms.ErrorCodes.DatoCmsAdaptiveRateLimiter CreateRateLimiter() => new global::DatoCms.ErrorCodes.DatoCmsAdaptiveRateLimiter(Throttle);
+        public DatoCmsAdaptiveRateLimiter CreateRateLimiter() => new DatoCmsAdaptiveRateLimiter(Throttle);
 
-        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken)
+        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken)
         {
             var limiter = RateLimiter;
-            if (limiter is global::DatoCms.ErrorCodes.DatoCmsAdaptiveRateLimiter adaptive)
+            if (limiter is DatoCmsAdaptiveRateLimiter adaptive)
             {
                 acquired = adaptive.AcquireTicketAsync(isRetry, cancellationToken);
             }
@@ -29,7 +31,7 @@
         }
 
         /// <summary>A permit of a foreign rate limiter: released when the answer comes, or when none does.</summary>
-        private sealed class LeaseTicket : global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket
+        private sealed class LeaseTicket : DatoCmsRateLimitTicket
         {
             private global::System.Threading.RateLimiting.RateLimitLease? _lease;
 
@@ -38,7 +40,7 @@
                 _lease = lease;
             }
 
-            public static async global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket> AcquireAsync(global::System.Threading.RateLimiting.RateLimiter limiter, global::System.TimeSpan budget, global::System.Threading.CancellationToken cancellationToken)
+            public static async global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket> AcquireAsync(global::System.Threading.RateLimiting.RateLimiter limiter, global::System.TimeSpan budget, global::System.Threading.CancellationToken cancellationToken)
             {
                 var waited = global::System.Diagnostics.Stopwatch.StartNew();
                 while (true)
@@ -68,3 +70,4 @@
             private void Release() => global::System.Threading.Interlocked.Exchange(ref _lease, null)?.Dispose();
         }
     }
+}

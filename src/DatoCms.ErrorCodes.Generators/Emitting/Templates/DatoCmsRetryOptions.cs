@@ -1,17 +1,22 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// How <see cref="DatoCmsRetryHandler"/> and <see cref="DatoCmsRetry"/> retry and pace requests.
     /// Share one instance between the handlers that use one API token: the client-side throttle
     /// lives here, so all of them are paced together.
     /// </summary>
-    $generated$
-    $access$ sealed partial class DatoCmsRetryOptions
+    internal sealed partial class DatoCmsRetryOptions
     {
         private readonly object _gate = new object();
-        private global::DatoCms.ErrorCodes.DatoCmsRateLimiter? _rateLimiter;
+        private DatoCmsRateLimiter? _rateLimiter;
         private int _maxAttempts = 5;
         private global::System.TimeSpan _maxRateLimitWait = global::System.TimeSpan.FromMinutes(3);
-        private int _requestsPerWindow = global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow;
-        private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds);
+        private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
+        private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
+        private global::System.TimeSpan _attemptTimeout = global::System.TimeSpan.FromSeconds(30);
+        private global::System.TimeSpan _totalTimeout = global::System.Threading.Timeout.InfiniteTimeSpan;
+        private global::System.TimeSpan _maintenanceWait = global::System.TimeSpan.FromMinutes(1);
+        private DatoCmsJobOptions _jobs = new DatoCmsJobOptions();
 
         /// <summary>
         /// How many times a request is sent at most, the first time included (default 5). Answers
@@ -69,17 +74,67 @@
             set => _rateLimitWindow = value > global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive.");
         }
 
-        /// <summary>Called before each wait for a retry, with the attempt that failed, the delay and the error.</summary>
-        public global::System.Action<global::DatoCms.ErrorCodes.DatoCmsRetryAttempt>? OnRetry { get; set; }
+        /// <summary>
+        /// How long one attempt may wait for the response headers (and an error body) before it is
+        /// abandoned (default 30 s, as the JavaScript client; <see cref="global::System.Threading.Timeout.InfiniteTimeSpan"/> for none).
+        /// A timed-out attempt is retried only for idempotent methods, since the server may have
+        /// received it; otherwise, or when no attempt is left, a <see cref="global::System.TimeoutException"/> names the budget.
+        /// </summary>
+        public global::System.TimeSpan AttemptTimeout
+        {
+            get => _attemptTimeout;
+            set => _attemptTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The attempt timeout must be positive or infinite.");
+        }
+
+        /// <summary>
+        /// The budget of one request's attempts and waits together (default none:
+        /// <see cref="global::System.Threading.Timeout.InfiniteTimeSpan"/>); when it runs out a
+        /// <see cref="global::System.TimeoutException"/> says so. Each poll of an asynchronous job is a request of its own.
+        /// </summary>
+        public global::System.TimeSpan TotalTimeout
+        {
+            get => _totalTimeout;
+            set => _totalTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The total timeout must be positive or infinite.");
+        }
+
+        /// <summary>
+        /// How long to wait out a scheduled maintenance (503 PLATFORM_SCHEDULED_MAINTENANCE) in all,
+        /// honouring Retry-After when the server sends it (default 1 minute). These retries do not
+        /// count against <see cref="MaxAttempts"/>; set hours to ride out a whole maintenance window.
+        /// </summary>
+        public global::System.TimeSpan MaintenanceWait
+        {
+            get => _maintenanceWait;
+            set => _maintenanceWait = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The maintenance wait cannot be negative.");
+        }
+
+        /// <summary>
+        /// Whether the handler follows an asynchronous job (a 202 whose body is a job) to its result
+        /// and returns the <c>/job-results/{id}</c> response instead of the 202 (on by default).
+        /// </summary>
+        public bool FollowJobs { get; set; } = true;
+
+        /// <summary>How jobs are followed: poll waits and the job timeout.</summary>
+        public DatoCmsJobOptions Jobs
+        {
+            get => _jobs;
+            set => _jobs = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Called before each wait for a retry, with the attempt that failed, the delay and the error;
+        /// after a network fault or a timeout the error has status 0 and the fault as its inner exception.
+        /// </summary>
+        public global::System.Action<DatoCmsRetryAttempt>? OnRetry { get; set; }
 
         /// <summary>The throttle shared by everything that uses these options; created on first use from the settings above.</summary>
-        internal global::DatoCms.ErrorCodes.DatoCmsRateLimiter Throttle
+        internal DatoCmsRateLimiter Throttle
         {
             get
             {
                 lock (_gate)
                 {
-                    return _rateLimiter ??= new global::DatoCms.ErrorCodes.DatoCmsRateLimiter(RequestsPerWindow, RateLimitWindow);
+                    return _rateLimiter ??= new DatoCmsRateLimiter(RequestsPerWindow, RateLimitWindow);
                 }
             }
         }
@@ -87,13 +142,14 @@
         /// <summary>Waits for permission to send one request: from the <c>RateLimiter</c> option when one is set, else from <see cref="Throttle"/>.</summary>
         /// <param name="isRetry">The request was rejected for the rate limit already: it goes first in line.</param>
         /// <param name="cancellationToken">Stops the wait.</param>
-        internal global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket> AcquireAsync(bool isRetry, global::System.Threading.CancellationToken cancellationToken)
+        internal global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket> AcquireAsync(bool isRetry, global::System.Threading.CancellationToken cancellationToken)
         {
-            global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>? acquired = null;
+            global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>? acquired = null;
             AcquireFromRateLimiter(ref acquired, isRetry, cancellationToken);
             return acquired ?? Throttle.AcquireAsync(cancellationToken, isRetry);
         }
 
         // Implemented where System.Threading.RateLimiting is referenced (the RateLimiter option).
-        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken);
+        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken);
     }
+}

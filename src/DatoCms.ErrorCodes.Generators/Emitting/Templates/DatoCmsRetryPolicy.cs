@@ -1,9 +1,10 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The one place that decides whether and how long to wait before a retry; the handler and
     /// <see cref="DatoCmsRetry"/> share it, so both retry exactly the same errors.
     /// </summary>
-    $generated$
-    internal static class DatoCmsRetryPolicy
+    internal static class DatoCmsRetryPolicy // always internal
     {
         private static readonly global::System.Random Random = new global::System.Random();
 
@@ -12,7 +13,7 @@
         /// <param name="attempt">The attempt that failed, from 1.</param>
         /// <param name="isIdempotent">Whether repeating the request is safe even when the server may have acted on it.</param>
         /// <param name="options">The retry options.</param>
-        public static global::System.TimeSpan? GetDelay(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, bool isIdempotent, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public static global::System.TimeSpan? GetDelay(DatoCmsApiException error, int attempt, bool isIdempotent, DatoCmsRetryOptions options)
         {
             // Refresh (a stale version) and permanent errors need a change, not a wait.
             if (!error.IsTransient)
@@ -27,7 +28,7 @@
                 return null;
             }
 
-            if (error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit)
+            if (error.RetryKind == DatoCmsRetryKind.RateLimit)
             {
                 return RateLimitDelay(error, attempt, options);
             }
@@ -43,27 +44,34 @@
         /// <param name="error">The rate-limit error.</param>
         /// <param name="attempt">The attempt that failed, from 1.</param>
         /// <param name="options">The retry options.</param>
-        public static global::System.TimeSpan RateLimitDelay(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public static global::System.TimeSpan RateLimitDelay(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options)
         {
             if (!(error.RateLimitReset is global::System.TimeSpan reset))
             {
                 return Backoff(attempt, options);
             }
 
-            return options.UseJitter ? global::DatoCms.ErrorCodes.DatoCmsRateLimitShare.Spread(reset, NextDouble()) : reset;
+            return options.UseJitter ? DatoCmsRateLimitShare.Spread(reset, NextDouble()) : reset;
         }
 
         /// <summary>Exponential backoff from BaseDelay, capped at MaxDelay, with "equal jitter" when enabled.</summary>
-        public static global::System.TimeSpan Backoff(int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public static global::System.TimeSpan Backoff(int attempt, DatoCmsRetryOptions options)
         {
             var exponent = global::System.Math.Min(attempt - 1, 30);
             var ticks = global::System.Math.Min((double)options.BaseDelay.Ticks * global::System.Math.Pow(2, exponent), options.MaxDelay.Ticks);
-            if (options.UseJitter)
+            return Jitter(global::System.TimeSpan.FromTicks((long)global::System.Math.Max(0, ticks)), options.UseJitter);
+        }
+
+        /// <summary>"Equal jitter": a wait drawn between half and all of <paramref name="delay"/>, or the delay itself when <paramref name="enabled"/> is false.</summary>
+        public static global::System.TimeSpan Jitter(global::System.TimeSpan delay, bool enabled)
+        {
+            if (!enabled || delay <= global::System.TimeSpan.Zero)
             {
-                ticks = (ticks / 2) + (ticks / 2 * NextDouble());
+                return delay < global::System.TimeSpan.Zero ? global::System.TimeSpan.Zero : delay;
             }
 
-            return global::System.TimeSpan.FromTicks((long)global::System.Math.Max(0, ticks));
+            var ticks = (double)delay.Ticks;
+            return global::System.TimeSpan.FromTicks((long)((ticks / 2) + (ticks / 2 * NextDouble())));
         }
 
         private static double NextDouble()
@@ -86,3 +94,4 @@
             || method == global::System.Net.Http.HttpMethod.Put
             || method == global::System.Net.Http.HttpMethod.Delete;
     }
+}

@@ -356,7 +356,13 @@ namespace DatoCms.ErrorCodes
                 timeout.Cancel();
                 if (first != reply)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        // A cancelled caller proves nothing about Redis; if it was the one probing, let the next one probe.
+                        global::System.Threading.Volatile.Write(ref _probing, 0);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     MarkUnavailable(new global::System.TimeoutException("Redis did not answer within " + _options.RedisTimeout.TotalMilliseconds + " ms."));
                     return null;
                 }
@@ -375,10 +381,15 @@ namespace DatoCms.ErrorCodes
             }
             catch (global::System.Exception ex)
             {
-                // Unreachable, timed out, misconfigured: pace locally. A cancelled caller is not a Redis failure.
+                // Unreachable, timed out, misconfigured: pace locally. A cancelled caller is not a Redis failure,
+                // but if it was probing, the next caller probes instead.
                 if (!cancellationToken.IsCancellationRequested)
                 {
                     MarkUnavailable(ex);
+                }
+                else
+                {
+                    global::System.Threading.Volatile.Write(ref _probing, 0);
                 }
 
                 return null;

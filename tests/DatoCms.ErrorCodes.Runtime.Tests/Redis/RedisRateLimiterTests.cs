@@ -194,6 +194,47 @@ public class RedisRateLimiterTests : IClassFixture<RedisFixture>
     }
 
     [Fact]
+    public async Task AProbeCancelledWhileRedisIsAwayDoesNotKeepTheLimiterFromRecovering()
+    {
+        await using var server = await RedisServer.StartNewAsync();
+        using var connection = await RedisFixture.ConnectAsync(server.Endpoint);
+        using var limiter = new DatoCmsRedisRateLimiter(connection, new DatoCmsRedisRateLimiterOptions
+        {
+            ProjectKey = RedisFixture.NewProjectKey(),
+            RequestsPerWindow = 40,
+            Window = TimeSpan.FromSeconds(1),
+            RedisTimeout = TimeSpan.FromSeconds(3),
+            RedisRetryInterval = TimeSpan.FromMilliseconds(50),
+        });
+        await server.StopAsync();
+        (await limiter.AcquireAsync(1).AsTask().WaitAsync(Stuck)).Dispose();
+        Assert.True(limiter.IsUsingFallback);
+
+        // The next acquisition after the retry interval is the probe; cancel it while Redis keeps it waiting.
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+        {
+            try
+            {
+                (await limiter.AcquireAsync(1, cancel.Token).AsTask().WaitAsync(Stuck)).Dispose();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        await server.StartAsync();
+        var back = Stopwatch.StartNew();
+        while (limiter.IsUsingFallback && back.Elapsed < Stuck)
+        {
+            (await limiter.AcquireAsync(1).AsTask().WaitAsync(Stuck)).Dispose();
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        Assert.False(limiter.IsUsingFallback, "a cancelled probe left the limiter on the local throttle for good");
+    }
+
+    [Fact]
     public async Task AnUnreachableRedisNeverFailsOrBlocksAcquisition()
     {
         // A loopback port nothing listens on: every call fails or times out.

@@ -21,11 +21,15 @@ public class StrictCompilationTests
     /// <summary>Reference set, language version, and how many files are generated there.</summary>
     public static TheoryData<ReferenceSet, LanguageVersion, int> Targets => new()
     {
-        { ReferenceSet.Net100, LanguageVersion.Latest, 26 },
-        { ReferenceSet.Net80, LanguageVersion.Latest, 26 },
-        { ReferenceSet.Net80, LanguageVersion.CSharp8, 26 },
-        { ReferenceSet.NetStandard20WithJson, LanguageVersion.Latest, 26 },
-        { ReferenceSet.NetStandard20WithJson, LanguageVersion.CSharp8, 26 },
+        { ReferenceSet.Net100, LanguageVersion.Latest, 28 },
+        { ReferenceSet.Net80, LanguageVersion.Latest, 28 },
+        { ReferenceSet.Net80, LanguageVersion.CSharp8, 28 },
+        { ReferenceSet.NetStandard20WithJson, LanguageVersion.Latest, 28 },
+        { ReferenceSet.NetStandard20WithJson, LanguageVersion.CSharp8, 28 },
+        { ReferenceSet.Net80WithRateLimiting, LanguageVersion.Latest, 31 },
+        { ReferenceSet.Net80WithRateLimiting, LanguageVersion.CSharp9, 31 },
+        { ReferenceSet.Net80WithRateLimiting, LanguageVersion.CSharp8, 28 },
+        { ReferenceSet.NetStandard20WithRateLimiting, LanguageVersion.CSharp9, 31 },
         { ReferenceSet.NetStandard20, LanguageVersion.Latest, 8 },
         { ReferenceSet.NetStandard20, LanguageVersion.CSharp7_3, 8 },
         { ReferenceSet.Net472, LanguageVersion.Latest, 8 },

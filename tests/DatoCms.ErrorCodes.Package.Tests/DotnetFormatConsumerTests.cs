@@ -32,6 +32,7 @@ public class DotnetFormatConsumerTests(PackedPackage package, ITestOutputHelper 
         Assert.Equal(Rules, BuildDiagnostic.Parse(before, workspace.Root).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
 
         var format = workspace.Dotnet(new[] { "format", "analyzers", CodeFixConsumerSources.Project, "--no-restore", "--severity", "info", "--diagnostics" }.Concat(Rules).ToArray()).ShouldSucceed();
+        output.WriteLine(format.Output);
         Assert.DoesNotContain("Fix All", format.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unable to fix", format.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("xception", format.Output, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Analyzers;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
@@ -20,7 +19,6 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// semantic model it reads from the user's own nodes, never from the replacement it builds.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompareErrorCodeCodeFix))]
-[Shared]
 public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,7 +20,6 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// for a block-bodied predicate, or one whose parameter is <c>_</c> and does more than return true.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnlyTransientCodeFix))]
-[Shared]
 public sealed class RetryOnlyTransientCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

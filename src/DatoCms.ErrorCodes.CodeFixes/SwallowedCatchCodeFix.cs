@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -20,7 +19,6 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// variable the clause lacks gets a name that clashes with nothing in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwallowedCatchCodeFix))]
-[Shared]
 public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies the filter fix for Fix All.</summary>

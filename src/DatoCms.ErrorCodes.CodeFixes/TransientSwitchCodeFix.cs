@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Analyzers;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
@@ -19,7 +18,6 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// function. Neither is offered where there is nothing to rethrow.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TransientSwitchCodeFix))]
-[Shared]
 public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies the "add the missing transient cases" action for Fix All.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using DatoCms.ErrorCodes.Generators.Analyzers;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -11,7 +10,6 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>DATO006 fix: replaces a misspelled code string with the closest code of the spec.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedCodeCodeFix))]
-[Shared]
 public sealed class UseSuggestedCodeCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>

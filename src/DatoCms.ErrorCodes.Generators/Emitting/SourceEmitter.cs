@@ -18,6 +18,13 @@ internal static class SourceEmitter
         GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
     };
 
+    /// <summary>The Redis rate limiter: only where StackExchange.Redis and System.Threading.RateLimiting are referenced.</summary>
+    private static readonly string[] RedisTemplates =
+    {
+        GeneratedNames.RedisRateLimiterOptions, GeneratedNames.RedisRateLimitScripts, GeneratedNames.RedisRateLimiter,
+        GeneratedNames.RedisRateLimitHandler,
+    };
+
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
     {
         yield return (ErrorCodeEnumEmitter.HintName, ErrorCodeEnumEmitter.Emit(context));
@@ -52,6 +59,22 @@ internal static class SourceEmitter
         foreach (var template in RetryTemplates)
         {
             yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
+        }
+
+        if (!context.Features.WantsRedisLimiter || context.Features.RedisLimiterUnavailableReason is not null)
+        {
+            yield break;
+        }
+
+        foreach (var template in RedisTemplates)
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (context.Features.HasHttpClientBuilder)
+        {
+            var extensions = GeneratedNames.RedisRateLimitHttpClientBuilderExtensions;
+            yield return (extensions + ".g.cs", TemplateEmitter.Emit(context, extensions));
         }
     }
 }

@@ -32,6 +32,11 @@ internal static class GeneratedNames
     public const string TimeBudget = "DatoCmsTimeBudget";
     public const string JobOptions = "DatoCmsJobOptions";
     public const string JobFollower = "DatoCmsJobFollower";
+    public const string RedisRateLimiter = "DatoCmsRedisRateLimiter";
+    public const string RedisRateLimiterOptions = "DatoCmsRedisRateLimiterOptions";
+    public const string RedisRateLimitScripts = "DatoCmsRedisRateLimitScripts";
+    public const string RedisRateLimitHandler = "DatoCmsRedisRateLimitHandler";
+    public const string RedisRateLimitHttpClientBuilderExtensions = "DatoCmsRedisRateLimitHttpClientBuilderExtensions";
 
     /// <summary><see cref="TransientAttribute"/> as attribute usages write it, without the suffix.</summary>
     public const string TransientAttributeUsage = "DatoCmsTransient";
@@ -61,6 +66,7 @@ internal static class GeneratedNames
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
         RequestInfo, RetryFaults, TimeBudget, JobOptions, JobFollower,
+        RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler, RedisRateLimitHttpClientBuilderExtensions,
     };
 
     /// <summary>Members of the generated API that the analyzers and code fixes recognise by name.</summary>

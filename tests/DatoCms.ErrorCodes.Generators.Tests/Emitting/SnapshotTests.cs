@@ -23,6 +23,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, references: ReferenceSet.NetStandard20, languageVersion: LanguageVersion.CSharp7_3),
         ["EdgeCasesPublic"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = "true", ["build_property.DatoCmsErrorCodesNamespace"] = "Acme.Errors" }),
         ["NoCodes"] = () => GeneratorRunner.Run("# Errors\n", EdgeCaseOverlay.Substring(0, EdgeCaseOverlay.IndexOf("codes:", StringComparison.Ordinal))),
+        ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true),
     };
 
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
@@ -32,6 +33,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = 8,
         ["EdgeCasesPublic"] = 26,
         ["NoCodes"] = 26,
+        ["Redis"] = 31,
     };
 
     /// <summary>
@@ -86,7 +88,14 @@ public class SnapshotTests
     }
 
     private static bool IsPinned(string scenario, string hintName) =>
-        ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
+        scenario == "Redis" ? RedisHintNames.Contains(hintName) : ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
+
+    /// <summary>The Redis scenario is the shipped spec plus the Redis files; only those are pinned for it.</summary>
+    private static readonly HashSet<string> RedisHintNames = new(StringComparer.Ordinal)
+    {
+        "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
+    };
 
     private static readonly HashSet<string> TemplateHintNames = new[]
     {

@@ -38,10 +38,12 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
-            if (symbols is null || symbols.TransientCodes.IsEmpty || HandlingServices.TryCreate(start.Compilation, start.Options) is not { } services)
+            if (symbols is null || symbols.TransientCodes.IsEmpty)
             {
                 return;
             }
+
+            var services = HandlingServices.ForCodes(symbols);
 
             start.RegisterOperationAction(c => Analyze(c, services), OperationKind.Switch, OperationKind.SwitchExpression);
         });

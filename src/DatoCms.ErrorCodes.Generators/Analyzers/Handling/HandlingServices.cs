@@ -22,8 +22,16 @@ internal sealed class HandlingServices
 
     public HandlingJudge Judge { get; }
 
+    /// <summary>For the rules about caught exceptions: null where the exception types were not generated.</summary>
     public static HandlingServices? TryCreate(Compilation compilation, AnalyzerOptions options) =>
         DatoCmsSymbols.TryCreate(compilation, options) is { ApiException: not null } symbols ? new HandlingServices(symbols) : null;
+
+    /// <summary>
+    /// For the rules about codes, which exist without the exception types: a netstandard2.0 consumer
+    /// without System.Text.Json gets only the enum (DATO120) and its switches still need judging.
+    /// Every exception fact is null-safe, so such a compilation simply has no exception to recognise.
+    /// </summary>
+    public static HandlingServices ForCodes(DatoCmsSymbols symbols) => new(symbols);
 
     public CatchScope ScopeOf(Microsoft.CodeAnalysis.Operations.ICatchClauseOperation catchClause) => CatchScope.Of(catchClause, Facts, Conditions);
 }

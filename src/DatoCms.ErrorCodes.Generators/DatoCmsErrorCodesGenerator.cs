@@ -55,7 +55,8 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 HasEnumMember: compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute") is not null,
                 HasJsonEnumMemberName: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is not null,
                 HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader") is not null,
-                HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null))
+                HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null,
+                Integrations: IntegrationDetector.Detect(compilation)))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(spec.Combine(options).Combine(features), static (output, input) =>
@@ -143,6 +144,14 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
         else if (features.RetryUnavailableReason is { } noRetry)
         {
             output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeNotGenerated, null, "The retry handler and the HttpResponseMessage extensions are", noRetry).ToDiagnostic());
+        }
+
+        else
+        {
+            foreach (var missing in IntegrationDetector.Explain(features.Integrations))
+            {
+                output.ReportDiagnostic(missing.ToDiagnostic());
+            }
         }
 
         try

@@ -147,6 +147,12 @@ internal static class DiagnosticDescriptors
         "The AdditionalFile '{0}' has DatoCmsSpec=\"{1}\", which is not one of {2}; the file is not part of the spec",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor IntegrationNotGenerated = Create(
+        "DATO130",
+        "An optional integration is not generated",
+        "{0} not generated: {1}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -159,7 +165,7 @@ internal static class DiagnosticDescriptors
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
         MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, UnknownSpecMetadata,
-        GeneratorFailure,
+        IntegrationNotGenerated, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

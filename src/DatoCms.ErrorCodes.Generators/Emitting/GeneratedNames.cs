@@ -22,6 +22,18 @@ internal static class GeneratedNames
     public const string RateLimiter = "DatoCmsRateLimiter";
     public const string RetryHandler = "DatoCmsRetryHandler";
     public const string Retry = "DatoCmsRetry";
+    public const string Telemetry = "DatoCmsTelemetry";
+    public const string Metrics = "DatoCmsMetrics";
+    public const string Logging = "DatoCmsLogging";
+    public const string RetryOptionsLogger = "DatoCmsRetryOptionsLogger";
+    public const string Resilience = "DatoCmsResilience";
+    public const string RetryDecision = "DatoCmsRetryDecision";
+    public const string ThrottleStrategy = "DatoCmsThrottleStrategy";
+    public const string ThrottleStrategyOptions = "DatoCmsThrottleStrategyOptions";
+    public const string ResilienceOptions = "DatoCmsResilienceOptions";
+    public const string ResilienceOptionsValidator = "DatoCmsResilienceOptionsValidator";
+    public const string Throttles = "DatoCmsThrottles";
+    public const string ResilienceHttpClientBuilderExtensions = "DatoCmsResilienceHttpClientBuilderExtensions";
 
     /// <summary>Type names a code's exception must not take, because the runtime uses them.</summary>
     public static readonly string[] Reserved =
@@ -29,5 +41,7 @@ internal static class GeneratedNames
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
+        Telemetry, Resilience, RetryDecision, ThrottleStrategy, ThrottleStrategyOptions, ResilienceOptions,
+        ResilienceOptionsValidator, Throttles, ResilienceHttpClientBuilderExtensions,
     };
 }

@@ -47,5 +47,10 @@ internal static class SourceEmitter
         {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
         }
+
+        foreach (var template in IntegrationEmitter.Templates(context.Features.Integrations))
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
     }
 }

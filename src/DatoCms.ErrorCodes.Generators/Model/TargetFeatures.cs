@@ -10,13 +10,15 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasJsonEnumMemberName">System.Text.Json's JsonStringEnumMemberNameAttribute (9.0+) exists.</param>
 /// <param name="HasSystemTextJson">System.Text.Json's Utf8JsonReader exists: error bodies can be read, so the exceptions are generated.</param>
 /// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
+/// <param name="Integrations">Which optional packages the consumer references.</param>
 internal sealed record TargetFeatures(
     bool SupportsNullable,
     bool HasSpan,
     bool HasEnumMember,
     bool HasJsonEnumMemberName,
     bool HasSystemTextJson = true,
-    bool HasHttpClient = true)
+    bool HasHttpClient = true,
+    IntegrationFeatures Integrations = default)
 {
     public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true);
 

@@ -59,11 +59,14 @@ namespace DatoCms.ErrorCodes
             }
 
             var isIdempotent = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            var path = global::DatoCms.ErrorCodes.DatoCmsTelemetry.PathOf(request);
             for (var attempt = 1; ; attempt++)
             {
                 if (_options.EnableThrottling)
                 {
+                    var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
                     await _options.RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(_options, "throttle", global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency), request.Method.Method, path);
                 }
 
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -72,7 +75,7 @@ namespace DatoCms.ErrorCodes
                     _options.RateLimiter.Observe((int)response.StatusCode, response.Headers);
                 }
 
-                if (response.IsSuccessStatusCode || attempt >= _options.MaxAttempts)
+                if (response.IsSuccessStatusCode)
                 {
                     return response;
                 }
@@ -84,9 +87,18 @@ namespace DatoCms.ErrorCodes
                     return response;
                 }
 
+                if (attempt >= _options.MaxAttempts)
+                {
+                    global::DatoCms.ErrorCodes.DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, attempt, global::DatoCms.ErrorCodes.DatoCmsTelemetry.RequestIdOf(response, error));
+                    return response;
+                }
+
+                var reason = global::DatoCms.ErrorCodes.DatoCmsTelemetry.ReasonOf(error);
+                global::DatoCms.ErrorCodes.DatoCmsTelemetry.Retrying(_options, reason, error, request.Method.Method, path, attempt, delay.Value, global::DatoCms.ErrorCodes.DatoCmsTelemetry.RequestIdOf(response, error));
                 _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay.Value, error, request));
                 response.Dispose();
                 await global::System.Threading.Tasks.Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+                global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(_options, global::DatoCms.ErrorCodes.DatoCmsTelemetry.WaitKindOf(reason), delay.Value, request.Method.Method, path);
             }
         }
     }

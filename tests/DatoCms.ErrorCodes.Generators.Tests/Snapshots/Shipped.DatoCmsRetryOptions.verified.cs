@@ -10,7 +10,7 @@ namespace DatoCms.ErrorCodes
     /// lives here, so all of them are paced together.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DatoCmsRetryOptions
+    internal sealed partial class DatoCmsRetryOptions
     {
         private readonly object _gate = new object();
         private global::DatoCms.ErrorCodes.DatoCmsRateLimiter? _rateLimiter;

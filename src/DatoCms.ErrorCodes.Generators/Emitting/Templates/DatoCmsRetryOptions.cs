@@ -4,7 +4,7 @@
     /// lives here, so all of them are paced together.
     /// </summary>
     $generated$
-    $access$ sealed class DatoCmsRetryOptions
+    $access$ sealed partial class DatoCmsRetryOptions
     {
         private readonly object _gate = new object();
         private global::DatoCms.ErrorCodes.DatoCmsRateLimiter? _rateLimiter;

@@ -10,21 +10,25 @@ internal static class GeneratorOptionsReader
 {
     public static GeneratorOptions Read(AnalyzerConfigOptions options)
     {
-        var isPublic = options.TryGetValue(GeneratorOptions.PublicProperty, out var publicValue)
-            && string.Equals(publicValue?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+        var isPublic = IsTrue(options, GeneratorOptions.PublicProperty);
+        var omitTemplates = IsTrue(options, GeneratorOptions.OmitTemplatesProperty);
 
         if (!options.TryGetValue(GeneratorOptions.NamespaceProperty, out var ns) || string.IsNullOrWhiteSpace(ns))
         {
-            return new GeneratorOptions(GeneratorOptions.DefaultNamespace, isPublic, null);
+            return new GeneratorOptions(GeneratorOptions.DefaultNamespace, isPublic, null, omitTemplates);
         }
 
         ns = ns.Trim();
         if (CSharpNames.IsValidNamespace(ns))
         {
-            return new GeneratorOptions(ns, isPublic, null);
+            return new GeneratorOptions(ns, isPublic, null, omitTemplates);
         }
 
         var problem = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamespace, null, ns, GeneratorOptions.DefaultNamespace);
-        return new GeneratorOptions(GeneratorOptions.DefaultNamespace, isPublic, problem);
+        return new GeneratorOptions(GeneratorOptions.DefaultNamespace, isPublic, problem, omitTemplates);
     }
+
+    private static bool IsTrue(AnalyzerConfigOptions options, string property) =>
+        options.TryGetValue(property, out var value)
+        && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
 }

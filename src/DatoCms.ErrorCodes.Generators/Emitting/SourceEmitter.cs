@@ -33,6 +33,11 @@ internal static class SourceEmitter
         }
 
         yield return (ExceptionsEmitter.HintName, ExceptionsEmitter.Emit(context));
+        if (context.Options.OmitTemplates)
+        {
+            yield break;
+        }
+
         foreach (var template in ExceptionTemplates)
         {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));

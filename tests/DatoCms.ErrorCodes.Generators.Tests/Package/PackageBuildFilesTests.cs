@@ -25,7 +25,11 @@ public class PackageBuildFilesTests
     private static XDocument LoadBuildFile(string name) =>
         XDocument.Load(Path.Combine(PackageProjectDirectory, "buildTransitive", name));
 
-    /// <summary>Every constant string of the generator/analyzer and code-fix assemblies that names a compiler option.</summary>
+    /// <summary>
+    /// Every constant string of the generator/analyzer and code-fix assemblies that names a compiler
+    /// option, except the repository's internal switches (a leading underscore, MSBuild's mark of a
+    /// private property, such as <see cref="GeneratorOptions.OmitTemplatesProperty"/>), which the package never sets.
+    /// </summary>
     private static IReadOnlyList<string> OptionNamesInCode(string prefix) =>
         new[] { typeof(DatoCmsErrorCodesGenerator).Assembly, typeof(DatoCms.ErrorCodes.CodeFixes.AddTransientGuardCodeFix).Assembly }
             .SelectMany(a => a.GetTypes())
@@ -34,6 +38,7 @@ public class PackageBuildFilesTests
             .Select(f => (string)f.GetRawConstantValue()!)
             .Where(v => v.StartsWith(prefix, StringComparison.Ordinal))
             .Select(v => v.Substring(prefix.Length))
+            .Where(v => !v.StartsWith("_", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(v => v, StringComparer.Ordinal)
             .ToList();

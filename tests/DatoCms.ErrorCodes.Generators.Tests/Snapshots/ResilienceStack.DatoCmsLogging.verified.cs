@@ -10,7 +10,7 @@ namespace DatoCms.ErrorCodes
     /// source generator, so <c>[LoggerMessage]</c> could not be used here). No message carries a header:
     /// the API token never reaches a log.
     /// </summary>
-    internal static partial class DatoCmsTelemetry
+    static partial class DatoCmsTelemetry
     {
         private static readonly global::System.Action<global::Microsoft.Extensions.Logging.ILogger, string, string, string, int, double, string, global::System.Exception?> RetryMessage =
             global::Microsoft.Extensions.Logging.LoggerMessage.Define<string, string, string, int, double, string>(
@@ -30,7 +30,7 @@ namespace DatoCms.ErrorCodes
                 new global::Microsoft.Extensions.Logging.EventId(1403, "DatoCmsThrottled"),
                 "DatoCMS request {HttpMethod} {UrlPath} waited {WaitMs} ms for the client-side rate limit");
 
-        static partial void LogRetry(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string reason, string code, int status, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId)
+        static partial void LogRetry(DatoCmsRetryOptions options, string reason, string code, int status, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId)
         {
             var logger = options.Logger;
             if (logger != null && logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information))
@@ -39,7 +39,7 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        static partial void LogExhausted(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string code, int status, string? method, string? path, int attempts, string? requestId)
+        static partial void LogExhausted(DatoCmsRetryOptions options, string code, int status, string? method, string? path, int attempts, string? requestId)
         {
             var logger = options.Logger;
             if (logger != null && logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Warning))
@@ -48,7 +48,7 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        static partial void LogThrottled(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string? method, string? path, global::System.TimeSpan wait)
+        static partial void LogThrottled(DatoCmsRetryOptions options, string? method, string? path, global::System.TimeSpan wait)
         {
             var logger = options.Logger;
             if (logger != null && logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Debug))

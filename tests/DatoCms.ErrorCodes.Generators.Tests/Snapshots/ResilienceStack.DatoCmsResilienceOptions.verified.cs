@@ -28,10 +28,10 @@ namespace DatoCms.ErrorCodes
         public bool EnableThrottling { get; set; } = true;
 
         /// <summary>Requests allowed per window until the server says otherwise (default from the spec's limits).</summary>
-        public int RequestsPerWindow { get; set; } = global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow;
+        public int RequestsPerWindow { get; set; } = DatoCmsLimits.RequestsPerWindow;
 
         /// <summary>The length of the rate-limit window (default from the spec's limits).</summary>
-        public global::System.TimeSpan RateLimitWindow { get; set; } = global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds);
+        public global::System.TimeSpan RateLimitWindow { get; set; } = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
 
         /// <summary>
         /// Which throttle the client shares: every client with the same name is paced together, as the
@@ -93,7 +93,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>The retry options of the runtime with these settings.</summary>
-        internal global::DatoCms.ErrorCodes.DatoCmsRetryOptions ToRetryOptions() => new global::DatoCms.ErrorCodes.DatoCmsRetryOptions
+        internal DatoCmsRetryOptions ToRetryOptions() => new DatoCmsRetryOptions
         {
             MaxAttempts = MaxAttempts,
             BaseDelay = BaseDelay,

@@ -6,9 +6,9 @@ namespace DatoCms.ErrorCodes
 {
     /// <summary>Validates <see cref="DatoCmsResilienceOptions"/> when the options are first read, so a bad configuration fails with every problem named.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DatoCmsResilienceOptionsValidator : global::Microsoft.Extensions.Options.IValidateOptions<global::DatoCms.ErrorCodes.DatoCmsResilienceOptions>
+    internal sealed class DatoCmsResilienceOptionsValidator : global::Microsoft.Extensions.Options.IValidateOptions<DatoCmsResilienceOptions>
     {
-        public global::Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, global::DatoCms.ErrorCodes.DatoCmsResilienceOptions options)
+        public global::Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, DatoCmsResilienceOptions options)
         {
             if (options is null)
             {

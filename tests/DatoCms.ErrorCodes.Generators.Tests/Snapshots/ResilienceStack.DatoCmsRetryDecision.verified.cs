@@ -8,7 +8,7 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsRetryDecision
     {
-        public DatoCmsRetryDecision(object subject, bool shouldRetry, global::DatoCms.ErrorCodes.DatoCmsApiException? error, string reason, global::System.Net.Http.HttpRequestMessage? request, bool isIdempotent, string? requestId)
+        public DatoCmsRetryDecision(object subject, bool shouldRetry, DatoCmsApiException? error, string reason, global::System.Net.Http.HttpRequestMessage? request, bool isIdempotent, string? requestId)
         {
             Subject = subject;
             ShouldRetry = shouldRetry;
@@ -25,7 +25,7 @@ namespace DatoCms.ErrorCodes
         public bool ShouldRetry { get; }
 
         /// <summary>The typed error of a response; null for a network fault.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsApiException? Error { get; }
+        public DatoCmsApiException? Error { get; }
 
         /// <summary>The metric tag "datocms.retry.reason".</summary>
         public string Reason { get; }
@@ -38,6 +38,6 @@ namespace DatoCms.ErrorCodes
 
         public string? Method => Request?.Method.Method;
 
-        public string? Path => global::DatoCms.ErrorCodes.DatoCmsTelemetry.PathOf(Request);
+        public string? Path => DatoCmsTelemetry.PathOf(Request);
     }
 }

@@ -5,7 +5,7 @@
 namespace DatoCms.ErrorCodes
 {
     /// <summary>The logger option, generated where Microsoft.Extensions.Logging.Abstractions is referenced.</summary>
-    internal sealed partial class DatoCmsRetryOptions
+    sealed partial class DatoCmsRetryOptions
     {
         /// <summary>
         /// Where retries, exhausted retries and throttle waits are logged (category of your choice,

@@ -12,10 +12,10 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsThrottleStrategy : global::Polly.ResilienceStrategy<global::System.Net.Http.HttpResponseMessage>
     {
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRateLimiter _throttle;
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions? _telemetryOptions;
+        private readonly DatoCmsRateLimiter _throttle;
+        private readonly DatoCmsRetryOptions? _telemetryOptions;
 
-        public DatoCmsThrottleStrategy(global::DatoCms.ErrorCodes.DatoCmsRateLimiter throttle, global::DatoCms.ErrorCodes.DatoCmsRetryOptions? telemetryOptions)
+        public DatoCmsThrottleStrategy(DatoCmsRateLimiter throttle, DatoCmsRetryOptions? telemetryOptions)
         {
             _throttle = throttle;
             _telemetryOptions = telemetryOptions;
@@ -26,7 +26,7 @@ namespace DatoCms.ErrorCodes
             global::Polly.ResilienceContext context,
             TState state)
         {
-            context.Properties.TryGetValue(global::DatoCms.ErrorCodes.DatoCmsResilience.RequestMessageKey, out var request);
+            context.Properties.TryGetValue(DatoCmsResilience.RequestMessageKey, out var request);
             var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
@@ -38,7 +38,7 @@ namespace DatoCms.ErrorCodes
             }
 
             var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
-            global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(_telemetryOptions, "throttle", waited, request?.Method.Method, global::DatoCms.ErrorCodes.DatoCmsTelemetry.PathOf(request));
+            DatoCmsTelemetry.Waited(_telemetryOptions, "throttle", waited, request?.Method.Method, DatoCmsTelemetry.PathOf(request));
 
             var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
             if (outcome.Result is global::System.Net.Http.HttpResponseMessage response)

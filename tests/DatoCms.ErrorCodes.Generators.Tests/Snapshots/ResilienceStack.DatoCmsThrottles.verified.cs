@@ -11,11 +11,11 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsThrottles
     {
-        private readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, global::DatoCms.ErrorCodes.DatoCmsRateLimiter> _byProject =
-            new global::System.Collections.Concurrent.ConcurrentDictionary<string, global::DatoCms.ErrorCodes.DatoCmsRateLimiter>(global::System.StringComparer.Ordinal);
+        private readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, DatoCmsRateLimiter> _byProject =
+            new global::System.Collections.Concurrent.ConcurrentDictionary<string, DatoCmsRateLimiter>(global::System.StringComparer.Ordinal);
 
         /// <summary>The throttle of <paramref name="project"/>, created with the given limit on first use.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsRateLimiter For(string project, int requestsPerWindow, global::System.TimeSpan window) =>
-            _byProject.GetOrAdd(project, _ => new global::DatoCms.ErrorCodes.DatoCmsRateLimiter(requestsPerWindow, window));
+        public DatoCmsRateLimiter For(string project, int requestsPerWindow, global::System.TimeSpan window) =>
+            _byProject.GetOrAdd(project, _ => new DatoCmsRateLimiter(requestsPerWindow, window));
     }
 }

@@ -29,9 +29,9 @@ namespace DatoCms.ErrorCodes
         {
             ApiCode = apiCode ?? string.Empty;
             Id = id;
-            global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParse(ApiCode, out var code);
+            DatoCmsErrorCodes.TryParse(ApiCode, out var code);
             Code = code;
-            DocUrl = docUrl ?? (code != global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? code.GetDocUrl() : global::DatoCms.ErrorCodes.DatoCmsErrorCodes.DocsUrl + "#" + ApiCode);
+            DocUrl = docUrl ?? (code != DatoCmsErrorCode.Unknown ? code.GetDocUrl() : DatoCmsErrorCodes.DocsUrl + "#" + ApiCode);
             Transient = transient;
             DetailsJson = detailsJson;
         }
@@ -40,7 +40,7 @@ namespace DatoCms.ErrorCodes
         public string? Id { get; }
 
         /// <summary>The code; Unknown when this build's spec does not know <see cref="ApiCode"/>.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }
+        public DatoCmsErrorCode Code { get; }
 
         /// <summary>The code exactly as the server sent it, also when the spec does not know it.</summary>
         public string ApiCode { get; }

@@ -12,7 +12,7 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal partial class DatoCmsApiException : global::System.Exception
     {
-        private static readonly global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> NoErrors = new global::DatoCms.ErrorCodes.DatoCmsApiError[0];
+        private static readonly global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> NoErrors = new DatoCmsApiError[0];
         private readonly bool _isTransient;
         private string? _message;
 
@@ -26,7 +26,7 @@ namespace DatoCms.ErrorCodes
         public DatoCmsApiException(
             int statusCode,
             string apiCode,
-            global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null,
+            global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null,
             string? rawBody = null,
             global::System.TimeSpan? rateLimitReset = null,
             global::System.Exception? innerException = null)
@@ -34,7 +34,7 @@ namespace DatoCms.ErrorCodes
         {
             StatusCode = statusCode;
             ApiCode = apiCode ?? string.Empty;
-            global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParse(ApiCode, out var code);
+            DatoCmsErrorCodes.TryParse(ApiCode, out var code);
             Code = code;
             Errors = errors ?? NoErrors;
             RawBody = rawBody ?? string.Empty;
@@ -51,7 +51,7 @@ namespace DatoCms.ErrorCodes
         public override string Message => _message ??= BuildMessage();
 
         /// <summary>The code of the first error; Unknown when the body had none or the spec does not know it.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }
+        public DatoCmsErrorCode Code { get; }
 
         /// <summary>The code of the first error exactly as the API wrote it, also when the spec does not know it; empty when the body had none.</summary>
         public string ApiCode { get; }
@@ -66,27 +66,27 @@ namespace DatoCms.ErrorCodes
         public virtual bool IsTransient => _isTransient;
 
         /// <summary>How to retry: the code's retry kind, else RateLimit for a 429, Backoff for other transient failures, None otherwise.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsRetryKind RetryKind
+        public DatoCmsRetryKind RetryKind
         {
             get
             {
                 var kind = Code.GetRetryKind();
-                if (kind != global::DatoCms.ErrorCodes.DatoCmsRetryKind.None)
+                if (kind != DatoCmsRetryKind.None)
                 {
                     return kind;
                 }
 
                 if (!IsTransient)
                 {
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.None;
+                    return DatoCmsRetryKind.None;
                 }
 
-                return StatusCode == 429 ? global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit : global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff;
+                return StatusCode == 429 ? DatoCmsRetryKind.RateLimit : DatoCmsRetryKind.Backoff;
             }
         }
 
         /// <summary>Every api_error of the body, in order; empty when the body was not a DatoCMS error document.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> Errors { get; }
+        public global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> Errors { get; }
 
         /// <summary>The wait the server asked for in the X-RateLimit-Reset header, if it sent one.</summary>
         public global::System.TimeSpan? RateLimitReset { get; }
@@ -101,7 +101,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="code">The code to look for.</param>
         /// <param name="detailsPredicate">A test on the error's details, such as the field name.</param>
         /// <returns>The error, or null.</returns>
-        public global::DatoCms.ErrorCodes.DatoCmsApiError? FindError(global::DatoCms.ErrorCodes.DatoCmsErrorCode code, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
+        public DatoCmsApiError? FindError(DatoCmsErrorCode code, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
         {
             foreach (var error in Errors)
             {
@@ -121,7 +121,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="apiCode">The code as the API writes it.</param>
         /// <param name="detailsPredicate">A test on the error's details, such as the field name.</param>
         /// <returns>The error, or null.</returns>
-        public global::DatoCms.ErrorCodes.DatoCmsApiError? FindError(string apiCode, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
+        public DatoCmsApiError? FindError(string apiCode, global::System.Func<global::System.Text.Json.JsonElement, bool>? detailsPredicate = null)
         {
             foreach (var error in Errors)
             {
@@ -143,13 +143,13 @@ namespace DatoCms.ErrorCodes
         /// <param name="body">The body as text.</param>
         /// <param name="headers">The response headers (an HttpResponseHeaders fits), for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException FromResponse(
+        public static DatoCmsApiException FromResponse(
             int statusCode,
             string? body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
             var rawBody = body ?? string.Empty;
-            return Create(statusCode, global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.ReadErrors(rawBody), rawBody, global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers));
+            return Create(statusCode, DatoCmsErrorBodyReader.ReadErrors(rawBody), rawBody, DatoCmsRateLimitHeaders.ReadReset(headers));
         }
 
         /// <summary>
@@ -160,13 +160,13 @@ namespace DatoCms.ErrorCodes
         /// <param name="utf8Body">The body as UTF-8 bytes.</param>
         /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException FromResponse(
+        public static DatoCmsApiException FromResponse(
             int statusCode,
             global::System.ReadOnlySpan<byte> utf8Body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
-            var errors = global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.ReadErrors(utf8Body);
-            return Create(statusCode, errors, global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.Decode(utf8Body), global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers));
+            var errors = DatoCmsErrorBodyReader.ReadErrors(utf8Body);
+            return Create(statusCode, errors, DatoCmsErrorBodyReader.Decode(utf8Body), DatoCmsRateLimitHeaders.ReadReset(headers));
         }
 
         /// <summary>
@@ -177,11 +177,11 @@ namespace DatoCms.ErrorCodes
         /// <param name="body">The job_result body as text.</param>
         /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw, or null.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException? FromJobResult(
+        public static DatoCmsApiException? FromJobResult(
             string? body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
-            if (!global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.TryReadJobResult(body ?? string.Empty, out var status, out var payload) || (status >= 200 && status < 300))
+            if (!DatoCmsErrorBodyReader.TryReadJobResult(body ?? string.Empty, out var status, out var payload) || (status >= 200 && status < 300))
             {
                 return null;
             }
@@ -195,11 +195,11 @@ namespace DatoCms.ErrorCodes
         /// <param name="utf8Body">The job_result body as UTF-8 bytes.</param>
         /// <param name="headers">The response headers, for X-RateLimit-Reset.</param>
         /// <returns>The exception to throw, or null.</returns>
-        public static global::DatoCms.ErrorCodes.DatoCmsApiException? FromJobResult(
+        public static DatoCmsApiException? FromJobResult(
             global::System.ReadOnlySpan<byte> utf8Body,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers = null)
         {
-            if (!global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.TryReadJobResult(utf8Body, out var status, out var payload) || (status >= 200 && status < 300))
+            if (!DatoCmsErrorBodyReader.TryReadJobResult(utf8Body, out var status, out var payload) || (status >= 200 && status < 300))
             {
                 return null;
             }
@@ -212,9 +212,9 @@ namespace DatoCms.ErrorCodes
         /// <returns>True for 429, 502, 503 and 504.</returns>
         public static bool IsTransientStatus(int statusCode) => statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException Create(
+        private static DatoCmsApiException Create(
             int statusCode,
-            global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors,
+            global::System.Collections.Generic.List<DatoCmsApiError>? errors,
             string rawBody,
             global::System.TimeSpan? rateLimitReset)
         {
@@ -226,23 +226,23 @@ namespace DatoCms.ErrorCodes
                 }
 
                 return IsTransientStatus(statusCode)
-                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset)
-                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
             }
 
             var first = errors[0];
-            if (first.Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown)
+            if (first.Code == DatoCmsErrorCode.Unknown)
             {
                 return first.Transient || IsTransientStatus(statusCode)
-                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset)
-                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
             }
 
             // A code the spec calls permanent but the server flags as transient: the flag wins, so
             // that catch (DatoCmsTransientApiException) sees it.
             if (first.Transient && !first.Code.IsTransient())
             {
-                return new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
+                return new DatoCmsTransientApiException(statusCode, first.ApiCode, errors, rawBody, rateLimitReset);
             }
 
             return CreateForCode(first.Code, statusCode, errors, rawBody, rateLimitReset);
@@ -263,7 +263,7 @@ namespace DatoCms.ErrorCodes
 
             var builder = new global::System.Text.StringBuilder();
             builder.Append(ApiCode).Append(" (HTTP ").Append(status).Append("): ");
-            builder.Append(Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? "an error code this build's spec does not know yet." : Code.GetSummary());
+            builder.Append(Code == DatoCmsErrorCode.Unknown ? "an error code this build's spec does not know yet." : Code.GetSummary());
             var first = Errors.Count > 0 ? Errors[0] : null;
             if (first?.DetailsJson is string details && details != "{}")
             {
@@ -286,7 +286,7 @@ namespace DatoCms.ErrorCodes
                 builder.Append('.');
             }
 
-            builder.Append(" See ").Append(first?.DocUrl ?? (Code == global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? global::DatoCms.ErrorCodes.DatoCmsErrorCodes.DocsUrl + "#" + ApiCode : Code.GetDocUrl()));
+            builder.Append(" See ").Append(first?.DocUrl ?? (Code == DatoCmsErrorCode.Unknown ? DatoCmsErrorCodes.DocsUrl + "#" + ApiCode : Code.GetDocUrl()));
             return builder.ToString();
         }
 

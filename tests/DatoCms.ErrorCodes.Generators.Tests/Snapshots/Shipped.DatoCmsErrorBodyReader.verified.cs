@@ -19,7 +19,7 @@ namespace DatoCms.ErrorCodes
         };
 
         /// <summary>The errors of a body given as text; null when it is not a DatoCMS error document.</summary>
-        public static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrors(string body)
+        public static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrors(string body)
         {
             if (!LooksLikeJsonObject(body))
             {
@@ -45,7 +45,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>The errors of a UTF-8 body; null when it is not a DatoCMS error document.</summary>
-        public static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
+        public static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
         {
             if (!LooksLikeJsonObject(utf8))
             {
@@ -65,7 +65,7 @@ namespace DatoCms.ErrorCodes
         }
 
         // Throws InvalidOperationException for text Utf8JsonReader cannot decode; JsonException gives null.
-        private static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrorsOrNull(global::System.ReadOnlySpan<byte> utf8)
+        private static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrorsOrNull(global::System.ReadOnlySpan<byte> utf8)
         {
             utf8 = SkipByteOrderMark(utf8);
             try
@@ -76,7 +76,7 @@ namespace DatoCms.ErrorCodes
                     return null;
                 }
 
-                global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null;
+                global::System.Collections.Generic.List<DatoCmsApiError>? errors = null;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     if (!reader.ValueTextEquals("data"))
@@ -296,21 +296,21 @@ namespace DatoCms.ErrorCodes
             return false;
         }
 
-        private static void Add(ref global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors, global::DatoCms.ErrorCodes.DatoCmsApiError? error)
+        private static void Add(ref global::System.Collections.Generic.List<DatoCmsApiError>? errors, DatoCmsApiError? error)
         {
             if (error != null)
             {
-                (errors ??= new global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>(1)).Add(error);
+                (errors ??= new global::System.Collections.Generic.List<DatoCmsApiError>(1)).Add(error);
             }
         }
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiError? SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static DatoCmsApiError? SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             reader.Skip();
             return null;
         }
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiError? ReadError(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8)
+        private static DatoCmsApiError? ReadError(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8)
         {
             string? id = null;
             string? apiCode = null;
@@ -379,7 +379,7 @@ namespace DatoCms.ErrorCodes
             }
 
             // The 2016 shape had no attributes.code: the code was the error's id.
-            return new global::DatoCms.ErrorCodes.DatoCmsApiError(apiCode ?? id ?? string.Empty, apiCode is null ? null : id, docUrl, transient, details);
+            return new DatoCmsApiError(apiCode ?? id ?? string.Empty, apiCode is null ? null : id, docUrl, transient, details);
         }
 
         // Known codes reuse the generated constant instead of allocating a string per error.
@@ -387,7 +387,7 @@ namespace DatoCms.ErrorCodes
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
                 && !reader.HasValueSequence
-                && global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParseUtf8(reader.ValueSpan, out var code))
+                && DatoCmsErrorCodes.TryParseUtf8(reader.ValueSpan, out var code))
             {
                 return code.ToApiString();
             }
@@ -402,7 +402,7 @@ namespace DatoCms.ErrorCodes
                 case global::System.Text.Json.JsonTokenType.String:
                     return reader.GetString();
                 case global::System.Text.Json.JsonTokenType.Number:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.Decode(reader.ValueSpan);
+                    return DatoCmsErrorBodyReader.Decode(reader.ValueSpan);
                 case global::System.Text.Json.JsonTokenType.StartObject:
                 case global::System.Text.Json.JsonTokenType.StartArray:
                     reader.Skip();

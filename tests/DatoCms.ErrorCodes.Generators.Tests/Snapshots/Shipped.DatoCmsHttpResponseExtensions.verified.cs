@@ -38,7 +38,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="response">The response.</param>
         /// <param name="cancellationToken">Cancels reading the body.</param>
         /// <returns>The exception, or null.</returns>
-        public static async global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsApiException?> ReadDatoCmsErrorAsync(
+        public static async global::System.Threading.Tasks.Task<DatoCmsApiException?> ReadDatoCmsErrorAsync(
             this global::System.Net.Http.HttpResponseMessage response,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -56,8 +56,8 @@ namespace DatoCms.ErrorCodes
 
             var body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return succeeded
-                ? global::DatoCms.ErrorCodes.DatoCmsApiException.FromJobResult(body, response.Headers)
-                : global::DatoCms.ErrorCodes.DatoCmsApiException.FromResponse(status, body, response.Headers);
+                ? DatoCmsApiException.FromJobResult(body, response.Headers)
+                : DatoCmsApiException.FromResponse(status, body, response.Headers);
         }
 
         /// <summary>Whether the request fetched the result of an asynchronous job, whose 200 may wrap a failure.</summary>

@@ -9,7 +9,7 @@ namespace DatoCms.ErrorCodes
     /// source named <see cref="DatoCmsTelemetry.MeterName"/>. Tag names follow the OpenTelemetry
     /// HTTP conventions (<c>http.request.method</c>, <c>http.response.status_code</c>, <c>error.type</c>).
     /// </summary>
-    internal static partial class DatoCmsTelemetry
+    static partial class DatoCmsTelemetry
     {
         private static readonly global::System.Diagnostics.Metrics.Meter Meter = new global::System.Diagnostics.Metrics.Meter(MeterName);
 

@@ -11,7 +11,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>X-RateLimit-Reset as a wait; null when absent, unreadable or not positive.</summary>
         public static global::System.TimeSpan? ReadReset(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
-            var text = Find(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitResetHeader);
+            var text = Find(headers, DatoCmsLimits.RateLimitResetHeader);
             if (text != null
                 && double.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var seconds)
                 && seconds > 0

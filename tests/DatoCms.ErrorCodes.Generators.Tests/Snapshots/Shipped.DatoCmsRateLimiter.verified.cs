@@ -70,9 +70,9 @@ namespace DatoCms.ErrorCodes
         /// <summary>Learns from a response's status and rate-limit headers.</summary>
         public void Observe(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
-            var limit = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitLimitHeader);
-            var remaining = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitRemainingHeader);
-            var reset = statusCode == 429 ? global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers) : null;
+            var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
+            var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
+            var reset = statusCode == 429 ? DatoCmsRateLimitHeaders.ReadReset(headers) : null;
             if (limit is null && remaining is null && reset is null)
             {
                 return;

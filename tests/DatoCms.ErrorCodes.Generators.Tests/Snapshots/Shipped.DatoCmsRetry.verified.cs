@@ -22,7 +22,7 @@ namespace DatoCms.ErrorCodes
         /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
         public static async global::System.Threading.Tasks.Task<T> ExecuteAsync<T>(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<T>> operation,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            DatoCmsRetryOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (operation is null)
@@ -30,7 +30,7 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(operation));
             }
 
-            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+            var settings = options ?? new DatoCmsRetryOptions();
             for (var attempt = 1; ; attempt++)
             {
                 global::System.TimeSpan delay;
@@ -38,9 +38,9 @@ namespace DatoCms.ErrorCodes
                 {
                     return await operation(cancellationToken).ConfigureAwait(false);
                 }
-                catch (global::DatoCms.ErrorCodes.DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, out delay))
+                catch (DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, out delay))
                 {
-                    settings.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay, error, null));
+                    settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, error, null));
                 }
 
                 await global::System.Threading.Tasks.Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -55,7 +55,7 @@ namespace DatoCms.ErrorCodes
         /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
         public static global::System.Threading.Tasks.Task ExecuteAsync(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> operation,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            DatoCmsRetryOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (operation is null)
@@ -73,9 +73,9 @@ namespace DatoCms.ErrorCodes
                 cancellationToken);
         }
 
-        private static bool ShouldRetry(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, out global::System.TimeSpan delay)
+        private static bool ShouldRetry(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options, out global::System.TimeSpan delay)
         {
-            var next = attempt < options.MaxAttempts ? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
+            var next = attempt < options.MaxAttempts ? DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
             delay = next ?? global::System.TimeSpan.Zero;
             return next.HasValue;
         }

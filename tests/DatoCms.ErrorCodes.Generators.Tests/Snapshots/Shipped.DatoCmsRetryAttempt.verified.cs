@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="delay">The wait before the next attempt.</param>
         /// <param name="exception">The error of the failed attempt.</param>
         /// <param name="request">The request being retried, when the retry handler retries it.</param>
-        public DatoCmsRetryAttempt(int attempt, global::System.TimeSpan delay, global::DatoCms.ErrorCodes.DatoCmsApiException exception, global::System.Net.Http.HttpRequestMessage? request)
+        public DatoCmsRetryAttempt(int attempt, global::System.TimeSpan delay, DatoCmsApiException exception, global::System.Net.Http.HttpRequestMessage? request)
         {
             Attempt = attempt;
             Delay = delay;
@@ -28,7 +28,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan Delay { get; }
 
         /// <summary>The error of the failed attempt.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsApiException Exception { get; }
+        public DatoCmsApiException Exception { get; }
 
         /// <summary>The request being retried; null for <see cref="DatoCmsRetry"/>.</summary>
         public global::System.Net.Http.HttpRequestMessage? Request { get; }

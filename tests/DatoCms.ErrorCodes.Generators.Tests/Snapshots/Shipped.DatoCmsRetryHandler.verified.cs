@@ -16,9 +16,9 @@ namespace DatoCms.ErrorCodes
     internal sealed class DatoCmsRetryHandler : global::System.Net.Http.DelegatingHandler
     {
         // Handlers made without options share one throttle, as they share the process's API token.
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions SharedDefaults = new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+        private static readonly DatoCmsRetryOptions SharedDefaults = new DatoCmsRetryOptions();
 
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions _options;
+        private readonly DatoCmsRetryOptions _options;
 
         /// <summary>Creates the handler with the default options (5 attempts, 500 ms to 30 s backoff with jitter, throttling on).</summary>
         public DatoCmsRetryHandler()
@@ -28,7 +28,7 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>Creates the handler with the given options; for use in an <c>IHttpClientFactory</c> pipeline.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
         }
@@ -36,7 +36,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>Creates the handler in front of <paramref name="innerHandler"/>, for use without a factory.</summary>
         /// <param name="options">How to retry and pace; share one instance per API token.</param>
         /// <param name="innerHandler">The handler that sends the requests.</param>
-        public DatoCmsRetryHandler(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
+        public DatoCmsRetryHandler(DatoCmsRetryOptions options, global::System.Net.Http.HttpMessageHandler innerHandler)
             : base(innerHandler)
         {
             _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
@@ -58,15 +58,15 @@ namespace DatoCms.ErrorCodes
 #endif
             }
 
-            var isIdempotent = global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.IsIdempotent(request.Method);
-            var path = global::DatoCms.ErrorCodes.DatoCmsTelemetry.PathOf(request);
+            var isIdempotent = DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            var path = DatoCmsTelemetry.PathOf(request);
             for (var attempt = 1; ; attempt++)
             {
                 if (_options.EnableThrottling)
                 {
                     var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
                     await _options.RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(_options, "throttle", global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency), request.Method.Method, path);
+                    DatoCmsTelemetry.Waited(_options, "throttle", global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency), request.Method.Method, path);
                 }
 
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -80,8 +80,8 @@ namespace DatoCms.ErrorCodes
                     return response;
                 }
 
-                var error = await global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, cancellationToken).ConfigureAwait(false);
-                var delay = error is null ? null : global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, attempt, isIdempotent, _options);
+                var error = await DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                var delay = error is null ? null : DatoCmsRetryPolicy.GetDelay(error, attempt, isIdempotent, _options);
                 if (error is null || delay is null)
                 {
                     return response;
@@ -89,16 +89,16 @@ namespace DatoCms.ErrorCodes
 
                 if (attempt >= _options.MaxAttempts)
                 {
-                    global::DatoCms.ErrorCodes.DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, attempt, global::DatoCms.ErrorCodes.DatoCmsTelemetry.RequestIdOf(response, error));
+                    DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, attempt, DatoCmsTelemetry.RequestIdOf(response, error));
                     return response;
                 }
 
-                var reason = global::DatoCms.ErrorCodes.DatoCmsTelemetry.ReasonOf(error);
-                global::DatoCms.ErrorCodes.DatoCmsTelemetry.Retrying(_options, reason, error, request.Method.Method, path, attempt, delay.Value, global::DatoCms.ErrorCodes.DatoCmsTelemetry.RequestIdOf(response, error));
-                _options.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay.Value, error, request));
+                var reason = DatoCmsTelemetry.ReasonOf(error);
+                DatoCmsTelemetry.Retrying(_options, reason, error, request.Method.Method, path, attempt, delay.Value, DatoCmsTelemetry.RequestIdOf(response, error));
+                _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay.Value, error, request));
                 response.Dispose();
                 await global::System.Threading.Tasks.Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
-                global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(_options, global::DatoCms.ErrorCodes.DatoCmsTelemetry.WaitKindOf(reason), delay.Value, request.Method.Method, path);
+                DatoCmsTelemetry.Waited(_options, DatoCmsTelemetry.WaitKindOf(reason), delay.Value, request.Method.Method, path);
             }
         }
     }

@@ -13,10 +13,10 @@ namespace DatoCms.ErrorCodes
     internal sealed partial class DatoCmsRetryOptions
     {
         private readonly object _gate = new object();
-        private global::DatoCms.ErrorCodes.DatoCmsRateLimiter? _rateLimiter;
+        private DatoCmsRateLimiter? _rateLimiter;
         private int _maxAttempts = 5;
-        private int _requestsPerWindow = global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow;
-        private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds);
+        private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
+        private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
 
         /// <summary>How many times a request is sent at most, the first time included (default 5).</summary>
         public int MaxAttempts
@@ -59,16 +59,16 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>Called before each wait for a retry, with the attempt that failed, the delay and the error.</summary>
-        public global::System.Action<global::DatoCms.ErrorCodes.DatoCmsRetryAttempt>? OnRetry { get; set; }
+        public global::System.Action<DatoCmsRetryAttempt>? OnRetry { get; set; }
 
         /// <summary>The throttle shared by everything that uses these options; created on first use from the settings above.</summary>
-        internal global::DatoCms.ErrorCodes.DatoCmsRateLimiter RateLimiter
+        internal DatoCmsRateLimiter RateLimiter
         {
             get
             {
                 lock (_gate)
                 {
-                    return _rateLimiter ??= new global::DatoCms.ErrorCodes.DatoCmsRateLimiter(RequestsPerWindow, RateLimitWindow);
+                    return _rateLimiter ??= new DatoCmsRateLimiter(RequestsPerWindow, RateLimitWindow);
                 }
             }
         }

@@ -18,7 +18,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="attempt">The attempt that failed, from 1.</param>
         /// <param name="isIdempotent">Whether repeating the request is safe even when the server may have acted on it.</param>
         /// <param name="options">The retry options.</param>
-        public static global::System.TimeSpan? GetDelay(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, bool isIdempotent, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public static global::System.TimeSpan? GetDelay(DatoCmsApiException error, int attempt, bool isIdempotent, DatoCmsRetryOptions options)
         {
             // Refresh (a stale version) and permanent errors need a change, not a wait.
             if (!error.IsTransient)
@@ -33,7 +33,7 @@ namespace DatoCms.ErrorCodes
                 return null;
             }
 
-            if (error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit && error.RateLimitReset is global::System.TimeSpan reset)
+            if (error.RetryKind == DatoCmsRetryKind.RateLimit && error.RateLimitReset is global::System.TimeSpan reset)
             {
                 return reset;
             }
@@ -42,7 +42,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>Exponential backoff from BaseDelay, capped at MaxDelay, with "equal jitter" when enabled.</summary>
-        public static global::System.TimeSpan Backoff(int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public static global::System.TimeSpan Backoff(int attempt, DatoCmsRetryOptions options)
         {
             var exponent = global::System.Math.Min(attempt - 1, 30);
             var ticks = global::System.Math.Min((double)options.BaseDelay.Ticks * global::System.Math.Pow(2, exponent), options.MaxDelay.Ticks);

@@ -23,7 +23,7 @@ namespace DatoCms.ErrorCodes
         internal const string RequestIdHeader = "X-Request-Id";
 
         /// <summary>A retry is about to wait <paramref name="delay"/> before the next attempt.</summary>
-        internal static void Retrying(global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options, string reason, global::DatoCms.ErrorCodes.DatoCmsApiException? error, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId)
+        internal static void Retrying(DatoCmsRetryOptions? options, string reason, DatoCmsApiException? error, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId)
         {
             var status = error?.StatusCode ?? 0;
             var code = CodeOf(error);
@@ -40,7 +40,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>A failure that could have passed later is returned because no attempt (or time) is left.</summary>
-        internal static void Exhausted(global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options, global::DatoCms.ErrorCodes.DatoCmsApiException? error, string? method, string? path, int attempts, string? requestId)
+        internal static void Exhausted(DatoCmsRetryOptions? options, DatoCmsApiException? error, string? method, string? path, int attempts, string? requestId)
         {
             var status = error?.StatusCode ?? 0;
             var code = CodeOf(error);
@@ -57,7 +57,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>A request waited <paramref name="wait"/> before being sent: "throttle" (client-side pacing), "backoff" or "rate_limit_reset".</summary>
-        internal static void Waited(global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options, string kind, global::System.TimeSpan wait, string? method, string? path)
+        internal static void Waited(DatoCmsRetryOptions? options, string kind, global::System.TimeSpan wait, string? method, string? path)
         {
             RecordWait(kind, wait);
             if (options != null && kind == "throttle" && wait > global::System.TimeSpan.Zero)
@@ -67,9 +67,9 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>Why a failure is retried: the metric tag and log field "reason".</summary>
-        internal static string ReasonOf(global::DatoCms.ErrorCodes.DatoCmsApiException error) =>
-            error.StatusCode == 429 || error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit ? "rate_limit"
-            : error.Code != global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown && error.Code.IsTransient() ? "transient_code"
+        internal static string ReasonOf(DatoCmsApiException error) =>
+            error.StatusCode == 429 || error.RetryKind == DatoCmsRetryKind.RateLimit ? "rate_limit"
+            : error.Code != DatoCmsErrorCode.Unknown && error.Code.IsTransient() ? "transient_code"
             : error.Errors.Count > 0 ? "transient_flag"
             : "gateway";
 
@@ -77,7 +77,7 @@ namespace DatoCms.ErrorCodes
         internal static string WaitKindOf(string reason) => reason == "rate_limit" ? "rate_limit_reset" : "backoff";
 
         /// <summary>The API's X-Request-Id, else the id of the first api_error.</summary>
-        internal static string? RequestIdOf(global::System.Net.Http.HttpResponseMessage? response, global::DatoCms.ErrorCodes.DatoCmsApiException? error)
+        internal static string? RequestIdOf(global::System.Net.Http.HttpResponseMessage? response, DatoCmsApiException? error)
         {
             if (response != null && response.Headers.TryGetValues(RequestIdHeader, out var values))
             {
@@ -109,7 +109,7 @@ namespace DatoCms.ErrorCodes
             return query < 0 ? text : text.Substring(0, query);
         }
 
-        private static string CodeOf(global::DatoCms.ErrorCodes.DatoCmsApiException? error) =>
+        private static string CodeOf(DatoCmsApiException? error) =>
             error is null ? string.Empty : error.ApiCode.Length > 0 ? error.ApiCode : error.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
         static partial void RecordRetry(string reason, string code, int status, string? method, int attempt, global::System.TimeSpan delay, string? requestId);
@@ -120,10 +120,10 @@ namespace DatoCms.ErrorCodes
 
         static partial void RecordWait(string kind, global::System.TimeSpan wait);
 
-        static partial void LogRetry(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string reason, string code, int status, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId);
+        static partial void LogRetry(DatoCmsRetryOptions options, string reason, string code, int status, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId);
 
-        static partial void LogExhausted(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string code, int status, string? method, string? path, int attempts, string? requestId);
+        static partial void LogExhausted(DatoCmsRetryOptions options, string code, int status, string? method, string? path, int attempts, string? requestId);
 
-        static partial void LogThrottled(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string? method, string? path, global::System.TimeSpan wait);
+        static partial void LogThrottled(DatoCmsRetryOptions options, string? method, string? path, global::System.TimeSpan wait);
     }
 }

@@ -11,7 +11,7 @@ namespace DatoCms.ErrorCodes
     /// one place.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal class DatoCmsTransientApiException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal class DatoCmsTransientApiException : DatoCmsApiException
     {
         /// <summary>Creates the exception.</summary>
         /// <param name="statusCode">The HTTP status of the response.</param>
@@ -23,7 +23,7 @@ namespace DatoCms.ErrorCodes
         public DatoCmsTransientApiException(
             int statusCode,
             string apiCode,
-            global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null,
+            global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null,
             string? rawBody = null,
             global::System.TimeSpan? rateLimitReset = null,
             global::System.Exception? innerException = null)

@@ -1,9 +1,10 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// One api_error of a DatoCMS error body: the code, the server's id, the documentation link,
     /// the transient flag and the details that identify what was wrong.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsApiError
+    internal sealed class DatoCmsApiError
     {
         private static readonly global::System.Text.Json.JsonDocumentOptions DocumentOptions = new global::System.Text.Json.JsonDocumentOptions
         {
@@ -23,9 +24,9 @@
         {
             ApiCode = apiCode ?? string.Empty;
             Id = id;
-            global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParse(ApiCode, out var code);
+            DatoCmsErrorCodes.TryParse(ApiCode, out var code);
             Code = code;
-            DocUrl = docUrl ?? (code != global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown ? code.GetDocUrl() : global::DatoCms.ErrorCodes.DatoCmsErrorCodes.DocsUrl + "#" + ApiCode);
+            DocUrl = docUrl ?? (code != DatoCmsErrorCode.Unknown ? code.GetDocUrl() : DatoCmsErrorCodes.DocsUrl + "#" + ApiCode);
             Transient = transient;
             DetailsJson = detailsJson;
         }
@@ -34,7 +35,7 @@
         public string? Id { get; }
 
         /// <summary>The code; Unknown when this build's spec does not know <see cref="ApiCode"/>.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }
+        public DatoCmsErrorCode Code { get; }
 
         /// <summary>The code exactly as the server sent it, also when the spec does not know it.</summary>
         public string ApiCode { get; }
@@ -124,3 +125,4 @@
         /// <summary>Returns the code and, when present, the details.</summary>
         public override string ToString() => DetailsJson is null ? ApiCode : ApiCode + " " + DetailsJson;
     }
+}

@@ -1,10 +1,11 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Reads DatoCMS error bodies with <c>Utf8JsonReader</c>: keys in any order, unknown keys
     /// skipped, the 2016 shape (code in <c>id</c>) accepted. Anything else is "not an error
     /// document" rather than an exception.
     /// </summary>
-    $generated$
-    internal static class DatoCmsErrorBodyReader
+    internal static class DatoCmsErrorBodyReader // always internal
     {
         private static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions = new global::System.Text.Json.JsonReaderOptions
         {
@@ -13,7 +14,7 @@
         };
 
         /// <summary>The errors of a body given as text; null when it is not a DatoCMS error document.</summary>
-        public static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrors(string body)
+        public static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrors(string body)
         {
             if (!LooksLikeJsonObject(body))
             {
@@ -39,7 +40,7 @@
         }
 
         /// <summary>The errors of a UTF-8 body; null when it is not a DatoCMS error document.</summary>
-        public static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
+        public static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
         {
             if (!LooksLikeJsonObject(utf8))
             {
@@ -59,7 +60,7 @@
         }
 
         // Throws InvalidOperationException for text Utf8JsonReader cannot decode; JsonException gives null.
-        private static global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? ReadErrorsOrNull(global::System.ReadOnlySpan<byte> utf8)
+        private static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrorsOrNull(global::System.ReadOnlySpan<byte> utf8)
         {
             utf8 = SkipByteOrderMark(utf8);
             try
@@ -70,7 +71,7 @@
                     return null;
                 }
 
-                global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null;
+                global::System.Collections.Generic.List<DatoCmsApiError>? errors = null;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     if (!reader.ValueTextEquals("data"))
@@ -290,21 +291,21 @@
             return false;
         }
 
-        private static void Add(ref global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors, global::DatoCms.ErrorCodes.DatoCmsApiError? error)
+        private static void Add(ref global::System.Collections.Generic.List<DatoCmsApiError>? errors, DatoCmsApiError? error)
         {
             if (error != null)
             {
-                (errors ??= new global::System.Collections.Generic.List<global::DatoCms.ErrorCodes.DatoCmsApiError>(1)).Add(error);
+                (errors ??= new global::System.Collections.Generic.List<DatoCmsApiError>(1)).Add(error);
             }
         }
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiError? SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static DatoCmsApiError? SkipValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             reader.Skip();
             return null;
         }
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiError? ReadError(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8)
+        private static DatoCmsApiError? ReadError(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> utf8)
         {
             string? id = null;
             string? apiCode = null;
@@ -373,7 +374,7 @@
             }
 
             // The 2016 shape had no attributes.code: the code was the error's id.
-            return new global::DatoCms.ErrorCodes.DatoCmsApiError(apiCode ?? id ?? string.Empty, apiCode is null ? null : id, docUrl, transient, details);
+            return new DatoCmsApiError(apiCode ?? id ?? string.Empty, apiCode is null ? null : id, docUrl, transient, details);
         }
 
         // Known codes reuse the generated constant instead of allocating a string per error.
@@ -381,7 +382,7 @@
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
                 && !reader.HasValueSequence
-                && global::DatoCms.ErrorCodes.DatoCmsErrorCodes.TryParseUtf8(reader.ValueSpan, out var code))
+                && DatoCmsErrorCodes.TryParseUtf8(reader.ValueSpan, out var code))
             {
                 return code.ToApiString();
             }
@@ -396,7 +397,7 @@
                 case global::System.Text.Json.JsonTokenType.String:
                     return reader.GetString();
                 case global::System.Text.Json.JsonTokenType.Number:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorBodyReader.Decode(reader.ValueSpan);
+                    return DatoCmsErrorBodyReader.Decode(reader.ValueSpan);
                 case global::System.Text.Json.JsonTokenType.StartObject:
                 case global::System.Text.Json.JsonTokenType.StartArray:
                     reader.Skip();
@@ -419,3 +420,4 @@
             return Decode(utf8.Slice(start, end - start));
         }
     }
+}

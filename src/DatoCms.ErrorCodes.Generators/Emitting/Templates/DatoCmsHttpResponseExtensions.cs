@@ -1,6 +1,7 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>Turns a DatoCMS API response into the typed exception it describes.</summary>
-    $generated$
-    $access$ static class DatoCmsHttpResponseExtensions
+    internal static class DatoCmsHttpResponseExtensions
     {
         /// <summary>
         /// Throws the typed exception for a failed response (status not 2xx), or for a finished
@@ -32,7 +33,7 @@
         /// <param name="response">The response.</param>
         /// <param name="cancellationToken">Cancels reading the body.</param>
         /// <returns>The exception, or null.</returns>
-        public static async global::System.Threading.Tasks.Task<global::DatoCms.ErrorCodes.DatoCmsApiException?> ReadDatoCmsErrorAsync(
+        public static async global::System.Threading.Tasks.Task<DatoCmsApiException?> ReadDatoCmsErrorAsync(
             this global::System.Net.Http.HttpResponseMessage response,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -50,8 +51,8 @@
 
             var body = await ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return succeeded
-                ? global::DatoCms.ErrorCodes.DatoCmsApiException.FromJobResult(body, response.Headers)
-                : global::DatoCms.ErrorCodes.DatoCmsApiException.FromResponse(status, body, response.Headers);
+                ? DatoCmsApiException.FromJobResult(body, response.Headers)
+                : DatoCmsApiException.FromResponse(status, body, response.Headers);
         }
 
         /// <summary>Whether the request fetched the result of an asynchronous job, whose 200 may wrap a failure.</summary>
@@ -76,3 +77,4 @@
 #endif
         }
     }
+}

@@ -1,11 +1,12 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>Reads the rate-limit headers named in the spec's limits, whatever their case.</summary>
-    $generated$
-    internal static class DatoCmsRateLimitHeaders
+    internal static class DatoCmsRateLimitHeaders // always internal
     {
         /// <summary>X-RateLimit-Reset as a wait; null when absent, unreadable or not positive.</summary>
         public static global::System.TimeSpan? ReadReset(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
-            var text = Find(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitResetHeader);
+            var text = Find(headers, DatoCmsLimits.RateLimitResetHeader);
             if (text != null
                 && double.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var seconds)
                 && seconds > 0
@@ -50,3 +51,4 @@
             return null;
         }
     }
+}

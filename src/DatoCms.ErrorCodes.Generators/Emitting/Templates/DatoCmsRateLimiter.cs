@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Client-side pacing: at most <c>limit</c> requests start in any window of the rate-limit
     /// length (a sliding log of send times), so however the server's fixed windows fall, a burst
@@ -5,8 +7,7 @@
     /// limit, a lower X-RateLimit-Remaining (another client on the same token) takes capacity
     /// away, and a 429's X-RateLimit-Reset pauses everyone. Safe for concurrent use.
     /// </summary>
-    $generated$
-    internal sealed class DatoCmsRateLimiter
+    internal sealed class DatoCmsRateLimiter // always internal
     {
         private readonly object _gate = new object();
         private readonly long _windowTicks;
@@ -64,9 +65,9 @@
         /// <summary>Learns from a response's status and rate-limit headers.</summary>
         public void Observe(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
-            var limit = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitLimitHeader);
-            var remaining = global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadInt(headers, global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitRemainingHeader);
-            var reset = statusCode == 429 ? global::DatoCms.ErrorCodes.DatoCmsRateLimitHeaders.ReadReset(headers) : null;
+            var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
+            var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
+            var reset = statusCode == 429 ? DatoCmsRateLimitHeaders.ReadReset(headers) : null;
             if (limit is null && remaining is null && reset is null)
             {
                 return;
@@ -135,3 +136,4 @@
             _next = keep % newLimit;
         }
     }
+}

@@ -1,11 +1,12 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Retries an operation that throws <see cref="DatoCmsApiException"/> by the same rules as
     /// <see cref="DatoCmsRetryHandler"/>: for work the handler cannot see as one request, such as
     /// creating an asynchronous job and reading its result. The operation is assumed safe to
     /// repeat. Pacing is left to the handler, which sees each request.
     /// </summary>
-    $generated$
-    $access$ static class DatoCmsRetry
+    internal static class DatoCmsRetry
     {
         /// <summary>Runs <paramref name="operation"/>, retrying transient DatoCMS errors.</summary>
         /// <typeparam name="T">The operation's result.</typeparam>
@@ -16,7 +17,7 @@
         /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
         public static async global::System.Threading.Tasks.Task<T> ExecuteAsync<T>(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<T>> operation,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            DatoCmsRetryOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (operation is null)
@@ -24,7 +25,7 @@
                 throw new global::System.ArgumentNullException(nameof(operation));
             }
 
-            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+            var settings = options ?? new DatoCmsRetryOptions();
             for (var attempt = 1; ; attempt++)
             {
                 global::System.TimeSpan delay;
@@ -32,9 +33,9 @@
                 {
                     return await operation(cancellationToken).ConfigureAwait(false);
                 }
-                catch (global::DatoCms.ErrorCodes.DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, out delay))
+                catch (DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, out delay))
                 {
-                    settings.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(attempt, delay, error, null));
+                    settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, error, null));
                 }
 
                 await global::System.Threading.Tasks.Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -49,7 +50,7 @@
         /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
         public static global::System.Threading.Tasks.Task ExecuteAsync(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> operation,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null,
+            DatoCmsRetryOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (operation is null)
@@ -67,10 +68,11 @@
                 cancellationToken);
         }
 
-        private static bool ShouldRetry(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, out global::System.TimeSpan delay)
+        private static bool ShouldRetry(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options, out global::System.TimeSpan delay)
         {
-            var next = attempt < options.MaxAttempts ? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
+            var next = attempt < options.MaxAttempts ? DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
             delay = next ?? global::System.TimeSpan.Zero;
             return next.HasValue;
         }
     }
+}

@@ -1,9 +1,10 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The one place that decides whether and how long to wait before a retry; the handler and
     /// <see cref="DatoCmsRetry"/> share it, so both retry exactly the same errors.
     /// </summary>
-    $generated$
-    internal static class DatoCmsRetryPolicy
+    internal static class DatoCmsRetryPolicy // always internal
     {
         private static readonly global::System.Random Random = new global::System.Random();
 
@@ -12,7 +13,7 @@
         /// <param name="attempt">The attempt that failed, from 1.</param>
         /// <param name="isIdempotent">Whether repeating the request is safe even when the server may have acted on it.</param>
         /// <param name="options">The retry options.</param>
-        public static global::System.TimeSpan? GetDelay(global::DatoCms.ErrorCodes.DatoCmsApiException error, int attempt, bool isIdempotent, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public static global::System.TimeSpan? GetDelay(DatoCmsApiException error, int attempt, bool isIdempotent, DatoCmsRetryOptions options)
         {
             // Refresh (a stale version) and permanent errors need a change, not a wait.
             if (!error.IsTransient)
@@ -27,7 +28,7 @@
                 return null;
             }
 
-            if (error.RetryKind == global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit && error.RateLimitReset is global::System.TimeSpan reset)
+            if (error.RetryKind == DatoCmsRetryKind.RateLimit && error.RateLimitReset is global::System.TimeSpan reset)
             {
                 return reset;
             }
@@ -36,7 +37,7 @@
         }
 
         /// <summary>Exponential backoff from BaseDelay, capped at MaxDelay, with "equal jitter" when enabled.</summary>
-        public static global::System.TimeSpan Backoff(int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+        public static global::System.TimeSpan Backoff(int attempt, DatoCmsRetryOptions options)
         {
             var exponent = global::System.Math.Min(attempt - 1, 30);
             var ticks = global::System.Math.Min((double)options.BaseDelay.Ticks * global::System.Math.Pow(2, exponent), options.MaxDelay.Ticks);
@@ -66,3 +67,4 @@
             || method == global::System.Net.Http.HttpMethod.Put
             || method == global::System.Net.Http.HttpMethod.Delete;
     }
+}

@@ -1,11 +1,12 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// A DatoCMS API failure that may pass if the request is retried later: the base of every
     /// transient code's exception, and the type of a transient failure whose code is not in the
     /// spec. Catch this type to handle rate limits, locks and environments that are not ready in
     /// one place.
     /// </summary>
-    $generated$
-    $access$ class DatoCmsTransientApiException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal class DatoCmsTransientApiException : DatoCmsApiException
     {
         /// <summary>Creates the exception.</summary>
         /// <param name="statusCode">The HTTP status of the response.</param>
@@ -17,7 +18,7 @@
         public DatoCmsTransientApiException(
             int statusCode,
             string apiCode,
-            global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null,
+            global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null,
             string? rawBody = null,
             global::System.TimeSpan? rateLimitReset = null,
             global::System.Exception? innerException = null)
@@ -28,3 +29,4 @@
         /// <summary>Always true.</summary>
         public override bool IsTransient => true;
     }
+}

@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// Makes an <c>IHttpClientFactory</c> client resilient the way this API needs: one pipeline with
     /// a total timeout, the DatoCMS retry (transient codes, the body's transient flag, 429 after
@@ -5,8 +7,7 @@
     /// adaptive throttle shared per project (it waits, never rejects) and an attempt timeout.
     /// Use it instead of <c>AddStandardResilienceHandler</c>, not with it (see DATO130's page).
     /// </summary>
-    $generated$
-    $access$ static class DatoCmsResilienceHttpClientBuilderExtensions
+    internal static class DatoCmsResilienceHttpClientBuilderExtensions
     {
         /// <summary>The name of the resilience handler (and of its pipeline in Polly's telemetry).</summary>
         public const string PipelineName = "DatoCms";
@@ -17,14 +18,14 @@
         /// <returns>The resilience pipeline's builder.</returns>
         public static global::Microsoft.Extensions.Http.Resilience.IHttpResiliencePipelineBuilder AddDatoCmsResilienceHandler(
             this global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder,
-            global::System.Action<global::DatoCms.ErrorCodes.DatoCmsResilienceOptions>? configure = null)
+            global::System.Action<DatoCmsResilienceOptions>? configure = null)
         {
             if (builder is null)
             {
                 throw new global::System.ArgumentNullException(nameof(builder));
             }
 
-            var options = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<global::DatoCms.ErrorCodes.DatoCmsResilienceOptions>(builder.Services, builder.Name);
+            var options = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<DatoCmsResilienceOptions>(builder.Services, builder.Name);
             if (configure != null)
             {
                 options.Configure(configure);
@@ -52,7 +53,7 @@
             }
 
             global::Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions.Bind(
-                global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<global::DatoCms.ErrorCodes.DatoCmsResilienceOptions>(builder.Services, builder.Name),
+                global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<DatoCmsResilienceOptions>(builder.Services, builder.Name),
                 section);
             return AddPipeline(builder);
         }
@@ -68,21 +69,21 @@
         /// <returns>The same options, for chaining.</returns>
         public static global::Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions ConfigureForDatoCms(
             this global::Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions options,
-            global::DatoCms.ErrorCodes.DatoCmsResilienceOptions? settings = null)
+            DatoCmsResilienceOptions? settings = null)
         {
             if (options is null)
             {
                 throw new global::System.ArgumentNullException(nameof(options));
             }
 
-            var datoCms = settings ?? new global::DatoCms.ErrorCodes.DatoCmsResilienceOptions();
+            var datoCms = settings ?? new DatoCmsResilienceOptions();
             var problems = datoCms.Validate();
             if (problems.Count > 0)
             {
                 throw new global::System.ArgumentException(string.Join(" ", problems), nameof(settings));
             }
 
-            var retry = global::DatoCms.ErrorCodes.DatoCmsResilience.HttpRetryOptions(datoCms.ToRetryOptions());
+            var retry = DatoCmsResilience.HttpRetryOptions(datoCms.ToRetryOptions());
             options.Retry.MaxRetryAttempts = retry.MaxRetryAttempts;
             options.Retry.ShouldHandle = datoCms.MaxAttempts > 1 ? retry.ShouldHandle : _ => new global::System.Threading.Tasks.ValueTask<bool>(false);
             options.Retry.DelayGenerator = retry.DelayGenerator;
@@ -112,29 +113,29 @@
         {
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddEnumerable(
                 builder.Services,
-                global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::Microsoft.Extensions.Options.IValidateOptions<global::DatoCms.ErrorCodes.DatoCmsResilienceOptions>, global::DatoCms.ErrorCodes.DatoCmsResilienceOptionsValidator>());
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::DatoCms.ErrorCodes.DatoCmsThrottles>(builder.Services);
+                global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::Microsoft.Extensions.Options.IValidateOptions<DatoCmsResilienceOptions>, DatoCmsResilienceOptionsValidator>());
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<DatoCmsThrottles>(builder.Services);
 
             // The options are named after the client (the context's BuilderName also names the pipeline).
             var optionsName = builder.Name;
             return global::Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions.AddResilienceHandler(builder, PipelineName, (pipeline, context) =>
             {
                 // A configuration change rebuilds the pipeline.
-                context.EnableReloads<global::DatoCms.ErrorCodes.DatoCmsResilienceOptions>(optionsName);
-                var settings = context.GetOptions<global::DatoCms.ErrorCodes.DatoCmsResilienceOptions>(optionsName);
+                context.EnableReloads<DatoCmsResilienceOptions>(optionsName);
+                var settings = context.GetOptions<DatoCmsResilienceOptions>(optionsName);
                 var retry = settings.ToRetryOptions();
                 var loggers = (global::Microsoft.Extensions.Logging.ILoggerFactory?)context.ServiceProvider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory));
-                retry.Logger = loggers?.CreateLogger(global::DatoCms.ErrorCodes.DatoCmsTelemetry.MeterName);
+                retry.Logger = loggers?.CreateLogger(DatoCmsTelemetry.MeterName);
 
                 global::Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(pipeline, new global::Polly.Timeout.TimeoutStrategyOptions { Name = "DatoCmsTotalTimeout", Timeout = settings.TotalTimeout });
                 if (settings.MaxAttempts > 1)
                 {
-                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, global::DatoCms.ErrorCodes.DatoCmsResilience.HttpRetryOptions(retry));
+                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, DatoCmsResilience.HttpRetryOptions(retry));
                 }
 
                 if (settings.EnableThrottling)
                 {
-                    var throttles = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::DatoCms.ErrorCodes.DatoCmsThrottles>(context.ServiceProvider);
+                    var throttles = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DatoCmsThrottles>(context.ServiceProvider);
                     pipeline.AddDatoCmsThrottle(throttles.For(settings.Project, settings.RequestsPerWindow, settings.RateLimitWindow), retry);
                 }
 
@@ -142,3 +143,4 @@
             });
         }
     }
+}

@@ -1,5 +1,7 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>The logger option, generated where Microsoft.Extensions.Logging.Abstractions is referenced.</summary>
-    $access$ sealed partial class DatoCmsRetryOptions
+    sealed partial class DatoCmsRetryOptions
     {
         /// <summary>
         /// Where retries, exhausted retries and throttle waits are logged (category of your choice,
@@ -7,3 +9,4 @@
         /// </summary>
         public global::Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
     }
+}

@@ -1,8 +1,9 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>What a Polly pipeline decided about one attempt's outcome, kept for its delay generator and OnRetry.</summary>
-    $generated$
-    internal sealed class DatoCmsRetryDecision
+    internal sealed class DatoCmsRetryDecision // always internal
     {
-        public DatoCmsRetryDecision(object subject, bool shouldRetry, global::DatoCms.ErrorCodes.DatoCmsApiException? error, string reason, global::System.Net.Http.HttpRequestMessage? request, bool isIdempotent, string? requestId)
+        public DatoCmsRetryDecision(object subject, bool shouldRetry, DatoCmsApiException? error, string reason, global::System.Net.Http.HttpRequestMessage? request, bool isIdempotent, string? requestId)
         {
             Subject = subject;
             ShouldRetry = shouldRetry;
@@ -19,7 +20,7 @@
         public bool ShouldRetry { get; }
 
         /// <summary>The typed error of a response; null for a network fault.</summary>
-        public global::DatoCms.ErrorCodes.DatoCmsApiException? Error { get; }
+        public DatoCmsApiException? Error { get; }
 
         /// <summary>The metric tag "datocms.retry.reason".</summary>
         public string Reason { get; }
@@ -32,5 +33,6 @@
 
         public string? Method => Request?.Method.Method;
 
-        public string? Path => global::DatoCms.ErrorCodes.DatoCmsTelemetry.PathOf(Request);
+        public string? Path => DatoCmsTelemetry.PathOf(Request);
     }
+}

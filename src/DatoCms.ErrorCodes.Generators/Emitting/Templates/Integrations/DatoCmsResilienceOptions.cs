@@ -1,10 +1,11 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The settings of the DatoCMS resilience pipeline added by <c>AddDatoCmsResilienceHandler</c>.
     /// Plain properties, so they bind from configuration (a "DatoCms" section, say); out-of-range
     /// values are reported by options validation when the pipeline is built, not by the binder.
     /// </summary>
-    $generated$
-    $access$ sealed class DatoCmsResilienceOptions
+    internal sealed class DatoCmsResilienceOptions
     {
         /// <summary>How many times a request is sent at most, the first time included (default 5).</summary>
         public int MaxAttempts { get; set; } = 5;
@@ -22,10 +23,10 @@
         public bool EnableThrottling { get; set; } = true;
 
         /// <summary>Requests allowed per window until the server says otherwise (default from the spec's limits).</summary>
-        public int RequestsPerWindow { get; set; } = global::DatoCms.ErrorCodes.DatoCmsLimits.RequestsPerWindow;
+        public int RequestsPerWindow { get; set; } = DatoCmsLimits.RequestsPerWindow;
 
         /// <summary>The length of the rate-limit window (default from the spec's limits).</summary>
-        public global::System.TimeSpan RateLimitWindow { get; set; } = global::System.TimeSpan.FromSeconds(global::DatoCms.ErrorCodes.DatoCmsLimits.RateLimitWindowSeconds);
+        public global::System.TimeSpan RateLimitWindow { get; set; } = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
 
         /// <summary>
         /// Which throttle the client shares: every client with the same name is paced together, as the
@@ -87,7 +88,7 @@
         }
 
         /// <summary>The retry options of the runtime with these settings.</summary>
-        internal global::DatoCms.ErrorCodes.DatoCmsRetryOptions ToRetryOptions() => new global::DatoCms.ErrorCodes.DatoCmsRetryOptions
+        internal DatoCmsRetryOptions ToRetryOptions() => new DatoCmsRetryOptions
         {
             MaxAttempts = MaxAttempts,
             BaseDelay = BaseDelay,
@@ -98,3 +99,4 @@
             RateLimitWindow = RateLimitWindow,
         };
     }
+}

@@ -1,10 +1,12 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The log messages of <see cref="DatoCmsTelemetry"/>, written to <see cref="DatoCmsRetryOptions.Logger"/>
     /// with cached <c>LoggerMessage</c> delegates (a generator's output is not seen by the logging
     /// source generator, so <c>[LoggerMessage]</c> could not be used here). No message carries a header:
     /// the API token never reaches a log.
     /// </summary>
-    $access$ static partial class DatoCmsTelemetry
+    static partial class DatoCmsTelemetry
     {
         private static readonly global::System.Action<global::Microsoft.Extensions.Logging.ILogger, string, string, string, int, double, string, global::System.Exception?> RetryMessage =
             global::Microsoft.Extensions.Logging.LoggerMessage.Define<string, string, string, int, double, string>(
@@ -24,7 +26,7 @@
                 new global::Microsoft.Extensions.Logging.EventId(1403, "DatoCmsThrottled"),
                 "DatoCMS request {HttpMethod} {UrlPath} waited {WaitMs} ms for the client-side rate limit");
 
-        static partial void LogRetry(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string reason, string code, int status, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId)
+        static partial void LogRetry(DatoCmsRetryOptions options, string reason, string code, int status, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId)
         {
             var logger = options.Logger;
             if (logger != null && logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information))
@@ -33,7 +35,7 @@
             }
         }
 
-        static partial void LogExhausted(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string code, int status, string? method, string? path, int attempts, string? requestId)
+        static partial void LogExhausted(DatoCmsRetryOptions options, string code, int status, string? method, string? path, int attempts, string? requestId)
         {
             var logger = options.Logger;
             if (logger != null && logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Warning))
@@ -42,7 +44,7 @@
             }
         }
 
-        static partial void LogThrottled(global::DatoCms.ErrorCodes.DatoCmsRetryOptions options, string? method, string? path, global::System.TimeSpan wait)
+        static partial void LogThrottled(DatoCmsRetryOptions options, string? method, string? path, global::System.TimeSpan wait)
         {
             var logger = options.Logger;
             if (logger != null && logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Debug))
@@ -51,3 +53,4 @@
             }
         }
     }
+}

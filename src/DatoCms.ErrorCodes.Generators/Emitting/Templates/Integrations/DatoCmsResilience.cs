@@ -1,3 +1,5 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The retry rules of <see cref="DatoCmsRetryHandler"/> as Polly v8 building blocks: predicates
     /// for <c>ShouldHandle</c>, delay generators that honour X-RateLimit-Reset, and
@@ -5,8 +7,7 @@
     /// them retries exactly what the handler retries, and reports through Polly's telemetry as well as
     /// <see cref="DatoCmsTelemetry"/>.
     /// </summary>
-    $generated$
-    $access$ static class DatoCmsResilience
+    internal static class DatoCmsResilience
     {
         /// <summary>
         /// Where Microsoft.Extensions.Http.Resilience keeps the request of an execution (the same
@@ -17,10 +18,10 @@
             new global::Polly.ResiliencePropertyKey<global::System.Net.Http.HttpRequestMessage>("Resilience.Http.RequestMessage");
 
         // Only read for the retry decision, which does not depend on the backoff settings.
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions Defaults = new global::DatoCms.ErrorCodes.DatoCmsRetryOptions { EnableThrottling = false };
+        private static readonly DatoCmsRetryOptions Defaults = new DatoCmsRetryOptions { EnableThrottling = false };
 
-        private static readonly global::Polly.ResiliencePropertyKey<global::DatoCms.ErrorCodes.DatoCmsRetryDecision> DecisionKey =
-            new global::Polly.ResiliencePropertyKey<global::DatoCms.ErrorCodes.DatoCmsRetryDecision>("DatoCms.ErrorCodes.RetryDecision");
+        private static readonly global::Polly.ResiliencePropertyKey<DatoCmsRetryDecision> DecisionKey =
+            new global::Polly.ResiliencePropertyKey<DatoCmsRetryDecision>("DatoCms.ErrorCodes.RetryDecision");
 
         /// <summary>
         /// Whether an HTTP outcome may pass on a later attempt: a transient code or a body flagged
@@ -44,13 +45,13 @@
         /// <returns>True to retry.</returns>
         public static global::System.Threading.Tasks.ValueTask<bool> ShouldHandleException(global::Polly.Retry.RetryPredicateArguments<object> args) =>
             new global::System.Threading.Tasks.ValueTask<bool>(
-                args.Outcome.Exception is global::DatoCms.ErrorCodes.DatoCmsApiException error
-                && global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, 1, true, Defaults) != null);
+                args.Outcome.Exception is DatoCmsApiException error
+                && DatoCmsRetryPolicy.GetDelay(error, 1, true, Defaults) != null);
 
         /// <summary>The wait before retrying an HTTP outcome: X-RateLimit-Reset after a 429, else the options' backoff.</summary>
         /// <param name="options">Backoff settings; null for the defaults.</param>
         /// <returns>A delay generator for <c>RetryStrategyOptions.DelayGenerator</c>.</returns>
-        public static global::System.Func<global::Polly.Retry.RetryDelayGeneratorArguments<global::System.Net.Http.HttpResponseMessage>, global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>> DelayGenerator(global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null)
+        public static global::System.Func<global::Polly.Retry.RetryDelayGeneratorArguments<global::System.Net.Http.HttpResponseMessage>, global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>> DelayGenerator(DatoCmsRetryOptions? options = null)
         {
             var settings = options ?? Defaults;
             return async args =>
@@ -63,12 +64,12 @@
         /// <summary>The wait before retrying a <see cref="DatoCmsApiException"/>: X-RateLimit-Reset after a 429, else the options' backoff.</summary>
         /// <param name="options">Backoff settings; null for the defaults.</param>
         /// <returns>A delay generator for <c>RetryStrategyOptions.DelayGenerator</c>.</returns>
-        public static global::System.Func<global::Polly.Retry.RetryDelayGeneratorArguments<object>, global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>> ExceptionDelayGenerator(global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null)
+        public static global::System.Func<global::Polly.Retry.RetryDelayGeneratorArguments<object>, global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>> ExceptionDelayGenerator(DatoCmsRetryOptions? options = null)
         {
             var settings = options ?? Defaults;
             return args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>(
-                args.Outcome.Exception is global::DatoCms.ErrorCodes.DatoCmsApiException error
-                    ? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, args.AttemptNumber + 1, true, settings)
+                args.Outcome.Exception is DatoCmsApiException error
+                    ? DatoCmsRetryPolicy.GetDelay(error, args.AttemptNumber + 1, true, settings)
                     : null);
         }
 
@@ -82,14 +83,14 @@
         /// <returns>The builder, for chaining.</returns>
         public static global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> AddDatoCmsRetry(
             this global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> builder,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null)
+            DatoCmsRetryOptions? options = null)
         {
             if (builder is null)
             {
                 throw new global::System.ArgumentNullException(nameof(builder));
             }
 
-            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+            var settings = options ?? new DatoCmsRetryOptions();
             if (settings.MaxAttempts > 1)
             {
                 global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(builder, HttpRetryOptions(settings));
@@ -106,14 +107,14 @@
         /// <param name="builder">The pipeline builder.</param>
         /// <param name="options">How to retry; null for the defaults.</param>
         /// <returns>The builder, for chaining.</returns>
-        public static global::Polly.ResiliencePipelineBuilder AddDatoCmsRetry(this global::Polly.ResiliencePipelineBuilder builder, global::DatoCms.ErrorCodes.DatoCmsRetryOptions? options = null)
+        public static global::Polly.ResiliencePipelineBuilder AddDatoCmsRetry(this global::Polly.ResiliencePipelineBuilder builder, DatoCmsRetryOptions? options = null)
         {
             if (builder is null)
             {
                 throw new global::System.ArgumentNullException(nameof(builder));
             }
 
-            var settings = options ?? new global::DatoCms.ErrorCodes.DatoCmsRetryOptions();
+            var settings = options ?? new DatoCmsRetryOptions();
             if (settings.MaxAttempts <= 1)
             {
                 return builder;
@@ -126,11 +127,11 @@
                 MaxRetryAttempts = maxRetries,
                 ShouldHandle = args =>
                 {
-                    var retry = args.Outcome.Exception is global::DatoCms.ErrorCodes.DatoCmsApiException error
-                        && global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, 1, true, settings) != null;
+                    var retry = args.Outcome.Exception is DatoCmsApiException error
+                        && DatoCmsRetryPolicy.GetDelay(error, 1, true, settings) != null;
                     if (retry && args.AttemptNumber >= maxRetries)
                     {
-                        global::DatoCms.ErrorCodes.DatoCmsTelemetry.Exhausted(settings, (global::DatoCms.ErrorCodes.DatoCmsApiException)args.Outcome.Exception!, null, null, args.AttemptNumber + 1, null);
+                        DatoCmsTelemetry.Exhausted(settings, (DatoCmsApiException)args.Outcome.Exception!, null, null, args.AttemptNumber + 1, null);
                     }
 
                     return new global::System.Threading.Tasks.ValueTask<bool>(retry);
@@ -138,12 +139,12 @@
                 DelayGenerator = ExceptionDelayGenerator(settings),
                 OnRetry = args =>
                 {
-                    if (args.Outcome.Exception is global::DatoCms.ErrorCodes.DatoCmsApiException error)
+                    if (args.Outcome.Exception is DatoCmsApiException error)
                     {
-                        var reason = global::DatoCms.ErrorCodes.DatoCmsTelemetry.ReasonOf(error);
-                        global::DatoCms.ErrorCodes.DatoCmsTelemetry.Retrying(settings, reason, error, null, null, args.AttemptNumber + 1, args.RetryDelay, global::DatoCms.ErrorCodes.DatoCmsTelemetry.RequestIdOf(null, error));
-                        global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(settings, global::DatoCms.ErrorCodes.DatoCmsTelemetry.WaitKindOf(reason), args.RetryDelay, null, null);
-                        settings.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(args.AttemptNumber + 1, args.RetryDelay, error, null));
+                        var reason = DatoCmsTelemetry.ReasonOf(error);
+                        DatoCmsTelemetry.Retrying(settings, reason, error, null, null, args.AttemptNumber + 1, args.RetryDelay, DatoCmsTelemetry.RequestIdOf(null, error));
+                        DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(reason), args.RetryDelay, null, null);
+                        settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(args.AttemptNumber + 1, args.RetryDelay, error, null));
                     }
 
                     return default;
@@ -160,7 +161,7 @@
         /// <returns>The builder, for chaining.</returns>
         public static global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> AddDatoCmsThrottle(
             this global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> builder,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions options)
+            DatoCmsRetryOptions options)
         {
             if (options is null)
             {
@@ -171,7 +172,7 @@
         }
 
         /// <summary>The retry strategy options the HTTP pipeline uses; the resilience handler builds on them too.</summary>
-        internal static global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage> HttpRetryOptions(global::DatoCms.ErrorCodes.DatoCmsRetryOptions settings)
+        internal static global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage> HttpRetryOptions(DatoCmsRetryOptions settings)
         {
             var maxRetries = settings.MaxAttempts - 1;
             return new global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage>
@@ -184,7 +185,7 @@
                     var retry = decision != null && decision.ShouldRetry;
                     if (retry && args.AttemptNumber >= maxRetries)
                     {
-                        global::DatoCms.ErrorCodes.DatoCmsTelemetry.Exhausted(settings, decision!.Error, decision.Method, decision.Path, args.AttemptNumber + 1, decision.RequestId);
+                        DatoCmsTelemetry.Exhausted(settings, decision!.Error, decision.Method, decision.Path, args.AttemptNumber + 1, decision.RequestId);
                     }
 
                     return retry;
@@ -198,11 +199,11 @@
                         return;
                     }
 
-                    global::DatoCms.ErrorCodes.DatoCmsTelemetry.Retrying(settings, decision.Reason, decision.Error, decision.Method, decision.Path, args.AttemptNumber + 1, args.RetryDelay, decision.RequestId);
-                    global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(settings, global::DatoCms.ErrorCodes.DatoCmsTelemetry.WaitKindOf(decision.Reason), args.RetryDelay, decision.Method, decision.Path);
+                    DatoCmsTelemetry.Retrying(settings, decision.Reason, decision.Error, decision.Method, decision.Path, args.AttemptNumber + 1, args.RetryDelay, decision.RequestId);
+                    DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(decision.Reason), args.RetryDelay, decision.Method, decision.Path);
                     if (decision.Error != null)
                     {
-                        settings.OnRetry?.Invoke(new global::DatoCms.ErrorCodes.DatoCmsRetryAttempt(args.AttemptNumber + 1, args.RetryDelay, decision.Error, decision.Request));
+                        settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(args.AttemptNumber + 1, args.RetryDelay, decision.Error, decision.Request));
                     }
                 },
             };
@@ -210,22 +211,22 @@
 
         internal static global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> AddDatoCmsThrottle(
             this global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> builder,
-            global::DatoCms.ErrorCodes.DatoCmsRateLimiter throttle,
-            global::DatoCms.ErrorCodes.DatoCmsRetryOptions? telemetryOptions)
+            DatoCmsRateLimiter throttle,
+            DatoCmsRetryOptions? telemetryOptions)
         {
             if (builder is null)
             {
                 throw new global::System.ArgumentNullException(nameof(builder));
             }
 
-            return global::Polly.ResiliencePipelineBuilderExtensions.AddStrategy(builder, _ => new global::DatoCms.ErrorCodes.DatoCmsThrottleStrategy(throttle, telemetryOptions), new global::DatoCms.ErrorCodes.DatoCmsThrottleStrategyOptions());
+            return global::Polly.ResiliencePipelineBuilderExtensions.AddStrategy(builder, _ => new DatoCmsThrottleStrategy(throttle, telemetryOptions), new DatoCmsThrottleStrategyOptions());
         }
 
         /// <summary>
         /// Reads and classifies an outcome once per attempt (the body is read at most once), keeping
         /// the result in the context for the delay generator and OnRetry.
         /// </summary>
-        internal static async global::System.Threading.Tasks.ValueTask<global::DatoCms.ErrorCodes.DatoCmsRetryDecision?> DecideAsync(
+        internal static async global::System.Threading.Tasks.ValueTask<DatoCmsRetryDecision?> DecideAsync(
             global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome,
             global::Polly.ResilienceContext context)
         {
@@ -243,8 +244,8 @@
             var response = outcome.Result;
             context.Properties.TryGetValue(RequestMessageKey, out var contextRequest);
             var request = response?.RequestMessage ?? contextRequest;
-            var isIdempotent = request != null && global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.IsIdempotent(request.Method);
-            global::DatoCms.ErrorCodes.DatoCmsRetryDecision decision;
+            var isIdempotent = request != null && DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            DatoCmsRetryDecision decision;
             if (response != null)
             {
                 if (response.IsSuccessStatusCode)
@@ -252,10 +253,10 @@
                     return null;
                 }
 
-                var error = await global::DatoCms.ErrorCodes.DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, context.CancellationToken).ConfigureAwait(false);
-                var retry = error != null && global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(error, 1, isIdempotent, Defaults) != null;
-                decision = new global::DatoCms.ErrorCodes.DatoCmsRetryDecision(
-                    subject, retry, error, retry ? global::DatoCms.ErrorCodes.DatoCmsTelemetry.ReasonOf(error!) : string.Empty, request, isIdempotent, global::DatoCms.ErrorCodes.DatoCmsTelemetry.RequestIdOf(response, error));
+                var error = await DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, context.CancellationToken).ConfigureAwait(false);
+                var retry = error != null && DatoCmsRetryPolicy.GetDelay(error, 1, isIdempotent, Defaults) != null;
+                decision = new DatoCmsRetryDecision(
+                    subject, retry, error, retry ? DatoCmsTelemetry.ReasonOf(error!) : string.Empty, request, isIdempotent, DatoCmsTelemetry.RequestIdOf(response, error));
             }
             else
             {
@@ -265,15 +266,16 @@
                 var retry = isIdempotent
                     && !context.CancellationToken.IsCancellationRequested
                     && (fault is global::System.Net.Http.HttpRequestException || fault is global::Polly.Timeout.TimeoutRejectedException);
-                decision = new global::DatoCms.ErrorCodes.DatoCmsRetryDecision(subject, retry, null, "network", request, isIdempotent, null);
+                decision = new DatoCmsRetryDecision(subject, retry, null, "network", request, isIdempotent, null);
             }
 
             context.Properties.Set(DecisionKey, decision);
             return decision;
         }
 
-        private static global::System.TimeSpan DelayOf(global::DatoCms.ErrorCodes.DatoCmsRetryDecision decision, int attempt, global::DatoCms.ErrorCodes.DatoCmsRetryOptions settings) =>
+        private static global::System.TimeSpan DelayOf(DatoCmsRetryDecision decision, int attempt, DatoCmsRetryOptions settings) =>
             decision.Error != null
-                ? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.GetDelay(decision.Error, attempt, decision.IsIdempotent, settings) ?? global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Backoff(attempt, settings)
-                : global::DatoCms.ErrorCodes.DatoCmsRetryPolicy.Backoff(attempt, settings);
+                ? DatoCmsRetryPolicy.GetDelay(decision.Error, attempt, decision.IsIdempotent, settings) ?? DatoCmsRetryPolicy.Backoff(attempt, settings)
+                : DatoCmsRetryPolicy.Backoff(attempt, settings);
     }
+}

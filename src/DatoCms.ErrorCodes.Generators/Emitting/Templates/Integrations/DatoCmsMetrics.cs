@@ -1,9 +1,11 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The metrics and trace events of <see cref="DatoCmsTelemetry"/>, on the meter and activity
     /// source named <see cref="DatoCmsTelemetry.MeterName"/>. Tag names follow the OpenTelemetry
     /// HTTP conventions (<c>http.request.method</c>, <c>http.response.status_code</c>, <c>error.type</c>).
     /// </summary>
-    $access$ static partial class DatoCmsTelemetry
+    static partial class DatoCmsTelemetry
     {
         private static readonly global::System.Diagnostics.Metrics.Meter Meter = new global::System.Diagnostics.Metrics.Meter(MeterName);
 
@@ -73,3 +75,4 @@
         static partial void RecordWait(string kind, global::System.TimeSpan wait) =>
             Waits.Record(wait.TotalSeconds, new global::System.Collections.Generic.KeyValuePair<string, object?>("datocms.wait.reason", kind));
     }
+}

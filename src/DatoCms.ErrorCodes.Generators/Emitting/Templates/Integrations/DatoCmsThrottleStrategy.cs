@@ -1,15 +1,16 @@
+namespace DatoCms.ErrorCodes
+{
     /// <summary>
     /// The adaptive client-side throttle as a Polly strategy: before each attempt it waits (never
     /// rejects) until the rate limit allows a request, and it learns from each response's
     /// X-RateLimit headers, so a 429 pauses every request that shares the throttle.
     /// </summary>
-    $generated$
-    internal sealed class DatoCmsThrottleStrategy : global::Polly.ResilienceStrategy<global::System.Net.Http.HttpResponseMessage>
+    internal sealed class DatoCmsThrottleStrategy : global::Polly.ResilienceStrategy<global::System.Net.Http.HttpResponseMessage> // always internal
     {
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRateLimiter _throttle;
-        private readonly global::DatoCms.ErrorCodes.DatoCmsRetryOptions? _telemetryOptions;
+        private readonly DatoCmsRateLimiter _throttle;
+        private readonly DatoCmsRetryOptions? _telemetryOptions;
 
-        public DatoCmsThrottleStrategy(global::DatoCms.ErrorCodes.DatoCmsRateLimiter throttle, global::DatoCms.ErrorCodes.DatoCmsRetryOptions? telemetryOptions)
+        public DatoCmsThrottleStrategy(DatoCmsRateLimiter throttle, DatoCmsRetryOptions? telemetryOptions)
         {
             _throttle = throttle;
             _telemetryOptions = telemetryOptions;
@@ -20,7 +21,7 @@
             global::Polly.ResilienceContext context,
             TState state)
         {
-            context.Properties.TryGetValue(global::DatoCms.ErrorCodes.DatoCmsResilience.RequestMessageKey, out var request);
+            context.Properties.TryGetValue(DatoCmsResilience.RequestMessageKey, out var request);
             var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
@@ -32,7 +33,7 @@
             }
 
             var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
-            global::DatoCms.ErrorCodes.DatoCmsTelemetry.Waited(_telemetryOptions, "throttle", waited, request?.Method.Method, global::DatoCms.ErrorCodes.DatoCmsTelemetry.PathOf(request));
+            DatoCmsTelemetry.Waited(_telemetryOptions, "throttle", waited, request?.Method.Method, DatoCmsTelemetry.PathOf(request));
 
             var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
             if (outcome.Result is global::System.Net.Http.HttpResponseMessage response)
@@ -45,11 +46,11 @@
     }
 
     /// <summary>Options of <see cref="DatoCmsThrottleStrategy"/>: only its name in Polly's telemetry.</summary>
-    $generated$
-    internal sealed class DatoCmsThrottleStrategyOptions : global::Polly.ResilienceStrategyOptions
+    internal sealed class DatoCmsThrottleStrategyOptions : global::Polly.ResilienceStrategyOptions // always internal
     {
         public DatoCmsThrottleStrategyOptions()
         {
             Name = "DatoCmsThrottle";
         }
     }
+}

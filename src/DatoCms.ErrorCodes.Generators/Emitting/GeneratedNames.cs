@@ -34,6 +34,9 @@ internal static class GeneratedNames
     public const string ResilienceOptionsValidator = "DatoCmsResilienceOptionsValidator";
     public const string Throttles = "DatoCmsThrottles";
     public const string ResilienceHttpClientBuilderExtensions = "DatoCmsResilienceHttpClientBuilderExtensions";
+    public const string ClientOptions = "DatoCmsClientOptions";
+    public const string HttpClientServiceCollectionExtensions = "DatoCmsHttpClientServiceCollectionExtensions";
+    public const string Projects = "DatoCmsProjects";
 
     /// <summary>Type names a code's exception must not take, because the runtime uses them.</summary>
     public static readonly string[] Reserved =
@@ -42,6 +45,7 @@ internal static class GeneratedNames
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
         Telemetry, Resilience, RetryDecision, ThrottleStrategy, ThrottleStrategyOptions, ResilienceOptions,
-        ResilienceOptionsValidator, Throttles, ResilienceHttpClientBuilderExtensions,
+        ResilienceOptionsValidator, Throttles, ResilienceHttpClientBuilderExtensions, ClientOptions,
+        HttpClientServiceCollectionExtensions, Projects,
     };
 }

@@ -5,11 +5,13 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 
 /// <summary>
 /// The templates that build on the retry runtime, each only where the consumer references what it
-/// needs (<see cref="IntegrationFeatures"/>): telemetry, logging, Polly and the resilience handler.
+/// needs (<see cref="IntegrationFeatures"/>): telemetry, logging, client registration, Polly and the resilience handler.
 /// </summary>
 internal static class IntegrationEmitter
 {
     private static readonly string[] PollyTemplates = { GeneratedNames.Resilience, GeneratedNames.RetryDecision, GeneratedNames.ThrottleStrategy };
+
+    private static readonly string[] HttpClientFactoryTemplates = { GeneratedNames.ClientOptions, GeneratedNames.HttpClientServiceCollectionExtensions, GeneratedNames.Projects };
 
     private static readonly string[] ResilienceHandlerTemplates =
     {
@@ -32,6 +34,14 @@ internal static class IntegrationEmitter
         {
             yield return GeneratedNames.Logging;
             yield return GeneratedNames.RetryOptionsLogger;
+        }
+
+        if (features.GeneratesHttpClientRegistration)
+        {
+            foreach (var template in HttpClientFactoryTemplates)
+            {
+                yield return template;
+            }
         }
 
         if (!features.HasPollyCore)

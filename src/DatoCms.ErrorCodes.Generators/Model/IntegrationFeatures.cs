@@ -20,4 +20,7 @@ internal readonly record struct IntegrationFeatures(
 {
     /// <summary>The resilience handler builds on the Polly blocks and logs through ILogger; the package brings both.</summary>
     public bool GeneratesResilienceHandler => HasHttpResilience && HasPollyCore && HasLogging;
+
+    /// <summary>AddDatoCmsHttpClient gives the handler the container's logger; Microsoft.Extensions.Http brings logging.</summary>
+    public bool GeneratesHttpClientRegistration => HasHttpClientFactory && HasLogging;
 }

@@ -32,7 +32,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = 8,
         ["EdgeCasesPublic"] = 23,
         ["NoCodes"] = 23,
-        ["ResilienceStack"] = 32,
+        ["ResilienceStack"] = 35,
     };
 
     /// <summary>

@@ -14,6 +14,7 @@ public class IntegrationTests
 {
     private static readonly string[] LoggingFiles = { "DatoCmsLogging.g.cs", "DatoCmsRetryOptionsLogger.g.cs" };
     private static readonly string[] PollyFiles = { "DatoCmsResilience.g.cs", "DatoCmsRetryDecision.g.cs", "DatoCmsThrottleStrategy.g.cs" };
+    private static readonly string[] RegistrationFiles = { "DatoCmsClientOptions.g.cs", "DatoCmsHttpClientServiceCollectionExtensions.g.cs", "DatoCmsProjects.g.cs" };
     private static readonly string[] ResilienceHandlerFiles =
     {
         "DatoCmsResilienceOptions.g.cs", "DatoCmsResilienceOptionsValidator.g.cs", "DatoCmsThrottles.g.cs", "DatoCmsResilienceHttpClientBuilderExtensions.g.cs",
@@ -34,11 +35,20 @@ internal static class StackUsage
         services.AddHttpClient(""datocms"").AddDatoCmsResilienceHandler(o => o.MaxAttempts = 3);
         services.AddHttpClient(""bound"").AddDatoCmsResilienceHandler(section);
         services.AddHttpClient(""standard"").AddStandardResilienceHandler(o => o.ConfigureForDatoCms());
+        services.AddDatoCmsHttpClient(""registered"", o => { o.ApiToken = ""t""; o.UseRetryHandler = false; }).AddDatoCmsResilienceHandler();
+        services.AddDatoCmsHttpClient<StackClient>(o => o.ApiToken = ""t"");
         var options = new DatoCmsRetryOptions { Logger = null };
         ResiliencePipeline<HttpResponseMessage> http = new ResiliencePipelineBuilder<HttpResponseMessage>().AddDatoCmsRetry(options).Build();
         ResiliencePipeline sdk = new ResiliencePipelineBuilder().AddDatoCmsRetry().Build();
         Console.WriteLine(DatoCmsTelemetry.MeterName + http + sdk);
     }
+}
+
+internal sealed class StackClient
+{
+    public StackClient(HttpClient client) => Client = client;
+
+    public HttpClient Client { get; }
 }";
 
     public static TheoryData<ReferenceSet> Targets => new() { ReferenceSet.Net80, ReferenceSet.Net100 };
@@ -51,7 +61,7 @@ internal static class StackUsage
 
         Assert.Empty(run.CompilationProblems);
         Assert.Empty(run.Diagnostics);
-        Assert.DoesNotContain(run.Sources.Keys, LoggingFiles.Concat(PollyFiles).Concat(ResilienceHandlerFiles).Contains);
+        Assert.DoesNotContain(run.Sources.Keys, LoggingFiles.Concat(RegistrationFiles).Concat(PollyFiles).Concat(ResilienceHandlerFiles).Contains);
         Assert.Contains("DatoCmsTelemetry.g.cs", run.Sources.Keys);
         Assert.Contains("DatoCmsMetrics.g.cs", run.Sources.Keys);
     }
@@ -68,7 +78,7 @@ internal static class StackUsage
         Assert.Empty(run.CompilationProblems);
         Assert.Empty(run.Diagnostics);
         Assert.All(PollyFiles, file => Assert.Contains(file, run.Sources.Keys));
-        Assert.DoesNotContain(run.Sources.Keys, LoggingFiles.Concat(ResilienceHandlerFiles).Contains);
+        Assert.DoesNotContain(run.Sources.Keys, LoggingFiles.Concat(RegistrationFiles).Concat(ResilienceHandlerFiles).Contains);
     }
 
     [Fact]
@@ -83,12 +93,13 @@ internal static class StackUsage
 
     [Theory]
     [MemberData(nameof(Targets))]
-    public void HttpClientFactoryWithoutResilienceGivesLoggingAndExplainsTheMissingHandler(ReferenceSet target)
+    public void HttpClientFactoryWithoutResilienceGivesLoggingAndRegistrationAndExplainsTheMissingHandler(ReferenceSet target)
     {
-        var run = GeneratorRunner.RunOnShippedSpec(references: target, extraReferences: ResilienceStackReferences.HttpClientFactoryOnly(target));
+        const string Usage = "using DatoCms.ErrorCodes;\ninternal static class Use { public static object Register(Microsoft.Extensions.DependencyInjection.IServiceCollection s) => s.AddDatoCmsHttpClient(\"datocms\", o => { o.ApiToken = \"t\"; o.Environment = \"sandbox\"; }); }";
+        var run = GeneratorRunner.RunOnShippedSpec(Usage, references: target, extraReferences: ResilienceStackReferences.HttpClientFactoryOnly(target));
 
-        Assert.Empty(run.CompilationProblems);
-        Assert.All(LoggingFiles, file => Assert.Contains(file, run.Sources.Keys));
+        Assert.DoesNotContain(run.CompilationProblems, d => d.Id is not ("CS1701" or "CS1702"));
+        Assert.All(LoggingFiles.Concat(RegistrationFiles), file => Assert.Contains(file, run.Sources.Keys));
         Assert.DoesNotContain(run.Sources.Keys, PollyFiles.Concat(ResilienceHandlerFiles).Contains);
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("DATO130", diagnostic.Id);
@@ -107,7 +118,7 @@ internal static class StackUsage
         var problems = run.CompilationProblems.Where(d => d.Id is not ("CS1701" or "CS1702")).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.Empty(run.Diagnostics);
-        Assert.All(LoggingFiles.Concat(PollyFiles).Concat(ResilienceHandlerFiles), file => Assert.Contains(file, run.Sources.Keys));
+        Assert.All(LoggingFiles.Concat(RegistrationFiles).Concat(PollyFiles).Concat(ResilienceHandlerFiles), file => Assert.Contains(file, run.Sources.Keys));
     }
 
     [Fact]

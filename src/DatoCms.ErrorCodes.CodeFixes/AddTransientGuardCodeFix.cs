@@ -71,7 +71,7 @@ public sealed class AddTransientGuardCodeFix : CodeFixProvider
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            foreach (var member in current.GetMembers("IsTransient"))
+            foreach (var member in current.GetMembers(GeneratedNames.Members.IsTransient))
             {
                 if (member is IPropertySymbol)
                 {

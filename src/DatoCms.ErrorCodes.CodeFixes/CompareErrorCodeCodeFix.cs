@@ -78,9 +78,9 @@ public sealed class CompareErrorCodeCodeFix : CodeFixProvider
     /// <summary><c>ex.ApiCode</c> → <c>ex.Code</c>; <c>code.ToApiString()</c> → <c>code</c>.</summary>
     private static ExpressionSyntax? CodeExpression(ExpressionSyntax raw) => raw switch
     {
-        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ApiCode" } access => access.WithName(SyntaxFactory.IdentifierName("Code")),
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToApiString", Expression: var receiver }, ArgumentList.Arguments.Count: 0 } => receiver,
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToApiString" }, ArgumentList.Arguments: { Count: 1 } arguments } => arguments[0].Expression,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ApiCode } access => access.WithName(SyntaxFactory.IdentifierName(GeneratedNames.Members.Code)),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ToApiString, Expression: var receiver }, ArgumentList.Arguments.Count: 0 } => receiver,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ToApiString }, ArgumentList.Arguments: { Count: 1 } arguments } => arguments[0].Expression,
         ParenthesizedExpressionSyntax parenthesized => CodeExpression(parenthesized.Expression),
         _ => null,
     };

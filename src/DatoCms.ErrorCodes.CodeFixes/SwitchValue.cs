@@ -8,7 +8,7 @@ internal static class SwitchValue
 {
     /// <summary>For <c>ex.Code</c>, the <c>ex</c>; otherwise null.</summary>
     public static ExpressionSyntax? CodeReceiver(ExpressionSyntax value) =>
-        value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Code" } access ? access.Expression : null;
+        value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.Code } access ? access.Expression : null;
 
     /// <summary>
     /// How to name an enum member in this file: the type as the switch's own case labels write it
@@ -25,6 +25,6 @@ internal static class SwitchValue
             }
         }
 
-        return model.GetTypeInfo(value).Type?.ToMinimalDisplayString(model, value.SpanStart) ?? "DatoCmsErrorCode";
+        return model.GetTypeInfo(value).Type?.ToMinimalDisplayString(model, value.SpanStart) ?? GeneratedNames.ErrorCode;
     }
 }

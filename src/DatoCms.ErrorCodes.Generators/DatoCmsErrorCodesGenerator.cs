@@ -56,6 +56,7 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 HasJsonEnumMemberName: compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is not null,
                 HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader") is not null,
                 HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null,
+                SupportsUtf8Literals: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
                 Integrations: IntegrationDetector.Detect(compilation)))
             .WithTrackingName(TrackingNames.Features);
 

@@ -385,4 +385,53 @@ public class ErrorBodyParsingTests
         Assert.False(ex.Errors[0].TryGetDetail("field", out var field));
         Assert.Null(field);
     }
+
+    [Fact]
+    public void TheServersDocUrlIsKeptAsSentAndTheSpecsLinkIsReusedWhenItIsTheSame()
+    {
+        var specLink = DatoCmsErrorCode.ItemLocked.GetDocUrl();
+        string WithDocUrl(string docUrlJson) => Body("{\"id\":\"e1\",\"type\":\"api_error\",\"attributes\":{\"code\":\"ITEM_LOCKED\",\"doc_url\":" + docUrlJson + "}}");
+
+        var same = Parse(422, WithDocUrl("\"" + specLink + "\""));
+        var escaped = Parse(422, WithDocUrl("\"" + specLink.Replace("/", "\\/", StringComparison.Ordinal) + "\""));
+        var other = Parse(422, WithDocUrl("\"" + specLink + "-moved\""));
+
+        Assert.Same(specLink, same.Errors[0].DocUrl);
+        Assert.Equal(specLink, escaped.Errors[0].DocUrl);
+        Assert.Equal(specLink + "-moved", other.Errors[0].DocUrl);
+    }
+
+    [Fact]
+    public void EmptyDetailsAreTheEmptyObject()
+    {
+        var ex = Parse(422, Body(Error("ITEM_LOCKED", "{}"), Error("ITEM_LOCKED", "{ }")));
+
+        Assert.Equal("{}", ex.Errors[0].DetailsJson);
+        Assert.Equal("{ }", ex.Errors[1].DetailsJson);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, ex.Errors[0].Details.ValueKind);
+    }
+
+    [Fact]
+    public void TheExceptionsCodeIsTheFirstErrorsCodeOrParsedFromItsOwnApiCode()
+    {
+        var errors = new[] { new DatoCmsApiError("ITEM_LOCKED") };
+
+        Assert.Equal(DatoCmsErrorCode.ItemLocked, new DatoCmsApiException(422, "ITEM_LOCKED", errors).Code);
+        Assert.Equal(DatoCmsErrorCode.InvalidField, new DatoCmsApiException(422, "INVALID_FIELD", errors).Code);
+        Assert.Equal(DatoCmsErrorCode.Unknown, new DatoCmsApiException(422, "NOT_A_CODE", errors).Code);
+        Assert.Equal(DatoCmsErrorCode.StaleItemVersion, new DatoCmsApiException(422, "STALE_ITEM_VERSION").Code);
+    }
+
+    [Fact]
+    public void EveryCodeReadFromABodyHasTheCodeItsStringParsesTo()
+    {
+        foreach (var code in DatoCmsErrorCodes.All)
+        {
+            var ex = Parse(422, Body(Error(code.ToApiString()), Error(code.ToApiString().ToLowerInvariant())));
+
+            Assert.Equal(code, ex.Code);
+            Assert.Equal((code, code.ToApiString()), (ex.Errors[0].Code, ex.Errors[0].ApiCode));
+            Assert.Equal(DatoCmsErrorCode.Unknown, ex.Errors[1].Code);
+        }
+    }
 }

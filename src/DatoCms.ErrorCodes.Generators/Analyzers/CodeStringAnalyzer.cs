@@ -76,7 +76,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (method.Name == "TryParse" && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ErrorCodes)
+        if (method.Name == GeneratedNames.Members.TryParse && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ErrorCodes)
             && invocation.Arguments.Length > 0 && StringLiteral(invocation.Arguments[0].Value) is { } literal)
         {
             CheckUnknown(context, symbols, literal);
@@ -221,9 +221,9 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         operation = Unwrap(operation);
         return operation switch
         {
-            IPropertyReferenceOperation { Property.Name: "ApiCode", Type.SpecialType: SpecialType.System_String } property =>
+            IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.ApiCode, Type.SpecialType: SpecialType.System_String } property =>
                 SymbolEqualityComparer.Default.Equals(property.Property.ContainingType.ContainingNamespace, symbols.ErrorCode.ContainingNamespace),
-            IInvocationOperation { TargetMethod.Name: "ToApiString" } invocation =>
+            IInvocationOperation { TargetMethod.Name: GeneratedNames.Members.ToApiString } invocation =>
                 SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.ErrorCodes),
             _ => false,
         };

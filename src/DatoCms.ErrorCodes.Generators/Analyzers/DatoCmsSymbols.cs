@@ -53,14 +53,14 @@ internal sealed class DatoCmsSymbols
             ? configured.Trim()
             : GeneratorOptions.DefaultNamespace;
 
-        var errorCode = compilation.GetTypeByMetadataName(ns + ".DatoCmsErrorCode") ?? compilation.GetTypeByMetadataName(GeneratorOptions.DefaultNamespace + ".DatoCmsErrorCode");
+        var errorCode = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ErrorCode) ?? compilation.GetTypeByMetadataName(GeneratorOptions.DefaultNamespace + "." + GeneratedNames.ErrorCode);
         if (errorCode is null || errorCode.TypeKind != TypeKind.Enum)
         {
             return null;
         }
 
         ns = errorCode.ContainingNamespace.ToDisplayString();
-        var transientAttribute = compilation.GetTypeByMetadataName(ns + ".DatoCmsTransientAttribute");
+        var transientAttribute = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientAttribute);
         var enumMember = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
         var transient = ImmutableArray.CreateBuilder<IFieldSymbol>();
         var apiCodes = ImmutableArray.CreateBuilder<(string, IFieldSymbol)>();
@@ -84,10 +84,10 @@ internal sealed class DatoCmsSymbols
 
         return new DatoCmsSymbols(
             errorCode,
-            compilation.GetTypeByMetadataName(ns + ".DatoCmsErrorCodes"),
-            compilation.GetTypeByMetadataName(ns + ".DatoCmsApiException"),
-            compilation.GetTypeByMetadataName(ns + ".DatoCmsTransientApiException"),
-            compilation.GetTypeByMetadataName(ns + ".DatoCmsApiError"),
+            compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ErrorCodes),
+            compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ApiException),
+            compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientApiException),
+            compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ApiError),
             transient.ToImmutable(),
             apiCodes.ToImmutable());
     }

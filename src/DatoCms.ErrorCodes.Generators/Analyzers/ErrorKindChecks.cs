@@ -22,7 +22,7 @@ internal static class ErrorKindChecks
 
             switch (operation)
             {
-                case IPropertyReferenceOperation { Property.Name: "Code" or "ApiCode" or "StatusCode" or "Errors" } property when symbols.IsApiErrorCarrier(property.Property.ContainingType):
+                case IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code or GeneratedNames.Members.ApiCode or GeneratedNames.Members.StatusCode or GeneratedNames.Members.Errors } property when symbols.IsApiErrorCarrier(property.Property.ContainingType):
                 case IIsTypeOperation isType when IsNarrowerException(isType.TypeOperand, symbols):
                 case ITypePatternOperation typePattern when IsNarrowerException(typePattern.MatchedType, symbols):
                 case IDeclarationPatternOperation declaration when IsNarrowerException(declaration.MatchedType, symbols):

@@ -64,7 +64,7 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             {
                 case IThrowOperation:
                     return true;
-                case IPropertyReferenceOperation { Property.Name: "Code" } code when symbols.IsApiErrorCarrier(code.Property.ContainingType):
+                case IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code } code when symbols.IsApiErrorCarrier(code.Property.ContainingType):
                     return true;
                 default:
                     if (TransientChecks.IsTransientCheck(operation, symbols))

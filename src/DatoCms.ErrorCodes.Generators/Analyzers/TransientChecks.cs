@@ -11,8 +11,8 @@ internal static class TransientChecks
 {
     public static bool IsTransientCheck(IOperation operation, DatoCmsSymbols symbols) => operation switch
     {
-        IPropertyReferenceOperation property => property.Property.Name is "IsTransient" or "RetryKind" && IsGenerated(property.Property.ContainingType, symbols),
-        IInvocationOperation invocation => invocation.TargetMethod.Name is "IsTransient" or "GetRetryKind" && IsGenerated(invocation.TargetMethod.ContainingType, symbols),
+        IPropertyReferenceOperation property => property.Property.Name is GeneratedNames.Members.IsTransient or GeneratedNames.Members.RetryKind && IsGenerated(property.Property.ContainingType, symbols),
+        IInvocationOperation invocation => invocation.TargetMethod.Name is GeneratedNames.Members.IsTransient or GeneratedNames.Members.GetRetryKind && IsGenerated(invocation.TargetMethod.ContainingType, symbols),
         _ => false,
     };
 

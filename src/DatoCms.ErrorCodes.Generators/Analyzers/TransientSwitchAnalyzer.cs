@@ -89,7 +89,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
     /// <summary><c>ex.Code</c>, <c>error.Code</c>, or a local initialised from one of them.</summary>
     private static bool ComesFromAnApiError(IOperation value, DatoCmsSymbols symbols)
     {
-        if (value is IPropertyReferenceOperation { Property.Name: "Code" } property)
+        if (value is IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code } property)
         {
             return symbols.IsApiErrorCarrier(property.Property.ContainingType) || symbols.IsApiErrorCarrier(property.Instance?.Type);
         }

@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace DatoCms.ErrorCodes.Generators.Diagnostics;
 
 /// <summary>
-/// The spec diagnostics (DATO1xx). Each one has a page under docs/diagnostics and an entry in
-/// AnalyzerReleases.Unshipped.md. They are located in the spec files, so their severities are
+/// The spec diagnostics (DATO1xx). Each one has a page under docs/diagnostics and a row in the
+/// release tracking: AnalyzerReleases.Shipped.md for the rules of 0.1.0, AnalyzerReleases.Unshipped.md
+/// for rules added since, until they ship. They are located in the spec files, so their severities are
 /// changed in a .globalconfig (an .editorconfig section applies to C# files only).
 /// </summary>
 internal static class DiagnosticDescriptors

@@ -4,7 +4,8 @@ namespace DatoCms.ErrorCodes.Generators.Diagnostics;
 
 /// <summary>
 /// The usage rules (DATO00x): how callers handle the generated error API. Each has a page under
-/// docs/diagnostics and an entry in AnalyzerReleases.Unshipped.md.
+/// docs/diagnostics and a row in the release tracking: AnalyzerReleases.Shipped.md for the rules
+/// of 0.1.0, AnalyzerReleases.Unshipped.md for rules added since, until they ship.
 /// </summary>
 internal static class UsageDiagnosticDescriptors
 {

@@ -3,7 +3,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// <summary>Emits <c>DatoCmsErrorCode</c>: <c>Unknown = 0</c>, then one documented member per code in spec order.</summary>
 internal static class ErrorCodeEnumEmitter
 {
-    public const string HintName = GeneratedNames.ErrorCode + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.ErrorCode);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
@@ -14,18 +14,13 @@ internal static class ErrorCodeEnumEmitter
         w.Line(context.GeneratedCodeAttribute);
         w.OpenBlock($"{context.Options.Accessibility} enum {GeneratedNames.ErrorCode}");
         w.DocSummary("The code is missing, or this build's spec does not know it.");
-        w.Line("Unknown = 0,");
+        w.Line(GeneratedNames.UnknownMember + " = 0,");
 
         var value = 1;
         foreach (var code in context.Spec.Codes)
         {
             w.Line();
-            w.DocSummary(code.Summary.Length > 0 ? code.Summary : $"The {code.ApiCode} error.");
-            w.Line("/// <remarks>");
-            if (code.Description.Length > 0 && code.Description != code.Summary)
-            {
-                w.DocXml("<para>" + Xml.Escape(code.Description) + "</para>");
-            }
+            CodeDocs.WriteSummaryAndDetails(w, code);
 
             var retry = code.RetryKind.ToString() + (code.IsTransient ? " (transient)" : string.Empty);
             var family = code.Family.Length > 0 ? code.Family : "none";
@@ -44,7 +39,7 @@ internal static class ErrorCodeEnumEmitter
 
             if (code.IsTransient)
             {
-                w.Line($"[{context.Type("DatoCmsTransient")}({context.Type(GeneratedNames.RetryKind)}.{code.RetryKind})]");
+                w.Line($"[{GeneratedNames.TransientAttributeUsage}({context.RetryKindInCodeEnum}.{code.RetryKind})]");
             }
 
             w.Line($"{code.MemberName} = {value++},");

@@ -9,11 +9,11 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class ErrorCodesEmitter
 {
-    public const string HintName = GeneratedNames.ErrorCodes + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.ErrorCodes);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
-        var code = context.CodeType;
+        const string code = GeneratedNames.ErrorCode;
         var spec = context.Spec;
         var unknownSummary = CSharpLiteral.String("The error code is missing or not known to this build's spec.");
 
@@ -32,7 +32,7 @@ internal static class ErrorCodesEmitter
         w.Indent();
         foreach (var item in spec.Codes)
         {
-            w.Line(context.Member(item) + ",");
+            w.Line(context.CodeMember(item) + ",");
         }
 
         w.Unindent();
@@ -43,7 +43,7 @@ internal static class ErrorCodesEmitter
         w.Indent();
         foreach (var item in spec.Codes.Where(c => c.IsTransient))
         {
-            w.Line(context.Member(item) + ",");
+            w.Line(context.CodeMember(item) + ",");
         }
 
         w.Unindent();
@@ -56,18 +56,18 @@ internal static class ErrorCodesEmitter
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{code}> TransientCodes {{ get; }} = new global::System.Collections.ObjectModel.ReadOnlyCollection<{code}>(TransientCodeArray);");
 
         Method(w, "Returns the code as the API writes it, such as ITEM_LOCKED; \"UNKNOWN\" for Unknown.", $"public static string ToApiString(this {code} code)", () =>
-            SwitchWriter.PerCode(w, context, c => CSharpLiteral.String(c.ApiCode), "\"UNKNOWN\""));
+            SwitchWriter.PerCode(w, context, c => CSharpLiteral.String(c.ApiCode), CSharpLiteral.String(GeneratedNames.UnknownApiCode)));
 
         Method(w, "Whether the error is transient: the same request may succeed when retried later.", $"public static bool IsTransient(this {code} code)", () =>
             SwitchWriter.Grouped(w, context, c => c.IsTransient ? "true" : "false", "false"));
 
-        var retryKind = context.Type(GeneratedNames.RetryKind);
+        const string retryKind = GeneratedNames.RetryKind;
         Method(w, "How the error may be retried.", $"public static {retryKind} GetRetryKind(this {code} code)", () =>
             SwitchWriter.Grouped(w, context, c => retryKind + "." + c.RetryKind, retryKind + ".None"));
 
-        var family = context.Type(GeneratedNames.ErrorFamily);
+        const string family = GeneratedNames.ErrorFamily;
         Method(w, "The family the overlay puts the code in.", $"public static {family} GetFamily(this {code} code)", () =>
-            SwitchWriter.Grouped(w, context, c => family + "." + FamilyEmitter.MemberName(c.Family), family + ".Unknown"));
+            SwitchWriter.Grouped(w, context, c => family + "." + c.FamilyMember, family + "." + GeneratedNames.UnknownMember));
 
         Method(w, "A one-sentence summary of the error.", $"public static string GetSummary(this {code} code)", () =>
             SwitchWriter.PerCode(w, context, c => CSharpLiteral.String(c.Summary), unknownSummary));
@@ -78,8 +78,8 @@ internal static class ErrorCodesEmitter
         Method(w, "The link to the code's entry in the DatoCMS documentation; the page itself for Unknown.", $"public static string GetDocUrl(this {code} code)", () =>
             SwitchWriter.PerCode(w, context, c => CSharpLiteral.String(c.DocUrl), "DocsUrl"));
 
-        Method(w, "Everything the spec says about the code, in one value.", $"public static {context.Type(GeneratedNames.ErrorInfo)} GetInfo(this {code} code)", () =>
-            w.Line($"return new {context.Type(GeneratedNames.ErrorInfo)}(code);"));
+        Method(w, "Everything the spec says about the code, in one value.", $"public static {GeneratedNames.ErrorInfo} GetInfo(this {code} code)", () =>
+            w.Line($"return new {GeneratedNames.ErrorInfo}(code);"));
 
         w.CloseBlock();
     });

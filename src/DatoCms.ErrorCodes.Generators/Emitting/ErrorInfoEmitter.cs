@@ -6,12 +6,12 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class ErrorInfoEmitter
 {
-    public const string HintName = GeneratedNames.ErrorInfo + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.ErrorInfo);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
-        var code = context.CodeType;
-        var info = context.Type(GeneratedNames.ErrorInfo);
+        const string code = GeneratedNames.ErrorCode;
+        const string info = GeneratedNames.ErrorInfo;
         var objectType = context.Features.SupportsNullable ? "object?" : "object";
 
         w.DocSummary("Everything the spec says about one error code.");
@@ -27,8 +27,8 @@ internal static class ErrorInfoEmitter
         Member(w, "A one-sentence summary of the error.", "public string Summary => Code.GetSummary();");
         Member(w, "The full description of the error.", "public string Description => Code.GetDescription();");
         Member(w, "The link to the code's documentation.", "public string DocUrl => Code.GetDocUrl();");
-        Member(w, "How the error may be retried.", $"public {context.Type(GeneratedNames.RetryKind)} RetryKind => Code.GetRetryKind();");
-        Member(w, "The family the overlay puts the code in.", $"public {context.Type(GeneratedNames.ErrorFamily)} Family => Code.GetFamily();");
+        Member(w, "How the error may be retried.", $"public {GeneratedNames.RetryKind} RetryKind => Code.GetRetryKind();");
+        Member(w, "The family the overlay puts the code in.", $"public {GeneratedNames.ErrorFamily} Family => Code.GetFamily();");
         Member(w, "Whether the error is transient (retry kind Backoff or RateLimit).", "public bool IsTransient => Code.IsTransient();");
         Member(w, "Compares the codes.", $"public bool Equals({info} other) => Code == other.Code;");
         Member(w, "Compares the codes.", $"public override bool Equals({objectType} obj) => obj is {info} other && Equals(other);");

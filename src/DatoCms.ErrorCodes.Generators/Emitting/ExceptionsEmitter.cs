@@ -10,23 +10,22 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class ExceptionsEmitter
 {
-    public const string HintName = "DatoCmsApiExceptions.g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.CodeExceptionsFile);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
-        var baseType = context.Type(GeneratedNames.ApiException);
-        var transientType = context.Type(GeneratedNames.TransientApiException);
-        const string Errors = "global::System.Collections.Generic.IReadOnlyList<{0}>";
-        var errorList = string.Format(System.Globalization.CultureInfo.InvariantCulture, Errors, context.Type(GeneratedNames.ApiError));
+        const string baseType = GeneratedNames.ApiException;
+        const string transientType = GeneratedNames.TransientApiException;
+        const string errorList = "global::System.Collections.Generic.IReadOnlyList<" + GeneratedNames.ApiError + ">";
 
         w.Line($"{context.Options.Accessibility} partial class {GeneratedNames.ApiException}");
         w.Line("{");
         w.Indent();
-        w.OpenBlock($"private static {baseType} CreateForCode({context.CodeType} code, int statusCode, {errorList} errors, string rawBody, global::System.TimeSpan? rateLimitReset)");
+        w.OpenBlock($"private static {baseType} CreateForCode({GeneratedNames.ErrorCode} code, int statusCode, {errorList} errors, string rawBody, global::System.TimeSpan? rateLimitReset)");
         w.OpenBlock("switch (code)");
         foreach (var code in context.Spec.Codes)
         {
-            w.Line($"case {context.Member(code)}: return new {context.Type(code.ExceptionName)}(statusCode, errors, rawBody, rateLimitReset);");
+            w.Line($"case {context.CodeMember(code)}: return new {context.ExceptionInApiException(code)}(statusCode, errors, rawBody, rateLimitReset);");
         }
 
         w.Line("default: return code.IsTransient()");
@@ -41,20 +40,14 @@ internal static class ExceptionsEmitter
         w.Line($"private static {baseType} CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>");
         w.Line(rateLimited is null
             ? $"    new {transientType}(statusCode, string.Empty, null, rawBody, rateLimitReset);"
-            : $"    new {context.Type(rateLimited.ExceptionName)}(statusCode, null, rawBody, rateLimitReset);");
+            : $"    new {context.ExceptionInApiException(rateLimited)}(statusCode, null, rawBody, rateLimitReset);");
         w.Unindent();
         w.Line("}");
 
         foreach (var code in context.Spec.Codes)
         {
             w.Line();
-            w.DocSummary(code.Summary.Length > 0 ? code.Summary : $"The {code.ApiCode} error.");
-            w.Line("/// <remarks>");
-            if (code.Description.Length > 0 && code.Description != code.Summary)
-            {
-                w.DocXml("<para>" + Xml.Escape(code.Description) + "</para>");
-            }
-
+            CodeDocs.WriteSummaryAndDetails(w, code);
             w.DocXml($"<para>Thrown for API code <c>{code.ApiCode}</c>. Retry: {code.RetryKind}{(code.IsTransient ? " (transient)" : string.Empty)}.</para>");
             w.Line($"/// <para><see href=\"{Xml.EscapeAttribute(code.DocUrl)}\">{code.ApiCode} in the DatoCMS documentation</see></para>");
             w.Line("/// </remarks>");

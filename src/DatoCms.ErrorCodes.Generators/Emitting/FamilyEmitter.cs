@@ -1,12 +1,11 @@
 using System.Linq;
-using DatoCms.ErrorCodes.Generators.Validation;
 
 namespace DatoCms.ErrorCodes.Generators.Emitting;
 
 /// <summary>Emits <c>DatoCmsErrorFamily</c>: one member per family the overlay uses, sorted.</summary>
 internal static class FamilyEmitter
 {
-    public const string HintName = GeneratedNames.ErrorFamily + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.ErrorFamily);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
@@ -14,24 +13,16 @@ internal static class FamilyEmitter
         w.Line(context.GeneratedCodeAttribute);
         w.OpenBlock($"{context.Options.Accessibility} enum {GeneratedNames.ErrorFamily}");
         w.DocSummary("The code has no family in the overlay, or is not known to this build's spec.");
-        w.Line("Unknown = 0,");
+        w.Line(GeneratedNames.UnknownMember + " = 0,");
         var value = 1;
         foreach (var family in context.Spec.Families)
         {
-            var member = MemberName(family);
-            if (member == SpecBuilder.UnknownMemberName)
-            {
-                continue;
-            }
-
-            var count = context.Spec.Codes.Count(c => c.Family == family);
+            var count = context.Spec.Codes.Count(c => c.Family == family.Name);
             w.Line();
-            w.DocSummary($"The '{family}' family ({count} {(count == 1 ? "code" : "codes")}).");
-            w.Line($"{member} = {value++},");
+            w.DocSummary($"The '{family.Name}' family ({count} {(count == 1 ? "code" : "codes")}).");
+            w.Line($"{family.MemberName} = {value++},");
         }
 
         w.CloseBlock();
     });
-
-    public static string MemberName(string family) => family.Length == 0 ? SpecBuilder.UnknownMemberName : CSharpNames.ToPascalCase(family);
 }

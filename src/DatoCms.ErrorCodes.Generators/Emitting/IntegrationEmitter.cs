@@ -16,7 +16,7 @@ internal static class IntegrationEmitter
     private static readonly string[] ResilienceHandlerTemplates =
     {
         GeneratedNames.ResilienceOptions, GeneratedNames.ResilienceOptionsValidator, GeneratedNames.Throttles,
-        GeneratedNames.ResilienceHttpClientBuilderExtensions,
+        GeneratedNames.ResilienceHttpClientBuilderExtensions, GeneratedNames.JobFollowingHandler,
     };
 
     /// <summary>The template names to emit, in a fixed order.</summary>

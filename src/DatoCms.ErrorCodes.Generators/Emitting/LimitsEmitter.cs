@@ -1,13 +1,11 @@
-using System.Linq;
 using DatoCms.ErrorCodes.Generators.Model;
-using DatoCms.ErrorCodes.Generators.Validation;
 
 namespace DatoCms.ErrorCodes.Generators.Emitting;
 
 /// <summary>Emits <c>DatoCmsLimits</c>: one constant per limit of the overlay, in overlay order.</summary>
 internal static class LimitsEmitter
 {
-    public const string HintName = GeneratedNames.Limits + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.Limits);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
@@ -32,12 +30,11 @@ internal static class LimitsEmitter
             });
         }
 
-        var window = context.Spec.Limits.FirstOrDefault(l => l.Key == KnownLimits.WindowSeconds);
-        if (window is { Kind: LimitValueKind.Integer } && !context.Spec.Limits.Any(l => l.MemberName == "RateLimitWindow"))
+        if (context.Spec.RateLimitWindowSeconds is { } windowSeconds)
         {
             w.Line();
             w.DocSummary("The length of the rate-limit window.");
-            w.Line($"public static readonly global::System.TimeSpan RateLimitWindow = global::System.TimeSpan.FromSeconds({window.MemberName});");
+            w.Line($"public static readonly global::System.TimeSpan {GeneratedNames.RateLimitWindowMember} = global::System.TimeSpan.FromSeconds({windowSeconds});");
         }
 
         w.CloseBlock();

@@ -1,10 +1,18 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
+using DatoCms.ErrorCodes.Generators.Model;
 
 namespace DatoCms.ErrorCodes.Generators.Emitting;
 
 /// <summary>
 /// Emits the parsing half of <c>DatoCmsErrorCodes</c>: exact, ordinal and allocation-free.
-/// Strings use the compiler's string switch; spans and UTF-8 bytes compare only candidates of the same length.
+/// Strings use the compiler's string switch. Spans and UTF-8 bytes switch on the length, then on
+/// the few positions that tell the codes of that length apart (<see cref="DiscriminationTree{T}"/>),
+/// then compare once with the one candidate left, as a vectorised span comparison: against a
+/// UTF-8 literal from C# 11, against a constant byte array (which the compiler turns into a span
+/// over the assembly's data, without allocating) before it.
 /// </summary>
 internal static class ParsingEmitter
 {
@@ -12,7 +20,9 @@ internal static class ParsingEmitter
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
-        var code = context.CodeType;
+        // Written inside the generated namespace, so its own types need no qualification.
+        var code = GeneratedNames.ErrorCode;
+        var unknown = code + ".Unknown";
         var maxLength = context.Spec.Codes.Select(c => c.ApiCode.Length).DefaultIfEmpty(0).Max();
 
         w.Line($"{context.Options.Accessibility} static partial class {GeneratedNames.ErrorCodes}");
@@ -31,14 +41,14 @@ internal static class ParsingEmitter
         {
             w.Line($"case {CSharpLiteral.String(item.ApiCode)}:");
             w.Indent();
-            w.Line($"code = {context.Member(item)};");
+            w.Line($"code = {Member(item)};");
             w.Line("return true;");
             w.Unindent();
         }
 
         w.Line("default:");
         w.Indent();
-        w.Line($"code = {context.UnknownMember};");
+        w.Line($"code = {unknown};");
         w.Line("return false;");
         w.Unindent();
         w.CloseBlock();
@@ -57,8 +67,8 @@ internal static class ParsingEmitter
         w.Line("/// <param name=\"code\">The code, or Unknown when the result is false.</param>");
         w.Line("/// <returns>True when the spec knows the code.</returns>");
         w.OpenBlock($"public static bool TryParse(global::System.ReadOnlySpan<char> value, out {code} code)");
-        WriteLengthSwitch(w, context, "value", "Matches");
-        w.Line($"code = {context.UnknownMember};");
+        WriteLookup(w, context, "value", apiCode => apiCode.Select(c => (int)c).ToArray(), CharLabel, apiCode => $"Matches(value, {CSharpLiteral.String(apiCode)})");
+        w.Line($"code = {unknown};");
         w.Line("return false;");
         w.CloseBlock();
         w.Line();
@@ -67,8 +77,8 @@ internal static class ParsingEmitter
         w.Line("/// <param name=\"code\">The code, or Unknown when the result is false.</param>");
         w.Line("/// <returns>True when the spec knows the code.</returns>");
         w.OpenBlock($"public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out {code} code)");
-        WriteLengthSwitch(w, context, "utf8Value", "MatchesUtf8");
-        w.Line($"code = {context.UnknownMember};");
+        WriteLookup(w, context, "utf8Value", apiCode => Encoding.UTF8.GetBytes(apiCode).Select(b => (int)b).ToArray(), ByteLabel, apiCode => Utf8Comparison(context, apiCode));
+        w.Line($"code = {unknown};");
         w.Line("return false;");
         w.CloseBlock();
         w.Line();
@@ -76,44 +86,34 @@ internal static class ParsingEmitter
         w.OpenBlock("private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)");
         w.Line("return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));");
         w.CloseBlock();
-        w.Line();
-        w.Line("// Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8");
-        w.Line("// sequence is 0x80 or above and never does. The caller has already matched the length.");
-        w.OpenBlock("private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)");
-        w.OpenBlock("for (var i = 0; i < candidate.Length; i++)");
-        w.OpenBlock("if (value[i] != candidate[i])");
-        w.Line("return false;");
-        w.CloseBlock();
-        w.CloseBlock();
-        w.Line();
-        w.Line("return true;");
-        w.CloseBlock();
         w.Unindent();
         w.Line("}");
     });
 
-    /// <summary>Dispatches on length first, so at most a handful of same-length candidates are compared.</summary>
-    private static void WriteLengthSwitch(CodeWriter w, EmitContext context, string value, string matcher)
+    private static string Member(ErrorCodeModel code) => GeneratedNames.ErrorCode + "." + code.MemberName;
+
+    /// <summary>
+    /// The length switch, and below each length the discrimination tree of its codes, ending in
+    /// one full comparison; falls through (to "unknown") when nothing matches.
+    /// </summary>
+    private static void WriteLookup(CodeWriter w, EmitContext context, string value, System.Func<string, int[]> key, System.Func<int, string> label, System.Func<string, string> comparison)
     {
         if (context.Spec.Codes.Count == 0)
         {
             return;
         }
 
+        var byLength = context.Spec.Codes
+            .Select(c => (Key: key(c.ApiCode), Value: c))
+            .GroupBy(k => k.Key.Length)
+            .OrderBy(g => g.Key);
+
         w.OpenBlock($"switch ({value}.Length)");
-        foreach (var group in SwitchWriter.ByLength(context))
+        foreach (var group in byLength)
         {
             w.Line($"case {group.Key}:");
             w.Indent();
-            foreach (var item in group)
-            {
-                w.OpenBlock($"if ({matcher}({value}, {CSharpLiteral.String(item.ApiCode)}))");
-                w.Line($"code = {context.Member(item)};");
-                w.Line("return true;");
-                w.CloseBlock();
-                w.Line();
-            }
-
+            WriteTree(w, DiscriminationTree<ErrorCodeModel>.Build(group.ToList()), value, label, comparison);
             w.Line("break;");
             w.Unindent();
         }
@@ -121,4 +121,49 @@ internal static class ParsingEmitter
         w.CloseBlock();
         w.Line();
     }
+
+    private static void WriteTree(CodeWriter w, DiscriminationTree<ErrorCodeModel> tree, string value, System.Func<int, string> label, System.Func<string, string> comparison)
+    {
+        if (tree is DiscriminationTree<ErrorCodeModel>.Leaf leaf)
+        {
+            w.OpenBlock($"if ({comparison(leaf.Value.ApiCode)})");
+            w.Line($"code = {Member(leaf.Value)};");
+            w.Line("return true;");
+            w.CloseBlock();
+            return;
+        }
+
+        var branch = (DiscriminationTree<ErrorCodeModel>.Branch)tree;
+        w.OpenBlock($"switch ({value}[{branch.Position}])");
+        foreach (var (element, subtree) in branch.Branches)
+        {
+            w.Line($"case {label(element)}:");
+            w.Indent();
+            WriteTree(w, subtree, value, label, comparison);
+            w.Line("break;");
+            w.Unindent();
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>
+    /// From C# 11 a UTF-8 literal; before, a constant byte array converted to a span, which the
+    /// compiler also emits as a span over the assembly's data (no allocation, C# 7.3 included).
+    /// </summary>
+    private static string Utf8Comparison(EmitContext context, string apiCode)
+    {
+        var bytes = context.Features.SupportsUtf8Literals
+            ? CSharpLiteral.String(apiCode) + "u8"
+            : "(global::System.ReadOnlySpan<byte>)new byte[] { " + string.Join(", ", Encoding.UTF8.GetBytes(apiCode).Select(b => b.ToString(CultureInfo.InvariantCulture))) + " }";
+        return "global::System.MemoryExtensions.SequenceEqual(utf8Value, " + bytes + ")";
+    }
+
+    private static bool IsPlainAscii(int element) => element is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '-' or '.';
+
+    private static string CharLabel(int element) =>
+        IsPlainAscii(element) ? "'" + (char)element + "'" : "(char)" + element.ToString(CultureInfo.InvariantCulture);
+
+    private static string ByteLabel(int element) =>
+        IsPlainAscii(element) ? "(byte)'" + (char)element + "'" : element.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// <summary>Emits <c>DatoCmsRetryKind</c>.</summary>
 internal static class RetryKindEmitter
 {
-    public const string HintName = GeneratedNames.RetryKind + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.RetryKind);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {

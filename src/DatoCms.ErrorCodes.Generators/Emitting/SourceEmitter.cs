@@ -8,13 +8,14 @@ internal static class SourceEmitter
     private static readonly string[] ExceptionTemplates =
     {
         GeneratedNames.ApiException, GeneratedNames.TransientApiException, GeneratedNames.ApiError,
-        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders,
+        GeneratedNames.ErrorBodyReader, GeneratedNames.RateLimitHeaders, GeneratedNames.RequestInfo,
     };
 
     private static readonly string[] RetryTemplates =
     {
         GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
     };
 
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
@@ -40,7 +41,7 @@ internal static class SourceEmitter
 
         foreach (var template in ExceptionTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         if (context.Features.RetryUnavailableReason is not null)
@@ -50,7 +51,7 @@ internal static class SourceEmitter
 
         foreach (var template in RetryTemplates)
         {
-            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+            yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
         }
 
         foreach (var template in IntegrationEmitter.Templates(context.Features.Integrations))

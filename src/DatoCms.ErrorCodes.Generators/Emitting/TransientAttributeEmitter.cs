@@ -6,7 +6,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class TransientAttributeEmitter
 {
-    public const string HintName = GeneratedNames.TransientAttribute + ".g.cs";
+    public static readonly string HintName = GeneratedNames.HintName(GeneratedNames.TransientAttribute);
 
     public static string Emit(EmitContext context) => GeneratedFile.Write(context, w =>
     {
@@ -16,12 +16,12 @@ internal static class TransientAttributeEmitter
         w.OpenBlock($"{context.Options.Accessibility} sealed class {GeneratedNames.TransientAttribute} : global::System.Attribute");
         w.DocSummary("Creates the attribute.");
         w.Line("/// <param name=\"retryKind\">How the error is retried.</param>");
-        w.OpenBlock($"public {GeneratedNames.TransientAttribute}({context.Type(GeneratedNames.RetryKind)} retryKind)");
+        w.OpenBlock($"public {GeneratedNames.TransientAttribute}({GeneratedNames.RetryKind} retryKind)");
         w.Line("RetryKind = retryKind;");
         w.CloseBlock();
         w.Line();
         w.DocSummary("How the error is retried.");
-        w.Line($"public {context.Type(GeneratedNames.RetryKind)} RetryKind {{ get; }}");
+        w.Line($"public {GeneratedNames.RetryKind} RetryKind {{ get; }}");
         w.CloseBlock();
     });
 }

@@ -23,16 +23,6 @@ internal static class DatoRetryKindNames
         }
     }
 
-    public static string ToSpecName(this DatoRetryKind kind) => kind switch
-    {
-        DatoRetryKind.Backoff => "backoff",
-        DatoRetryKind.RateLimit => "rate-limit",
-        DatoRetryKind.Refresh => "refresh",
-        _ => "none",
-    };
-
-    public static string ToMemberName(this DatoRetryKind kind) => kind.ToString();
-
     /// <summary>Transient means the same request may succeed later without changing it.</summary>
     public static bool IsTransient(this DatoRetryKind kind) => kind is DatoRetryKind.Backoff or DatoRetryKind.RateLimit;
 }

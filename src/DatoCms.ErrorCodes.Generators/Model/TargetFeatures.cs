@@ -10,6 +10,7 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasJsonEnumMemberName">System.Text.Json's JsonStringEnumMemberNameAttribute (9.0+) exists.</param>
 /// <param name="HasSystemTextJson">System.Text.Json's Utf8JsonReader exists: error bodies can be read, so the exceptions are generated.</param>
 /// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
+/// <param name="SupportsUtf8Literals">C# 11 or later: UTF-8 string literals ("..."u8) for the byte parser.</param>
 /// <param name="Integrations">Which optional packages the consumer references.</param>
 internal sealed record TargetFeatures(
     bool SupportsNullable,
@@ -18,9 +19,10 @@ internal sealed record TargetFeatures(
     bool HasJsonEnumMemberName,
     bool HasSystemTextJson = true,
     bool HasHttpClient = true,
+    bool SupportsUtf8Literals = false,
     IntegrationFeatures Integrations = default)
 {
-    public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true);
+    public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true, SupportsUtf8Literals: true);
 
     /// <summary>Why the typed exceptions cannot be generated, or null when they can.</summary>
     public string? ExceptionsUnavailableReason =>

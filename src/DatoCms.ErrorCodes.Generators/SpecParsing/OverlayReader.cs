@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using System.Threading;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using DatoCms.ErrorCodes.Generators.Model;
@@ -10,7 +9,8 @@ namespace DatoCms.ErrorCodes.Generators.SpecParsing;
 /// <summary>
 /// Maps the overlay's YAML onto our schema: <c>docs-url</c>, <c>limits</c> and <c>codes</c> at the
 /// root; <c>retry</c>, <c>family</c>, <c>member</c>, <c>exception</c> and <c>summary</c> per code.
-/// Unknown keys are reported so that a typo never silently drops a classification.
+/// Unknown keys are reported so that a typo never silently drops a classification. It reads and
+/// does not judge: whether a retry kind, a family or a limit is acceptable is for the validation.
 /// </summary>
 internal static class OverlayReader
 {
@@ -20,8 +20,6 @@ internal static class OverlayReader
 
     private const string RootKeys = "docs-url, limits, codes";
     private const string CodeKeys = "retry, family, member, exception, summary";
-
-    private static readonly Regex KebabName = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
     public static Overlay Read(string filePath, string text, CancellationToken cancellationToken = default)
     {
@@ -46,14 +44,7 @@ internal static class OverlayReader
                 case LimitsKey when entry.Value is YamlMapping limitMap:
                     foreach (var limit in limitMap.Entries)
                     {
-                        if (limit.Value is YamlScalar value)
-                        {
-                            limits.Add(new OverlayLimit(limit.Key.Value, value));
-                        }
-                        else
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, limit.Key.Span, limit.Key.Value, "its value must be a number or a string"));
-                        }
+                        limits.Add(new OverlayLimit(limit.Key.Value, limit.Key.Span, limit.Value as YamlScalar));
                     }
 
                     break;
@@ -78,15 +69,13 @@ internal static class OverlayReader
         return new Overlay(true, docsUrl, codes, limits, diagnostics);
     }
 
-    public static bool IsKebabName(string family) => KebabName.IsMatch(family);
-
     private static Overlay Unreadable(DiagnosticInfo error) =>
         new(false, null, Array.Empty<OverlayCode>(), Array.Empty<OverlayLimit>(), new[] { error });
 
     private static OverlayCode ReadCode(YamlEntry code, List<DiagnosticInfo> diagnostics)
     {
         var name = code.Key.Value;
-        var retry = DatoRetryKind.None;
+        YamlScalar? retry = null;
         YamlScalar? family = null;
         YamlScalar? member = null;
         YamlScalar? exception = null;
@@ -97,7 +86,7 @@ internal static class OverlayReader
             // A bare 'CODE: backoff' is a common shorthand; accept it as the retry kind.
             if (scalar.Value.Length > 0)
             {
-                retry = ReadRetry(scalar, name, diagnostics);
+                retry = scalar;
             }
 
             return new OverlayCode(name, code.Key.Span, retry, family, member, exception, summary);
@@ -114,18 +103,10 @@ internal static class OverlayReader
             switch (property.Key.Value)
             {
                 case "retry":
-                    retry = ReadRetry(value, name, diagnostics);
+                    retry = value;
                     break;
                 case "family":
-                    if (IsKebabName(value.Value))
-                    {
-                        family = value;
-                    }
-                    else
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFamily, value.Span, value.Value, name, "must be lower-case kebab-case (letters, digits, hyphens)"));
-                    }
-
+                    family = value;
                     break;
                 case "member":
                     member = value;
@@ -143,16 +124,5 @@ internal static class OverlayReader
         }
 
         return new OverlayCode(name, code.Key.Span, retry, family, member, exception, summary);
-    }
-
-    private static DatoRetryKind ReadRetry(YamlScalar value, string code, List<DiagnosticInfo> diagnostics)
-    {
-        if (DatoRetryKindNames.TryParse(value.Value, out var kind))
-        {
-            return kind;
-        }
-
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownRetryKind, value.Span, value.Value, code));
-        return DatoRetryKind.None;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -50,7 +51,7 @@ public class DeterminismTests
         var undone = new InMemoryAdditionalText(GeneratorRunner.PagePath, page);
         var afterUndo = Output(GeneratorRunner.RunDriver(afterEdit.Driver.ReplaceAdditionalText(edited, undone), compilation));
 
-        Assert.Contains("BrandNew", afterEdit.Sources["DatoCmsErrorCode.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("BrandNew", afterEdit.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)], StringComparison.Ordinal);
         AssertSame(first, afterUndo);
     }
 

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -64,14 +65,14 @@ public class IncrementalTests
     {
         var (driver, compilation) = FirstRun();
         var oldPage = driver.GetRunResult().Results.Single();
-        Assert.DoesNotContain("BrandNewCode", oldPage.GeneratedSources.Single(s => s.HintName == "DatoCmsErrorCode.g.cs").SourceText.ToString());
+        Assert.DoesNotContain("BrandNewCode", oldPage.GeneratedSources.Single(s => s.HintName == GeneratedNames.HintName(GeneratedNames.ErrorCode)).SourceText.ToString());
 
         var pageFile = new InMemoryAdditionalText(GeneratorRunner.PagePath, Page + "\n###### `BRAND_NEW_CODE`\n\nJust added.\n");
         driver = driver.ReplaceAdditionalText(PageFile, pageFile);
         var result = Result(driver.RunGenerators(compilation));
 
         Assert.Contains(StepReasons(result, TrackingNames.Spec), s => s.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("BrandNewCode = 3,", result.GeneratedSources.Single(s => s.HintName == "DatoCmsErrorCode.g.cs").SourceText.ToString());
+        Assert.Contains("BrandNewCode = 3,", result.GeneratedSources.Single(s => s.HintName == GeneratedNames.HintName(GeneratedNames.ErrorCode)).SourceText.ToString());
     }
 
     [Fact]
@@ -81,9 +82,9 @@ public class IncrementalTests
         var overlayFile = new InMemoryAdditionalText(GeneratorRunner.OverlayPath, Overlay.Replace("NOT_FOUND: { retry: none", "NOT_FOUND: { retry: backoff"));
 
         driver = driver.ReplaceAdditionalText(OverlayFile, overlayFile);
-        var source = Result(driver.RunGenerators(compilation)).GeneratedSources.Single(s => s.HintName == "DatoCmsErrorCodes.g.cs").SourceText.ToString();
+        var source = Result(driver.RunGenerators(compilation)).GeneratedSources.Single(s => s.HintName == GeneratedNames.HintName(GeneratedNames.ErrorCodes)).SourceText.ToString();
 
-        Assert.Contains("TransientCodeArray = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]\n        {\n            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked,\n            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound,\n        };", source);
+        Assert.Contains("TransientCodeArray = new DatoCmsErrorCode[]\n        {\n            DatoCmsErrorCode.ItemLocked,\n            DatoCmsErrorCode.NotFound,\n        };", source);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public class IntegrationTests
     private static readonly string[] ResilienceHandlerFiles =
     {
         "DatoCmsResilienceOptions.g.cs", "DatoCmsResilienceOptionsValidator.g.cs", "DatoCmsThrottles.g.cs", "DatoCmsResilienceHttpClientBuilderExtensions.g.cs",
+        "DatoCmsJobFollowingHandler.g.cs",
     };
 
     /// <summary>Uses every integration the way the README shows, so a signature change breaks this test.</summary>

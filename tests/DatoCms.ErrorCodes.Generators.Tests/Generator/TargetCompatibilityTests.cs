@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -83,9 +84,9 @@ internal static class RuntimeUsage
 
         Assert.Equal(expected, run.Diagnostics.Select(d => d.Id));
         Assert.Equal(hasSpan, run.Sources["DatoCmsErrorCodes.Parsing.g.cs"].Contains("TryParseUtf8"));
-        Assert.Equal(languageVersion != LanguageVersion.CSharp7_3, run.Sources["DatoCmsErrorCode.g.cs"].Contains("#nullable enable"));
-        Assert.Equal(hasRuntime, run.Sources.ContainsKey("DatoCmsRetryHandler.g.cs"));
-        Assert.Equal(hasRuntime, run.Sources.ContainsKey("DatoCmsApiExceptions.g.cs"));
+        Assert.Equal(languageVersion != LanguageVersion.CSharp7_3, run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)].Contains("#nullable enable"));
+        Assert.Equal(hasRuntime, run.Sources.ContainsKey(GeneratedNames.HintName(GeneratedNames.RetryHandler)));
+        Assert.Equal(hasRuntime, run.Sources.ContainsKey(GeneratedNames.HintName(GeneratedNames.CodeExceptionsFile)));
     }
 
     [Theory]
@@ -106,8 +107,8 @@ internal static class RuntimeUsage
         var run = GeneratorRunner.Run(Page, Overlay);
 
         Assert.All(run.Sources.Values, source => Assert.DoesNotContain("public enum", source));
-        Assert.Contains("internal enum DatoCmsErrorCode", run.Sources["DatoCmsErrorCode.g.cs"]);
-        Assert.Contains("internal static partial class DatoCmsErrorCodes", run.Sources["DatoCmsErrorCodes.g.cs"]);
+        Assert.Contains("internal enum DatoCmsErrorCode", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)]);
+        Assert.Contains("internal static partial class DatoCmsErrorCodes", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
     }
 
     [Theory]
@@ -117,10 +118,10 @@ internal static class RuntimeUsage
     {
         var run = GeneratorRunner.Run(Page, Overlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = value });
 
-        Assert.Contains("public enum DatoCmsErrorCode", run.Sources["DatoCmsErrorCode.g.cs"]);
-        Assert.Contains("public static partial class DatoCmsErrorCodes", run.Sources["DatoCmsErrorCodes.g.cs"]);
-        Assert.Contains("public readonly struct DatoCmsErrorInfo", run.Sources["DatoCmsErrorInfo.g.cs"]);
-        Assert.Contains("public static class DatoCmsLimits", run.Sources["DatoCmsLimits.g.cs"]);
+        Assert.Contains("public enum DatoCmsErrorCode", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)]);
+        Assert.Contains("public static partial class DatoCmsErrorCodes", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
+        Assert.Contains("public readonly struct DatoCmsErrorInfo", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorInfo)]);
+        Assert.Contains("public static class DatoCmsLimits", run.Sources[GeneratedNames.HintName(GeneratedNames.Limits)]);
         Assert.Empty(run.CompilationProblems);
     }
 

@@ -28,7 +28,7 @@ namespace DatoCms.ErrorCodes
         /// <para><see href="https://example.test/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_LOCKED")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ItemLocked = 1,
 
         /// <summary>

@@ -16,21 +16,21 @@ namespace DatoCms.ErrorCodes
         /// <param name="value">The code string, such as ITEM_LOCKED.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParse(string value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool TryParse(string value, out DatoCmsErrorCode code)
         {
             switch (value)
             {
                 case "ITEM_LOCKED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked;
+                    code = DatoCmsErrorCode.ItemLocked;
                     return true;
                 case "3D_MODEL_REJECTED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Code3dModelRejected;
+                    code = DatoCmsErrorCode.Code3dModelRejected;
                     return true;
                 case "EXCEPTION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError;
+                    code = DatoCmsErrorCode.UnexpectedServerError;
                     return true;
                 default:
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+                    code = DatoCmsErrorCode.Unknown;
                     return false;
             }
         }

@@ -19,40 +19,40 @@ namespace DatoCms.ErrorCodes
         /// </summary>
         public const string DocsUrl = "https://example.test/errors";
 
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsErrorCode[] AllCodes = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] AllCodes = new DatoCmsErrorCode[]
         {
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.Code3dModelRejected,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError,
+            DatoCmsErrorCode.ItemLocked,
+            DatoCmsErrorCode.Code3dModelRejected,
+            DatoCmsErrorCode.UnexpectedServerError,
         };
 
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsErrorCode[] TransientCodeArray = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] TransientCodeArray = new DatoCmsErrorCode[]
         {
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked,
+            DatoCmsErrorCode.ItemLocked,
         };
 
         /// <summary>
         /// Every code of the spec, in spec order, without Unknown.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::DatoCms.ErrorCodes.DatoCmsErrorCode>(AllCodes);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(AllCodes);
 
         /// <summary>
         /// The transient codes (retry kind Backoff or RateLimit), in spec order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::DatoCms.ErrorCodes.DatoCmsErrorCode>(TransientCodeArray);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(TransientCodeArray);
 
         /// <summary>
         /// Returns the code as the API writes it, such as ITEM_LOCKED; "UNKNOWN" for Unknown.
         /// </summary>
-        public static string ToApiString(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string ToApiString(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "ITEM_LOCKED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "3D_MODEL_REJECTED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "EXCEPTION";
                 default:
                     return "UNKNOWN";
@@ -62,11 +62,11 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Whether the error is transient: the same request may succeed when retried later.
         /// </summary>
-        public static bool IsTransient(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool IsTransient(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return true;
                 default:
                     return false;
@@ -76,47 +76,47 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// How the error may be retried.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsRetryKind GetRetryKind(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsRetryKind GetRetryKind(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff;
+                case DatoCmsErrorCode.ItemLocked:
+                    return DatoCmsRetryKind.Backoff;
                 default:
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.None;
+                    return DatoCmsRetryKind.None;
             }
         }
 
         /// <summary>
         /// The family the overlay puts the code in.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsErrorFamily GetFamily(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsErrorFamily GetFamily(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Concurrency;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.Code3dModelRejected:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Uploads;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Availability;
+                case DatoCmsErrorCode.ItemLocked:
+                    return DatoCmsErrorFamily.Concurrency;
+                case DatoCmsErrorCode.Code3dModelRejected:
+                    return DatoCmsErrorFamily.Uploads;
+                case DatoCmsErrorCode.UnexpectedServerError:
+                    return DatoCmsErrorFamily.Availability;
                 default:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Unknown;
+                    return DatoCmsErrorFamily.Unknown;
             }
         }
 
         /// <summary>
         /// A one-sentence summary of the error.
         /// </summary>
-        public static string GetSummary(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetSummary(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "The record is & \"busy\": wait a moment, then retry with backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "A code starting with a digit gets a C# name starting with Code.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "Our own summary.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
@@ -126,15 +126,15 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The full description of the error: what triggers it and what to do.
         /// </summary>
-        public static string GetDescription(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetDescription(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "The record is & \"busy\": wait a moment, then retry with backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "A code starting with a digit gets a C# name starting with Code.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "Something unexpected failed on the server\\side.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
@@ -144,15 +144,15 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The link to the code's entry in the DatoCMS documentation; the page itself for Unknown.
         /// </summary>
-        public static string GetDocUrl(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetDocUrl(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "https://example.test/errors#ITEM_LOCKED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "https://example.test/errors#3D_MODEL_REJECTED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "https://example.test/errors#EXCEPTION";
                 default:
                     return DocsUrl;
@@ -162,9 +162,9 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Everything the spec says about the code, in one value.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsErrorInfo GetInfo(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsErrorInfo GetInfo(this DatoCmsErrorCode code)
         {
-            return new global::DatoCms.ErrorCodes.DatoCmsErrorInfo(code);
+            return new DatoCmsErrorInfo(code);
         }
     }
 }

@@ -6,21 +6,21 @@ namespace Acme.Errors
 {
     public partial class DatoCmsApiException
     {
-        private static global::Acme.Errors.DatoCmsApiException CreateForCode(global::Acme.Errors.DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<global::Acme.Errors.DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
+        private static DatoCmsApiException CreateForCode(DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked: return new global::Acme.Errors.ItemLockedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected: return new global::Acme.Errors.Code3dModelRejectedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError: return new global::Acme.Errors.UnexpectedServerErrorException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemLocked: return new ItemLockedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.Code3dModelRejected: return new Code3dModelRejectedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnexpectedServerError: return new UnexpectedServerErrorException(statusCode, errors, rawBody, rateLimitReset);
                 default: return code.IsTransient()
-                    ? new global::Acme.Errors.DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
-                    : new global::Acme.Errors.DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
             }
         }
 
-        private static global::Acme.Errors.DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
-            new global::Acme.Errors.DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
+        private static DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
+            new DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ namespace Acme.Errors
     /// <para><see href="https://example.test/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    public sealed class ItemLockedException : global::Acme.Errors.DatoCmsTransientApiException
+    public sealed class ItemLockedException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_LOCKED.
@@ -41,7 +41,7 @@ namespace Acme.Errors
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemLockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::Acme.Errors.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemLockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_LOCKED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -55,7 +55,7 @@ namespace Acme.Errors
     /// <para><see href="https://example.test/errors#3D_MODEL_REJECTED">3D_MODEL_REJECTED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    public sealed class Code3dModelRejectedException : global::Acme.Errors.DatoCmsApiException
+    public sealed class Code3dModelRejectedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for 3D_MODEL_REJECTED.
@@ -65,7 +65,7 @@ namespace Acme.Errors
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public Code3dModelRejectedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::Acme.Errors.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public Code3dModelRejectedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "3D_MODEL_REJECTED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -80,7 +80,7 @@ namespace Acme.Errors
     /// <para><see href="https://example.test/errors#EXCEPTION">EXCEPTION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    public sealed class UnexpectedServerErrorException : global::Acme.Errors.DatoCmsApiException
+    public sealed class UnexpectedServerErrorException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for EXCEPTION.
@@ -90,7 +90,7 @@ namespace Acme.Errors
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnexpectedServerErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::Acme.Errors.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnexpectedServerErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "EXCEPTION", errors, rawBody, rateLimitReset, innerException)
         {
         }

@@ -29,7 +29,7 @@ namespace Acme.Errors
         /// <para><see href="https://example.test/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_LOCKED")]
-        [global::Acme.Errors.DatoCmsTransient(global::Acme.Errors.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ItemLocked = 1,
 
         /// <summary>

@@ -17,21 +17,21 @@ namespace Acme.Errors
         /// <param name="value">The code string, such as ITEM_LOCKED.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParse(string? value, out global::Acme.Errors.DatoCmsErrorCode code)
+        public static bool TryParse(string? value, out DatoCmsErrorCode code)
         {
             switch (value)
             {
                 case "ITEM_LOCKED":
-                    code = global::Acme.Errors.DatoCmsErrorCode.ItemLocked;
+                    code = DatoCmsErrorCode.ItemLocked;
                     return true;
                 case "3D_MODEL_REJECTED":
-                    code = global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected;
+                    code = DatoCmsErrorCode.Code3dModelRejected;
                     return true;
                 case "EXCEPTION":
-                    code = global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError;
+                    code = DatoCmsErrorCode.UnexpectedServerError;
                     return true;
                 default:
-                    code = global::Acme.Errors.DatoCmsErrorCode.Unknown;
+                    code = DatoCmsErrorCode.Unknown;
                     return false;
             }
         }
@@ -43,37 +43,34 @@ namespace Acme.Errors
         /// <param name="value">The code characters, such as ITEM_LOCKED.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::Acme.Errors.DatoCmsErrorCode code)
+        public static bool TryParse(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
         {
             switch (value.Length)
             {
                 case 9:
                     if (Matches(value, "EXCEPTION"))
                     {
-                        code = global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError;
+                        code = DatoCmsErrorCode.UnexpectedServerError;
                         return true;
                     }
-
                     break;
                 case 11:
                     if (Matches(value, "ITEM_LOCKED"))
                     {
-                        code = global::Acme.Errors.DatoCmsErrorCode.ItemLocked;
+                        code = DatoCmsErrorCode.ItemLocked;
                         return true;
                     }
-
                     break;
                 case 17:
                     if (Matches(value, "3D_MODEL_REJECTED"))
                     {
-                        code = global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected;
+                        code = DatoCmsErrorCode.Code3dModelRejected;
                         return true;
                     }
-
                     break;
             }
 
-            code = global::Acme.Errors.DatoCmsErrorCode.Unknown;
+            code = DatoCmsErrorCode.Unknown;
             return false;
         }
 
@@ -84,37 +81,34 @@ namespace Acme.Errors
         /// <param name="utf8Value">The UTF-8 bytes of the code string.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out global::Acme.Errors.DatoCmsErrorCode code)
+        public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
         {
             switch (utf8Value.Length)
             {
                 case 9:
-                    if (MatchesUtf8(utf8Value, "EXCEPTION"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "EXCEPTION"u8))
                     {
-                        code = global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError;
+                        code = DatoCmsErrorCode.UnexpectedServerError;
                         return true;
                     }
-
                     break;
                 case 11:
-                    if (MatchesUtf8(utf8Value, "ITEM_LOCKED"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_LOCKED"u8))
                     {
-                        code = global::Acme.Errors.DatoCmsErrorCode.ItemLocked;
+                        code = DatoCmsErrorCode.ItemLocked;
                         return true;
                     }
-
                     break;
                 case 17:
-                    if (MatchesUtf8(utf8Value, "3D_MODEL_REJECTED"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "3D_MODEL_REJECTED"u8))
                     {
-                        code = global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected;
+                        code = DatoCmsErrorCode.Code3dModelRejected;
                         return true;
                     }
-
                     break;
             }
 
-            code = global::Acme.Errors.DatoCmsErrorCode.Unknown;
+            code = DatoCmsErrorCode.Unknown;
             return false;
         }
 
@@ -122,21 +116,6 @@ namespace Acme.Errors
         private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)
         {
             return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));
-        }
-
-        // Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8
-        // sequence is 0x80 or above and never does. The caller has already matched the length.
-        private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)
-        {
-            for (var i = 0; i < candidate.Length; i++)
-            {
-                if (value[i] != candidate[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

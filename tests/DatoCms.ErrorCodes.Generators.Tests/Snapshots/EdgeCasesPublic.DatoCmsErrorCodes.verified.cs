@@ -20,40 +20,40 @@ namespace Acme.Errors
         /// </summary>
         public const string DocsUrl = "https://example.test/errors";
 
-        private static readonly global::Acme.Errors.DatoCmsErrorCode[] AllCodes = new global::Acme.Errors.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] AllCodes = new DatoCmsErrorCode[]
         {
-            global::Acme.Errors.DatoCmsErrorCode.ItemLocked,
-            global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected,
-            global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError,
+            DatoCmsErrorCode.ItemLocked,
+            DatoCmsErrorCode.Code3dModelRejected,
+            DatoCmsErrorCode.UnexpectedServerError,
         };
 
-        private static readonly global::Acme.Errors.DatoCmsErrorCode[] TransientCodeArray = new global::Acme.Errors.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] TransientCodeArray = new DatoCmsErrorCode[]
         {
-            global::Acme.Errors.DatoCmsErrorCode.ItemLocked,
+            DatoCmsErrorCode.ItemLocked,
         };
 
         /// <summary>
         /// Every code of the spec, in spec order, without Unknown.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Errors.DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Acme.Errors.DatoCmsErrorCode>(AllCodes);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(AllCodes);
 
         /// <summary>
         /// The transient codes (retry kind Backoff or RateLimit), in spec order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Acme.Errors.DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Acme.Errors.DatoCmsErrorCode>(TransientCodeArray);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(TransientCodeArray);
 
         /// <summary>
         /// Returns the code as the API writes it, such as ITEM_LOCKED; "UNKNOWN" for Unknown.
         /// </summary>
-        public static string ToApiString(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static string ToApiString(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "ITEM_LOCKED";
-                case global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "3D_MODEL_REJECTED";
-                case global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "EXCEPTION";
                 default:
                     return "UNKNOWN";
@@ -63,11 +63,11 @@ namespace Acme.Errors
         /// <summary>
         /// Whether the error is transient: the same request may succeed when retried later.
         /// </summary>
-        public static bool IsTransient(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static bool IsTransient(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return true;
                 default:
                     return false;
@@ -77,47 +77,47 @@ namespace Acme.Errors
         /// <summary>
         /// How the error may be retried.
         /// </summary>
-        public static global::Acme.Errors.DatoCmsRetryKind GetRetryKind(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static DatoCmsRetryKind GetRetryKind(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked:
-                    return global::Acme.Errors.DatoCmsRetryKind.Backoff;
+                case DatoCmsErrorCode.ItemLocked:
+                    return DatoCmsRetryKind.Backoff;
                 default:
-                    return global::Acme.Errors.DatoCmsRetryKind.None;
+                    return DatoCmsRetryKind.None;
             }
         }
 
         /// <summary>
         /// The family the overlay puts the code in.
         /// </summary>
-        public static global::Acme.Errors.DatoCmsErrorFamily GetFamily(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static DatoCmsErrorFamily GetFamily(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked:
-                    return global::Acme.Errors.DatoCmsErrorFamily.Concurrency;
-                case global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected:
-                    return global::Acme.Errors.DatoCmsErrorFamily.Uploads;
-                case global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError:
-                    return global::Acme.Errors.DatoCmsErrorFamily.Availability;
+                case DatoCmsErrorCode.ItemLocked:
+                    return DatoCmsErrorFamily.Concurrency;
+                case DatoCmsErrorCode.Code3dModelRejected:
+                    return DatoCmsErrorFamily.Uploads;
+                case DatoCmsErrorCode.UnexpectedServerError:
+                    return DatoCmsErrorFamily.Availability;
                 default:
-                    return global::Acme.Errors.DatoCmsErrorFamily.Unknown;
+                    return DatoCmsErrorFamily.Unknown;
             }
         }
 
         /// <summary>
         /// A one-sentence summary of the error.
         /// </summary>
-        public static string GetSummary(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static string GetSummary(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "The record is & \"busy\": wait a moment, then retry with backoff.";
-                case global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "A code starting with a digit gets a C# name starting with Code.";
-                case global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "Our own summary.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
@@ -127,15 +127,15 @@ namespace Acme.Errors
         /// <summary>
         /// The full description of the error: what triggers it and what to do.
         /// </summary>
-        public static string GetDescription(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static string GetDescription(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "The record is & \"busy\": wait a moment, then retry with backoff.";
-                case global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "A code starting with a digit gets a C# name starting with Code.";
-                case global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "Something unexpected failed on the server\\side.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
@@ -145,15 +145,15 @@ namespace Acme.Errors
         /// <summary>
         /// The link to the code's entry in the DatoCMS documentation; the page itself for Unknown.
         /// </summary>
-        public static string GetDocUrl(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static string GetDocUrl(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::Acme.Errors.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "https://example.test/errors#ITEM_LOCKED";
-                case global::Acme.Errors.DatoCmsErrorCode.Code3dModelRejected:
+                case DatoCmsErrorCode.Code3dModelRejected:
                     return "https://example.test/errors#3D_MODEL_REJECTED";
-                case global::Acme.Errors.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "https://example.test/errors#EXCEPTION";
                 default:
                     return DocsUrl;
@@ -163,9 +163,9 @@ namespace Acme.Errors
         /// <summary>
         /// Everything the spec says about the code, in one value.
         /// </summary>
-        public static global::Acme.Errors.DatoCmsErrorInfo GetInfo(this global::Acme.Errors.DatoCmsErrorCode code)
+        public static DatoCmsErrorInfo GetInfo(this DatoCmsErrorCode code)
         {
-            return new global::Acme.Errors.DatoCmsErrorInfo(code);
+            return new DatoCmsErrorInfo(code);
         }
     }
 }

@@ -8,13 +8,13 @@ namespace Acme.Errors
     /// Everything the spec says about one error code.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    public readonly struct DatoCmsErrorInfo : global::System.IEquatable<global::Acme.Errors.DatoCmsErrorInfo>
+    public readonly struct DatoCmsErrorInfo : global::System.IEquatable<DatoCmsErrorInfo>
     {
         /// <summary>
         /// Creates the description of a code; the same as calling GetInfo() on it.
         /// </summary>
         /// <param name="code">The error code.</param>
-        public DatoCmsErrorInfo(global::Acme.Errors.DatoCmsErrorCode code)
+        public DatoCmsErrorInfo(DatoCmsErrorCode code)
         {
             Code = code;
         }
@@ -22,7 +22,7 @@ namespace Acme.Errors
         /// <summary>
         /// The error code.
         /// </summary>
-        public global::Acme.Errors.DatoCmsErrorCode Code { get; }
+        public DatoCmsErrorCode Code { get; }
 
         /// <summary>
         /// The code as the API writes it, such as ITEM_LOCKED.
@@ -47,12 +47,12 @@ namespace Acme.Errors
         /// <summary>
         /// How the error may be retried.
         /// </summary>
-        public global::Acme.Errors.DatoCmsRetryKind RetryKind => Code.GetRetryKind();
+        public DatoCmsRetryKind RetryKind => Code.GetRetryKind();
 
         /// <summary>
         /// The family the overlay puts the code in.
         /// </summary>
-        public global::Acme.Errors.DatoCmsErrorFamily Family => Code.GetFamily();
+        public DatoCmsErrorFamily Family => Code.GetFamily();
 
         /// <summary>
         /// Whether the error is transient (retry kind Backoff or RateLimit).
@@ -62,12 +62,12 @@ namespace Acme.Errors
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public bool Equals(global::Acme.Errors.DatoCmsErrorInfo other) => Code == other.Code;
+        public bool Equals(DatoCmsErrorInfo other) => Code == other.Code;
 
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public override bool Equals(object? obj) => obj is global::Acme.Errors.DatoCmsErrorInfo other && Equals(other);
+        public override bool Equals(object? obj) => obj is DatoCmsErrorInfo other && Equals(other);
 
         /// <summary>
         /// Hashes the code.
@@ -82,11 +82,11 @@ namespace Acme.Errors
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public static bool operator ==(global::Acme.Errors.DatoCmsErrorInfo left, global::Acme.Errors.DatoCmsErrorInfo right) => left.Equals(right);
+        public static bool operator ==(DatoCmsErrorInfo left, DatoCmsErrorInfo right) => left.Equals(right);
 
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public static bool operator !=(global::Acme.Errors.DatoCmsErrorInfo left, global::Acme.Errors.DatoCmsErrorInfo right) => !left.Equals(right);
+        public static bool operator !=(DatoCmsErrorInfo left, DatoCmsErrorInfo right) => !left.Equals(right);
     }
 }

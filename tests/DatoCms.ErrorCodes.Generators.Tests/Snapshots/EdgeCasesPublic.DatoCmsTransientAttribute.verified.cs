@@ -16,7 +16,7 @@ namespace Acme.Errors
         /// Creates the attribute.
         /// </summary>
         /// <param name="retryKind">How the error is retried.</param>
-        public DatoCmsTransientAttribute(global::Acme.Errors.DatoCmsRetryKind retryKind)
+        public DatoCmsTransientAttribute(DatoCmsRetryKind retryKind)
         {
             RetryKind = retryKind;
         }
@@ -24,6 +24,6 @@ namespace Acme.Errors
         /// <summary>
         /// How the error is retried.
         /// </summary>
-        public global::Acme.Errors.DatoCmsRetryKind RetryKind { get; }
+        public DatoCmsRetryKind RetryKind { get; }
     }
 }

@@ -6,17 +6,17 @@ namespace DatoCms.ErrorCodes
 {
     internal partial class DatoCmsApiException
     {
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException CreateForCode(global::DatoCms.ErrorCodes.DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
+        private static DatoCmsApiException CreateForCode(DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
         {
             switch (code)
             {
                 default: return code.IsTransient()
-                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
-                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
             }
         }
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
-            new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
+        private static DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
+            new DatoCmsTransientApiException(statusCode, string.Empty, null, rawBody, rateLimitReset);
     }
 }

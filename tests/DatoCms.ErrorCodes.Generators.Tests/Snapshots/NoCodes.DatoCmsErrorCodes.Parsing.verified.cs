@@ -17,12 +17,12 @@ namespace DatoCms.ErrorCodes
         /// <param name="value">The code string, such as ITEM_LOCKED.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParse(string? value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool TryParse(string? value, out DatoCmsErrorCode code)
         {
             switch (value)
             {
                 default:
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+                    code = DatoCmsErrorCode.Unknown;
                     return false;
             }
         }
@@ -34,9 +34,9 @@ namespace DatoCms.ErrorCodes
         /// <param name="value">The code characters, such as ITEM_LOCKED.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool TryParse(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
         {
-            code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+            code = DatoCmsErrorCode.Unknown;
             return false;
         }
 
@@ -47,9 +47,9 @@ namespace DatoCms.ErrorCodes
         /// <param name="utf8Value">The UTF-8 bytes of the code string.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
         {
-            code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+            code = DatoCmsErrorCode.Unknown;
             return false;
         }
 
@@ -57,21 +57,6 @@ namespace DatoCms.ErrorCodes
         private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)
         {
             return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));
-        }
-
-        // Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8
-        // sequence is 0x80 or above and never does. The caller has already matched the length.
-        private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)
-        {
-            for (var i = 0; i < candidate.Length; i++)
-            {
-                if (value[i] != candidate[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

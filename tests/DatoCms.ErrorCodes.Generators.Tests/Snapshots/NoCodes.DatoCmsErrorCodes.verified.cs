@@ -20,28 +20,28 @@ namespace DatoCms.ErrorCodes
         /// </summary>
         public const string DocsUrl = "https://example.test/errors";
 
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsErrorCode[] AllCodes = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] AllCodes = new DatoCmsErrorCode[]
         {
         };
 
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsErrorCode[] TransientCodeArray = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] TransientCodeArray = new DatoCmsErrorCode[]
         {
         };
 
         /// <summary>
         /// Every code of the spec, in spec order, without Unknown.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::DatoCms.ErrorCodes.DatoCmsErrorCode>(AllCodes);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(AllCodes);
 
         /// <summary>
         /// The transient codes (retry kind Backoff or RateLimit), in spec order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::DatoCms.ErrorCodes.DatoCmsErrorCode>(TransientCodeArray);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(TransientCodeArray);
 
         /// <summary>
         /// Returns the code as the API writes it, such as ITEM_LOCKED; "UNKNOWN" for Unknown.
         /// </summary>
-        public static string ToApiString(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string ToApiString(this DatoCmsErrorCode code)
         {
             switch (code)
             {
@@ -53,7 +53,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Whether the error is transient: the same request may succeed when retried later.
         /// </summary>
-        public static bool IsTransient(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool IsTransient(this DatoCmsErrorCode code)
         {
             return false;
         }
@@ -61,23 +61,23 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// How the error may be retried.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsRetryKind GetRetryKind(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsRetryKind GetRetryKind(this DatoCmsErrorCode code)
         {
-            return global::DatoCms.ErrorCodes.DatoCmsRetryKind.None;
+            return DatoCmsRetryKind.None;
         }
 
         /// <summary>
         /// The family the overlay puts the code in.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsErrorFamily GetFamily(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsErrorFamily GetFamily(this DatoCmsErrorCode code)
         {
-            return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Unknown;
+            return DatoCmsErrorFamily.Unknown;
         }
 
         /// <summary>
         /// A one-sentence summary of the error.
         /// </summary>
-        public static string GetSummary(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetSummary(this DatoCmsErrorCode code)
         {
             switch (code)
             {
@@ -89,7 +89,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The full description of the error: what triggers it and what to do.
         /// </summary>
-        public static string GetDescription(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetDescription(this DatoCmsErrorCode code)
         {
             switch (code)
             {
@@ -101,7 +101,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The link to the code's entry in the DatoCMS documentation; the page itself for Unknown.
         /// </summary>
-        public static string GetDocUrl(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetDocUrl(this DatoCmsErrorCode code)
         {
             switch (code)
             {
@@ -113,9 +113,9 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Everything the spec says about the code, in one value.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsErrorInfo GetInfo(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsErrorInfo GetInfo(this DatoCmsErrorCode code)
         {
-            return new global::DatoCms.ErrorCodes.DatoCmsErrorInfo(code);
+            return new DatoCmsErrorInfo(code);
         }
     }
 }

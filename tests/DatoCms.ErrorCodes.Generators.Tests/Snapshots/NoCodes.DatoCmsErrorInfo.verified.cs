@@ -8,13 +8,13 @@ namespace DatoCms.ErrorCodes
     /// Everything the spec says about one error code.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal readonly struct DatoCmsErrorInfo : global::System.IEquatable<global::DatoCms.ErrorCodes.DatoCmsErrorInfo>
+    internal readonly struct DatoCmsErrorInfo : global::System.IEquatable<DatoCmsErrorInfo>
     {
         /// <summary>
         /// Creates the description of a code; the same as calling GetInfo() on it.
         /// </summary>
         /// <param name="code">The error code.</param>
-        public DatoCmsErrorInfo(global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public DatoCmsErrorInfo(DatoCmsErrorCode code)
         {
             Code = code;
         }
@@ -22,7 +22,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The error code.
         /// </summary>
-        public global::DatoCms.ErrorCodes.DatoCmsErrorCode Code { get; }
+        public DatoCmsErrorCode Code { get; }
 
         /// <summary>
         /// The code as the API writes it, such as ITEM_LOCKED.
@@ -47,12 +47,12 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// How the error may be retried.
         /// </summary>
-        public global::DatoCms.ErrorCodes.DatoCmsRetryKind RetryKind => Code.GetRetryKind();
+        public DatoCmsRetryKind RetryKind => Code.GetRetryKind();
 
         /// <summary>
         /// The family the overlay puts the code in.
         /// </summary>
-        public global::DatoCms.ErrorCodes.DatoCmsErrorFamily Family => Code.GetFamily();
+        public DatoCmsErrorFamily Family => Code.GetFamily();
 
         /// <summary>
         /// Whether the error is transient (retry kind Backoff or RateLimit).
@@ -62,12 +62,12 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public bool Equals(global::DatoCms.ErrorCodes.DatoCmsErrorInfo other) => Code == other.Code;
+        public bool Equals(DatoCmsErrorInfo other) => Code == other.Code;
 
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public override bool Equals(object? obj) => obj is global::DatoCms.ErrorCodes.DatoCmsErrorInfo other && Equals(other);
+        public override bool Equals(object? obj) => obj is DatoCmsErrorInfo other && Equals(other);
 
         /// <summary>
         /// Hashes the code.
@@ -82,11 +82,11 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public static bool operator ==(global::DatoCms.ErrorCodes.DatoCmsErrorInfo left, global::DatoCms.ErrorCodes.DatoCmsErrorInfo right) => left.Equals(right);
+        public static bool operator ==(DatoCmsErrorInfo left, DatoCmsErrorInfo right) => left.Equals(right);
 
         /// <summary>
         /// Compares the codes.
         /// </summary>
-        public static bool operator !=(global::DatoCms.ErrorCodes.DatoCmsErrorInfo left, global::DatoCms.ErrorCodes.DatoCmsErrorInfo right) => !left.Equals(right);
+        public static bool operator !=(DatoCmsErrorInfo left, DatoCmsErrorInfo right) => !left.Equals(right);
     }
 }

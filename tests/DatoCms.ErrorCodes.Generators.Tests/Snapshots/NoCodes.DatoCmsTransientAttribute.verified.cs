@@ -16,7 +16,7 @@ namespace DatoCms.ErrorCodes
         /// Creates the attribute.
         /// </summary>
         /// <param name="retryKind">How the error is retried.</param>
-        public DatoCmsTransientAttribute(global::DatoCms.ErrorCodes.DatoCmsRetryKind retryKind)
+        public DatoCmsTransientAttribute(DatoCmsRetryKind retryKind)
         {
             RetryKind = retryKind;
         }
@@ -24,6 +24,6 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// How the error is retried.
         /// </summary>
-        public global::DatoCms.ErrorCodes.DatoCmsRetryKind RetryKind { get; }
+        public DatoCmsRetryKind RetryKind { get; }
     }
 }

@@ -48,6 +48,12 @@ namespace DatoCms.ErrorCodes
         /// </summary>
         public global::System.TimeSpan TotalTimeout { get; set; } = global::System.TimeSpan.FromMinutes(3);
 
+        /// <summary>Whether a 202 that starts an asynchronous job is followed to the job's result (default true).</summary>
+        public bool FollowJobs { get; set; } = true;
+
+        /// <summary>How long and how often a job's result is polled.</summary>
+        public DatoCmsJobOptions Jobs { get; set; } = new DatoCmsJobOptions();
+
         /// <summary>The problems of these settings, empty when they are valid.</summary>
         /// <returns>One sentence per problem.</returns>
         public global::System.Collections.Generic.IReadOnlyList<string> Validate()
@@ -82,6 +88,11 @@ namespace DatoCms.ErrorCodes
             if (AttemptTimeout < global::System.TimeSpan.FromMilliseconds(10) || AttemptTimeout > global::System.TimeSpan.FromHours(24))
             {
                 problems.Add("AttemptTimeout must be between 10 ms and 24 hours.");
+            }
+
+            if (FollowJobs && Jobs is null)
+            {
+                problems.Add("Jobs is required when FollowJobs is on.");
             }
 
             if (TotalTimeout < AttemptTimeout || TotalTimeout > global::System.TimeSpan.FromHours(24))

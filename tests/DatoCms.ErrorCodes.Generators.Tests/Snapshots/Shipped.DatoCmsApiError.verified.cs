@@ -26,15 +26,32 @@ namespace DatoCms.ErrorCodes
         /// <param name="transient">The body's transient flag.</param>
         /// <param name="detailsJson">The details object as raw JSON, if any.</param>
         public DatoCmsApiError(string apiCode, string? id = null, string? docUrl = null, bool transient = false, string? detailsJson = null)
+            : this(Parse(apiCode ?? string.Empty), apiCode ?? string.Empty, id, docUrl, transient, detailsJson)
         {
-            ApiCode = apiCode ?? string.Empty;
+        }
+
+        /// <summary>
+        /// Creates an error whose code the body reader has already parsed from the bytes of
+        /// <paramref name="apiCode"/>, so the string is not parsed a second time. Code is always
+        /// what TryParse(ApiCode) gives; DatoCmsApiException relies on that.
+        /// </summary>
+        /// <param name="code">The code parsed from <paramref name="apiCode"/>.</param>
+        /// <param name="apiCode">The code as the API writes it.</param>
+        /// <param name="id">The id the server gave the error, if any.</param>
+        /// <param name="docUrl">The documentation link the server sent; the spec's link for the code when null.</param>
+        /// <param name="transient">The body's transient flag.</param>
+        /// <param name="detailsJson">The details object as raw JSON, if any.</param>
+        internal DatoCmsApiError(DatoCmsErrorCode code, string apiCode, string? id, string? docUrl, bool transient, string? detailsJson)
+        {
+            ApiCode = apiCode;
             Id = id;
-            DatoCmsErrorCodes.TryParse(ApiCode, out var code);
             Code = code;
             DocUrl = docUrl ?? (code != DatoCmsErrorCode.Unknown ? code.GetDocUrl() : DatoCmsErrorCodes.DocsUrl + "#" + ApiCode);
             Transient = transient;
             DetailsJson = detailsJson;
         }
+
+        private static DatoCmsErrorCode Parse(string apiCode) => DatoCmsErrorCodes.TryParse(apiCode, out var code) ? code : DatoCmsErrorCode.Unknown;
 
         /// <summary>The id the server gave this error, if any.</summary>
         public string? Id { get; }

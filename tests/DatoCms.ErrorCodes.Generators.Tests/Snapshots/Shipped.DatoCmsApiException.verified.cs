@@ -12,9 +12,10 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal partial class DatoCmsApiException : global::System.Exception
     {
-        private static readonly global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> NoErrors = new DatoCmsApiError[0];
+        private static readonly global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> NoErrors = global::System.Array.Empty<DatoCmsApiError>();
         private readonly bool _isTransient;
         private string? _message;
+        private DatoCmsRequestInfo? _request;
 
         /// <summary>Creates the exception; <see cref="FromResponse(int, string, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, global::System.Collections.Generic.IEnumerable{string}}})"/> picks the most specific type for you.</summary>
         /// <param name="statusCode">The HTTP status of the response.</param>
@@ -34,9 +35,13 @@ namespace DatoCms.ErrorCodes
         {
             StatusCode = statusCode;
             ApiCode = apiCode ?? string.Empty;
-            DatoCmsErrorCodes.TryParse(ApiCode, out var code);
-            Code = code;
             Errors = errors ?? NoErrors;
+
+            // FromResponse passes the first error's code string: its Code is already parsed from it.
+            var code = Errors.Count > 0 && string.Equals(Errors[0].ApiCode, ApiCode, global::System.StringComparison.Ordinal)
+                ? Errors[0].Code
+                : DatoCmsErrorCodes.TryParse(ApiCode, out var parsed) ? parsed : DatoCmsErrorCode.Unknown;
+            Code = code;
             RawBody = rawBody ?? string.Empty;
             RateLimitReset = rateLimitReset;
             _isTransient = statusCode == 429
@@ -93,6 +98,24 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>The response body exactly as received (empty when there was none).</summary>
         public string RawBody { get; }
+
+        /// <summary>
+        /// The request that failed, as it is safe to log (method, URL without secrets, X-Request-Id
+        /// and cf-ray): filled in by <see cref="DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync"/>,
+        /// the retry handler and the job follower; null for an exception built from a body alone.
+        /// </summary>
+        public DatoCmsRequestInfo? Request
+        {
+            get => _request;
+            internal set
+            {
+                _request = value;
+                _message = null;
+            }
+        }
+
+        /// <summary>The X-Request-Id the API answered with, to quote to DatoCMS support; null when unknown.</summary>
+        public string? RequestId => _request?.RequestId;
 
         /// <summary>
         /// The first error with the given code whose details match, or null; picks one error out of
@@ -214,11 +237,11 @@ namespace DatoCms.ErrorCodes
 
         private static DatoCmsApiException Create(
             int statusCode,
-            global::System.Collections.Generic.List<DatoCmsApiError>? errors,
+            DatoCmsApiError[]? errors,
             string rawBody,
             global::System.TimeSpan? rateLimitReset)
         {
-            if (errors is null || errors.Count == 0)
+            if (errors is null || errors.Length == 0)
             {
                 if (statusCode == 429)
                 {
@@ -250,7 +273,19 @@ namespace DatoCms.ErrorCodes
 
         private string BuildMessage()
         {
+            var message = BuildErrorMessage();
+            return _request is null ? message : message + " Request: " + _request + ".";
+        }
+
+        private string BuildErrorMessage()
+        {
             var status = StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if (StatusCode == 0)
+            {
+                // Status 0: no answer at all (a network fault or a timeout the retry handler reports to OnRetry).
+                return "No answer from the DatoCMS API" + (InnerException is null ? "." : ": " + InnerException.Message);
+            }
+
             if (ApiCode.Length == 0)
             {
                 if (RawBody.Length == 0)

@@ -6,129 +6,129 @@ namespace DatoCms.ErrorCodes
 {
     internal partial class DatoCmsApiException
     {
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException CreateForCode(global::DatoCms.ErrorCodes.DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
+        private static DatoCmsApiException CreateForCode(DatoCmsErrorCode code, int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError> errors, string rawBody, global::System.TimeSpan? rateLimitReset)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite: return new global::DatoCms.ErrorCodes.AccountAlreadyJoinedSiteException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment: return new global::DatoCms.ErrorCodes.AlreadyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting: return new global::DatoCms.ErrorCodes.BillingProfileDefaultingException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType: return new global::DatoCms.ErrorCodes.CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser: return new global::DatoCms.ErrorCodes.CannotDestroyCurrentUserException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin: return new global::DatoCms.ErrorCodes.CannotDestroyForkingOriginException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment: return new global::DatoCms.ErrorCodes.CannotDestroyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy: return new global::DatoCms.ErrorCodes.CannotUpgradeModernPluginIntoLegacyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels: return new global::DatoCms.ErrorCodes.ClashingFieldLabelsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate: return new global::DatoCms.ErrorCodes.ConcurrentEnvironmentUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate: return new global::DatoCms.ErrorCodes.ConcurrentItemTypeUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate: return new global::DatoCms.ErrorCodes.ConcurrentItemUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate: return new global::DatoCms.ErrorCodes.ConcurrentRoleUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate: return new global::DatoCms.ErrorCodes.ConcurrentUploadUpdateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite: return new global::DatoCms.ErrorCodes.DeactivatedSiteException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction: return new global::DatoCms.ErrorCodes.DeleteRestrictionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired: return new global::DatoCms.ErrorCodes.DestinationUserRequiredException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked: return new global::DatoCms.ErrorCodes.DestructiveRequestBlockedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound: return new global::DatoCms.ErrorCodes.DuplicatePositionsFoundException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton: return new global::DatoCms.ErrorCodes.DuplicateSingletonException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode: return new global::DatoCms.ErrorCodes.EnvironmentInReadOnlyModeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady: return new global::DatoCms.ErrorCodes.EnvironmentNotReadyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError: return new global::DatoCms.ErrorCodes.UnexpectedServerErrorException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment: return new global::DatoCms.ErrorCodes.ImmutableUploadTracksInSandboxEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings: return new global::DatoCms.ErrorCodes.IncompatibleWithUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions: return new global::DatoCms.ErrorCodes.InsufficientPermissionsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader: return new global::DatoCms.ErrorCodes.InvalidAcceptHeaderException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion: return new global::DatoCms.ErrorCodes.InvalidApiVersionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes: return new global::DatoCms.ErrorCodes.InvalidAttributesException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader: return new global::DatoCms.ErrorCodes.InvalidAuthorizationHeaderException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader: return new global::DatoCms.ErrorCodes.InvalidContentTypeHeaderException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate: return new global::DatoCms.ErrorCodes.InvalidDateException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType: return new global::DatoCms.ErrorCodes.InvalidDestinationTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser: return new global::DatoCms.ErrorCodes.InvalidDestinationUserException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft: return new global::DatoCms.ErrorCodes.InvalidDraftException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint: return new global::DatoCms.ErrorCodes.InvalidEndpointException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId: return new global::DatoCms.ErrorCodes.InvalidEntityIdException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment: return new global::DatoCms.ErrorCodes.InvalidEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField: return new global::DatoCms.ErrorCodes.InvalidFieldException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam: return new global::DatoCms.ErrorCodes.InvalidFilterFieldsParamException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat: return new global::DatoCms.ErrorCodes.InvalidFormatException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody: return new global::DatoCms.ErrorCodes.InvalidJsonBodyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering: return new global::DatoCms.ErrorCodes.InvalidOrderingException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType: return new global::DatoCms.ErrorCodes.InvalidOrderingForSingletonItemTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType: return new global::DatoCms.ErrorCodes.InvalidOrderingForSortableItemTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams: return new global::DatoCms.ErrorCodes.InvalidParamsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent: return new global::DatoCms.ErrorCodes.InvalidParentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId: return new global::DatoCms.ErrorCodes.InvalidParentIdException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion: return new global::DatoCms.ErrorCodes.InvalidPluginVersionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition: return new global::DatoCms.ErrorCodes.InvalidPositionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship: return new global::DatoCms.ErrorCodes.InvalidRelationshipException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest: return new global::DatoCms.ErrorCodes.InvalidRequestException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId: return new global::DatoCms.ErrorCodes.InvalidSearchIndexIdException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite: return new global::DatoCms.ErrorCodes.InvalidSiteException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings: return new global::DatoCms.ErrorCodes.InvalidSiteExportSettingsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType: return new global::DatoCms.ErrorCodes.InvalidTypeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings: return new global::DatoCms.ErrorCodes.InvalidUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked: return new global::DatoCms.ErrorCodes.ItemLockedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged: return new global::DatoCms.ErrorCodes.ItemTypeCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton: return new global::DatoCms.ErrorCodes.ItemTypeIsSingletonException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound: return new global::DatoCms.ErrorCodes.ItemTypeNotFoundException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict: return new global::DatoCms.ErrorCodes.KeepUrlContentTypeConflictException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict: return new global::DatoCms.ErrorCodes.KeepUrlFormatConflictException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported: return new global::DatoCms.ErrorCodes.KeepUrlStorageNotSupportedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged: return new global::DatoCms.ErrorCodes.KindCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode: return new global::DatoCms.ErrorCodes.MaintenanceModeException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields: return new global::DatoCms.ErrorCodes.MissingFieldsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales: return new global::DatoCms.ErrorCodes.MissingLocalesException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter: return new global::DatoCms.ErrorCodes.MissingQueryParameterException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse: return new global::DatoCms.ErrorCodes.ModularBlockInUseException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError: return new global::DatoCms.ErrorCodes.MuxErrorException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible: return new global::DatoCms.ErrorCodes.NewPluginVersionIsIncompatibleException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken: return new global::DatoCms.ErrorCodes.NonEditableAccessTokenException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo: return new global::DatoCms.ErrorCodes.NotAVideoException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound: return new global::DatoCms.ErrorCodes.NotFoundException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing: return new global::DatoCms.ErrorCodes.NotOnPerSitePricingException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack: return new global::DatoCms.ErrorCodes.NoPrimaryAudioTrackException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired: return new global::DatoCms.ErrorCodes.PlanUpgradeRequiredException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance: return new global::DatoCms.ErrorCodes.PlatformScheduledMaintenanceException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly: return new global::DatoCms.ErrorCodes.PrimaryEnvironmentSettingsReadOnlyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren: return new global::DatoCms.ErrorCodes.PublishedChildrenException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences: return new global::DatoCms.ErrorCodes.PublishedReferencesException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded: return new global::DatoCms.ErrorCodes.RateLimitExceededException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation: return new global::DatoCms.ErrorCodes.RequiredByAssociationException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable: return new global::DatoCms.ErrorCodes.ServiceUnavailableException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady: return new global::DatoCms.ErrorCodes.SiteNotReadyException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired: return new global::DatoCms.ErrorCodes.SsoSettingsRequiredException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion: return new global::DatoCms.ErrorCodes.StaleItemVersionException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached: return new global::DatoCms.ErrorCodes.TechnicalLimitReachedException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations: return new global::DatoCms.ErrorCodes.TooManyOperationsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict: return new global::DatoCms.ErrorCodes.UnmanagedEditConflictException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink: return new global::DatoCms.ErrorCodes.UnpublishedLinkException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent: return new global::DatoCms.ErrorCodes.UnpublishedParentException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex: return new global::DatoCms.ErrorCodes.UnresolvableSearchIndexException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse: return new global::DatoCms.ErrorCodes.UploadIsCurrentlyInUseException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations: return new global::DatoCms.ErrorCodes.UploadNotPassingFieldValidationsException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource: return new global::DatoCms.ErrorCodes.UsedAsSlugSourceException(statusCode, errors, rawBody, rateLimitReset);
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId: return new global::DatoCms.ErrorCodes.UseSearchIndexIdInsteadOfBuildTriggerIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.AccountAlreadyJoinedSite: return new AccountAlreadyJoinedSiteException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.AlreadyPrimaryEnvironment: return new AlreadyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.BillingProfileDefaulting: return new BillingProfileDefaultingException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType: return new CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotDestroyCurrentUser: return new CannotDestroyCurrentUserException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin: return new CannotDestroyForkingOriginException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotDestroyPrimaryEnvironment: return new CannotDestroyPrimaryEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy: return new CannotUpgradeModernPluginIntoLegacyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ClashingFieldLabels: return new ClashingFieldLabelsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate: return new ConcurrentEnvironmentUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate: return new ConcurrentItemTypeUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentItemUpdate: return new ConcurrentItemUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentRoleUpdate: return new ConcurrentRoleUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ConcurrentUploadUpdate: return new ConcurrentUploadUpdateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DeactivatedSite: return new DeactivatedSiteException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DeleteRestriction: return new DeleteRestrictionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DestinationUserRequired: return new DestinationUserRequiredException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DestructiveRequestBlocked: return new DestructiveRequestBlockedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DuplicatePositionsFound: return new DuplicatePositionsFoundException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.DuplicateSingleton: return new DuplicateSingletonException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode: return new EnvironmentInReadOnlyModeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.EnvironmentNotReady: return new EnvironmentNotReadyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnexpectedServerError: return new UnexpectedServerErrorException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment: return new ImmutableUploadTracksInSandboxEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.IncompatibleWithUploadStorageSettings: return new IncompatibleWithUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InsufficientPermissions: return new InsufficientPermissionsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidAcceptHeader: return new InvalidAcceptHeaderException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidApiVersion: return new InvalidApiVersionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidAttributes: return new InvalidAttributesException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidAuthorizationHeader: return new InvalidAuthorizationHeaderException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidContentTypeHeader: return new InvalidContentTypeHeaderException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDate: return new InvalidDateException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDestinationType: return new InvalidDestinationTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDestinationUser: return new InvalidDestinationUserException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidDraft: return new InvalidDraftException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidEndpoint: return new InvalidEndpointException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidEntityId: return new InvalidEntityIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidEnvironment: return new InvalidEnvironmentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidField: return new InvalidFieldException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidFilterFieldsParam: return new InvalidFilterFieldsParamException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidFormat: return new InvalidFormatException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidJsonBody: return new InvalidJsonBodyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidOrdering: return new InvalidOrderingException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidOrderingForSingletonItemType: return new InvalidOrderingForSingletonItemTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidOrderingForSortableItemType: return new InvalidOrderingForSortableItemTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidParams: return new InvalidParamsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidParent: return new InvalidParentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidParentId: return new InvalidParentIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidPluginVersion: return new InvalidPluginVersionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidPosition: return new InvalidPositionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidRelationship: return new InvalidRelationshipException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidRequest: return new InvalidRequestException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidSearchIndexId: return new InvalidSearchIndexIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidSite: return new InvalidSiteException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidSiteExportSettings: return new InvalidSiteExportSettingsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidType: return new InvalidTypeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.InvalidUploadStorageSettings: return new InvalidUploadStorageSettingsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemLocked: return new ItemLockedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemTypeCannotBeChanged: return new ItemTypeCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemTypeIsSingleton: return new ItemTypeIsSingletonException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ItemTypeNotFound: return new ItemTypeNotFoundException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KeepUrlContentTypeConflict: return new KeepUrlContentTypeConflictException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KeepUrlFormatConflict: return new KeepUrlFormatConflictException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KeepUrlStorageNotSupported: return new KeepUrlStorageNotSupportedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.KindCannotBeChanged: return new KindCannotBeChangedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MaintenanceMode: return new MaintenanceModeException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MissingFields: return new MissingFieldsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MissingLocales: return new MissingLocalesException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MissingQueryParameter: return new MissingQueryParameterException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ModularBlockInUse: return new ModularBlockInUseException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.MuxError: return new MuxErrorException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NewPluginVersionIsIncompatible: return new NewPluginVersionIsIncompatibleException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NonEditableAccessToken: return new NonEditableAccessTokenException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NotAVideo: return new NotAVideoException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NotFound: return new NotFoundException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NotOnPerSitePricing: return new NotOnPerSitePricingException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.NoPrimaryAudioTrack: return new NoPrimaryAudioTrackException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PlanUpgradeRequired: return new PlanUpgradeRequiredException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PlatformScheduledMaintenance: return new PlatformScheduledMaintenanceException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly: return new PrimaryEnvironmentSettingsReadOnlyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PublishedChildren: return new PublishedChildrenException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.PublishedReferences: return new PublishedReferencesException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.RateLimitExceeded: return new RateLimitExceededException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.RequiredByAssociation: return new RequiredByAssociationException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ServiceUnavailable: return new ServiceUnavailableException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.SiteNotReady: return new SiteNotReadyException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.SsoSettingsRequired: return new SsoSettingsRequiredException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.StaleItemVersion: return new StaleItemVersionException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.TechnicalLimitReached: return new TechnicalLimitReachedException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.TooManyOperations: return new TooManyOperationsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnmanagedEditConflict: return new UnmanagedEditConflictException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnpublishedLink: return new UnpublishedLinkException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnpublishedParent: return new UnpublishedParentException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UnresolvableSearchIndex: return new UnresolvableSearchIndexException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UploadIsCurrentlyInUse: return new UploadIsCurrentlyInUseException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UploadNotPassingFieldValidations: return new UploadNotPassingFieldValidationsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UsedAsSlugSource: return new UsedAsSlugSourceException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId: return new UseSearchIndexIdInsteadOfBuildTriggerIdException(statusCode, errors, rawBody, rateLimitReset);
                 default: return code.IsTransient()
-                    ? new global::DatoCms.ErrorCodes.DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
-                    : new global::DatoCms.ErrorCodes.DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
+                    ? new DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
+                    : new DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
             }
         }
 
-        private static global::DatoCms.ErrorCodes.DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
-            new global::DatoCms.ErrorCodes.RateLimitExceededException(statusCode, null, rawBody, rateLimitReset);
+        private static DatoCmsApiException CreateRateLimited(int statusCode, string rawBody, global::System.TimeSpan? rateLimitReset) =>
+            new RateLimitExceededException(statusCode, null, rawBody, rateLimitReset);
     }
 
     /// <summary>
     /// The account you tried to invite or add is already a member of this project.
     /// </summary>
     /// <remarks>
-    /// <para>The account you tried to invite or add is already a member of this project. Nothing
-    /// needs to be done; look up the existing collaborator instead of adding it again.</para>
+    /// <para>Nothing needs to be done; look up the existing collaborator instead of adding it
+    /// again.</para>
     /// <para>Thrown for API code <c>ACCOUNT_ALREADY_JOINED_SITE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ACCOUNT_ALREADY_JOINED_SITE">ACCOUNT_ALREADY_JOINED_SITE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class AccountAlreadyJoinedSiteException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class AccountAlreadyJoinedSiteException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ACCOUNT_ALREADY_JOINED_SITE.
@@ -138,7 +138,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public AccountAlreadyJoinedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public AccountAlreadyJoinedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ACCOUNT_ALREADY_JOINED_SITE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -148,13 +148,12 @@ namespace DatoCms.ErrorCodes
     /// The environment you asked to promote is already the primary environment.
     /// </summary>
     /// <remarks>
-    /// <para>The environment you asked to promote is already the primary environment. Skip the
-    /// promotion, or pick a sandbox environment to promote.</para>
+    /// <para>Skip the promotion, or pick a sandbox environment to promote.</para>
     /// <para>Thrown for API code <c>ALREADY_PRIMARY_ENVIRONMENT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ALREADY_PRIMARY_ENVIRONMENT">ALREADY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class AlreadyPrimaryEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class AlreadyPrimaryEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ALREADY_PRIMARY_ENVIRONMENT.
@@ -164,7 +163,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public AlreadyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public AlreadyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ALREADY_PRIMARY_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -175,14 +174,12 @@ namespace DatoCms.ErrorCodes
     /// operation is refused.
     /// </summary>
     /// <remarks>
-    /// <para>The billing profile behind the project has an unpaid balance or a failed payment, so
-    /// the operation is refused. Settle the billing profile’s situation, then repeat the
-    /// request.</para>
+    /// <para>Settle the billing profile’s situation, then repeat the request.</para>
     /// <para>Thrown for API code <c>BILLING_PROFILE_DEFAULTING</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#BILLING_PROFILE_DEFAULTING">BILLING_PROFILE_DEFAULTING in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class BillingProfileDefaultingException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class BillingProfileDefaultingException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for BILLING_PROFILE_DEFAULTING.
@@ -192,7 +189,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public BillingProfileDefaultingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public BillingProfileDefaultingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "BILLING_PROFILE_DEFAULTING", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -203,14 +200,13 @@ namespace DatoCms.ErrorCodes
     /// created or deleted on their own.
     /// </summary>
     /// <remarks>
-    /// <para>Schema menu items that belong to a model are managed together with that model and
-    /// cannot be created or deleted on their own. Create or delete the model instead.</para>
+    /// <para>Create or delete the model instead.</para>
     /// <para>Thrown for API code
     /// <c>CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE">CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE.
@@ -220,7 +216,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotCreateOrDestroySchemaMenuItemLinkedToItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -230,13 +226,12 @@ namespace DatoCms.ErrorCodes
     /// An access token or user cannot delete the very user it is acting as.
     /// </summary>
     /// <remarks>
-    /// <para>An access token or user cannot delete the very user it is acting as. Perform the
-    /// deletion with another administrator’s credentials.</para>
+    /// <para>Perform the deletion with another administrator’s credentials.</para>
     /// <para>Thrown for API code <c>CANNOT_DESTROY_CURRENT_USER</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_CURRENT_USER">CANNOT_DESTROY_CURRENT_USER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotDestroyCurrentUserException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotDestroyCurrentUserException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_DESTROY_CURRENT_USER.
@@ -246,7 +241,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotDestroyCurrentUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotDestroyCurrentUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_DESTROY_CURRENT_USER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -256,14 +251,13 @@ namespace DatoCms.ErrorCodes
     /// The environment cannot be deleted while another environment is still being forked from it.
     /// </summary>
     /// <remarks>
-    /// <para>The environment cannot be deleted while another environment is still being forked from
-    /// it. Wait for the fork to finish, then retry the deletion with a backoff.</para>
+    /// <para>Wait for the fork to finish, then retry the deletion with a backoff.</para>
     /// <para>Thrown for API code <c>CANNOT_DESTROY_FORKING_ORIGIN</c>. Retry: Backoff
     /// (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_FORKING_ORIGIN">CANNOT_DESTROY_FORKING_ORIGIN in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotDestroyForkingOriginException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class CannotDestroyForkingOriginException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_DESTROY_FORKING_ORIGIN.
@@ -273,7 +267,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotDestroyForkingOriginException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotDestroyForkingOriginException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_DESTROY_FORKING_ORIGIN", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -283,13 +277,13 @@ namespace DatoCms.ErrorCodes
     /// The primary environment can never be deleted.
     /// </summary>
     /// <remarks>
-    /// <para>The primary environment can never be deleted. Promote another environment to primary
-    /// first if you really want to remove this one.</para>
+    /// <para>Promote another environment to primary first if you really want to remove this
+    /// one.</para>
     /// <para>Thrown for API code <c>CANNOT_DESTROY_PRIMARY_ENVIRONMENT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_PRIMARY_ENVIRONMENT">CANNOT_DESTROY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotDestroyPrimaryEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotDestroyPrimaryEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_DESTROY_PRIMARY_ENVIRONMENT.
@@ -299,7 +293,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotDestroyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotDestroyPrimaryEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -309,14 +303,13 @@ namespace DatoCms.ErrorCodes
     /// A plugin built with the current plugin SDK cannot be turned into a legacy plugin.
     /// </summary>
     /// <remarks>
-    /// <para>A plugin built with the current plugin SDK cannot be turned into a legacy plugin.
-    /// Install the legacy version as a separate plugin if you need it.</para>
+    /// <para>Install the legacy version as a separate plugin if you need it.</para>
     /// <para>Thrown for API code <c>CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY</c>. Retry:
     /// None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY">CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class CannotUpgradeModernPluginIntoLegacyException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class CannotUpgradeModernPluginIntoLegacyException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY.
@@ -326,7 +319,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public CannotUpgradeModernPluginIntoLegacyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public CannotUpgradeModernPluginIntoLegacyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -336,13 +329,12 @@ namespace DatoCms.ErrorCodes
     /// Two fields of the same model would end up with the same label.
     /// </summary>
     /// <remarks>
-    /// <para>Two fields of the same model would end up with the same label. Give each field a
-    /// distinct label and send the request again.</para>
+    /// <para>Give each field a distinct label and send the request again.</para>
     /// <para>Thrown for API code <c>CLASHING_FIELD_LABELS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CLASHING_FIELD_LABELS">CLASHING_FIELD_LABELS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ClashingFieldLabelsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ClashingFieldLabelsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for CLASHING_FIELD_LABELS.
@@ -352,7 +344,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ClashingFieldLabelsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ClashingFieldLabelsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CLASHING_FIELD_LABELS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -362,14 +354,13 @@ namespace DatoCms.ErrorCodes
     /// Another operation is changing the same environment right now.
     /// </summary>
     /// <remarks>
-    /// <para>Another operation is changing the same environment right now. This is temporary: retry
-    /// after a short backoff.</para>
+    /// <para>This is temporary: retry after a short backoff.</para>
     /// <para>Thrown for API code <c>CONCURRENT_ENVIRONMENT_UPDATE</c>. Retry: Backoff
     /// (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ENVIRONMENT_UPDATE">CONCURRENT_ENVIRONMENT_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentEnvironmentUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentEnvironmentUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ENVIRONMENT_UPDATE.
@@ -379,7 +370,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentEnvironmentUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentEnvironmentUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ENVIRONMENT_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -389,14 +380,13 @@ namespace DatoCms.ErrorCodes
     /// Another request is modifying the same model (item_type) at this moment.
     /// </summary>
     /// <remarks>
-    /// <para>Another request is modifying the same model (item_type) at this moment. This is
-    /// temporary: retry after a short backoff.</para>
+    /// <para>This is temporary: retry after a short backoff.</para>
     /// <para>Thrown for API code <c>CONCURRENT_ITEM_TYPE_UPDATE</c>. Retry: Backoff
     /// (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_TYPE_UPDATE">CONCURRENT_ITEM_TYPE_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentItemTypeUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentItemTypeUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ITEM_TYPE_UPDATE.
@@ -406,7 +396,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentItemTypeUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentItemTypeUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ITEM_TYPE_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -416,13 +406,12 @@ namespace DatoCms.ErrorCodes
     /// Another request is writing to the same record at this moment.
     /// </summary>
     /// <remarks>
-    /// <para>Another request is writing to the same record at this moment. This is temporary: retry
-    /// after a short backoff.</para>
+    /// <para>This is temporary: retry after a short backoff.</para>
     /// <para>Thrown for API code <c>CONCURRENT_ITEM_UPDATE</c>. Retry: Backoff (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_UPDATE">CONCURRENT_ITEM_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentItemUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentItemUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ITEM_UPDATE.
@@ -432,7 +421,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentItemUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentItemUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ITEM_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -442,13 +431,12 @@ namespace DatoCms.ErrorCodes
     /// Another request is changing the same role at this moment.
     /// </summary>
     /// <remarks>
-    /// <para>Another request is changing the same role at this moment. This is temporary: retry
-    /// after a short backoff.</para>
+    /// <para>This is temporary: retry after a short backoff.</para>
     /// <para>Thrown for API code <c>CONCURRENT_ROLE_UPDATE</c>. Retry: Backoff (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ROLE_UPDATE">CONCURRENT_ROLE_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentRoleUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentRoleUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_ROLE_UPDATE.
@@ -458,7 +446,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentRoleUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentRoleUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_ROLE_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -468,14 +456,13 @@ namespace DatoCms.ErrorCodes
     /// Another request is changing the same upload at this moment.
     /// </summary>
     /// <remarks>
-    /// <para>Another request is changing the same upload at this moment. This is temporary: retry
-    /// after a short backoff.</para>
+    /// <para>This is temporary: retry after a short backoff.</para>
     /// <para>Thrown for API code <c>CONCURRENT_UPLOAD_UPDATE</c>. Retry: Backoff
     /// (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_UPLOAD_UPDATE">CONCURRENT_UPLOAD_UPDATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ConcurrentUploadUpdateException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ConcurrentUploadUpdateException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for CONCURRENT_UPLOAD_UPDATE.
@@ -485,7 +472,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ConcurrentUploadUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ConcurrentUploadUpdateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "CONCURRENT_UPLOAD_UPDATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -496,13 +483,12 @@ namespace DatoCms.ErrorCodes
     /// API.
     /// </summary>
     /// <remarks>
-    /// <para>The project has been “deactivated”, so its content cannot be read or changed through
-    /// the API. Reactivate the project from the account dashboard.</para>
+    /// <para>Reactivate the project from the account dashboard.</para>
     /// <para>Thrown for API code <c>DEACTIVATED_SITE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DEACTIVATED_SITE">DEACTIVATED_SITE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DeactivatedSiteException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DeactivatedSiteException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DEACTIVATED_SITE.
@@ -512,7 +498,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DeactivatedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DeactivatedSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DEACTIVATED_SITE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -522,15 +508,14 @@ namespace DatoCms.ErrorCodes
     /// The resource cannot be deleted because other resources still depend on it.
     /// </summary>
     /// <remarks>
-    /// <para>The resource cannot be deleted because other resources still depend on it. Remove or
-    /// reassign the dependent resources listed in the error details first. To resolve this error,
-    /// either: Delete or change the records and fields that still point to it; Ask the API which
-    /// resources depend on it and reassign them.</para>
+    /// <para>Remove or reassign the dependent resources listed in the error details first. To
+    /// resolve this error, either: Delete or change the records and fields that still point to it;
+    /// Ask the API which resources depend on it and reassign them.</para>
     /// <para>Thrown for API code <c>DELETE_RESTRICTION</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DELETE_RESTRICTION">DELETE_RESTRICTION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DeleteRestrictionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DeleteRestrictionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DELETE_RESTRICTION.
@@ -540,7 +525,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DeleteRestrictionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DeleteRestrictionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DELETE_RESTRICTION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -551,13 +536,12 @@ namespace DatoCms.ErrorCodes
     /// receive it.
     /// </summary>
     /// <remarks>
-    /// <para>Deleting this user would orphan the content it owns, so the request must name a user
-    /// to receive it. Pass the destination user and try again.</para>
+    /// <para>Pass the destination user and try again.</para>
     /// <para>Thrown for API code <c>DESTINATION_USER_REQUIRED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTINATION_USER_REQUIRED">DESTINATION_USER_REQUIRED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DestinationUserRequiredException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DestinationUserRequiredException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DESTINATION_USER_REQUIRED.
@@ -567,7 +551,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DestinationUserRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DestinationUserRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DESTINATION_USER_REQUIRED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -577,13 +561,13 @@ namespace DatoCms.ErrorCodes
     /// The project is configured to refuse destructive operations from this kind of token.
     /// </summary>
     /// <remarks>
-    /// <para>The project is configured to refuse destructive operations from this kind of token.
-    /// Use a token whose role allows destructive changes, or change the project setting.</para>
+    /// <para>Use a token whose role allows destructive changes, or change the project
+    /// setting.</para>
     /// <para>Thrown for API code <c>DESTRUCTIVE_REQUEST_BLOCKED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTRUCTIVE_REQUEST_BLOCKED">DESTRUCTIVE_REQUEST_BLOCKED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DestructiveRequestBlockedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DestructiveRequestBlockedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DESTRUCTIVE_REQUEST_BLOCKED.
@@ -593,7 +577,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DestructiveRequestBlockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DestructiveRequestBlockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DESTRUCTIVE_REQUEST_BLOCKED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -603,13 +587,12 @@ namespace DatoCms.ErrorCodes
     /// The reordering request assigns the same position to more than one element.
     /// </summary>
     /// <remarks>
-    /// <para>The reordering request assigns the same position to more than one element. Send a list
-    /// in which every position is unique.</para>
+    /// <para>Send a list in which every position is unique.</para>
     /// <para>Thrown for API code <c>DUPLICATE_POSITIONS_FOUND</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_POSITIONS_FOUND">DUPLICATE_POSITIONS_FOUND in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DuplicatePositionsFoundException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DuplicatePositionsFoundException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DUPLICATE_POSITIONS_FOUND.
@@ -619,7 +602,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DuplicatePositionsFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DuplicatePositionsFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DUPLICATE_POSITIONS_FOUND", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -629,13 +612,12 @@ namespace DatoCms.ErrorCodes
     /// The model is a singleton and already has its single record.
     /// </summary>
     /// <remarks>
-    /// <para>The model is a singleton and already has its single record. Update the existing record
-    /// instead of creating a new one.</para>
+    /// <para>Update the existing record instead of creating a new one.</para>
     /// <para>Thrown for API code <c>DUPLICATE_SINGLETON</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_SINGLETON">DUPLICATE_SINGLETON in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class DuplicateSingletonException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class DuplicateSingletonException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for DUPLICATE_SINGLETON.
@@ -645,7 +627,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public DuplicateSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public DuplicateSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "DUPLICATE_SINGLETON", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -655,14 +637,13 @@ namespace DatoCms.ErrorCodes
     /// The environment is temporarily read-only, typically while it is being forked or promoted.
     /// </summary>
     /// <remarks>
-    /// <para>The environment is temporarily read-only, typically while it is being forked or
-    /// promoted. Wait for that operation to complete and retry with a backoff.</para>
+    /// <para>Wait for that operation to complete and retry with a backoff.</para>
     /// <para>Thrown for API code <c>ENVIRONMENT_IN_READ_ONLY_MODE</c>. Retry: Backoff
     /// (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_IN_READ_ONLY_MODE">ENVIRONMENT_IN_READ_ONLY_MODE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class EnvironmentInReadOnlyModeException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class EnvironmentInReadOnlyModeException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for ENVIRONMENT_IN_READ_ONLY_MODE.
@@ -672,7 +653,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public EnvironmentInReadOnlyModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public EnvironmentInReadOnlyModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ENVIRONMENT_IN_READ_ONLY_MODE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -682,13 +663,12 @@ namespace DatoCms.ErrorCodes
     /// The environment exists but is still being prepared, for example right after a fork.
     /// </summary>
     /// <remarks>
-    /// <para>The environment exists but is still being prepared, for example right after a fork.
-    /// Wait a few seconds and retry with a backoff.</para>
+    /// <para>Wait a few seconds and retry with a backoff.</para>
     /// <para>Thrown for API code <c>ENVIRONMENT_NOT_READY</c>. Retry: Backoff (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_NOT_READY">ENVIRONMENT_NOT_READY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class EnvironmentNotReadyException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class EnvironmentNotReadyException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for ENVIRONMENT_NOT_READY.
@@ -698,7 +678,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public EnvironmentNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public EnvironmentNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ENVIRONMENT_NOT_READY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -708,14 +688,13 @@ namespace DatoCms.ErrorCodes
     /// An unexpected error happened on the server while handling the request.
     /// </summary>
     /// <remarks>
-    /// <para>An unexpected error happened on the server while handling the request. The api_error
-    /// carries no more specific code. Retrying blindly is not advised; if it persists, contact
-    /// support with the error id.</para>
+    /// <para>The api_error carries no more specific code. Retrying blindly is not advised; if it
+    /// persists, contact support with the error id.</para>
     /// <para>Thrown for API code <c>EXCEPTION</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#EXCEPTION">EXCEPTION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnexpectedServerErrorException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnexpectedServerErrorException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for EXCEPTION.
@@ -725,7 +704,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnexpectedServerErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnexpectedServerErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "EXCEPTION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -735,14 +714,13 @@ namespace DatoCms.ErrorCodes
     /// Audio and subtitle tracks of uploads cannot be changed from a sandbox environment.
     /// </summary>
     /// <remarks>
-    /// <para>Audio and subtitle tracks of uploads cannot be changed from a sandbox environment.
-    /// Make the change in the primary environment.</para>
+    /// <para>Make the change in the primary environment.</para>
     /// <para>Thrown for API code <c>IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT</c>. Retry:
     /// None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT">IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ImmutableUploadTracksInSandboxEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ImmutableUploadTracksInSandboxEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT.
@@ -752,7 +730,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ImmutableUploadTracksInSandboxEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ImmutableUploadTracksInSandboxEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -763,14 +741,13 @@ namespace DatoCms.ErrorCodes
     /// configuration.
     /// </summary>
     /// <remarks>
-    /// <para>The requested operation does not work with the project’s current upload storage
-    /// configuration. Check the storage settings or choose an operation they support.</para>
+    /// <para>Check the storage settings or choose an operation they support.</para>
     /// <para>Thrown for API code <c>INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS</c>. Retry:
     /// None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS">INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class IncompatibleWithUploadStorageSettingsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class IncompatibleWithUploadStorageSettingsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS.
@@ -780,7 +757,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public IncompatibleWithUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public IncompatibleWithUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -790,13 +767,12 @@ namespace DatoCms.ErrorCodes
     /// The role of the API token does not allow this action.
     /// </summary>
     /// <remarks>
-    /// <para>The role of the API token does not allow this action. Use a token with a more
-    /// permissive role, or extend the role’s permissions.</para>
+    /// <para>Use a token with a more permissive role, or extend the role’s permissions.</para>
     /// <para>Thrown for API code <c>INSUFFICIENT_PERMISSIONS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INSUFFICIENT_PERMISSIONS">INSUFFICIENT_PERMISSIONS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InsufficientPermissionsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InsufficientPermissionsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INSUFFICIENT_PERMISSIONS.
@@ -806,7 +782,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InsufficientPermissionsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InsufficientPermissionsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INSUFFICIENT_PERMISSIONS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -816,13 +792,12 @@ namespace DatoCms.ErrorCodes
     /// The Accept header is missing or not one the API serves.
     /// </summary>
     /// <remarks>
-    /// <para>The Accept header is missing or not one the API serves. Send Accept:
-    /// application/json.</para>
+    /// <para>Send Accept: application/json.</para>
     /// <para>Thrown for API code <c>INVALID_ACCEPT_HEADER</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ACCEPT_HEADER">INVALID_ACCEPT_HEADER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidAcceptHeaderException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidAcceptHeaderException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ACCEPT_HEADER.
@@ -832,7 +807,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidAcceptHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidAcceptHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ACCEPT_HEADER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -842,13 +817,12 @@ namespace DatoCms.ErrorCodes
     /// The X-Api-Version header names an API version that does not exist.
     /// </summary>
     /// <remarks>
-    /// <para>The X-Api-Version header names an API version that does not exist. Send a supported
-    /// version number.</para>
+    /// <para>Send a supported version number.</para>
     /// <para>Thrown for API code <c>INVALID_API_VERSION</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_API_VERSION">INVALID_API_VERSION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidApiVersionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidApiVersionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_API_VERSION.
@@ -858,7 +832,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidApiVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidApiVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_API_VERSION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -868,13 +842,12 @@ namespace DatoCms.ErrorCodes
     /// One or more attributes in the request body are not valid for this resource.
     /// </summary>
     /// <remarks>
-    /// <para>One or more attributes in the request body are not valid for this resource. Read the
-    /// error details to see which ones and why.</para>
+    /// <para>Read the error details to see which ones and why.</para>
     /// <para>Thrown for API code <c>INVALID_ATTRIBUTES</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ATTRIBUTES">INVALID_ATTRIBUTES in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidAttributesException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidAttributesException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ATTRIBUTES.
@@ -884,7 +857,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidAttributesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidAttributesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ATTRIBUTES", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -894,13 +867,12 @@ namespace DatoCms.ErrorCodes
     /// The Authorization header is missing, malformed or holds an unknown token.
     /// </summary>
     /// <remarks>
-    /// <para>The Authorization header is missing, malformed or holds an unknown token. Send
-    /// Authorization: Bearer &lt;token&gt; with a valid API token.</para>
+    /// <para>Send Authorization: Bearer &lt;token&gt; with a valid API token.</para>
     /// <para>Thrown for API code <c>INVALID_AUTHORIZATION_HEADER</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_AUTHORIZATION_HEADER">INVALID_AUTHORIZATION_HEADER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidAuthorizationHeaderException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidAuthorizationHeaderException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_AUTHORIZATION_HEADER.
@@ -910,7 +882,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidAuthorizationHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidAuthorizationHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_AUTHORIZATION_HEADER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -920,13 +892,12 @@ namespace DatoCms.ErrorCodes
     /// The Content-Type header is missing or not accepted for a request with a body.
     /// </summary>
     /// <remarks>
-    /// <para>The Content-Type header is missing or not accepted for a request with a body. Send
-    /// Content-Type: application/vnd.api+json.</para>
+    /// <para>Send Content-Type: application/vnd.api+json.</para>
     /// <para>Thrown for API code <c>INVALID_CONTENT_TYPE_HEADER</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_CONTENT_TYPE_HEADER">INVALID_CONTENT_TYPE_HEADER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidContentTypeHeaderException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidContentTypeHeaderException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_CONTENT_TYPE_HEADER.
@@ -936,7 +907,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidContentTypeHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidContentTypeHeaderException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_CONTENT_TYPE_HEADER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -946,12 +917,12 @@ namespace DatoCms.ErrorCodes
     /// A date or date-time value could not be parsed.
     /// </summary>
     /// <remarks>
-    /// <para>A date or date-time value could not be parsed. Send dates in ISO 8601 format.</para>
+    /// <para>Send dates in ISO 8601 format.</para>
     /// <para>Thrown for API code <c>INVALID_DATE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DATE">INVALID_DATE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDateException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDateException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DATE.
@@ -961,7 +932,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDateException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DATE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -971,13 +942,12 @@ namespace DatoCms.ErrorCodes
     /// The destination chosen for moving or copying the resource is of the wrong kind.
     /// </summary>
     /// <remarks>
-    /// <para>The destination chosen for moving or copying the resource is of the wrong kind. Pick a
-    /// destination of the type the operation expects.</para>
+    /// <para>Pick a destination of the type the operation expects.</para>
     /// <para>Thrown for API code <c>INVALID_DESTINATION_TYPE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_TYPE">INVALID_DESTINATION_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDestinationTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDestinationTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DESTINATION_TYPE.
@@ -987,7 +957,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDestinationTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDestinationTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DESTINATION_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -998,13 +968,12 @@ namespace DatoCms.ErrorCodes
     /// the user being deleted.
     /// </summary>
     /// <remarks>
-    /// <para>The user named to receive another user’s content cannot take it, for example because
-    /// it is the user being deleted. Choose another existing user.</para>
+    /// <para>Choose another existing user.</para>
     /// <para>Thrown for API code <c>INVALID_DESTINATION_USER</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_USER">INVALID_DESTINATION_USER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDestinationUserException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDestinationUserException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DESTINATION_USER.
@@ -1014,7 +983,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDestinationUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDestinationUserException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DESTINATION_USER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1024,13 +993,12 @@ namespace DatoCms.ErrorCodes
     /// The record cannot be saved as a draft in its current state.
     /// </summary>
     /// <remarks>
-    /// <para>The record cannot be saved as a draft in its current state. Check the draft-mode
-    /// settings of the model and the record’s fields.</para>
+    /// <para>Check the draft-mode settings of the model and the record’s fields.</para>
     /// <para>Thrown for API code <c>INVALID_DRAFT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DRAFT">INVALID_DRAFT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidDraftException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidDraftException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_DRAFT.
@@ -1040,7 +1008,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidDraftException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidDraftException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_DRAFT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1050,13 +1018,12 @@ namespace DatoCms.ErrorCodes
     /// No API endpoint matches the requested path and method.
     /// </summary>
     /// <remarks>
-    /// <para>No API endpoint matches the requested path and method. Check the URL and HTTP method
-    /// against the API reference.</para>
+    /// <para>Check the URL and HTTP method against the API reference.</para>
     /// <para>Thrown for API code <c>INVALID_ENDPOINT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENDPOINT">INVALID_ENDPOINT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidEndpointException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidEndpointException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ENDPOINT.
@@ -1066,7 +1033,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidEndpointException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidEndpointException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ENDPOINT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1076,13 +1043,12 @@ namespace DatoCms.ErrorCodes
     /// An ID in the request is not a well-formed identifier.
     /// </summary>
     /// <remarks>
-    /// <para>An ID in the request is not a well-formed identifier. Send the ID exactly as the API
-    /// returned it.</para>
+    /// <para>Send the ID exactly as the API returned it.</para>
     /// <para>Thrown for API code <c>INVALID_ENTITY_ID</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENTITY_ID">INVALID_ENTITY_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidEntityIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidEntityIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ENTITY_ID.
@@ -1092,7 +1058,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidEntityIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidEntityIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ENTITY_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1103,13 +1069,12 @@ namespace DatoCms.ErrorCodes
     /// exist.
     /// </summary>
     /// <remarks>
-    /// <para>The environment named in the request (for example through the X-Environment header)
-    /// does not exist. Use the name of an existing environment.</para>
+    /// <para>Use the name of an existing environment.</para>
     /// <para>Thrown for API code <c>INVALID_ENVIRONMENT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENVIRONMENT">INVALID_ENVIRONMENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidEnvironmentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidEnvironmentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ENVIRONMENT.
@@ -1119,7 +1084,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidEnvironmentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ENVIRONMENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1129,15 +1094,15 @@ namespace DatoCms.ErrorCodes
     /// A field value failed validation.
     /// </summary>
     /// <remarks>
-    /// <para>A field value failed validation. The error details name the field and the failed
-    /// validation, for example VALIDATION_UNIQUENESS for a value that must be unique. To resolve
-    /// this error, either: Correct the value of the field named in details.field; Relax the
-    /// validation on the model if the value is legitimate.</para>
+    /// <para>The error details name the field and the failed validation, for example
+    /// VALIDATION_UNIQUENESS for a value that must be unique. To resolve this error, either:
+    /// Correct the value of the field named in details.field; Relax the validation on the model if
+    /// the value is legitimate.</para>
     /// <para>Thrown for API code <c>INVALID_FIELD</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD">INVALID_FIELD in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidFieldException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidFieldException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_FIELD.
@@ -1147,7 +1112,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidFieldException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidFieldException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_FIELD", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1158,13 +1123,12 @@ namespace DatoCms.ErrorCodes
     /// model.
     /// </summary>
     /// <remarks>
-    /// <para>The filter[fields] query parameter refers to fields or operators that do not exist for
-    /// this model. Fix the filter and repeat the request.</para>
+    /// <para>Fix the filter and repeat the request.</para>
     /// <para>Thrown for API code <c>INVALID_FILTER_FIELDS_PARAM</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FILTER_FIELDS_PARAM">INVALID_FILTER_FIELDS_PARAM in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidFilterFieldsParamException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidFilterFieldsParamException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_FILTER_FIELDS_PARAM.
@@ -1174,7 +1138,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidFilterFieldsParamException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidFilterFieldsParamException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_FILTER_FIELDS_PARAM", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1184,13 +1148,12 @@ namespace DatoCms.ErrorCodes
     /// A value does not have the format the API expects.
     /// </summary>
     /// <remarks>
-    /// <para>A value does not have the format the API expects. Read the error details for the
-    /// attribute and the expected format.</para>
+    /// <para>Read the error details for the attribute and the expected format.</para>
     /// <para>Thrown for API code <c>INVALID_FORMAT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FORMAT">INVALID_FORMAT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidFormatException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidFormatException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_FORMAT.
@@ -1200,7 +1163,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidFormatException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidFormatException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_FORMAT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1210,12 +1173,12 @@ namespace DatoCms.ErrorCodes
     /// The request body is not valid JSON.
     /// </summary>
     /// <remarks>
-    /// <para>The request body is not valid JSON. Fix the payload so that it parses.</para>
+    /// <para>Fix the payload so that it parses.</para>
     /// <para>Thrown for API code <c>INVALID_JSON_BODY</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_JSON_BODY">INVALID_JSON_BODY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidJsonBodyException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidJsonBodyException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_JSON_BODY.
@@ -1225,7 +1188,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidJsonBodyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidJsonBodyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_JSON_BODY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1235,13 +1198,12 @@ namespace DatoCms.ErrorCodes
     /// The order_by parameter names a field or direction that cannot be used for sorting.
     /// </summary>
     /// <remarks>
-    /// <para>The order_by parameter names a field or direction that cannot be used for sorting. Use
-    /// a sortable field with _ASC or _DESC.</para>
+    /// <para>Use a sortable field with _ASC or _DESC.</para>
     /// <para>Thrown for API code <c>INVALID_ORDERING</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING">INVALID_ORDERING in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidOrderingException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidOrderingException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ORDERING.
@@ -1251,7 +1213,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidOrderingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidOrderingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ORDERING", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1261,14 +1223,13 @@ namespace DatoCms.ErrorCodes
     /// Records of a singleton model cannot be ordered.
     /// </summary>
     /// <remarks>
-    /// <para>Records of a singleton model cannot be ordered. Drop the ordering from the
-    /// request.</para>
+    /// <para>Drop the ordering from the request.</para>
     /// <para>Thrown for API code <c>INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE</c>. Retry:
     /// None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE">INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidOrderingForSingletonItemTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidOrderingForSingletonItemTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE.
@@ -1278,7 +1239,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidOrderingForSingletonItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidOrderingForSingletonItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1289,14 +1250,13 @@ namespace DatoCms.ErrorCodes
     /// requested.
     /// </summary>
     /// <remarks>
-    /// <para>A sortable model keeps its records in a manual order, so a different ordering cannot
-    /// be requested. Drop the ordering or use the position field.</para>
+    /// <para>Drop the ordering or use the position field.</para>
     /// <para>Thrown for API code <c>INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE</c>. Retry:
     /// None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE">INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidOrderingForSortableItemTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidOrderingForSortableItemTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE.
@@ -1306,7 +1266,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidOrderingForSortableItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidOrderingForSortableItemTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1316,13 +1276,12 @@ namespace DatoCms.ErrorCodes
     /// One or more query parameters are not valid for this endpoint.
     /// </summary>
     /// <remarks>
-    /// <para>One or more query parameters are not valid for this endpoint. Check their names and
-    /// values against the API reference.</para>
+    /// <para>Check their names and values against the API reference.</para>
     /// <para>Thrown for API code <c>INVALID_PARAMS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARAMS">INVALID_PARAMS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidParamsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidParamsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PARAMS.
@@ -1332,7 +1291,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidParamsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidParamsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PARAMS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1343,13 +1302,12 @@ namespace DatoCms.ErrorCodes
     /// because it would create a cycle.
     /// </summary>
     /// <remarks>
-    /// <para>The parent chosen for a tree-structured record or menu item is not allowed, for
-    /// example because it would create a cycle. Choose another parent.</para>
+    /// <para>Choose another parent.</para>
     /// <para>Thrown for API code <c>INVALID_PARENT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT">INVALID_PARENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidParentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidParentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PARENT.
@@ -1359,7 +1317,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PARENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1369,13 +1327,12 @@ namespace DatoCms.ErrorCodes
     /// The parent ID in the request does not refer to an existing element of the right kind.
     /// </summary>
     /// <remarks>
-    /// <para>The parent ID in the request does not refer to an existing element of the right kind.
-    /// Send the ID of an existing parent.</para>
+    /// <para>Send the ID of an existing parent.</para>
     /// <para>Thrown for API code <c>INVALID_PARENT_ID</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT_ID">INVALID_PARENT_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidParentIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidParentIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PARENT_ID.
@@ -1385,7 +1342,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidParentIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidParentIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PARENT_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1395,13 +1352,12 @@ namespace DatoCms.ErrorCodes
     /// The plugin version in the request does not exist or cannot be installed.
     /// </summary>
     /// <remarks>
-    /// <para>The plugin version in the request does not exist or cannot be installed. Pick a
-    /// published version of the plugin.</para>
+    /// <para>Pick a published version of the plugin.</para>
     /// <para>Thrown for API code <c>INVALID_PLUGIN_VERSION</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PLUGIN_VERSION">INVALID_PLUGIN_VERSION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidPluginVersionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidPluginVersionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_PLUGIN_VERSION.
@@ -1411,7 +1367,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidPluginVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidPluginVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_PLUGIN_VERSION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1421,13 +1377,12 @@ namespace DatoCms.ErrorCodes
     /// The requested position is outside the range of valid positions.
     /// </summary>
     /// <remarks>
-    /// <para>The requested position is outside the range of valid positions. Send a position
-    /// between the first and the last element.</para>
+    /// <para>Send a position between the first and the last element.</para>
     /// <para>Thrown for API code <c>INVALID_POSITION</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_POSITION">INVALID_POSITION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidPositionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidPositionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_POSITION.
@@ -1437,7 +1392,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidPositionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidPositionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_POSITION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1448,13 +1403,12 @@ namespace DatoCms.ErrorCodes
     /// not exist.
     /// </summary>
     /// <remarks>
-    /// <para>A relationship in the request body points to a resource of the wrong type or one that
-    /// does not exist. Fix the relationship’s type and id.</para>
+    /// <para>Fix the relationship’s type and id.</para>
     /// <para>Thrown for API code <c>INVALID_RELATIONSHIP</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_RELATIONSHIP">INVALID_RELATIONSHIP in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidRelationshipException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidRelationshipException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_RELATIONSHIP.
@@ -1464,7 +1418,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidRelationshipException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidRelationshipException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_RELATIONSHIP", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1474,13 +1428,12 @@ namespace DatoCms.ErrorCodes
     /// The request is malformed in a way that none of the more specific codes describe.
     /// </summary>
     /// <remarks>
-    /// <para>The request is malformed in a way that none of the more specific codes describe.
-    /// Compare it with the API reference for the endpoint.</para>
+    /// <para>Compare it with the API reference for the endpoint.</para>
     /// <para>Thrown for API code <c>INVALID_REQUEST</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_REQUEST">INVALID_REQUEST in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidRequestException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidRequestException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_REQUEST.
@@ -1490,7 +1443,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidRequestException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidRequestException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_REQUEST", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1500,13 +1453,12 @@ namespace DatoCms.ErrorCodes
     /// The search index ID does not refer to a search index of this project.
     /// </summary>
     /// <remarks>
-    /// <para>The search index ID does not refer to a search index of this project. Use the ID of an
-    /// existing search index.</para>
+    /// <para>Use the ID of an existing search index.</para>
     /// <para>Thrown for API code <c>INVALID_SEARCH_INDEX_ID</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SEARCH_INDEX_ID">INVALID_SEARCH_INDEX_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidSearchIndexIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidSearchIndexIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_SEARCH_INDEX_ID.
@@ -1516,7 +1468,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidSearchIndexIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidSearchIndexIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_SEARCH_INDEX_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1526,13 +1478,12 @@ namespace DatoCms.ErrorCodes
     /// The project the request refers to does not exist, or the token does not belong to it.
     /// </summary>
     /// <remarks>
-    /// <para>The project the request refers to does not exist, or the token does not belong to it.
-    /// Check the token and the project.</para>
+    /// <para>Check the token and the project.</para>
     /// <para>Thrown for API code <c>INVALID_SITE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE">INVALID_SITE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidSiteException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidSiteException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_SITE.
@@ -1542,7 +1493,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidSiteException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_SITE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1552,13 +1503,12 @@ namespace DatoCms.ErrorCodes
     /// The settings given for a project export are not valid.
     /// </summary>
     /// <remarks>
-    /// <para>The settings given for a project export are not valid. Correct them as described in
-    /// the error details.</para>
+    /// <para>Correct them as described in the error details.</para>
     /// <para>Thrown for API code <c>INVALID_SITE_EXPORT_SETTINGS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE_EXPORT_SETTINGS">INVALID_SITE_EXPORT_SETTINGS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidSiteExportSettingsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidSiteExportSettingsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_SITE_EXPORT_SETTINGS.
@@ -1568,7 +1518,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidSiteExportSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidSiteExportSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_SITE_EXPORT_SETTINGS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1578,13 +1528,12 @@ namespace DatoCms.ErrorCodes
     /// The type member of the request body does not match the resource the endpoint handles.
     /// </summary>
     /// <remarks>
-    /// <para>The type member of the request body does not match the resource the endpoint handles.
-    /// Send the resource type the endpoint expects.</para>
+    /// <para>Send the resource type the endpoint expects.</para>
     /// <para>Thrown for API code <c>INVALID_TYPE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_TYPE">INVALID_TYPE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidTypeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidTypeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_TYPE.
@@ -1594,7 +1543,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidTypeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_TYPE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1604,13 +1553,12 @@ namespace DatoCms.ErrorCodes
     /// The upload storage settings are incomplete or wrong, for example bad bucket credentials.
     /// </summary>
     /// <remarks>
-    /// <para>The upload storage settings are incomplete or wrong, for example bad bucket
-    /// credentials. Fix the storage configuration.</para>
+    /// <para>Fix the storage configuration.</para>
     /// <para>Thrown for API code <c>INVALID_UPLOAD_STORAGE_SETTINGS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_UPLOAD_STORAGE_SETTINGS">INVALID_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class InvalidUploadStorageSettingsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class InvalidUploadStorageSettingsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for INVALID_UPLOAD_STORAGE_SETTINGS.
@@ -1620,7 +1568,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public InvalidUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public InvalidUploadStorageSettingsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "INVALID_UPLOAD_STORAGE_SETTINGS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1630,14 +1578,13 @@ namespace DatoCms.ErrorCodes
     /// The record is locked because someone is editing it or a workflow holds it.
     /// </summary>
     /// <remarks>
-    /// <para>The record is locked because someone is editing it or a workflow holds it. This is
-    /// temporary: retry after a backoff. To resolve this error, either: Wait for the editor to
-    /// leave the record; Retry the request with exponential backoff.</para>
+    /// <para>This is temporary: retry after a backoff. To resolve this error, either: Wait for the
+    /// editor to leave the record; Retry the request with exponential backoff.</para>
     /// <para>Thrown for API code <c>ITEM_LOCKED</c>. Retry: Backoff (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemLockedException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ItemLockedException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_LOCKED.
@@ -1647,7 +1594,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemLockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemLockedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_LOCKED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1657,13 +1604,12 @@ namespace DatoCms.ErrorCodes
     /// The model of an existing record cannot be changed.
     /// </summary>
     /// <remarks>
-    /// <para>The model of an existing record cannot be changed. Create a new record of the other
-    /// model and delete this one if needed.</para>
+    /// <para>Create a new record of the other model and delete this one if needed.</para>
     /// <para>Thrown for API code <c>ITEM_TYPE_CANNOT_BE_CHANGED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_CANNOT_BE_CHANGED">ITEM_TYPE_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemTypeCannotBeChangedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ItemTypeCannotBeChangedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_TYPE_CANNOT_BE_CHANGED.
@@ -1673,7 +1619,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemTypeCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemTypeCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_TYPE_CANNOT_BE_CHANGED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1683,13 +1629,12 @@ namespace DatoCms.ErrorCodes
     /// The operation is not available for a singleton model, which holds exactly one record.
     /// </summary>
     /// <remarks>
-    /// <para>The operation is not available for a singleton model, which holds exactly one record.
-    /// Work with its single record instead.</para>
+    /// <para>Work with its single record instead.</para>
     /// <para>Thrown for API code <c>ITEM_TYPE_IS_SINGLETON</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_IS_SINGLETON">ITEM_TYPE_IS_SINGLETON in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemTypeIsSingletonException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ItemTypeIsSingletonException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_TYPE_IS_SINGLETON.
@@ -1699,7 +1644,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemTypeIsSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemTypeIsSingletonException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_TYPE_IS_SINGLETON", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1709,13 +1654,12 @@ namespace DatoCms.ErrorCodes
     /// The model named in the request does not exist in this environment.
     /// </summary>
     /// <remarks>
-    /// <para>The model named in the request does not exist in this environment. Check the model ID
-    /// or API key.</para>
+    /// <para>Check the model ID or API key.</para>
     /// <para>Thrown for API code <c>ITEM_TYPE_NOT_FOUND</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_NOT_FOUND">ITEM_TYPE_NOT_FOUND in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ItemTypeNotFoundException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ItemTypeNotFoundException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for ITEM_TYPE_NOT_FOUND.
@@ -1725,7 +1669,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ItemTypeNotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ItemTypeNotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "ITEM_TYPE_NOT_FOUND", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1736,13 +1680,12 @@ namespace DatoCms.ErrorCodes
     /// content type.
     /// </summary>
     /// <remarks>
-    /// <para>Replacing the file of an upload while keeping its URL requires the new file to have
-    /// the same content type. Upload a file of the same type, or let the URL change.</para>
+    /// <para>Upload a file of the same type, or let the URL change.</para>
     /// <para>Thrown for API code <c>KEEP_URL_CONTENT_TYPE_CONFLICT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_CONTENT_TYPE_CONFLICT">KEEP_URL_CONTENT_TYPE_CONFLICT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KeepUrlContentTypeConflictException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KeepUrlContentTypeConflictException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KEEP_URL_CONTENT_TYPE_CONFLICT.
@@ -1752,7 +1695,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KeepUrlContentTypeConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KeepUrlContentTypeConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KEEP_URL_CONTENT_TYPE_CONFLICT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1763,13 +1706,12 @@ namespace DatoCms.ErrorCodes
     /// format.
     /// </summary>
     /// <remarks>
-    /// <para>Replacing the file of an upload while keeping its URL requires the new file to have
-    /// the same format. Upload a file of the same format, or let the URL change.</para>
+    /// <para>Upload a file of the same format, or let the URL change.</para>
     /// <para>Thrown for API code <c>KEEP_URL_FORMAT_CONFLICT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_FORMAT_CONFLICT">KEEP_URL_FORMAT_CONFLICT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KeepUrlFormatConflictException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KeepUrlFormatConflictException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KEEP_URL_FORMAT_CONFLICT.
@@ -1779,7 +1721,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KeepUrlFormatConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KeepUrlFormatConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KEEP_URL_FORMAT_CONFLICT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1789,13 +1731,12 @@ namespace DatoCms.ErrorCodes
     /// Keeping the URL of a replaced upload is not possible with the project’s storage settings.
     /// </summary>
     /// <remarks>
-    /// <para>Keeping the URL of a replaced upload is not possible with the project’s storage
-    /// settings. Replace the file without keeping the URL.</para>
+    /// <para>Replace the file without keeping the URL.</para>
     /// <para>Thrown for API code <c>KEEP_URL_STORAGE_NOT_SUPPORTED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_STORAGE_NOT_SUPPORTED">KEEP_URL_STORAGE_NOT_SUPPORTED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KeepUrlStorageNotSupportedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KeepUrlStorageNotSupportedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KEEP_URL_STORAGE_NOT_SUPPORTED.
@@ -1805,7 +1746,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KeepUrlStorageNotSupportedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KeepUrlStorageNotSupportedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KEEP_URL_STORAGE_NOT_SUPPORTED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1815,13 +1756,12 @@ namespace DatoCms.ErrorCodes
     /// The kind of an existing resource, such as a field’s type family, cannot be changed once set.
     /// </summary>
     /// <remarks>
-    /// <para>The kind of an existing resource, such as a field’s type family, cannot be changed
-    /// once set. Create a new resource of the wanted kind.</para>
+    /// <para>Create a new resource of the wanted kind.</para>
     /// <para>Thrown for API code <c>KIND_CANNOT_BE_CHANGED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KIND_CANNOT_BE_CHANGED">KIND_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class KindCannotBeChangedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class KindCannotBeChangedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for KIND_CANNOT_BE_CHANGED.
@@ -1831,7 +1771,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public KindCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public KindCannotBeChangedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "KIND_CANNOT_BE_CHANGED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1841,13 +1781,12 @@ namespace DatoCms.ErrorCodes
     /// The project has been put into maintenance mode by its administrators, so writes are refused.
     /// </summary>
     /// <remarks>
-    /// <para>The project has been put into maintenance mode by its administrators, so writes are
-    /// refused. Wait until maintenance mode is switched off.</para>
+    /// <para>Wait until maintenance mode is switched off.</para>
     /// <para>Thrown for API code <c>MAINTENANCE_MODE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MAINTENANCE_MODE">MAINTENANCE_MODE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MaintenanceModeException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MaintenanceModeException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MAINTENANCE_MODE.
@@ -1857,7 +1796,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MaintenanceModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MaintenanceModeException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MAINTENANCE_MODE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1867,13 +1806,12 @@ namespace DatoCms.ErrorCodes
     /// The request omits fields that the resource requires.
     /// </summary>
     /// <remarks>
-    /// <para>The request omits fields that the resource requires. Add every required field listed
-    /// in the error details.</para>
+    /// <para>Add every required field listed in the error details.</para>
     /// <para>Thrown for API code <c>MISSING_FIELDS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_FIELDS">MISSING_FIELDS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MissingFieldsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MissingFieldsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MISSING_FIELDS.
@@ -1883,7 +1821,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MissingFieldsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MissingFieldsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MISSING_FIELDS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1893,13 +1831,12 @@ namespace DatoCms.ErrorCodes
     /// A localized field is missing values for locales that the project or model requires.
     /// </summary>
     /// <remarks>
-    /// <para>A localized field is missing values for locales that the project or model requires.
-    /// Provide a value for each required locale.</para>
+    /// <para>Provide a value for each required locale.</para>
     /// <para>Thrown for API code <c>MISSING_LOCALES</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_LOCALES">MISSING_LOCALES in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MissingLocalesException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MissingLocalesException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MISSING_LOCALES.
@@ -1909,7 +1846,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MissingLocalesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MissingLocalesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MISSING_LOCALES", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1919,13 +1856,12 @@ namespace DatoCms.ErrorCodes
     /// A query parameter that this endpoint needs was not sent.
     /// </summary>
     /// <remarks>
-    /// <para>A query parameter that this endpoint needs was not sent. Add the parameter named in
-    /// the error details.</para>
+    /// <para>Add the parameter named in the error details.</para>
     /// <para>Thrown for API code <c>MISSING_QUERY_PARAMETER</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_QUERY_PARAMETER">MISSING_QUERY_PARAMETER in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MissingQueryParameterException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MissingQueryParameterException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MISSING_QUERY_PARAMETER.
@@ -1935,7 +1871,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MissingQueryParameterException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MissingQueryParameterException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MISSING_QUERY_PARAMETER", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1945,13 +1881,12 @@ namespace DatoCms.ErrorCodes
     /// The block model is still used by records, so it cannot be removed or changed that way.
     /// </summary>
     /// <remarks>
-    /// <para>The block model is still used by records, so it cannot be removed or changed that way.
-    /// Remove it from those records first.</para>
+    /// <para>Remove it from those records first.</para>
     /// <para>Thrown for API code <c>MODULAR_BLOCK_IN_USE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MODULAR_BLOCK_IN_USE">MODULAR_BLOCK_IN_USE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ModularBlockInUseException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class ModularBlockInUseException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MODULAR_BLOCK_IN_USE.
@@ -1961,7 +1896,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ModularBlockInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ModularBlockInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MODULAR_BLOCK_IN_USE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1971,13 +1906,12 @@ namespace DatoCms.ErrorCodes
     /// The video streaming service that processes video uploads reported a failure.
     /// </summary>
     /// <remarks>
-    /// <para>The video streaming service that processes video uploads reported a failure. Check the
-    /// video file and try the upload again later.</para>
+    /// <para>Check the video file and try the upload again later.</para>
     /// <para>Thrown for API code <c>MUX_ERROR</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MUX_ERROR">MUX_ERROR in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class MuxErrorException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class MuxErrorException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for MUX_ERROR.
@@ -1987,7 +1921,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public MuxErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public MuxErrorException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "MUX_ERROR", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -1998,13 +1932,12 @@ namespace DatoCms.ErrorCodes
     /// match.
     /// </summary>
     /// <remarks>
-    /// <para>The new plugin version cannot replace the installed one because their configurations
-    /// do not match. Review the plugin’s parameters before upgrading.</para>
+    /// <para>Review the plugin’s parameters before upgrading.</para>
     /// <para>Thrown for API code <c>NEW_PLUGIN_VERSION_IS_INCOMPATIBLE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NEW_PLUGIN_VERSION_IS_INCOMPATIBLE">NEW_PLUGIN_VERSION_IS_INCOMPATIBLE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NewPluginVersionIsIncompatibleException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NewPluginVersionIsIncompatibleException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NEW_PLUGIN_VERSION_IS_INCOMPATIBLE.
@@ -2014,7 +1947,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NewPluginVersionIsIncompatibleException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NewPluginVersionIsIncompatibleException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2024,13 +1957,12 @@ namespace DatoCms.ErrorCodes
     /// This API token is managed by the system and cannot be modified or deleted.
     /// </summary>
     /// <remarks>
-    /// <para>This API token is managed by the system and cannot be modified or deleted. Create a
-    /// separate token if you need different settings.</para>
+    /// <para>Create a separate token if you need different settings.</para>
     /// <para>Thrown for API code <c>NON_EDITABLE_ACCESS_TOKEN</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NON_EDITABLE_ACCESS_TOKEN">NON_EDITABLE_ACCESS_TOKEN in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NonEditableAccessTokenException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NonEditableAccessTokenException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NON_EDITABLE_ACCESS_TOKEN.
@@ -2040,7 +1972,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NonEditableAccessTokenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NonEditableAccessTokenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NON_EDITABLE_ACCESS_TOKEN", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2050,13 +1982,12 @@ namespace DatoCms.ErrorCodes
     /// The operation only applies to video uploads, and this upload is not a video.
     /// </summary>
     /// <remarks>
-    /// <para>The operation only applies to video uploads, and this upload is not a video. Use an
-    /// upload that holds a video.</para>
+    /// <para>Use an upload that holds a video.</para>
     /// <para>Thrown for API code <c>NOT_A_VIDEO</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_A_VIDEO">NOT_A_VIDEO in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NotAVideoException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NotAVideoException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NOT_A_VIDEO.
@@ -2066,7 +1997,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NotAVideoException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NotAVideoException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NOT_A_VIDEO", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2076,13 +2007,12 @@ namespace DatoCms.ErrorCodes
     /// The requested resource does not exist, or the token cannot see it.
     /// </summary>
     /// <remarks>
-    /// <para>The requested resource does not exist, or the token cannot see it. Check the ID and
-    /// the environment.</para>
+    /// <para>Check the ID and the environment.</para>
     /// <para>Thrown for API code <c>NOT_FOUND</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_FOUND">NOT_FOUND in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NotFoundException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NotFoundException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NOT_FOUND.
@@ -2092,7 +2022,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NotFoundException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NOT_FOUND", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2102,13 +2032,12 @@ namespace DatoCms.ErrorCodes
     /// The operation is only available to projects on per-project pricing.
     /// </summary>
     /// <remarks>
-    /// <para>The operation is only available to projects on per-project pricing. Change the
-    /// project’s plan or skip the operation.</para>
+    /// <para>Change the project’s plan or skip the operation.</para>
     /// <para>Thrown for API code <c>NOT_ON_PER_SITE_PRICING</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_ON_PER_SITE_PRICING">NOT_ON_PER_SITE_PRICING in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NotOnPerSitePricingException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NotOnPerSitePricingException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NOT_ON_PER_SITE_PRICING.
@@ -2118,7 +2047,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NotOnPerSitePricingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NotOnPerSitePricingException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NOT_ON_PER_SITE_PRICING", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2128,13 +2057,12 @@ namespace DatoCms.ErrorCodes
     /// The video upload has no primary audio track, so the requested audio operation cannot run.
     /// </summary>
     /// <remarks>
-    /// <para>The video upload has no primary audio track, so the requested audio operation cannot
-    /// run. Add an audio track first.</para>
+    /// <para>Add an audio track first.</para>
     /// <para>Thrown for API code <c>NO_PRIMARY_AUDIO_TRACK</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NO_PRIMARY_AUDIO_TRACK">NO_PRIMARY_AUDIO_TRACK in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class NoPrimaryAudioTrackException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class NoPrimaryAudioTrackException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for NO_PRIMARY_AUDIO_TRACK.
@@ -2144,7 +2072,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public NoPrimaryAudioTrackException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public NoPrimaryAudioTrackException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "NO_PRIMARY_AUDIO_TRACK", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2154,13 +2082,12 @@ namespace DatoCms.ErrorCodes
     /// The request needs a feature or a quota that the current plan does not include.
     /// </summary>
     /// <remarks>
-    /// <para>The request needs a feature or a quota that the current plan does not include. Upgrade
-    /// the plan or stay within its limits.</para>
+    /// <para>Upgrade the plan or stay within its limits.</para>
     /// <para>Thrown for API code <c>PLAN_UPGRADE_REQUIRED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED">PLAN_UPGRADE_REQUIRED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PlanUpgradeRequiredException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PlanUpgradeRequiredException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PLAN_UPGRADE_REQUIRED.
@@ -2170,7 +2097,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PlanUpgradeRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PlanUpgradeRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PLAN_UPGRADE_REQUIRED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2180,14 +2107,13 @@ namespace DatoCms.ErrorCodes
     /// The platform is in a scheduled maintenance window and refuses writes for a while.
     /// </summary>
     /// <remarks>
-    /// <para>The platform is in a scheduled maintenance window and refuses writes for a while.
-    /// Retry with a backoff once the window has passed.</para>
+    /// <para>Retry with a backoff once the window has passed.</para>
     /// <para>Thrown for API code <c>PLATFORM_SCHEDULED_MAINTENANCE</c>. Retry: Backoff
     /// (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLATFORM_SCHEDULED_MAINTENANCE">PLATFORM_SCHEDULED_MAINTENANCE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PlatformScheduledMaintenanceException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class PlatformScheduledMaintenanceException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for PLATFORM_SCHEDULED_MAINTENANCE.
@@ -2197,7 +2123,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PlatformScheduledMaintenanceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PlatformScheduledMaintenanceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PLATFORM_SCHEDULED_MAINTENANCE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2207,13 +2133,12 @@ namespace DatoCms.ErrorCodes
     /// These settings cannot be changed on the primary environment.
     /// </summary>
     /// <remarks>
-    /// <para>These settings cannot be changed on the primary environment. Change them in a sandbox
-    /// environment and promote it.</para>
+    /// <para>Change them in a sandbox environment and promote it.</para>
     /// <para>Thrown for API code <c>PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY">PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PrimaryEnvironmentSettingsReadOnlyException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PrimaryEnvironmentSettingsReadOnlyException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY.
@@ -2223,7 +2148,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PrimaryEnvironmentSettingsReadOnlyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PrimaryEnvironmentSettingsReadOnlyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2234,13 +2159,12 @@ namespace DatoCms.ErrorCodes
     /// published.
     /// </summary>
     /// <remarks>
-    /// <para>The record cannot be unpublished or deleted while records below it in the tree are
-    /// still published. Unpublish the children first.</para>
+    /// <para>Unpublish the children first.</para>
     /// <para>Thrown for API code <c>PUBLISHED_CHILDREN</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_CHILDREN">PUBLISHED_CHILDREN in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PublishedChildrenException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PublishedChildrenException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PUBLISHED_CHILDREN.
@@ -2250,7 +2174,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PublishedChildrenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PublishedChildrenException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PUBLISHED_CHILDREN", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2260,13 +2184,12 @@ namespace DatoCms.ErrorCodes
     /// The record cannot be unpublished or deleted while published records still link to it.
     /// </summary>
     /// <remarks>
-    /// <para>The record cannot be unpublished or deleted while published records still link to it.
-    /// Remove those links or unpublish the referring records first.</para>
+    /// <para>Remove those links or unpublish the referring records first.</para>
     /// <para>Thrown for API code <c>PUBLISHED_REFERENCES</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_REFERENCES">PUBLISHED_REFERENCES in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class PublishedReferencesException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class PublishedReferencesException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for PUBLISHED_REFERENCES.
@@ -2276,7 +2199,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public PublishedReferencesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public PublishedReferencesException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "PUBLISHED_REFERENCES", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2286,13 +2209,13 @@ namespace DatoCms.ErrorCodes
     /// Too many requests were made in a short time.
     /// </summary>
     /// <remarks>
-    /// <para>Too many requests were made in a short time. Wait the number of seconds given by the
-    /// X-RateLimit-Reset header, then retry; see the rate limits.</para>
+    /// <para>Wait the number of seconds given by the X-RateLimit-Reset header, then retry; see the
+    /// rate limits.</para>
     /// <para>Thrown for API code <c>RATE_LIMIT_EXCEEDED</c>. Retry: RateLimit (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#RATE_LIMIT_EXCEEDED">RATE_LIMIT_EXCEEDED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class RateLimitExceededException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class RateLimitExceededException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for RATE_LIMIT_EXCEEDED.
@@ -2302,7 +2225,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public RateLimitExceededException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public RateLimitExceededException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "RATE_LIMIT_EXCEEDED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2313,13 +2236,12 @@ namespace DatoCms.ErrorCodes
     /// exists.
     /// </summary>
     /// <remarks>
-    /// <para>The resource is required by another resource and cannot be removed while that
-    /// association exists. Remove the association first.</para>
+    /// <para>Remove the association first.</para>
     /// <para>Thrown for API code <c>REQUIRED_BY_ASSOCIATION</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#REQUIRED_BY_ASSOCIATION">REQUIRED_BY_ASSOCIATION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class RequiredByAssociationException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class RequiredByAssociationException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for REQUIRED_BY_ASSOCIATION.
@@ -2329,7 +2251,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public RequiredByAssociationException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public RequiredByAssociationException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "REQUIRED_BY_ASSOCIATION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2339,12 +2261,12 @@ namespace DatoCms.ErrorCodes
     /// The service is temporarily unable to handle the request.
     /// </summary>
     /// <remarks>
-    /// <para>The service is temporarily unable to handle the request. Retry after a backoff.</para>
+    /// <para>Retry after a backoff.</para>
     /// <para>Thrown for API code <c>SERVICE_UNAVAILABLE</c>. Retry: Backoff (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SERVICE_UNAVAILABLE">SERVICE_UNAVAILABLE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class ServiceUnavailableException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class ServiceUnavailableException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for SERVICE_UNAVAILABLE.
@@ -2354,7 +2276,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public ServiceUnavailableException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public ServiceUnavailableException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "SERVICE_UNAVAILABLE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2364,13 +2286,12 @@ namespace DatoCms.ErrorCodes
     /// The project is still being set up or restored and is not ready for this request.
     /// </summary>
     /// <remarks>
-    /// <para>The project is still being set up or restored and is not ready for this request. Retry
-    /// after a backoff.</para>
+    /// <para>Retry after a backoff.</para>
     /// <para>Thrown for API code <c>SITE_NOT_READY</c>. Retry: Backoff (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SITE_NOT_READY">SITE_NOT_READY in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class SiteNotReadyException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class SiteNotReadyException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for SITE_NOT_READY.
@@ -2380,7 +2301,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public SiteNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public SiteNotReadyException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "SITE_NOT_READY", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2390,13 +2311,12 @@ namespace DatoCms.ErrorCodes
     /// Single sign-on has to be configured for the project before this request can succeed.
     /// </summary>
     /// <remarks>
-    /// <para>Single sign-on has to be configured for the project before this request can succeed.
-    /// Complete the SSO settings first.</para>
+    /// <para>Complete the SSO settings first.</para>
     /// <para>Thrown for API code <c>SSO_SETTINGS_REQUIRED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SSO_SETTINGS_REQUIRED">SSO_SETTINGS_REQUIRED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class SsoSettingsRequiredException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class SsoSettingsRequiredException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for SSO_SETTINGS_REQUIRED.
@@ -2406,7 +2326,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public SsoSettingsRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public SsoSettingsRequiredException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "SSO_SETTINGS_REQUIRED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2416,14 +2336,13 @@ namespace DatoCms.ErrorCodes
     /// The record changed after you read it, so your update was made against an outdated version.
     /// </summary>
     /// <remarks>
-    /// <para>The record changed after you read it, so your update was made against an outdated
-    /// version. Fetch the record again, apply your change to the version in meta.current_version,
-    /// and send the update with it.</para>
+    /// <para>Fetch the record again, apply your change to the version in meta.current_version, and
+    /// send the update with it.</para>
     /// <para>Thrown for API code <c>STALE_ITEM_VERSION</c>. Retry: Refresh.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#STALE_ITEM_VERSION">STALE_ITEM_VERSION in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class StaleItemVersionException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class StaleItemVersionException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for STALE_ITEM_VERSION.
@@ -2433,7 +2352,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public StaleItemVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public StaleItemVersionException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "STALE_ITEM_VERSION", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2444,15 +2363,14 @@ namespace DatoCms.ErrorCodes
     /// number of blocks or the nesting depth.
     /// </summary>
     /// <remarks>
-    /// <para>The request would exceed one of the technical limits, such as the size of a record,
-    /// the number of blocks or the nesting depth. Reduce the content so that it stays within the
-    /// limits. To resolve this error, either: Move part of the content into linked records, which
-    /// do not count toward the record’s size; Flatten deeply nested blocks.</para>
+    /// <para>Reduce the content so that it stays within the limits. To resolve this error, either:
+    /// Move part of the content into linked records, which do not count toward the record’s size;
+    /// Flatten deeply nested blocks.</para>
     /// <para>Thrown for API code <c>TECHNICAL_LIMIT_REACHED</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TECHNICAL_LIMIT_REACHED">TECHNICAL_LIMIT_REACHED in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class TechnicalLimitReachedException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class TechnicalLimitReachedException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for TECHNICAL_LIMIT_REACHED.
@@ -2462,7 +2380,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public TechnicalLimitReachedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public TechnicalLimitReachedException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "TECHNICAL_LIMIT_REACHED", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2472,13 +2390,12 @@ namespace DatoCms.ErrorCodes
     /// The batch request carries more operations than one batch may hold.
     /// </summary>
     /// <remarks>
-    /// <para>The batch request carries more operations than one batch may hold. Split it into
-    /// several smaller batches.</para>
+    /// <para>Split it into several smaller batches.</para>
     /// <para>Thrown for API code <c>TOO_MANY_OPERATIONS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TOO_MANY_OPERATIONS">TOO_MANY_OPERATIONS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class TooManyOperationsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class TooManyOperationsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for TOO_MANY_OPERATIONS.
@@ -2488,7 +2405,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public TooManyOperationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public TooManyOperationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "TOO_MANY_OPERATIONS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2499,13 +2416,12 @@ namespace DatoCms.ErrorCodes
     /// not settled it yet.
     /// </summary>
     /// <remarks>
-    /// <para>An edit made outside the usual flow conflicts with the change you sent, and the
-    /// platform has not settled it yet. Retry after a backoff.</para>
+    /// <para>Retry after a backoff.</para>
     /// <para>Thrown for API code <c>UNMANAGED_EDIT_CONFLICT</c>. Retry: Backoff (transient).</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNMANAGED_EDIT_CONFLICT">UNMANAGED_EDIT_CONFLICT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnmanagedEditConflictException : global::DatoCms.ErrorCodes.DatoCmsTransientApiException
+    internal sealed class UnmanagedEditConflictException : DatoCmsTransientApiException
     {
         /// <summary>
         /// Creates the exception for UNMANAGED_EDIT_CONFLICT.
@@ -2515,7 +2431,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnmanagedEditConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnmanagedEditConflictException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNMANAGED_EDIT_CONFLICT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2525,13 +2441,12 @@ namespace DatoCms.ErrorCodes
     /// The record links to records that are not published, so it cannot be published itself.
     /// </summary>
     /// <remarks>
-    /// <para>The record links to records that are not published, so it cannot be published itself.
-    /// Publish the linked records first.</para>
+    /// <para>Publish the linked records first.</para>
     /// <para>Thrown for API code <c>UNPUBLISHED_LINK</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_LINK">UNPUBLISHED_LINK in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnpublishedLinkException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnpublishedLinkException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UNPUBLISHED_LINK.
@@ -2541,7 +2456,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnpublishedLinkException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnpublishedLinkException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNPUBLISHED_LINK", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2551,13 +2466,12 @@ namespace DatoCms.ErrorCodes
     /// The record’s parent in the tree is not published, so the record cannot be published.
     /// </summary>
     /// <remarks>
-    /// <para>The record’s parent in the tree is not published, so the record cannot be published.
-    /// Publish the parent first.</para>
+    /// <para>Publish the parent first.</para>
     /// <para>Thrown for API code <c>UNPUBLISHED_PARENT</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_PARENT">UNPUBLISHED_PARENT in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnpublishedParentException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnpublishedParentException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UNPUBLISHED_PARENT.
@@ -2567,7 +2481,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnpublishedParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnpublishedParentException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNPUBLISHED_PARENT", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2577,13 +2491,12 @@ namespace DatoCms.ErrorCodes
     /// The search index cannot be found or reached from this request.
     /// </summary>
     /// <remarks>
-    /// <para>The search index cannot be found or reached from this request. Check the search index
-    /// settings.</para>
+    /// <para>Check the search index settings.</para>
     /// <para>Thrown for API code <c>UNRESOLVABLE_SEARCH_INDEX</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNRESOLVABLE_SEARCH_INDEX">UNRESOLVABLE_SEARCH_INDEX in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UnresolvableSearchIndexException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UnresolvableSearchIndexException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UNRESOLVABLE_SEARCH_INDEX.
@@ -2593,7 +2506,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UnresolvableSearchIndexException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UnresolvableSearchIndexException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UNRESOLVABLE_SEARCH_INDEX", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2603,13 +2516,12 @@ namespace DatoCms.ErrorCodes
     /// The upload is still used by records, so it cannot be deleted.
     /// </summary>
     /// <remarks>
-    /// <para>The upload is still used by records, so it cannot be deleted. Remove it from those
-    /// records first.</para>
+    /// <para>Remove it from those records first.</para>
     /// <para>Thrown for API code <c>UPLOAD_IS_CURRENTLY_IN_USE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_IS_CURRENTLY_IN_USE">UPLOAD_IS_CURRENTLY_IN_USE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UploadIsCurrentlyInUseException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UploadIsCurrentlyInUseException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UPLOAD_IS_CURRENTLY_IN_USE.
@@ -2619,7 +2531,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UploadIsCurrentlyInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UploadIsCurrentlyInUseException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UPLOAD_IS_CURRENTLY_IN_USE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2630,13 +2542,12 @@ namespace DatoCms.ErrorCodes
     /// size or format.
     /// </summary>
     /// <remarks>
-    /// <para>The upload does not satisfy the validations of a field it is assigned to, for example
-    /// its size or format. Replace the upload or relax the field’s validations.</para>
+    /// <para>Replace the upload or relax the field’s validations.</para>
     /// <para>Thrown for API code <c>UPLOAD_NOT_PASSING_FIELD_VALIDATIONS</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_NOT_PASSING_FIELD_VALIDATIONS">UPLOAD_NOT_PASSING_FIELD_VALIDATIONS in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UploadNotPassingFieldValidationsException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UploadNotPassingFieldValidationsException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for UPLOAD_NOT_PASSING_FIELD_VALIDATIONS.
@@ -2646,7 +2557,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UploadNotPassingFieldValidationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UploadNotPassingFieldValidationsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2656,13 +2567,12 @@ namespace DatoCms.ErrorCodes
     /// The field is the source of a slug field, so it cannot be removed or changed that way.
     /// </summary>
     /// <remarks>
-    /// <para>The field is the source of a slug field, so it cannot be removed or changed that way.
-    /// Point the slug field to another field first.</para>
+    /// <para>Point the slug field to another field first.</para>
     /// <para>Thrown for API code <c>USED_AS_SLUG_SOURCE</c>. Retry: None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USED_AS_SLUG_SOURCE">USED_AS_SLUG_SOURCE in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UsedAsSlugSourceException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UsedAsSlugSourceException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for USED_AS_SLUG_SOURCE.
@@ -2672,7 +2582,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UsedAsSlugSourceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UsedAsSlugSourceException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "USED_AS_SLUG_SOURCE", errors, rawBody, rateLimitReset, innerException)
         {
         }
@@ -2682,14 +2592,13 @@ namespace DatoCms.ErrorCodes
     /// This endpoint now expects a search index ID rather than a build trigger ID.
     /// </summary>
     /// <remarks>
-    /// <para>This endpoint now expects a search index ID rather than a build trigger ID. Send the
-    /// ID of the search index.</para>
+    /// <para>Send the ID of the search index.</para>
     /// <para>Thrown for API code <c>USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID</c>. Retry:
     /// None.</para>
     /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID">USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID in the DatoCMS documentation</see></para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
-    internal sealed class UseSearchIndexIdInsteadOfBuildTriggerIdException : global::DatoCms.ErrorCodes.DatoCmsApiException
+    internal sealed class UseSearchIndexIdInsteadOfBuildTriggerIdException : DatoCmsApiException
     {
         /// <summary>
         /// Creates the exception for USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID.
@@ -2699,7 +2608,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="rawBody">The body exactly as received.</param>
         /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
         /// <param name="innerException">The exception that caused this one, if any.</param>
-        public UseSearchIndexIdInsteadOfBuildTriggerIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+        public UseSearchIndexIdInsteadOfBuildTriggerIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID", errors, rawBody, rateLimitReset, innerException)
         {
         }

@@ -12,6 +12,9 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal static class DatoCmsErrorBodyReader
     {
+        // The details of most errors; kept once instead of one string per error.
+        private const string EmptyObjectJson = "{}";
+
         private static readonly global::System.Text.Json.JsonReaderOptions ReaderOptions = new global::System.Text.Json.JsonReaderOptions
         {
             AllowTrailingCommas = true,
@@ -19,7 +22,7 @@ namespace DatoCms.ErrorCodes
         };
 
         /// <summary>The errors of a body given as text; null when it is not a DatoCMS error document.</summary>
-        public static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrors(string body)
+        public static DatoCmsApiError[]? ReadErrors(string body)
         {
             if (!LooksLikeJsonObject(body))
             {
@@ -45,7 +48,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>The errors of a UTF-8 body; null when it is not a DatoCMS error document.</summary>
-        public static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
+        public static DatoCmsApiError[]? ReadErrors(global::System.ReadOnlySpan<byte> utf8)
         {
             if (!LooksLikeJsonObject(utf8))
             {
@@ -65,7 +68,7 @@ namespace DatoCms.ErrorCodes
         }
 
         // Throws InvalidOperationException for text Utf8JsonReader cannot decode; JsonException gives null.
-        private static global::System.Collections.Generic.List<DatoCmsApiError>? ReadErrorsOrNull(global::System.ReadOnlySpan<byte> utf8)
+        private static DatoCmsApiError[]? ReadErrorsOrNull(global::System.ReadOnlySpan<byte> utf8)
         {
             utf8 = SkipByteOrderMark(utf8);
             try
@@ -76,7 +79,9 @@ namespace DatoCms.ErrorCodes
                     return null;
                 }
 
-                global::System.Collections.Generic.List<DatoCmsApiError>? errors = null;
+                // Most bodies hold one error: it needs no list, only the one-element array returned.
+                DatoCmsApiError? first = null;
+                global::System.Collections.Generic.List<DatoCmsApiError>? more = null;
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     if (!reader.ValueTextEquals("data"))
@@ -90,12 +95,12 @@ namespace DatoCms.ErrorCodes
                     {
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            Add(ref errors, reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadError(ref reader, utf8) : SkipValue(ref reader));
+                            Add(ref first, ref more, reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject ? ReadError(ref reader, utf8) : SkipValue(ref reader));
                         }
                     }
                     else if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                     {
-                        Add(ref errors, ReadError(ref reader, utf8));
+                        Add(ref first, ref more, ReadError(ref reader, utf8));
                     }
                     else
                     {
@@ -108,7 +113,7 @@ namespace DatoCms.ErrorCodes
                 {
                 }
 
-                return errors;
+                return more != null ? more.ToArray() : first != null ? new[] { first } : null;
             }
             catch (global::System.Text.Json.JsonException)
             {
@@ -296,11 +301,20 @@ namespace DatoCms.ErrorCodes
             return false;
         }
 
-        private static void Add(ref global::System.Collections.Generic.List<DatoCmsApiError>? errors, DatoCmsApiError? error)
+        private static void Add(ref DatoCmsApiError? first, ref global::System.Collections.Generic.List<DatoCmsApiError>? more, DatoCmsApiError? error)
         {
-            if (error != null)
+            if (error is null)
             {
-                (errors ??= new global::System.Collections.Generic.List<DatoCmsApiError>(1)).Add(error);
+                return;
+            }
+
+            if (first is null)
+            {
+                first = error;
+            }
+            else
+            {
+                (more ??= new global::System.Collections.Generic.List<DatoCmsApiError>(4) { first }).Add(error);
             }
         }
 
@@ -314,6 +328,7 @@ namespace DatoCms.ErrorCodes
         {
             string? id = null;
             string? apiCode = null;
+            var code = DatoCmsErrorCode.Unknown;
             string? docUrl = null;
             string? details = null;
             var transient = false;
@@ -344,12 +359,12 @@ namespace DatoCms.ErrorCodes
                         if (reader.ValueTextEquals("code"))
                         {
                             reader.Read();
-                            apiCode = ReadCode(ref reader);
+                            apiCode = ReadCode(ref reader, out code);
                         }
                         else if (reader.ValueTextEquals("doc_url"))
                         {
                             reader.Read();
-                            docUrl = ReadText(ref reader);
+                            docUrl = ReadDocUrl(ref reader, code);
                         }
                         else if (reader.ValueTextEquals("details"))
                         {
@@ -378,21 +393,61 @@ namespace DatoCms.ErrorCodes
                 return null;
             }
 
-            // The 2016 shape had no attributes.code: the code was the error's id.
-            return new DatoCmsApiError(apiCode ?? id ?? string.Empty, apiCode is null ? null : id, docUrl, transient, details);
+            // A code parsed from its bytes is handed over, not parsed again from the string. The
+            // 2016 shape had no attributes.code: the code was the error's id.
+            return code != DatoCmsErrorCode.Unknown && apiCode != null
+                ? new DatoCmsApiError(code, apiCode, id, docUrl, transient, details)
+                : new DatoCmsApiError(apiCode ?? id ?? string.Empty, apiCode is null ? null : id, docUrl, transient, details);
         }
 
-        // Known codes reuse the generated constant instead of allocating a string per error.
-        private static string? ReadCode(ref global::System.Text.Json.Utf8JsonReader reader)
+        // Known codes reuse the generated constant instead of allocating a string per error. An
+        // escaped code ("ITEM\u005FLOCKED") is not recognised here; the error's constructor parses its text.
+        private static string? ReadCode(ref global::System.Text.Json.Utf8JsonReader reader, out DatoCmsErrorCode code)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String
                 && !reader.HasValueSequence
-                && DatoCmsErrorCodes.TryParseUtf8(reader.ValueSpan, out var code))
+                && DatoCmsErrorCodes.TryParseUtf8(reader.ValueSpan, out code))
             {
                 return code.ToApiString();
             }
 
+            code = DatoCmsErrorCode.Unknown;
             return ReadText(ref reader);
+        }
+
+        // The server's doc_url is almost always the spec's link for the code read just before it:
+        // then the generated constant is reused instead of allocating the same text again.
+        private static string? ReadDocUrl(ref global::System.Text.Json.Utf8JsonReader reader, DatoCmsErrorCode code)
+        {
+            if (code != DatoCmsErrorCode.Unknown
+                && reader.TokenType == global::System.Text.Json.JsonTokenType.String
+                && !reader.HasValueSequence
+                && IsRawAscii(reader.ValueSpan, code.GetDocUrl()))
+            {
+                return code.GetDocUrl();
+            }
+
+            return ReadText(ref reader);
+        }
+
+        // Whether raw (still escaped) JSON string bytes spell exactly this ASCII text. A backslash
+        // never matches, so an escaped value always goes through the reader's unescaping instead.
+        private static bool IsRawAscii(global::System.ReadOnlySpan<byte> raw, string text)
+        {
+            if (raw.Length != text.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] != text[i] || raw[i] >= 0x80 || raw[i] == (byte)'\\')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string? ReadText(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -422,7 +477,8 @@ namespace DatoCms.ErrorCodes
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
             var end = (int)reader.BytesConsumed;
-            return Decode(utf8.Slice(start, end - start));
+            var raw = utf8.Slice(start, end - start);
+            return raw.Length == 2 && raw[0] == (byte)'{' && raw[1] == (byte)'}' ? EmptyObjectJson : Decode(raw);
         }
     }
 }

@@ -24,8 +24,7 @@ namespace DatoCms.ErrorCodes
         /// The account you tried to invite or add is already a member of this project.
         /// </summary>
         /// <remarks>
-        /// <para>The account you tried to invite or add is already a member of this project.
-        /// Nothing needs to be done; look up the existing collaborator instead of adding it
+        /// <para>Nothing needs to be done; look up the existing collaborator instead of adding it
         /// again.</para>
         /// <para>API code <c>ACCOUNT_ALREADY_JOINED_SITE</c>. Retry: None. Family:
         /// validation.</para>
@@ -38,8 +37,7 @@ namespace DatoCms.ErrorCodes
         /// The environment you asked to promote is already the primary environment.
         /// </summary>
         /// <remarks>
-        /// <para>The environment you asked to promote is already the primary environment. Skip the
-        /// promotion, or pick a sandbox environment to promote.</para>
+        /// <para>Skip the promotion, or pick a sandbox environment to promote.</para>
         /// <para>API code <c>ALREADY_PRIMARY_ENVIRONMENT</c>. Retry: None. Family:
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ALREADY_PRIMARY_ENVIRONMENT">ALREADY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
@@ -52,9 +50,7 @@ namespace DatoCms.ErrorCodes
         /// operation is refused.
         /// </summary>
         /// <remarks>
-        /// <para>The billing profile behind the project has an unpaid balance or a failed payment,
-        /// so the operation is refused. Settle the billing profile’s situation, then repeat the
-        /// request.</para>
+        /// <para>Settle the billing profile’s situation, then repeat the request.</para>
         /// <para>API code <c>BILLING_PROFILE_DEFAULTING</c>. Retry: None. Family:
         /// plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#BILLING_PROFILE_DEFAULTING">BILLING_PROFILE_DEFAULTING in the DatoCMS documentation</see></para>
@@ -67,8 +63,7 @@ namespace DatoCms.ErrorCodes
         /// be created or deleted on their own.
         /// </summary>
         /// <remarks>
-        /// <para>Schema menu items that belong to a model are managed together with that model and
-        /// cannot be created or deleted on their own. Create or delete the model instead.</para>
+        /// <para>Create or delete the model instead.</para>
         /// <para>API code <c>CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE</c>.
         /// Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE">CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE in the DatoCMS documentation</see></para>
@@ -80,8 +75,7 @@ namespace DatoCms.ErrorCodes
         /// An access token or user cannot delete the very user it is acting as.
         /// </summary>
         /// <remarks>
-        /// <para>An access token or user cannot delete the very user it is acting as. Perform the
-        /// deletion with another administrator’s credentials.</para>
+        /// <para>Perform the deletion with another administrator’s credentials.</para>
         /// <para>API code <c>CANNOT_DESTROY_CURRENT_USER</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_CURRENT_USER">CANNOT_DESTROY_CURRENT_USER in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -93,22 +87,21 @@ namespace DatoCms.ErrorCodes
         /// it.
         /// </summary>
         /// <remarks>
-        /// <para>The environment cannot be deleted while another environment is still being forked
-        /// from it. Wait for the fork to finish, then retry the deletion with a backoff.</para>
+        /// <para>Wait for the fork to finish, then retry the deletion with a backoff.</para>
         /// <para>API code <c>CANNOT_DESTROY_FORKING_ORIGIN</c>. Retry: Backoff (transient). Family:
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_FORKING_ORIGIN">CANNOT_DESTROY_FORKING_ORIGIN in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CANNOT_DESTROY_FORKING_ORIGIN")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         CannotDestroyForkingOrigin = 6,
 
         /// <summary>
         /// The primary environment can never be deleted.
         /// </summary>
         /// <remarks>
-        /// <para>The primary environment can never be deleted. Promote another environment to
-        /// primary first if you really want to remove this one.</para>
+        /// <para>Promote another environment to primary first if you really want to remove this
+        /// one.</para>
         /// <para>API code <c>CANNOT_DESTROY_PRIMARY_ENVIRONMENT</c>. Retry: None. Family:
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_PRIMARY_ENVIRONMENT">CANNOT_DESTROY_PRIMARY_ENVIRONMENT in the DatoCMS documentation</see></para>
@@ -120,8 +113,7 @@ namespace DatoCms.ErrorCodes
         /// A plugin built with the current plugin SDK cannot be turned into a legacy plugin.
         /// </summary>
         /// <remarks>
-        /// <para>A plugin built with the current plugin SDK cannot be turned into a legacy plugin.
-        /// Install the legacy version as a separate plugin if you need it.</para>
+        /// <para>Install the legacy version as a separate plugin if you need it.</para>
         /// <para>API code <c>CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY</c>. Retry: None. Family:
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY">CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY in the DatoCMS documentation</see></para>
@@ -133,8 +125,7 @@ namespace DatoCms.ErrorCodes
         /// Two fields of the same model would end up with the same label.
         /// </summary>
         /// <remarks>
-        /// <para>Two fields of the same model would end up with the same label. Give each field a
-        /// distinct label and send the request again.</para>
+        /// <para>Give each field a distinct label and send the request again.</para>
         /// <para>API code <c>CLASHING_FIELD_LABELS</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CLASHING_FIELD_LABELS">CLASHING_FIELD_LABELS in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -145,70 +136,65 @@ namespace DatoCms.ErrorCodes
         /// Another operation is changing the same environment right now.
         /// </summary>
         /// <remarks>
-        /// <para>Another operation is changing the same environment right now. This is temporary:
-        /// retry after a short backoff.</para>
+        /// <para>This is temporary: retry after a short backoff.</para>
         /// <para>API code <c>CONCURRENT_ENVIRONMENT_UPDATE</c>. Retry: Backoff (transient). Family:
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ENVIRONMENT_UPDATE">CONCURRENT_ENVIRONMENT_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ENVIRONMENT_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentEnvironmentUpdate = 10,
 
         /// <summary>
         /// Another request is modifying the same model (item_type) at this moment.
         /// </summary>
         /// <remarks>
-        /// <para>Another request is modifying the same model (item_type) at this moment. This is
-        /// temporary: retry after a short backoff.</para>
+        /// <para>This is temporary: retry after a short backoff.</para>
         /// <para>API code <c>CONCURRENT_ITEM_TYPE_UPDATE</c>. Retry: Backoff (transient). Family:
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_TYPE_UPDATE">CONCURRENT_ITEM_TYPE_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ITEM_TYPE_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentItemTypeUpdate = 11,
 
         /// <summary>
         /// Another request is writing to the same record at this moment.
         /// </summary>
         /// <remarks>
-        /// <para>Another request is writing to the same record at this moment. This is temporary:
-        /// retry after a short backoff.</para>
+        /// <para>This is temporary: retry after a short backoff.</para>
         /// <para>API code <c>CONCURRENT_ITEM_UPDATE</c>. Retry: Backoff (transient). Family:
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_UPDATE">CONCURRENT_ITEM_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ITEM_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentItemUpdate = 12,
 
         /// <summary>
         /// Another request is changing the same role at this moment.
         /// </summary>
         /// <remarks>
-        /// <para>Another request is changing the same role at this moment. This is temporary: retry
-        /// after a short backoff.</para>
+        /// <para>This is temporary: retry after a short backoff.</para>
         /// <para>API code <c>CONCURRENT_ROLE_UPDATE</c>. Retry: Backoff (transient). Family:
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ROLE_UPDATE">CONCURRENT_ROLE_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_ROLE_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentRoleUpdate = 13,
 
         /// <summary>
         /// Another request is changing the same upload at this moment.
         /// </summary>
         /// <remarks>
-        /// <para>Another request is changing the same upload at this moment. This is temporary:
-        /// retry after a short backoff.</para>
+        /// <para>This is temporary: retry after a short backoff.</para>
         /// <para>API code <c>CONCURRENT_UPLOAD_UPDATE</c>. Retry: Backoff (transient). Family:
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_UPLOAD_UPDATE">CONCURRENT_UPLOAD_UPDATE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "CONCURRENT_UPLOAD_UPDATE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ConcurrentUploadUpdate = 14,
 
         /// <summary>
@@ -216,8 +202,7 @@ namespace DatoCms.ErrorCodes
         /// API.
         /// </summary>
         /// <remarks>
-        /// <para>The project has been “deactivated”, so its content cannot be read or changed
-        /// through the API. Reactivate the project from the account dashboard.</para>
+        /// <para>Reactivate the project from the account dashboard.</para>
         /// <para>API code <c>DEACTIVATED_SITE</c>. Retry: None. Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DEACTIVATED_SITE">DEACTIVATED_SITE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -228,10 +213,9 @@ namespace DatoCms.ErrorCodes
         /// The resource cannot be deleted because other resources still depend on it.
         /// </summary>
         /// <remarks>
-        /// <para>The resource cannot be deleted because other resources still depend on it. Remove
-        /// or reassign the dependent resources listed in the error details first. To resolve this
-        /// error, either: Delete or change the records and fields that still point to it; Ask the
-        /// API which resources depend on it and reassign them.</para>
+        /// <para>Remove or reassign the dependent resources listed in the error details first. To
+        /// resolve this error, either: Delete or change the records and fields that still point to
+        /// it; Ask the API which resources depend on it and reassign them.</para>
         /// <para>API code <c>DELETE_RESTRICTION</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DELETE_RESTRICTION">DELETE_RESTRICTION in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -243,8 +227,7 @@ namespace DatoCms.ErrorCodes
         /// receive it.
         /// </summary>
         /// <remarks>
-        /// <para>Deleting this user would orphan the content it owns, so the request must name a
-        /// user to receive it. Pass the destination user and try again.</para>
+        /// <para>Pass the destination user and try again.</para>
         /// <para>API code <c>DESTINATION_USER_REQUIRED</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTINATION_USER_REQUIRED">DESTINATION_USER_REQUIRED in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -255,8 +238,7 @@ namespace DatoCms.ErrorCodes
         /// The project is configured to refuse destructive operations from this kind of token.
         /// </summary>
         /// <remarks>
-        /// <para>The project is configured to refuse destructive operations from this kind of
-        /// token. Use a token whose role allows destructive changes, or change the project
+        /// <para>Use a token whose role allows destructive changes, or change the project
         /// setting.</para>
         /// <para>API code <c>DESTRUCTIVE_REQUEST_BLOCKED</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DESTRUCTIVE_REQUEST_BLOCKED">DESTRUCTIVE_REQUEST_BLOCKED in the DatoCMS documentation</see></para>
@@ -268,8 +250,7 @@ namespace DatoCms.ErrorCodes
         /// The reordering request assigns the same position to more than one element.
         /// </summary>
         /// <remarks>
-        /// <para>The reordering request assigns the same position to more than one element. Send a
-        /// list in which every position is unique.</para>
+        /// <para>Send a list in which every position is unique.</para>
         /// <para>API code <c>DUPLICATE_POSITIONS_FOUND</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_POSITIONS_FOUND">DUPLICATE_POSITIONS_FOUND in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -280,8 +261,7 @@ namespace DatoCms.ErrorCodes
         /// The model is a singleton and already has its single record.
         /// </summary>
         /// <remarks>
-        /// <para>The model is a singleton and already has its single record. Update the existing
-        /// record instead of creating a new one.</para>
+        /// <para>Update the existing record instead of creating a new one.</para>
         /// <para>API code <c>DUPLICATE_SINGLETON</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_SINGLETON">DUPLICATE_SINGLETON in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -293,37 +273,34 @@ namespace DatoCms.ErrorCodes
         /// promoted.
         /// </summary>
         /// <remarks>
-        /// <para>The environment is temporarily read-only, typically while it is being forked or
-        /// promoted. Wait for that operation to complete and retry with a backoff.</para>
+        /// <para>Wait for that operation to complete and retry with a backoff.</para>
         /// <para>API code <c>ENVIRONMENT_IN_READ_ONLY_MODE</c>. Retry: Backoff (transient). Family:
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_IN_READ_ONLY_MODE">ENVIRONMENT_IN_READ_ONLY_MODE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ENVIRONMENT_IN_READ_ONLY_MODE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         EnvironmentInReadOnlyMode = 21,
 
         /// <summary>
         /// The environment exists but is still being prepared, for example right after a fork.
         /// </summary>
         /// <remarks>
-        /// <para>The environment exists but is still being prepared, for example right after a
-        /// fork. Wait a few seconds and retry with a backoff.</para>
+        /// <para>Wait a few seconds and retry with a backoff.</para>
         /// <para>API code <c>ENVIRONMENT_NOT_READY</c>. Retry: Backoff (transient). Family:
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_NOT_READY">ENVIRONMENT_NOT_READY in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ENVIRONMENT_NOT_READY")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         EnvironmentNotReady = 22,
 
         /// <summary>
         /// An unexpected error happened on the server while handling the request.
         /// </summary>
         /// <remarks>
-        /// <para>An unexpected error happened on the server while handling the request. The
-        /// api_error carries no more specific code. Retrying blindly is not advised; if it
-        /// persists, contact support with the error id.</para>
+        /// <para>The api_error carries no more specific code. Retrying blindly is not advised; if
+        /// it persists, contact support with the error id.</para>
         /// <para>API code <c>EXCEPTION</c>. Retry: None. Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#EXCEPTION">EXCEPTION in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -334,8 +311,7 @@ namespace DatoCms.ErrorCodes
         /// Audio and subtitle tracks of uploads cannot be changed from a sandbox environment.
         /// </summary>
         /// <remarks>
-        /// <para>Audio and subtitle tracks of uploads cannot be changed from a sandbox environment.
-        /// Make the change in the primary environment.</para>
+        /// <para>Make the change in the primary environment.</para>
         /// <para>API code <c>IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT</c>. Retry: None.
         /// Family: environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT">IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT in the DatoCMS documentation</see></para>
@@ -348,8 +324,7 @@ namespace DatoCms.ErrorCodes
         /// configuration.
         /// </summary>
         /// <remarks>
-        /// <para>The requested operation does not work with the project’s current upload storage
-        /// configuration. Check the storage settings or choose an operation they support.</para>
+        /// <para>Check the storage settings or choose an operation they support.</para>
         /// <para>API code <c>INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS</c>. Retry: None. Family:
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS">INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
@@ -361,8 +336,7 @@ namespace DatoCms.ErrorCodes
         /// The role of the API token does not allow this action.
         /// </summary>
         /// <remarks>
-        /// <para>The role of the API token does not allow this action. Use a token with a more
-        /// permissive role, or extend the role’s permissions.</para>
+        /// <para>Use a token with a more permissive role, or extend the role’s permissions.</para>
         /// <para>API code <c>INSUFFICIENT_PERMISSIONS</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INSUFFICIENT_PERMISSIONS">INSUFFICIENT_PERMISSIONS in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -373,8 +347,7 @@ namespace DatoCms.ErrorCodes
         /// The Accept header is missing or not one the API serves.
         /// </summary>
         /// <remarks>
-        /// <para>The Accept header is missing or not one the API serves. Send Accept:
-        /// application/json.</para>
+        /// <para>Send Accept: application/json.</para>
         /// <para>API code <c>INVALID_ACCEPT_HEADER</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ACCEPT_HEADER">INVALID_ACCEPT_HEADER in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -385,8 +358,7 @@ namespace DatoCms.ErrorCodes
         /// The X-Api-Version header names an API version that does not exist.
         /// </summary>
         /// <remarks>
-        /// <para>The X-Api-Version header names an API version that does not exist. Send a
-        /// supported version number.</para>
+        /// <para>Send a supported version number.</para>
         /// <para>API code <c>INVALID_API_VERSION</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_API_VERSION">INVALID_API_VERSION in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -397,8 +369,7 @@ namespace DatoCms.ErrorCodes
         /// One or more attributes in the request body are not valid for this resource.
         /// </summary>
         /// <remarks>
-        /// <para>One or more attributes in the request body are not valid for this resource. Read
-        /// the error details to see which ones and why.</para>
+        /// <para>Read the error details to see which ones and why.</para>
         /// <para>API code <c>INVALID_ATTRIBUTES</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ATTRIBUTES">INVALID_ATTRIBUTES in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -409,8 +380,7 @@ namespace DatoCms.ErrorCodes
         /// The Authorization header is missing, malformed or holds an unknown token.
         /// </summary>
         /// <remarks>
-        /// <para>The Authorization header is missing, malformed or holds an unknown token. Send
-        /// Authorization: Bearer &lt;token&gt; with a valid API token.</para>
+        /// <para>Send Authorization: Bearer &lt;token&gt; with a valid API token.</para>
         /// <para>API code <c>INVALID_AUTHORIZATION_HEADER</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_AUTHORIZATION_HEADER">INVALID_AUTHORIZATION_HEADER in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -421,8 +391,7 @@ namespace DatoCms.ErrorCodes
         /// The Content-Type header is missing or not accepted for a request with a body.
         /// </summary>
         /// <remarks>
-        /// <para>The Content-Type header is missing or not accepted for a request with a body. Send
-        /// Content-Type: application/vnd.api+json.</para>
+        /// <para>Send Content-Type: application/vnd.api+json.</para>
         /// <para>API code <c>INVALID_CONTENT_TYPE_HEADER</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_CONTENT_TYPE_HEADER">INVALID_CONTENT_TYPE_HEADER in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -433,8 +402,7 @@ namespace DatoCms.ErrorCodes
         /// A date or date-time value could not be parsed.
         /// </summary>
         /// <remarks>
-        /// <para>A date or date-time value could not be parsed. Send dates in ISO 8601
-        /// format.</para>
+        /// <para>Send dates in ISO 8601 format.</para>
         /// <para>API code <c>INVALID_DATE</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DATE">INVALID_DATE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -445,8 +413,7 @@ namespace DatoCms.ErrorCodes
         /// The destination chosen for moving or copying the resource is of the wrong kind.
         /// </summary>
         /// <remarks>
-        /// <para>The destination chosen for moving or copying the resource is of the wrong kind.
-        /// Pick a destination of the type the operation expects.</para>
+        /// <para>Pick a destination of the type the operation expects.</para>
         /// <para>API code <c>INVALID_DESTINATION_TYPE</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_TYPE">INVALID_DESTINATION_TYPE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -458,8 +425,7 @@ namespace DatoCms.ErrorCodes
         /// is the user being deleted.
         /// </summary>
         /// <remarks>
-        /// <para>The user named to receive another user’s content cannot take it, for example
-        /// because it is the user being deleted. Choose another existing user.</para>
+        /// <para>Choose another existing user.</para>
         /// <para>API code <c>INVALID_DESTINATION_USER</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_USER">INVALID_DESTINATION_USER in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -470,8 +436,7 @@ namespace DatoCms.ErrorCodes
         /// The record cannot be saved as a draft in its current state.
         /// </summary>
         /// <remarks>
-        /// <para>The record cannot be saved as a draft in its current state. Check the draft-mode
-        /// settings of the model and the record’s fields.</para>
+        /// <para>Check the draft-mode settings of the model and the record’s fields.</para>
         /// <para>API code <c>INVALID_DRAFT</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_DRAFT">INVALID_DRAFT in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -482,8 +447,7 @@ namespace DatoCms.ErrorCodes
         /// No API endpoint matches the requested path and method.
         /// </summary>
         /// <remarks>
-        /// <para>No API endpoint matches the requested path and method. Check the URL and HTTP
-        /// method against the API reference.</para>
+        /// <para>Check the URL and HTTP method against the API reference.</para>
         /// <para>API code <c>INVALID_ENDPOINT</c>. Retry: None. Family: not-found.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENDPOINT">INVALID_ENDPOINT in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -494,8 +458,7 @@ namespace DatoCms.ErrorCodes
         /// An ID in the request is not a well-formed identifier.
         /// </summary>
         /// <remarks>
-        /// <para>An ID in the request is not a well-formed identifier. Send the ID exactly as the
-        /// API returned it.</para>
+        /// <para>Send the ID exactly as the API returned it.</para>
         /// <para>API code <c>INVALID_ENTITY_ID</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENTITY_ID">INVALID_ENTITY_ID in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -507,8 +470,7 @@ namespace DatoCms.ErrorCodes
         /// not exist.
         /// </summary>
         /// <remarks>
-        /// <para>The environment named in the request (for example through the X-Environment
-        /// header) does not exist. Use the name of an existing environment.</para>
+        /// <para>Use the name of an existing environment.</para>
         /// <para>API code <c>INVALID_ENVIRONMENT</c>. Retry: None. Family: environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ENVIRONMENT">INVALID_ENVIRONMENT in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -519,10 +481,10 @@ namespace DatoCms.ErrorCodes
         /// A field value failed validation.
         /// </summary>
         /// <remarks>
-        /// <para>A field value failed validation. The error details name the field and the failed
-        /// validation, for example VALIDATION_UNIQUENESS for a value that must be unique. To
-        /// resolve this error, either: Correct the value of the field named in details.field; Relax
-        /// the validation on the model if the value is legitimate.</para>
+        /// <para>The error details name the field and the failed validation, for example
+        /// VALIDATION_UNIQUENESS for a value that must be unique. To resolve this error, either:
+        /// Correct the value of the field named in details.field; Relax the validation on the model
+        /// if the value is legitimate.</para>
         /// <para>API code <c>INVALID_FIELD</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD">INVALID_FIELD in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -534,8 +496,7 @@ namespace DatoCms.ErrorCodes
         /// this model.
         /// </summary>
         /// <remarks>
-        /// <para>The filter[fields] query parameter refers to fields or operators that do not exist
-        /// for this model. Fix the filter and repeat the request.</para>
+        /// <para>Fix the filter and repeat the request.</para>
         /// <para>API code <c>INVALID_FILTER_FIELDS_PARAM</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FILTER_FIELDS_PARAM">INVALID_FILTER_FIELDS_PARAM in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -546,8 +507,7 @@ namespace DatoCms.ErrorCodes
         /// A value does not have the format the API expects.
         /// </summary>
         /// <remarks>
-        /// <para>A value does not have the format the API expects. Read the error details for the
-        /// attribute and the expected format.</para>
+        /// <para>Read the error details for the attribute and the expected format.</para>
         /// <para>API code <c>INVALID_FORMAT</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_FORMAT">INVALID_FORMAT in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -558,7 +518,7 @@ namespace DatoCms.ErrorCodes
         /// The request body is not valid JSON.
         /// </summary>
         /// <remarks>
-        /// <para>The request body is not valid JSON. Fix the payload so that it parses.</para>
+        /// <para>Fix the payload so that it parses.</para>
         /// <para>API code <c>INVALID_JSON_BODY</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_JSON_BODY">INVALID_JSON_BODY in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -569,8 +529,7 @@ namespace DatoCms.ErrorCodes
         /// The order_by parameter names a field or direction that cannot be used for sorting.
         /// </summary>
         /// <remarks>
-        /// <para>The order_by parameter names a field or direction that cannot be used for sorting.
-        /// Use a sortable field with _ASC or _DESC.</para>
+        /// <para>Use a sortable field with _ASC or _DESC.</para>
         /// <para>API code <c>INVALID_ORDERING</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING">INVALID_ORDERING in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -581,8 +540,7 @@ namespace DatoCms.ErrorCodes
         /// Records of a singleton model cannot be ordered.
         /// </summary>
         /// <remarks>
-        /// <para>Records of a singleton model cannot be ordered. Drop the ordering from the
-        /// request.</para>
+        /// <para>Drop the ordering from the request.</para>
         /// <para>API code <c>INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE</c>. Retry: None. Family:
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE">INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE in the DatoCMS documentation</see></para>
@@ -595,8 +553,7 @@ namespace DatoCms.ErrorCodes
         /// requested.
         /// </summary>
         /// <remarks>
-        /// <para>A sortable model keeps its records in a manual order, so a different ordering
-        /// cannot be requested. Drop the ordering or use the position field.</para>
+        /// <para>Drop the ordering or use the position field.</para>
         /// <para>API code <c>INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE</c>. Retry: None. Family:
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE">INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE in the DatoCMS documentation</see></para>
@@ -608,8 +565,7 @@ namespace DatoCms.ErrorCodes
         /// One or more query parameters are not valid for this endpoint.
         /// </summary>
         /// <remarks>
-        /// <para>One or more query parameters are not valid for this endpoint. Check their names
-        /// and values against the API reference.</para>
+        /// <para>Check their names and values against the API reference.</para>
         /// <para>API code <c>INVALID_PARAMS</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARAMS">INVALID_PARAMS in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -621,8 +577,7 @@ namespace DatoCms.ErrorCodes
         /// because it would create a cycle.
         /// </summary>
         /// <remarks>
-        /// <para>The parent chosen for a tree-structured record or menu item is not allowed, for
-        /// example because it would create a cycle. Choose another parent.</para>
+        /// <para>Choose another parent.</para>
         /// <para>API code <c>INVALID_PARENT</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT">INVALID_PARENT in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -633,8 +588,7 @@ namespace DatoCms.ErrorCodes
         /// The parent ID in the request does not refer to an existing element of the right kind.
         /// </summary>
         /// <remarks>
-        /// <para>The parent ID in the request does not refer to an existing element of the right
-        /// kind. Send the ID of an existing parent.</para>
+        /// <para>Send the ID of an existing parent.</para>
         /// <para>API code <c>INVALID_PARENT_ID</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT_ID">INVALID_PARENT_ID in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -645,8 +599,7 @@ namespace DatoCms.ErrorCodes
         /// The plugin version in the request does not exist or cannot be installed.
         /// </summary>
         /// <remarks>
-        /// <para>The plugin version in the request does not exist or cannot be installed. Pick a
-        /// published version of the plugin.</para>
+        /// <para>Pick a published version of the plugin.</para>
         /// <para>API code <c>INVALID_PLUGIN_VERSION</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_PLUGIN_VERSION">INVALID_PLUGIN_VERSION in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -657,8 +610,7 @@ namespace DatoCms.ErrorCodes
         /// The requested position is outside the range of valid positions.
         /// </summary>
         /// <remarks>
-        /// <para>The requested position is outside the range of valid positions. Send a position
-        /// between the first and the last element.</para>
+        /// <para>Send a position between the first and the last element.</para>
         /// <para>API code <c>INVALID_POSITION</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_POSITION">INVALID_POSITION in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -670,8 +622,7 @@ namespace DatoCms.ErrorCodes
         /// does not exist.
         /// </summary>
         /// <remarks>
-        /// <para>A relationship in the request body points to a resource of the wrong type or one
-        /// that does not exist. Fix the relationship’s type and id.</para>
+        /// <para>Fix the relationship’s type and id.</para>
         /// <para>API code <c>INVALID_RELATIONSHIP</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_RELATIONSHIP">INVALID_RELATIONSHIP in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -682,8 +633,7 @@ namespace DatoCms.ErrorCodes
         /// The request is malformed in a way that none of the more specific codes describe.
         /// </summary>
         /// <remarks>
-        /// <para>The request is malformed in a way that none of the more specific codes describe.
-        /// Compare it with the API reference for the endpoint.</para>
+        /// <para>Compare it with the API reference for the endpoint.</para>
         /// <para>API code <c>INVALID_REQUEST</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_REQUEST">INVALID_REQUEST in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -694,8 +644,7 @@ namespace DatoCms.ErrorCodes
         /// The search index ID does not refer to a search index of this project.
         /// </summary>
         /// <remarks>
-        /// <para>The search index ID does not refer to a search index of this project. Use the ID
-        /// of an existing search index.</para>
+        /// <para>Use the ID of an existing search index.</para>
         /// <para>API code <c>INVALID_SEARCH_INDEX_ID</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SEARCH_INDEX_ID">INVALID_SEARCH_INDEX_ID in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -706,8 +655,7 @@ namespace DatoCms.ErrorCodes
         /// The project the request refers to does not exist, or the token does not belong to it.
         /// </summary>
         /// <remarks>
-        /// <para>The project the request refers to does not exist, or the token does not belong to
-        /// it. Check the token and the project.</para>
+        /// <para>Check the token and the project.</para>
         /// <para>API code <c>INVALID_SITE</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE">INVALID_SITE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -718,8 +666,7 @@ namespace DatoCms.ErrorCodes
         /// The settings given for a project export are not valid.
         /// </summary>
         /// <remarks>
-        /// <para>The settings given for a project export are not valid. Correct them as described
-        /// in the error details.</para>
+        /// <para>Correct them as described in the error details.</para>
         /// <para>API code <c>INVALID_SITE_EXPORT_SETTINGS</c>. Retry: None. Family:
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE_EXPORT_SETTINGS">INVALID_SITE_EXPORT_SETTINGS in the DatoCMS documentation</see></para>
@@ -731,8 +678,7 @@ namespace DatoCms.ErrorCodes
         /// The type member of the request body does not match the resource the endpoint handles.
         /// </summary>
         /// <remarks>
-        /// <para>The type member of the request body does not match the resource the endpoint
-        /// handles. Send the resource type the endpoint expects.</para>
+        /// <para>Send the resource type the endpoint expects.</para>
         /// <para>API code <c>INVALID_TYPE</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_TYPE">INVALID_TYPE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -743,8 +689,7 @@ namespace DatoCms.ErrorCodes
         /// The upload storage settings are incomplete or wrong, for example bad bucket credentials.
         /// </summary>
         /// <remarks>
-        /// <para>The upload storage settings are incomplete or wrong, for example bad bucket
-        /// credentials. Fix the storage configuration.</para>
+        /// <para>Fix the storage configuration.</para>
         /// <para>API code <c>INVALID_UPLOAD_STORAGE_SETTINGS</c>. Retry: None. Family:
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#INVALID_UPLOAD_STORAGE_SETTINGS">INVALID_UPLOAD_STORAGE_SETTINGS in the DatoCMS documentation</see></para>
@@ -756,23 +701,21 @@ namespace DatoCms.ErrorCodes
         /// The record is locked because someone is editing it or a workflow holds it.
         /// </summary>
         /// <remarks>
-        /// <para>The record is locked because someone is editing it or a workflow holds it. This is
-        /// temporary: retry after a backoff. To resolve this error, either: Wait for the editor to
-        /// leave the record; Retry the request with exponential backoff.</para>
+        /// <para>This is temporary: retry after a backoff. To resolve this error, either: Wait for
+        /// the editor to leave the record; Retry the request with exponential backoff.</para>
         /// <para>API code <c>ITEM_LOCKED</c>. Retry: Backoff (transient). Family:
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_LOCKED">ITEM_LOCKED in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "ITEM_LOCKED")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ItemLocked = 58,
 
         /// <summary>
         /// The model of an existing record cannot be changed.
         /// </summary>
         /// <remarks>
-        /// <para>The model of an existing record cannot be changed. Create a new record of the
-        /// other model and delete this one if needed.</para>
+        /// <para>Create a new record of the other model and delete this one if needed.</para>
         /// <para>API code <c>ITEM_TYPE_CANNOT_BE_CHANGED</c>. Retry: None. Family:
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_CANNOT_BE_CHANGED">ITEM_TYPE_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
@@ -784,8 +727,7 @@ namespace DatoCms.ErrorCodes
         /// The operation is not available for a singleton model, which holds exactly one record.
         /// </summary>
         /// <remarks>
-        /// <para>The operation is not available for a singleton model, which holds exactly one
-        /// record. Work with its single record instead.</para>
+        /// <para>Work with its single record instead.</para>
         /// <para>API code <c>ITEM_TYPE_IS_SINGLETON</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_IS_SINGLETON">ITEM_TYPE_IS_SINGLETON in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -796,8 +738,7 @@ namespace DatoCms.ErrorCodes
         /// The model named in the request does not exist in this environment.
         /// </summary>
         /// <remarks>
-        /// <para>The model named in the request does not exist in this environment. Check the model
-        /// ID or API key.</para>
+        /// <para>Check the model ID or API key.</para>
         /// <para>API code <c>ITEM_TYPE_NOT_FOUND</c>. Retry: None. Family: not-found.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_NOT_FOUND">ITEM_TYPE_NOT_FOUND in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -809,9 +750,7 @@ namespace DatoCms.ErrorCodes
         /// same content type.
         /// </summary>
         /// <remarks>
-        /// <para>Replacing the file of an upload while keeping its URL requires the new file to
-        /// have the same content type. Upload a file of the same type, or let the URL
-        /// change.</para>
+        /// <para>Upload a file of the same type, or let the URL change.</para>
         /// <para>API code <c>KEEP_URL_CONTENT_TYPE_CONFLICT</c>. Retry: None. Family:
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_CONTENT_TYPE_CONFLICT">KEEP_URL_CONTENT_TYPE_CONFLICT in the DatoCMS documentation</see></para>
@@ -824,8 +763,7 @@ namespace DatoCms.ErrorCodes
         /// same format.
         /// </summary>
         /// <remarks>
-        /// <para>Replacing the file of an upload while keeping its URL requires the new file to
-        /// have the same format. Upload a file of the same format, or let the URL change.</para>
+        /// <para>Upload a file of the same format, or let the URL change.</para>
         /// <para>API code <c>KEEP_URL_FORMAT_CONFLICT</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_FORMAT_CONFLICT">KEEP_URL_FORMAT_CONFLICT in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -837,8 +775,7 @@ namespace DatoCms.ErrorCodes
         /// settings.
         /// </summary>
         /// <remarks>
-        /// <para>Keeping the URL of a replaced upload is not possible with the project’s storage
-        /// settings. Replace the file without keeping the URL.</para>
+        /// <para>Replace the file without keeping the URL.</para>
         /// <para>API code <c>KEEP_URL_STORAGE_NOT_SUPPORTED</c>. Retry: None. Family:
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_STORAGE_NOT_SUPPORTED">KEEP_URL_STORAGE_NOT_SUPPORTED in the DatoCMS documentation</see></para>
@@ -851,8 +788,7 @@ namespace DatoCms.ErrorCodes
         /// set.
         /// </summary>
         /// <remarks>
-        /// <para>The kind of an existing resource, such as a field’s type family, cannot be changed
-        /// once set. Create a new resource of the wanted kind.</para>
+        /// <para>Create a new resource of the wanted kind.</para>
         /// <para>API code <c>KIND_CANNOT_BE_CHANGED</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#KIND_CANNOT_BE_CHANGED">KIND_CANNOT_BE_CHANGED in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -864,8 +800,7 @@ namespace DatoCms.ErrorCodes
         /// refused.
         /// </summary>
         /// <remarks>
-        /// <para>The project has been put into maintenance mode by its administrators, so writes
-        /// are refused. Wait until maintenance mode is switched off.</para>
+        /// <para>Wait until maintenance mode is switched off.</para>
         /// <para>API code <c>MAINTENANCE_MODE</c>. Retry: None. Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MAINTENANCE_MODE">MAINTENANCE_MODE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -876,8 +811,7 @@ namespace DatoCms.ErrorCodes
         /// The request omits fields that the resource requires.
         /// </summary>
         /// <remarks>
-        /// <para>The request omits fields that the resource requires. Add every required field
-        /// listed in the error details.</para>
+        /// <para>Add every required field listed in the error details.</para>
         /// <para>API code <c>MISSING_FIELDS</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_FIELDS">MISSING_FIELDS in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -888,8 +822,7 @@ namespace DatoCms.ErrorCodes
         /// A localized field is missing values for locales that the project or model requires.
         /// </summary>
         /// <remarks>
-        /// <para>A localized field is missing values for locales that the project or model
-        /// requires. Provide a value for each required locale.</para>
+        /// <para>Provide a value for each required locale.</para>
         /// <para>API code <c>MISSING_LOCALES</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_LOCALES">MISSING_LOCALES in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -900,8 +833,7 @@ namespace DatoCms.ErrorCodes
         /// A query parameter that this endpoint needs was not sent.
         /// </summary>
         /// <remarks>
-        /// <para>A query parameter that this endpoint needs was not sent. Add the parameter named
-        /// in the error details.</para>
+        /// <para>Add the parameter named in the error details.</para>
         /// <para>API code <c>MISSING_QUERY_PARAMETER</c>. Retry: None. Family: request.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MISSING_QUERY_PARAMETER">MISSING_QUERY_PARAMETER in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -912,8 +844,7 @@ namespace DatoCms.ErrorCodes
         /// The block model is still used by records, so it cannot be removed or changed that way.
         /// </summary>
         /// <remarks>
-        /// <para>The block model is still used by records, so it cannot be removed or changed that
-        /// way. Remove it from those records first.</para>
+        /// <para>Remove it from those records first.</para>
         /// <para>API code <c>MODULAR_BLOCK_IN_USE</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MODULAR_BLOCK_IN_USE">MODULAR_BLOCK_IN_USE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -924,8 +855,7 @@ namespace DatoCms.ErrorCodes
         /// The video streaming service that processes video uploads reported a failure.
         /// </summary>
         /// <remarks>
-        /// <para>The video streaming service that processes video uploads reported a failure. Check
-        /// the video file and try the upload again later.</para>
+        /// <para>Check the video file and try the upload again later.</para>
         /// <para>API code <c>MUX_ERROR</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#MUX_ERROR">MUX_ERROR in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -937,8 +867,7 @@ namespace DatoCms.ErrorCodes
         /// not match.
         /// </summary>
         /// <remarks>
-        /// <para>The new plugin version cannot replace the installed one because their
-        /// configurations do not match. Review the plugin’s parameters before upgrading.</para>
+        /// <para>Review the plugin’s parameters before upgrading.</para>
         /// <para>API code <c>NEW_PLUGIN_VERSION_IS_INCOMPATIBLE</c>. Retry: None. Family:
         /// validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NEW_PLUGIN_VERSION_IS_INCOMPATIBLE">NEW_PLUGIN_VERSION_IS_INCOMPATIBLE in the DatoCMS documentation</see></para>
@@ -950,8 +879,7 @@ namespace DatoCms.ErrorCodes
         /// This API token is managed by the system and cannot be modified or deleted.
         /// </summary>
         /// <remarks>
-        /// <para>This API token is managed by the system and cannot be modified or deleted. Create
-        /// a separate token if you need different settings.</para>
+        /// <para>Create a separate token if you need different settings.</para>
         /// <para>API code <c>NON_EDITABLE_ACCESS_TOKEN</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NON_EDITABLE_ACCESS_TOKEN">NON_EDITABLE_ACCESS_TOKEN in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -962,8 +890,7 @@ namespace DatoCms.ErrorCodes
         /// The operation only applies to video uploads, and this upload is not a video.
         /// </summary>
         /// <remarks>
-        /// <para>The operation only applies to video uploads, and this upload is not a video. Use
-        /// an upload that holds a video.</para>
+        /// <para>Use an upload that holds a video.</para>
         /// <para>API code <c>NOT_A_VIDEO</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_A_VIDEO">NOT_A_VIDEO in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -974,8 +901,7 @@ namespace DatoCms.ErrorCodes
         /// The requested resource does not exist, or the token cannot see it.
         /// </summary>
         /// <remarks>
-        /// <para>The requested resource does not exist, or the token cannot see it. Check the ID
-        /// and the environment.</para>
+        /// <para>Check the ID and the environment.</para>
         /// <para>API code <c>NOT_FOUND</c>. Retry: None. Family: not-found.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_FOUND">NOT_FOUND in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -986,8 +912,7 @@ namespace DatoCms.ErrorCodes
         /// The operation is only available to projects on per-project pricing.
         /// </summary>
         /// <remarks>
-        /// <para>The operation is only available to projects on per-project pricing. Change the
-        /// project’s plan or skip the operation.</para>
+        /// <para>Change the project’s plan or skip the operation.</para>
         /// <para>API code <c>NOT_ON_PER_SITE_PRICING</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NOT_ON_PER_SITE_PRICING">NOT_ON_PER_SITE_PRICING in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -999,8 +924,7 @@ namespace DatoCms.ErrorCodes
         /// run.
         /// </summary>
         /// <remarks>
-        /// <para>The video upload has no primary audio track, so the requested audio operation
-        /// cannot run. Add an audio track first.</para>
+        /// <para>Add an audio track first.</para>
         /// <para>API code <c>NO_PRIMARY_AUDIO_TRACK</c>. Retry: None. Family: uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#NO_PRIMARY_AUDIO_TRACK">NO_PRIMARY_AUDIO_TRACK in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1011,8 +935,7 @@ namespace DatoCms.ErrorCodes
         /// The request needs a feature or a quota that the current plan does not include.
         /// </summary>
         /// <remarks>
-        /// <para>The request needs a feature or a quota that the current plan does not include.
-        /// Upgrade the plan or stay within its limits.</para>
+        /// <para>Upgrade the plan or stay within its limits.</para>
         /// <para>API code <c>PLAN_UPGRADE_REQUIRED</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED">PLAN_UPGRADE_REQUIRED in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1023,22 +946,20 @@ namespace DatoCms.ErrorCodes
         /// The platform is in a scheduled maintenance window and refuses writes for a while.
         /// </summary>
         /// <remarks>
-        /// <para>The platform is in a scheduled maintenance window and refuses writes for a while.
-        /// Retry with a backoff once the window has passed.</para>
+        /// <para>Retry with a backoff once the window has passed.</para>
         /// <para>API code <c>PLATFORM_SCHEDULED_MAINTENANCE</c>. Retry: Backoff (transient).
         /// Family: availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PLATFORM_SCHEDULED_MAINTENANCE">PLATFORM_SCHEDULED_MAINTENANCE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "PLATFORM_SCHEDULED_MAINTENANCE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         PlatformScheduledMaintenance = 79,
 
         /// <summary>
         /// These settings cannot be changed on the primary environment.
         /// </summary>
         /// <remarks>
-        /// <para>These settings cannot be changed on the primary environment. Change them in a
-        /// sandbox environment and promote it.</para>
+        /// <para>Change them in a sandbox environment and promote it.</para>
         /// <para>API code <c>PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY</c>. Retry: None. Family:
         /// environment.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY">PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY in the DatoCMS documentation</see></para>
@@ -1051,8 +972,7 @@ namespace DatoCms.ErrorCodes
         /// published.
         /// </summary>
         /// <remarks>
-        /// <para>The record cannot be unpublished or deleted while records below it in the tree are
-        /// still published. Unpublish the children first.</para>
+        /// <para>Unpublish the children first.</para>
         /// <para>API code <c>PUBLISHED_CHILDREN</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_CHILDREN">PUBLISHED_CHILDREN in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1063,8 +983,7 @@ namespace DatoCms.ErrorCodes
         /// The record cannot be unpublished or deleted while published records still link to it.
         /// </summary>
         /// <remarks>
-        /// <para>The record cannot be unpublished or deleted while published records still link to
-        /// it. Remove those links or unpublish the referring records first.</para>
+        /// <para>Remove those links or unpublish the referring records first.</para>
         /// <para>API code <c>PUBLISHED_REFERENCES</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_REFERENCES">PUBLISHED_REFERENCES in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1075,14 +994,14 @@ namespace DatoCms.ErrorCodes
         /// Too many requests were made in a short time.
         /// </summary>
         /// <remarks>
-        /// <para>Too many requests were made in a short time. Wait the number of seconds given by
-        /// the X-RateLimit-Reset header, then retry; see the rate limits.</para>
+        /// <para>Wait the number of seconds given by the X-RateLimit-Reset header, then retry; see
+        /// the rate limits.</para>
         /// <para>API code <c>RATE_LIMIT_EXCEEDED</c>. Retry: RateLimit (transient). Family:
         /// rate-limit.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#RATE_LIMIT_EXCEEDED">RATE_LIMIT_EXCEEDED in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "RATE_LIMIT_EXCEEDED")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit)]
+        [DatoCmsTransient(DatoCmsRetryKind.RateLimit)]
         RateLimitExceeded = 83,
 
         /// <summary>
@@ -1090,8 +1009,7 @@ namespace DatoCms.ErrorCodes
         /// association exists.
         /// </summary>
         /// <remarks>
-        /// <para>The resource is required by another resource and cannot be removed while that
-        /// association exists. Remove the association first.</para>
+        /// <para>Remove the association first.</para>
         /// <para>API code <c>REQUIRED_BY_ASSOCIATION</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#REQUIRED_BY_ASSOCIATION">REQUIRED_BY_ASSOCIATION in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1102,36 +1020,33 @@ namespace DatoCms.ErrorCodes
         /// The service is temporarily unable to handle the request.
         /// </summary>
         /// <remarks>
-        /// <para>The service is temporarily unable to handle the request. Retry after a
-        /// backoff.</para>
+        /// <para>Retry after a backoff.</para>
         /// <para>API code <c>SERVICE_UNAVAILABLE</c>. Retry: Backoff (transient). Family:
         /// availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SERVICE_UNAVAILABLE">SERVICE_UNAVAILABLE in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "SERVICE_UNAVAILABLE")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         ServiceUnavailable = 85,
 
         /// <summary>
         /// The project is still being set up or restored and is not ready for this request.
         /// </summary>
         /// <remarks>
-        /// <para>The project is still being set up or restored and is not ready for this request.
-        /// Retry after a backoff.</para>
+        /// <para>Retry after a backoff.</para>
         /// <para>API code <c>SITE_NOT_READY</c>. Retry: Backoff (transient). Family:
         /// availability.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SITE_NOT_READY">SITE_NOT_READY in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "SITE_NOT_READY")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         SiteNotReady = 86,
 
         /// <summary>
         /// Single sign-on has to be configured for the project before this request can succeed.
         /// </summary>
         /// <remarks>
-        /// <para>Single sign-on has to be configured for the project before this request can
-        /// succeed. Complete the SSO settings first.</para>
+        /// <para>Complete the SSO settings first.</para>
         /// <para>API code <c>SSO_SETTINGS_REQUIRED</c>. Retry: None. Family: auth.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#SSO_SETTINGS_REQUIRED">SSO_SETTINGS_REQUIRED in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1143,9 +1058,8 @@ namespace DatoCms.ErrorCodes
         /// version.
         /// </summary>
         /// <remarks>
-        /// <para>The record changed after you read it, so your update was made against an outdated
-        /// version. Fetch the record again, apply your change to the version in
-        /// meta.current_version, and send the update with it.</para>
+        /// <para>Fetch the record again, apply your change to the version in meta.current_version,
+        /// and send the update with it.</para>
         /// <para>API code <c>STALE_ITEM_VERSION</c>. Retry: Refresh. Family: concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#STALE_ITEM_VERSION">STALE_ITEM_VERSION in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1157,11 +1071,9 @@ namespace DatoCms.ErrorCodes
         /// number of blocks or the nesting depth.
         /// </summary>
         /// <remarks>
-        /// <para>The request would exceed one of the technical limits, such as the size of a
-        /// record, the number of blocks or the nesting depth. Reduce the content so that it stays
-        /// within the limits. To resolve this error, either: Move part of the content into linked
-        /// records, which do not count toward the record’s size; Flatten deeply nested
-        /// blocks.</para>
+        /// <para>Reduce the content so that it stays within the limits. To resolve this error,
+        /// either: Move part of the content into linked records, which do not count toward the
+        /// record’s size; Flatten deeply nested blocks.</para>
         /// <para>API code <c>TECHNICAL_LIMIT_REACHED</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TECHNICAL_LIMIT_REACHED">TECHNICAL_LIMIT_REACHED in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1172,8 +1084,7 @@ namespace DatoCms.ErrorCodes
         /// The batch request carries more operations than one batch may hold.
         /// </summary>
         /// <remarks>
-        /// <para>The batch request carries more operations than one batch may hold. Split it into
-        /// several smaller batches.</para>
+        /// <para>Split it into several smaller batches.</para>
         /// <para>API code <c>TOO_MANY_OPERATIONS</c>. Retry: None. Family: plan-limits.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#TOO_MANY_OPERATIONS">TOO_MANY_OPERATIONS in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1185,22 +1096,20 @@ namespace DatoCms.ErrorCodes
         /// has not settled it yet.
         /// </summary>
         /// <remarks>
-        /// <para>An edit made outside the usual flow conflicts with the change you sent, and the
-        /// platform has not settled it yet. Retry after a backoff.</para>
+        /// <para>Retry after a backoff.</para>
         /// <para>API code <c>UNMANAGED_EDIT_CONFLICT</c>. Retry: Backoff (transient). Family:
         /// concurrency.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNMANAGED_EDIT_CONFLICT">UNMANAGED_EDIT_CONFLICT in the DatoCMS documentation</see></para>
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "UNMANAGED_EDIT_CONFLICT")]
-        [global::DatoCms.ErrorCodes.DatoCmsTransient(global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff)]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
         UnmanagedEditConflict = 91,
 
         /// <summary>
         /// The record links to records that are not published, so it cannot be published itself.
         /// </summary>
         /// <remarks>
-        /// <para>The record links to records that are not published, so it cannot be published
-        /// itself. Publish the linked records first.</para>
+        /// <para>Publish the linked records first.</para>
         /// <para>API code <c>UNPUBLISHED_LINK</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_LINK">UNPUBLISHED_LINK in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1211,8 +1120,7 @@ namespace DatoCms.ErrorCodes
         /// The record’s parent in the tree is not published, so the record cannot be published.
         /// </summary>
         /// <remarks>
-        /// <para>The record’s parent in the tree is not published, so the record cannot be
-        /// published. Publish the parent first.</para>
+        /// <para>Publish the parent first.</para>
         /// <para>API code <c>UNPUBLISHED_PARENT</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_PARENT">UNPUBLISHED_PARENT in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1223,8 +1131,7 @@ namespace DatoCms.ErrorCodes
         /// The search index cannot be found or reached from this request.
         /// </summary>
         /// <remarks>
-        /// <para>The search index cannot be found or reached from this request. Check the search
-        /// index settings.</para>
+        /// <para>Check the search index settings.</para>
         /// <para>API code <c>UNRESOLVABLE_SEARCH_INDEX</c>. Retry: None. Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UNRESOLVABLE_SEARCH_INDEX">UNRESOLVABLE_SEARCH_INDEX in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1235,8 +1142,7 @@ namespace DatoCms.ErrorCodes
         /// The upload is still used by records, so it cannot be deleted.
         /// </summary>
         /// <remarks>
-        /// <para>The upload is still used by records, so it cannot be deleted. Remove it from those
-        /// records first.</para>
+        /// <para>Remove it from those records first.</para>
         /// <para>API code <c>UPLOAD_IS_CURRENTLY_IN_USE</c>. Retry: None. Family:
         /// references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_IS_CURRENTLY_IN_USE">UPLOAD_IS_CURRENTLY_IN_USE in the DatoCMS documentation</see></para>
@@ -1249,8 +1155,7 @@ namespace DatoCms.ErrorCodes
         /// its size or format.
         /// </summary>
         /// <remarks>
-        /// <para>The upload does not satisfy the validations of a field it is assigned to, for
-        /// example its size or format. Replace the upload or relax the field’s validations.</para>
+        /// <para>Replace the upload or relax the field’s validations.</para>
         /// <para>API code <c>UPLOAD_NOT_PASSING_FIELD_VALIDATIONS</c>. Retry: None. Family:
         /// uploads.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#UPLOAD_NOT_PASSING_FIELD_VALIDATIONS">UPLOAD_NOT_PASSING_FIELD_VALIDATIONS in the DatoCMS documentation</see></para>
@@ -1262,8 +1167,7 @@ namespace DatoCms.ErrorCodes
         /// The field is the source of a slug field, so it cannot be removed or changed that way.
         /// </summary>
         /// <remarks>
-        /// <para>The field is the source of a slug field, so it cannot be removed or changed that
-        /// way. Point the slug field to another field first.</para>
+        /// <para>Point the slug field to another field first.</para>
         /// <para>API code <c>USED_AS_SLUG_SOURCE</c>. Retry: None. Family: references.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USED_AS_SLUG_SOURCE">USED_AS_SLUG_SOURCE in the DatoCMS documentation</see></para>
         /// </remarks>
@@ -1274,8 +1178,7 @@ namespace DatoCms.ErrorCodes
         /// This endpoint now expects a search index ID rather than a build trigger ID.
         /// </summary>
         /// <remarks>
-        /// <para>This endpoint now expects a search index ID rather than a build trigger ID. Send
-        /// the ID of the search index.</para>
+        /// <para>Send the ID of the search index.</para>
         /// <para>API code <c>USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID</c>. Retry: None.
         /// Family: validation.</para>
         /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID">USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID in the DatoCMS documentation</see></para>

@@ -17,306 +17,306 @@ namespace DatoCms.ErrorCodes
         /// <param name="value">The code string, such as ITEM_LOCKED.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParse(string? value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool TryParse(string? value, out DatoCmsErrorCode code)
         {
             switch (value)
             {
                 case "ACCOUNT_ALREADY_JOINED_SITE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite;
+                    code = DatoCmsErrorCode.AccountAlreadyJoinedSite;
                     return true;
                 case "ALREADY_PRIMARY_ENVIRONMENT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment;
+                    code = DatoCmsErrorCode.AlreadyPrimaryEnvironment;
                     return true;
                 case "BILLING_PROFILE_DEFAULTING":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting;
+                    code = DatoCmsErrorCode.BillingProfileDefaulting;
                     return true;
                 case "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
+                    code = DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
                     return true;
                 case "CANNOT_DESTROY_CURRENT_USER":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser;
+                    code = DatoCmsErrorCode.CannotDestroyCurrentUser;
                     return true;
                 case "CANNOT_DESTROY_FORKING_ORIGIN":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin;
+                    code = DatoCmsErrorCode.CannotDestroyForkingOrigin;
                     return true;
                 case "CANNOT_DESTROY_PRIMARY_ENVIRONMENT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
+                    code = DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
                     return true;
                 case "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
+                    code = DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
                     return true;
                 case "CLASHING_FIELD_LABELS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels;
+                    code = DatoCmsErrorCode.ClashingFieldLabels;
                     return true;
                 case "CONCURRENT_ENVIRONMENT_UPDATE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
+                    code = DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
                     return true;
                 case "CONCURRENT_ITEM_TYPE_UPDATE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate;
+                    code = DatoCmsErrorCode.ConcurrentItemTypeUpdate;
                     return true;
                 case "CONCURRENT_ITEM_UPDATE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate;
+                    code = DatoCmsErrorCode.ConcurrentItemUpdate;
                     return true;
                 case "CONCURRENT_ROLE_UPDATE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate;
+                    code = DatoCmsErrorCode.ConcurrentRoleUpdate;
                     return true;
                 case "CONCURRENT_UPLOAD_UPDATE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate;
+                    code = DatoCmsErrorCode.ConcurrentUploadUpdate;
                     return true;
                 case "DEACTIVATED_SITE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite;
+                    code = DatoCmsErrorCode.DeactivatedSite;
                     return true;
                 case "DELETE_RESTRICTION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction;
+                    code = DatoCmsErrorCode.DeleteRestriction;
                     return true;
                 case "DESTINATION_USER_REQUIRED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired;
+                    code = DatoCmsErrorCode.DestinationUserRequired;
                     return true;
                 case "DESTRUCTIVE_REQUEST_BLOCKED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked;
+                    code = DatoCmsErrorCode.DestructiveRequestBlocked;
                     return true;
                 case "DUPLICATE_POSITIONS_FOUND":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound;
+                    code = DatoCmsErrorCode.DuplicatePositionsFound;
                     return true;
                 case "DUPLICATE_SINGLETON":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton;
+                    code = DatoCmsErrorCode.DuplicateSingleton;
                     return true;
                 case "ENVIRONMENT_IN_READ_ONLY_MODE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode;
+                    code = DatoCmsErrorCode.EnvironmentInReadOnlyMode;
                     return true;
                 case "ENVIRONMENT_NOT_READY":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady;
+                    code = DatoCmsErrorCode.EnvironmentNotReady;
                     return true;
                 case "EXCEPTION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError;
+                    code = DatoCmsErrorCode.UnexpectedServerError;
                     return true;
                 case "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
+                    code = DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
                     return true;
                 case "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
+                    code = DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
                     return true;
                 case "INSUFFICIENT_PERMISSIONS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions;
+                    code = DatoCmsErrorCode.InsufficientPermissions;
                     return true;
                 case "INVALID_ACCEPT_HEADER":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader;
+                    code = DatoCmsErrorCode.InvalidAcceptHeader;
                     return true;
                 case "INVALID_API_VERSION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion;
+                    code = DatoCmsErrorCode.InvalidApiVersion;
                     return true;
                 case "INVALID_ATTRIBUTES":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes;
+                    code = DatoCmsErrorCode.InvalidAttributes;
                     return true;
                 case "INVALID_AUTHORIZATION_HEADER":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader;
+                    code = DatoCmsErrorCode.InvalidAuthorizationHeader;
                     return true;
                 case "INVALID_CONTENT_TYPE_HEADER":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader;
+                    code = DatoCmsErrorCode.InvalidContentTypeHeader;
                     return true;
                 case "INVALID_DATE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate;
+                    code = DatoCmsErrorCode.InvalidDate;
                     return true;
                 case "INVALID_DESTINATION_TYPE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType;
+                    code = DatoCmsErrorCode.InvalidDestinationType;
                     return true;
                 case "INVALID_DESTINATION_USER":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser;
+                    code = DatoCmsErrorCode.InvalidDestinationUser;
                     return true;
                 case "INVALID_DRAFT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft;
+                    code = DatoCmsErrorCode.InvalidDraft;
                     return true;
                 case "INVALID_ENDPOINT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint;
+                    code = DatoCmsErrorCode.InvalidEndpoint;
                     return true;
                 case "INVALID_ENTITY_ID":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId;
+                    code = DatoCmsErrorCode.InvalidEntityId;
                     return true;
                 case "INVALID_ENVIRONMENT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment;
+                    code = DatoCmsErrorCode.InvalidEnvironment;
                     return true;
                 case "INVALID_FIELD":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField;
+                    code = DatoCmsErrorCode.InvalidField;
                     return true;
                 case "INVALID_FILTER_FIELDS_PARAM":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam;
+                    code = DatoCmsErrorCode.InvalidFilterFieldsParam;
                     return true;
                 case "INVALID_FORMAT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat;
+                    code = DatoCmsErrorCode.InvalidFormat;
                     return true;
                 case "INVALID_JSON_BODY":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody;
+                    code = DatoCmsErrorCode.InvalidJsonBody;
                     return true;
                 case "INVALID_ORDERING":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering;
+                    code = DatoCmsErrorCode.InvalidOrdering;
                     return true;
                 case "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
+                    code = DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
                     return true;
                 case "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType;
+                    code = DatoCmsErrorCode.InvalidOrderingForSortableItemType;
                     return true;
                 case "INVALID_PARAMS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams;
+                    code = DatoCmsErrorCode.InvalidParams;
                     return true;
                 case "INVALID_PARENT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent;
+                    code = DatoCmsErrorCode.InvalidParent;
                     return true;
                 case "INVALID_PARENT_ID":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId;
+                    code = DatoCmsErrorCode.InvalidParentId;
                     return true;
                 case "INVALID_PLUGIN_VERSION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion;
+                    code = DatoCmsErrorCode.InvalidPluginVersion;
                     return true;
                 case "INVALID_POSITION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition;
+                    code = DatoCmsErrorCode.InvalidPosition;
                     return true;
                 case "INVALID_RELATIONSHIP":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship;
+                    code = DatoCmsErrorCode.InvalidRelationship;
                     return true;
                 case "INVALID_REQUEST":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest;
+                    code = DatoCmsErrorCode.InvalidRequest;
                     return true;
                 case "INVALID_SEARCH_INDEX_ID":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId;
+                    code = DatoCmsErrorCode.InvalidSearchIndexId;
                     return true;
                 case "INVALID_SITE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite;
+                    code = DatoCmsErrorCode.InvalidSite;
                     return true;
                 case "INVALID_SITE_EXPORT_SETTINGS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings;
+                    code = DatoCmsErrorCode.InvalidSiteExportSettings;
                     return true;
                 case "INVALID_TYPE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType;
+                    code = DatoCmsErrorCode.InvalidType;
                     return true;
                 case "INVALID_UPLOAD_STORAGE_SETTINGS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings;
+                    code = DatoCmsErrorCode.InvalidUploadStorageSettings;
                     return true;
                 case "ITEM_LOCKED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked;
+                    code = DatoCmsErrorCode.ItemLocked;
                     return true;
                 case "ITEM_TYPE_CANNOT_BE_CHANGED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged;
+                    code = DatoCmsErrorCode.ItemTypeCannotBeChanged;
                     return true;
                 case "ITEM_TYPE_IS_SINGLETON":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton;
+                    code = DatoCmsErrorCode.ItemTypeIsSingleton;
                     return true;
                 case "ITEM_TYPE_NOT_FOUND":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound;
+                    code = DatoCmsErrorCode.ItemTypeNotFound;
                     return true;
                 case "KEEP_URL_CONTENT_TYPE_CONFLICT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict;
+                    code = DatoCmsErrorCode.KeepUrlContentTypeConflict;
                     return true;
                 case "KEEP_URL_FORMAT_CONFLICT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict;
+                    code = DatoCmsErrorCode.KeepUrlFormatConflict;
                     return true;
                 case "KEEP_URL_STORAGE_NOT_SUPPORTED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported;
+                    code = DatoCmsErrorCode.KeepUrlStorageNotSupported;
                     return true;
                 case "KIND_CANNOT_BE_CHANGED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged;
+                    code = DatoCmsErrorCode.KindCannotBeChanged;
                     return true;
                 case "MAINTENANCE_MODE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode;
+                    code = DatoCmsErrorCode.MaintenanceMode;
                     return true;
                 case "MISSING_FIELDS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields;
+                    code = DatoCmsErrorCode.MissingFields;
                     return true;
                 case "MISSING_LOCALES":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales;
+                    code = DatoCmsErrorCode.MissingLocales;
                     return true;
                 case "MISSING_QUERY_PARAMETER":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter;
+                    code = DatoCmsErrorCode.MissingQueryParameter;
                     return true;
                 case "MODULAR_BLOCK_IN_USE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse;
+                    code = DatoCmsErrorCode.ModularBlockInUse;
                     return true;
                 case "MUX_ERROR":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError;
+                    code = DatoCmsErrorCode.MuxError;
                     return true;
                 case "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible;
+                    code = DatoCmsErrorCode.NewPluginVersionIsIncompatible;
                     return true;
                 case "NON_EDITABLE_ACCESS_TOKEN":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken;
+                    code = DatoCmsErrorCode.NonEditableAccessToken;
                     return true;
                 case "NOT_A_VIDEO":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo;
+                    code = DatoCmsErrorCode.NotAVideo;
                     return true;
                 case "NOT_FOUND":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound;
+                    code = DatoCmsErrorCode.NotFound;
                     return true;
                 case "NOT_ON_PER_SITE_PRICING":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing;
+                    code = DatoCmsErrorCode.NotOnPerSitePricing;
                     return true;
                 case "NO_PRIMARY_AUDIO_TRACK":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack;
+                    code = DatoCmsErrorCode.NoPrimaryAudioTrack;
                     return true;
                 case "PLAN_UPGRADE_REQUIRED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired;
+                    code = DatoCmsErrorCode.PlanUpgradeRequired;
                     return true;
                 case "PLATFORM_SCHEDULED_MAINTENANCE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance;
+                    code = DatoCmsErrorCode.PlatformScheduledMaintenance;
                     return true;
                 case "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
+                    code = DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
                     return true;
                 case "PUBLISHED_CHILDREN":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren;
+                    code = DatoCmsErrorCode.PublishedChildren;
                     return true;
                 case "PUBLISHED_REFERENCES":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences;
+                    code = DatoCmsErrorCode.PublishedReferences;
                     return true;
                 case "RATE_LIMIT_EXCEEDED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded;
+                    code = DatoCmsErrorCode.RateLimitExceeded;
                     return true;
                 case "REQUIRED_BY_ASSOCIATION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation;
+                    code = DatoCmsErrorCode.RequiredByAssociation;
                     return true;
                 case "SERVICE_UNAVAILABLE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable;
+                    code = DatoCmsErrorCode.ServiceUnavailable;
                     return true;
                 case "SITE_NOT_READY":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady;
+                    code = DatoCmsErrorCode.SiteNotReady;
                     return true;
                 case "SSO_SETTINGS_REQUIRED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired;
+                    code = DatoCmsErrorCode.SsoSettingsRequired;
                     return true;
                 case "STALE_ITEM_VERSION":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion;
+                    code = DatoCmsErrorCode.StaleItemVersion;
                     return true;
                 case "TECHNICAL_LIMIT_REACHED":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached;
+                    code = DatoCmsErrorCode.TechnicalLimitReached;
                     return true;
                 case "TOO_MANY_OPERATIONS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations;
+                    code = DatoCmsErrorCode.TooManyOperations;
                     return true;
                 case "UNMANAGED_EDIT_CONFLICT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict;
+                    code = DatoCmsErrorCode.UnmanagedEditConflict;
                     return true;
                 case "UNPUBLISHED_LINK":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink;
+                    code = DatoCmsErrorCode.UnpublishedLink;
                     return true;
                 case "UNPUBLISHED_PARENT":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent;
+                    code = DatoCmsErrorCode.UnpublishedParent;
                     return true;
                 case "UNRESOLVABLE_SEARCH_INDEX":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex;
+                    code = DatoCmsErrorCode.UnresolvableSearchIndex;
                     return true;
                 case "UPLOAD_IS_CURRENTLY_IN_USE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse;
+                    code = DatoCmsErrorCode.UploadIsCurrentlyInUse;
                     return true;
                 case "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations;
+                    code = DatoCmsErrorCode.UploadNotPassingFieldValidations;
                     return true;
                 case "USED_AS_SLUG_SOURCE":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource;
+                    code = DatoCmsErrorCode.UsedAsSlugSource;
                     return true;
                 case "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID":
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
+                    code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
                     return true;
                 default:
-                    code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+                    code = DatoCmsErrorCode.Unknown;
                     return false;
             }
         }
@@ -328,663 +328,819 @@ namespace DatoCms.ErrorCodes
         /// <param name="value">The code characters, such as ITEM_LOCKED.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool TryParse(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
         {
             switch (value.Length)
             {
                 case 9:
-                    if (Matches(value, "EXCEPTION"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError;
-                        return true;
+                        case 'E':
+                            if (Matches(value, "EXCEPTION"))
+                            {
+                                code = DatoCmsErrorCode.UnexpectedServerError;
+                                return true;
+                            }
+                            break;
+                        case 'M':
+                            if (Matches(value, "MUX_ERROR"))
+                            {
+                                code = DatoCmsErrorCode.MuxError;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "NOT_FOUND"))
+                            {
+                                code = DatoCmsErrorCode.NotFound;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "MUX_ERROR"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError;
-                        return true;
-                    }
-
-                    if (Matches(value, "NOT_FOUND"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound;
-                        return true;
-                    }
-
                     break;
                 case 11:
-                    if (Matches(value, "ITEM_LOCKED"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked;
-                        return true;
+                        case 'I':
+                            if (Matches(value, "ITEM_LOCKED"))
+                            {
+                                code = DatoCmsErrorCode.ItemLocked;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "NOT_A_VIDEO"))
+                            {
+                                code = DatoCmsErrorCode.NotAVideo;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "NOT_A_VIDEO"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo;
-                        return true;
-                    }
-
                     break;
                 case 12:
-                    if (Matches(value, "INVALID_DATE"))
+                    switch (value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate;
-                        return true;
+                        case 'D':
+                            if (Matches(value, "INVALID_DATE"))
+                            {
+                                code = DatoCmsErrorCode.InvalidDate;
+                                return true;
+                            }
+                            break;
+                        case 'S':
+                            if (Matches(value, "INVALID_SITE"))
+                            {
+                                code = DatoCmsErrorCode.InvalidSite;
+                                return true;
+                            }
+                            break;
+                        case 'T':
+                            if (Matches(value, "INVALID_TYPE"))
+                            {
+                                code = DatoCmsErrorCode.InvalidType;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_SITE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_TYPE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType;
-                        return true;
-                    }
-
                     break;
                 case 13:
-                    if (Matches(value, "INVALID_DRAFT"))
+                    switch (value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft;
-                        return true;
+                        case 'D':
+                            if (Matches(value, "INVALID_DRAFT"))
+                            {
+                                code = DatoCmsErrorCode.InvalidDraft;
+                                return true;
+                            }
+                            break;
+                        case 'F':
+                            if (Matches(value, "INVALID_FIELD"))
+                            {
+                                code = DatoCmsErrorCode.InvalidField;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_FIELD"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField;
-                        return true;
-                    }
-
                     break;
                 case 14:
-                    if (Matches(value, "INVALID_FORMAT"))
+                    switch (value[9])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat;
-                        return true;
+                        case 'A':
+                            switch (value[11])
+                            {
+                                case 'A':
+                                    if (Matches(value, "INVALID_PARAMS"))
+                                    {
+                                        code = DatoCmsErrorCode.InvalidParams;
+                                        return true;
+                                    }
+                                    break;
+                                case 'E':
+                                    if (Matches(value, "INVALID_PARENT"))
+                                    {
+                                        code = DatoCmsErrorCode.InvalidParent;
+                                        return true;
+                                    }
+                                    break;
+                            }
+                            break;
+                        case 'I':
+                            if (Matches(value, "MISSING_FIELDS"))
+                            {
+                                code = DatoCmsErrorCode.MissingFields;
+                                return true;
+                            }
+                            break;
+                        case 'O':
+                            if (Matches(value, "INVALID_FORMAT"))
+                            {
+                                code = DatoCmsErrorCode.InvalidFormat;
+                                return true;
+                            }
+                            break;
+                        case 'R':
+                            if (Matches(value, "SITE_NOT_READY"))
+                            {
+                                code = DatoCmsErrorCode.SiteNotReady;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_PARAMS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_PARENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent;
-                        return true;
-                    }
-
-                    if (Matches(value, "MISSING_FIELDS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields;
-                        return true;
-                    }
-
-                    if (Matches(value, "SITE_NOT_READY"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady;
-                        return true;
-                    }
-
                     break;
                 case 15:
-                    if (Matches(value, "INVALID_REQUEST"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest;
-                        return true;
+                        case 'I':
+                            if (Matches(value, "INVALID_REQUEST"))
+                            {
+                                code = DatoCmsErrorCode.InvalidRequest;
+                                return true;
+                            }
+                            break;
+                        case 'M':
+                            if (Matches(value, "MISSING_LOCALES"))
+                            {
+                                code = DatoCmsErrorCode.MissingLocales;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "MISSING_LOCALES"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales;
-                        return true;
-                    }
-
                     break;
                 case 16:
-                    if (Matches(value, "DEACTIVATED_SITE"))
+                    switch (value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite;
-                        return true;
+                        case 'E':
+                            if (Matches(value, "INVALID_ENDPOINT"))
+                            {
+                                code = DatoCmsErrorCode.InvalidEndpoint;
+                                return true;
+                            }
+                            break;
+                        case 'H':
+                            if (Matches(value, "UNPUBLISHED_LINK"))
+                            {
+                                code = DatoCmsErrorCode.UnpublishedLink;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "MAINTENANCE_MODE"))
+                            {
+                                code = DatoCmsErrorCode.MaintenanceMode;
+                                return true;
+                            }
+                            break;
+                        case 'O':
+                            if (Matches(value, "INVALID_ORDERING"))
+                            {
+                                code = DatoCmsErrorCode.InvalidOrdering;
+                                return true;
+                            }
+                            break;
+                        case 'P':
+                            if (Matches(value, "INVALID_POSITION"))
+                            {
+                                code = DatoCmsErrorCode.InvalidPosition;
+                                return true;
+                            }
+                            break;
+                        case 'T':
+                            if (Matches(value, "DEACTIVATED_SITE"))
+                            {
+                                code = DatoCmsErrorCode.DeactivatedSite;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_ENDPOINT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_ORDERING"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_POSITION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition;
-                        return true;
-                    }
-
-                    if (Matches(value, "MAINTENANCE_MODE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode;
-                        return true;
-                    }
-
-                    if (Matches(value, "UNPUBLISHED_LINK"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink;
-                        return true;
-                    }
-
                     break;
                 case 17:
-                    if (Matches(value, "INVALID_ENTITY_ID"))
+                    switch (value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId;
-                        return true;
+                        case 'E':
+                            if (Matches(value, "INVALID_ENTITY_ID"))
+                            {
+                                code = DatoCmsErrorCode.InvalidEntityId;
+                                return true;
+                            }
+                            break;
+                        case 'J':
+                            if (Matches(value, "INVALID_JSON_BODY"))
+                            {
+                                code = DatoCmsErrorCode.InvalidJsonBody;
+                                return true;
+                            }
+                            break;
+                        case 'P':
+                            if (Matches(value, "INVALID_PARENT_ID"))
+                            {
+                                code = DatoCmsErrorCode.InvalidParentId;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_JSON_BODY"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_PARENT_ID"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId;
-                        return true;
-                    }
-
                     break;
                 case 18:
-                    if (Matches(value, "DELETE_RESTRICTION"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction;
-                        return true;
+                        case 'D':
+                            if (Matches(value, "DELETE_RESTRICTION"))
+                            {
+                                code = DatoCmsErrorCode.DeleteRestriction;
+                                return true;
+                            }
+                            break;
+                        case 'I':
+                            if (Matches(value, "INVALID_ATTRIBUTES"))
+                            {
+                                code = DatoCmsErrorCode.InvalidAttributes;
+                                return true;
+                            }
+                            break;
+                        case 'P':
+                            if (Matches(value, "PUBLISHED_CHILDREN"))
+                            {
+                                code = DatoCmsErrorCode.PublishedChildren;
+                                return true;
+                            }
+                            break;
+                        case 'S':
+                            if (Matches(value, "STALE_ITEM_VERSION"))
+                            {
+                                code = DatoCmsErrorCode.StaleItemVersion;
+                                return true;
+                            }
+                            break;
+                        case 'U':
+                            if (Matches(value, "UNPUBLISHED_PARENT"))
+                            {
+                                code = DatoCmsErrorCode.UnpublishedParent;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_ATTRIBUTES"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes;
-                        return true;
-                    }
-
-                    if (Matches(value, "PUBLISHED_CHILDREN"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren;
-                        return true;
-                    }
-
-                    if (Matches(value, "STALE_ITEM_VERSION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion;
-                        return true;
-                    }
-
-                    if (Matches(value, "UNPUBLISHED_PARENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent;
-                        return true;
-                    }
-
                     break;
                 case 19:
-                    if (Matches(value, "DUPLICATE_SINGLETON"))
+                    switch (value[10])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton;
-                        return true;
+                        case 'A':
+                            if (Matches(value, "SERVICE_UNAVAILABLE"))
+                            {
+                                code = DatoCmsErrorCode.ServiceUnavailable;
+                                return true;
+                            }
+                            break;
+                        case 'I':
+                            if (Matches(value, "INVALID_API_VERSION"))
+                            {
+                                code = DatoCmsErrorCode.InvalidApiVersion;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "ITEM_TYPE_NOT_FOUND"))
+                            {
+                                code = DatoCmsErrorCode.ItemTypeNotFound;
+                                return true;
+                            }
+                            break;
+                        case 'P':
+                            if (Matches(value, "TOO_MANY_OPERATIONS"))
+                            {
+                                code = DatoCmsErrorCode.TooManyOperations;
+                                return true;
+                            }
+                            break;
+                        case 'S':
+                            if (Matches(value, "DUPLICATE_SINGLETON"))
+                            {
+                                code = DatoCmsErrorCode.DuplicateSingleton;
+                                return true;
+                            }
+                            break;
+                        case 'U':
+                            if (Matches(value, "USED_AS_SLUG_SOURCE"))
+                            {
+                                code = DatoCmsErrorCode.UsedAsSlugSource;
+                                return true;
+                            }
+                            break;
+                        case 'V':
+                            if (Matches(value, "INVALID_ENVIRONMENT"))
+                            {
+                                code = DatoCmsErrorCode.InvalidEnvironment;
+                                return true;
+                            }
+                            break;
+                        case '_':
+                            if (Matches(value, "RATE_LIMIT_EXCEEDED"))
+                            {
+                                code = DatoCmsErrorCode.RateLimitExceeded;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_API_VERSION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_ENVIRONMENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment;
-                        return true;
-                    }
-
-                    if (Matches(value, "ITEM_TYPE_NOT_FOUND"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound;
-                        return true;
-                    }
-
-                    if (Matches(value, "RATE_LIMIT_EXCEEDED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded;
-                        return true;
-                    }
-
-                    if (Matches(value, "SERVICE_UNAVAILABLE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable;
-                        return true;
-                    }
-
-                    if (Matches(value, "TOO_MANY_OPERATIONS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations;
-                        return true;
-                    }
-
-                    if (Matches(value, "USED_AS_SLUG_SOURCE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource;
-                        return true;
-                    }
-
                     break;
                 case 20:
-                    if (Matches(value, "INVALID_RELATIONSHIP"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship;
-                        return true;
+                        case 'I':
+                            if (Matches(value, "INVALID_RELATIONSHIP"))
+                            {
+                                code = DatoCmsErrorCode.InvalidRelationship;
+                                return true;
+                            }
+                            break;
+                        case 'M':
+                            if (Matches(value, "MODULAR_BLOCK_IN_USE"))
+                            {
+                                code = DatoCmsErrorCode.ModularBlockInUse;
+                                return true;
+                            }
+                            break;
+                        case 'P':
+                            if (Matches(value, "PUBLISHED_REFERENCES"))
+                            {
+                                code = DatoCmsErrorCode.PublishedReferences;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "MODULAR_BLOCK_IN_USE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse;
-                        return true;
-                    }
-
-                    if (Matches(value, "PUBLISHED_REFERENCES"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences;
-                        return true;
-                    }
-
                     break;
                 case 21:
-                    if (Matches(value, "CLASHING_FIELD_LABELS"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels;
-                        return true;
+                        case 'C':
+                            if (Matches(value, "CLASHING_FIELD_LABELS"))
+                            {
+                                code = DatoCmsErrorCode.ClashingFieldLabels;
+                                return true;
+                            }
+                            break;
+                        case 'E':
+                            if (Matches(value, "ENVIRONMENT_NOT_READY"))
+                            {
+                                code = DatoCmsErrorCode.EnvironmentNotReady;
+                                return true;
+                            }
+                            break;
+                        case 'I':
+                            if (Matches(value, "INVALID_ACCEPT_HEADER"))
+                            {
+                                code = DatoCmsErrorCode.InvalidAcceptHeader;
+                                return true;
+                            }
+                            break;
+                        case 'P':
+                            if (Matches(value, "PLAN_UPGRADE_REQUIRED"))
+                            {
+                                code = DatoCmsErrorCode.PlanUpgradeRequired;
+                                return true;
+                            }
+                            break;
+                        case 'S':
+                            if (Matches(value, "SSO_SETTINGS_REQUIRED"))
+                            {
+                                code = DatoCmsErrorCode.SsoSettingsRequired;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "ENVIRONMENT_NOT_READY"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_ACCEPT_HEADER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader;
-                        return true;
-                    }
-
-                    if (Matches(value, "PLAN_UPGRADE_REQUIRED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired;
-                        return true;
-                    }
-
-                    if (Matches(value, "SSO_SETTINGS_REQUIRED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired;
-                        return true;
-                    }
-
                     break;
                 case 22:
-                    if (Matches(value, "CONCURRENT_ITEM_UPDATE"))
+                    switch (value[11])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate;
-                        return true;
+                        case 'A':
+                            if (Matches(value, "NO_PRIMARY_AUDIO_TRACK"))
+                            {
+                                code = DatoCmsErrorCode.NoPrimaryAudioTrack;
+                                return true;
+                            }
+                            break;
+                        case 'G':
+                            if (Matches(value, "INVALID_PLUGIN_VERSION"))
+                            {
+                                code = DatoCmsErrorCode.InvalidPluginVersion;
+                                return true;
+                            }
+                            break;
+                        case 'I':
+                            if (Matches(value, "CONCURRENT_ITEM_UPDATE"))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentItemUpdate;
+                                return true;
+                            }
+                            break;
+                        case 'R':
+                            if (Matches(value, "CONCURRENT_ROLE_UPDATE"))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentRoleUpdate;
+                                return true;
+                            }
+                            break;
+                        case 'S':
+                            if (Matches(value, "ITEM_TYPE_IS_SINGLETON"))
+                            {
+                                code = DatoCmsErrorCode.ItemTypeIsSingleton;
+                                return true;
+                            }
+                            break;
+                        case '_':
+                            if (Matches(value, "KIND_CANNOT_BE_CHANGED"))
+                            {
+                                code = DatoCmsErrorCode.KindCannotBeChanged;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "CONCURRENT_ROLE_UPDATE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_PLUGIN_VERSION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion;
-                        return true;
-                    }
-
-                    if (Matches(value, "ITEM_TYPE_IS_SINGLETON"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton;
-                        return true;
-                    }
-
-                    if (Matches(value, "KIND_CANNOT_BE_CHANGED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged;
-                        return true;
-                    }
-
-                    if (Matches(value, "NO_PRIMARY_AUDIO_TRACK"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack;
-                        return true;
-                    }
-
                     break;
                 case 23:
-                    if (Matches(value, "INVALID_SEARCH_INDEX_ID"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId;
-                        return true;
+                        case 'I':
+                            if (Matches(value, "INVALID_SEARCH_INDEX_ID"))
+                            {
+                                code = DatoCmsErrorCode.InvalidSearchIndexId;
+                                return true;
+                            }
+                            break;
+                        case 'M':
+                            if (Matches(value, "MISSING_QUERY_PARAMETER"))
+                            {
+                                code = DatoCmsErrorCode.MissingQueryParameter;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "NOT_ON_PER_SITE_PRICING"))
+                            {
+                                code = DatoCmsErrorCode.NotOnPerSitePricing;
+                                return true;
+                            }
+                            break;
+                        case 'R':
+                            if (Matches(value, "REQUIRED_BY_ASSOCIATION"))
+                            {
+                                code = DatoCmsErrorCode.RequiredByAssociation;
+                                return true;
+                            }
+                            break;
+                        case 'T':
+                            if (Matches(value, "TECHNICAL_LIMIT_REACHED"))
+                            {
+                                code = DatoCmsErrorCode.TechnicalLimitReached;
+                                return true;
+                            }
+                            break;
+                        case 'U':
+                            if (Matches(value, "UNMANAGED_EDIT_CONFLICT"))
+                            {
+                                code = DatoCmsErrorCode.UnmanagedEditConflict;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "MISSING_QUERY_PARAMETER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter;
-                        return true;
-                    }
-
-                    if (Matches(value, "NOT_ON_PER_SITE_PRICING"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing;
-                        return true;
-                    }
-
-                    if (Matches(value, "REQUIRED_BY_ASSOCIATION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation;
-                        return true;
-                    }
-
-                    if (Matches(value, "TECHNICAL_LIMIT_REACHED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached;
-                        return true;
-                    }
-
-                    if (Matches(value, "UNMANAGED_EDIT_CONFLICT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict;
-                        return true;
-                    }
-
                     break;
                 case 24:
-                    if (Matches(value, "CONCURRENT_UPLOAD_UPDATE"))
+                    switch (value[20])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate;
-                        return true;
+                        case 'D':
+                            if (Matches(value, "CONCURRENT_UPLOAD_UPDATE"))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentUploadUpdate;
+                                return true;
+                            }
+                            break;
+                        case 'I':
+                            if (Matches(value, "INSUFFICIENT_PERMISSIONS"))
+                            {
+                                code = DatoCmsErrorCode.InsufficientPermissions;
+                                return true;
+                            }
+                            break;
+                        case 'L':
+                            if (Matches(value, "KEEP_URL_FORMAT_CONFLICT"))
+                            {
+                                code = DatoCmsErrorCode.KeepUrlFormatConflict;
+                                return true;
+                            }
+                            break;
+                        case 'T':
+                            if (Matches(value, "INVALID_DESTINATION_TYPE"))
+                            {
+                                code = DatoCmsErrorCode.InvalidDestinationType;
+                                return true;
+                            }
+                            break;
+                        case 'U':
+                            if (Matches(value, "INVALID_DESTINATION_USER"))
+                            {
+                                code = DatoCmsErrorCode.InvalidDestinationUser;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INSUFFICIENT_PERMISSIONS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_DESTINATION_TYPE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_DESTINATION_USER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser;
-                        return true;
-                    }
-
-                    if (Matches(value, "KEEP_URL_FORMAT_CONFLICT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict;
-                        return true;
-                    }
-
                     break;
                 case 25:
-                    if (Matches(value, "DESTINATION_USER_REQUIRED"))
+                    switch (value[1])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired;
-                        return true;
+                        case 'E':
+                            if (Matches(value, "DESTINATION_USER_REQUIRED"))
+                            {
+                                code = DatoCmsErrorCode.DestinationUserRequired;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "UNRESOLVABLE_SEARCH_INDEX"))
+                            {
+                                code = DatoCmsErrorCode.UnresolvableSearchIndex;
+                                return true;
+                            }
+                            break;
+                        case 'O':
+                            if (Matches(value, "NON_EDITABLE_ACCESS_TOKEN"))
+                            {
+                                code = DatoCmsErrorCode.NonEditableAccessToken;
+                                return true;
+                            }
+                            break;
+                        case 'U':
+                            if (Matches(value, "DUPLICATE_POSITIONS_FOUND"))
+                            {
+                                code = DatoCmsErrorCode.DuplicatePositionsFound;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "DUPLICATE_POSITIONS_FOUND"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound;
-                        return true;
-                    }
-
-                    if (Matches(value, "NON_EDITABLE_ACCESS_TOKEN"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken;
-                        return true;
-                    }
-
-                    if (Matches(value, "UNRESOLVABLE_SEARCH_INDEX"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex;
-                        return true;
-                    }
-
                     break;
                 case 26:
-                    if (Matches(value, "BILLING_PROFILE_DEFAULTING"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting;
-                        return true;
+                        case 'B':
+                            if (Matches(value, "BILLING_PROFILE_DEFAULTING"))
+                            {
+                                code = DatoCmsErrorCode.BillingProfileDefaulting;
+                                return true;
+                            }
+                            break;
+                        case 'U':
+                            if (Matches(value, "UPLOAD_IS_CURRENTLY_IN_USE"))
+                            {
+                                code = DatoCmsErrorCode.UploadIsCurrentlyInUse;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "UPLOAD_IS_CURRENTLY_IN_USE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse;
-                        return true;
-                    }
-
                     break;
                 case 27:
-                    if (Matches(value, "ACCOUNT_ALREADY_JOINED_SITE"))
+                    switch (value[9])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite;
-                        return true;
+                        case 'I':
+                            if (Matches(value, "INVALID_FILTER_FIELDS_PARAM"))
+                            {
+                                code = DatoCmsErrorCode.InvalidFilterFieldsParam;
+                                return true;
+                            }
+                            break;
+                        case 'L':
+                            if (Matches(value, "ACCOUNT_ALREADY_JOINED_SITE"))
+                            {
+                                code = DatoCmsErrorCode.AccountAlreadyJoinedSite;
+                                return true;
+                            }
+                            break;
+                        case 'O':
+                            if (Matches(value, "INVALID_CONTENT_TYPE_HEADER"))
+                            {
+                                code = DatoCmsErrorCode.InvalidContentTypeHeader;
+                                return true;
+                            }
+                            break;
+                        case 'R':
+                            if (Matches(value, "ALREADY_PRIMARY_ENVIRONMENT"))
+                            {
+                                code = DatoCmsErrorCode.AlreadyPrimaryEnvironment;
+                                return true;
+                            }
+                            break;
+                        case 'S':
+                            if (Matches(value, "CANNOT_DESTROY_CURRENT_USER"))
+                            {
+                                code = DatoCmsErrorCode.CannotDestroyCurrentUser;
+                                return true;
+                            }
+                            break;
+                        case 'T':
+                            if (Matches(value, "CONCURRENT_ITEM_TYPE_UPDATE"))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentItemTypeUpdate;
+                                return true;
+                            }
+                            break;
+                        case 'V':
+                            if (Matches(value, "DESTRUCTIVE_REQUEST_BLOCKED"))
+                            {
+                                code = DatoCmsErrorCode.DestructiveRequestBlocked;
+                                return true;
+                            }
+                            break;
+                        case '_':
+                            if (Matches(value, "ITEM_TYPE_CANNOT_BE_CHANGED"))
+                            {
+                                code = DatoCmsErrorCode.ItemTypeCannotBeChanged;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "ALREADY_PRIMARY_ENVIRONMENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment;
-                        return true;
-                    }
-
-                    if (Matches(value, "CANNOT_DESTROY_CURRENT_USER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser;
-                        return true;
-                    }
-
-                    if (Matches(value, "CONCURRENT_ITEM_TYPE_UPDATE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate;
-                        return true;
-                    }
-
-                    if (Matches(value, "DESTRUCTIVE_REQUEST_BLOCKED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_CONTENT_TYPE_HEADER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader;
-                        return true;
-                    }
-
-                    if (Matches(value, "INVALID_FILTER_FIELDS_PARAM"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam;
-                        return true;
-                    }
-
-                    if (Matches(value, "ITEM_TYPE_CANNOT_BE_CHANGED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged;
-                        return true;
-                    }
-
                     break;
                 case 28:
-                    if (Matches(value, "INVALID_AUTHORIZATION_HEADER"))
+                    switch (value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader;
-                        return true;
+                        case 'A':
+                            if (Matches(value, "INVALID_AUTHORIZATION_HEADER"))
+                            {
+                                code = DatoCmsErrorCode.InvalidAuthorizationHeader;
+                                return true;
+                            }
+                            break;
+                        case 'S':
+                            if (Matches(value, "INVALID_SITE_EXPORT_SETTINGS"))
+                            {
+                                code = DatoCmsErrorCode.InvalidSiteExportSettings;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_SITE_EXPORT_SETTINGS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings;
-                        return true;
-                    }
-
                     break;
                 case 29:
-                    if (Matches(value, "CANNOT_DESTROY_FORKING_ORIGIN"))
+                    switch (value[1])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin;
-                        return true;
+                        case 'A':
+                            if (Matches(value, "CANNOT_DESTROY_FORKING_ORIGIN"))
+                            {
+                                code = DatoCmsErrorCode.CannotDestroyForkingOrigin;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "ENVIRONMENT_IN_READ_ONLY_MODE"))
+                            {
+                                code = DatoCmsErrorCode.EnvironmentInReadOnlyMode;
+                                return true;
+                            }
+                            break;
+                        case 'O':
+                            if (Matches(value, "CONCURRENT_ENVIRONMENT_UPDATE"))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "CONCURRENT_ENVIRONMENT_UPDATE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
-                        return true;
-                    }
-
-                    if (Matches(value, "ENVIRONMENT_IN_READ_ONLY_MODE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode;
-                        return true;
-                    }
-
                     break;
                 case 30:
-                    if (Matches(value, "KEEP_URL_CONTENT_TYPE_CONFLICT"))
+                    switch (value[10])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict;
-                        return true;
+                        case 'C':
+                            if (Matches(value, "PLATFORM_SCHEDULED_MAINTENANCE"))
+                            {
+                                code = DatoCmsErrorCode.PlatformScheduledMaintenance;
+                                return true;
+                            }
+                            break;
+                        case 'O':
+                            if (Matches(value, "KEEP_URL_CONTENT_TYPE_CONFLICT"))
+                            {
+                                code = DatoCmsErrorCode.KeepUrlContentTypeConflict;
+                                return true;
+                            }
+                            break;
+                        case 'T':
+                            if (Matches(value, "KEEP_URL_STORAGE_NOT_SUPPORTED"))
+                            {
+                                code = DatoCmsErrorCode.KeepUrlStorageNotSupported;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "KEEP_URL_STORAGE_NOT_SUPPORTED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported;
-                        return true;
-                    }
-
-                    if (Matches(value, "PLATFORM_SCHEDULED_MAINTENANCE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance;
-                        return true;
-                    }
-
                     break;
                 case 31:
                     if (Matches(value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        code = DatoCmsErrorCode.InvalidUploadStorageSettings;
                         return true;
                     }
-
                     break;
                 case 34:
-                    if (Matches(value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
-                        return true;
+                        case 'C':
+                            if (Matches(value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"))
+                            {
+                                code = DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
+                                return true;
+                            }
+                            break;
+                        case 'N':
+                            if (Matches(value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"))
+                            {
+                                code = DatoCmsErrorCode.NewPluginVersionIsIncompatible;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible;
-                        return true;
-                    }
-
                     break;
                 case 36:
                     if (Matches(value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations;
+                        code = DatoCmsErrorCode.UploadNotPassingFieldValidations;
                         return true;
                     }
-
                     break;
                 case 38:
                     if (Matches(value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
+                        code = DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
                         return true;
                     }
-
                     break;
                 case 39:
                     if (Matches(value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType;
+                        code = DatoCmsErrorCode.InvalidOrderingForSortableItemType;
                         return true;
                     }
-
                     break;
                 case 40:
-                    if (Matches(value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"))
+                    switch (value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
-                        return true;
+                        case 'C':
+                            if (Matches(value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"))
+                            {
+                                code = DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
+                                return true;
+                            }
+                            break;
+                        case 'I':
+                            if (Matches(value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"))
+                            {
+                                code = DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (Matches(value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
-                        return true;
-                    }
-
                     break;
                 case 41:
                     if (Matches(value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
+                        code = DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
                         return true;
                     }
-
                     break;
                 case 46:
                     if (Matches(value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
+                        code = DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
                         return true;
                     }
-
                     break;
                 case 47:
                     if (Matches(value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
+                        code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
                         return true;
                     }
-
                     break;
                 case 61:
                     if (Matches(value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
+                        code = DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
                         return true;
                     }
-
                     break;
             }
 
-            code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+            code = DatoCmsErrorCode.Unknown;
             return false;
         }
 
@@ -995,663 +1151,819 @@ namespace DatoCms.ErrorCodes
         /// <param name="utf8Value">The UTF-8 bytes of the code string.</param>
         /// <param name="code">The code, or Unknown when the result is false.</param>
         /// <returns>True when the spec knows the code.</returns>
-        public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
         {
             switch (utf8Value.Length)
             {
                 case 9:
-                    if (MatchesUtf8(utf8Value, "EXCEPTION"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError;
-                        return true;
+                        case (byte)'E':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "EXCEPTION"u8))
+                            {
+                                code = DatoCmsErrorCode.UnexpectedServerError;
+                                return true;
+                            }
+                            break;
+                        case (byte)'M':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MUX_ERROR"u8))
+                            {
+                                code = DatoCmsErrorCode.MuxError;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_FOUND"u8))
+                            {
+                                code = DatoCmsErrorCode.NotFound;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "MUX_ERROR"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "NOT_FOUND"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound;
-                        return true;
-                    }
-
                     break;
                 case 11:
-                    if (MatchesUtf8(utf8Value, "ITEM_LOCKED"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked;
-                        return true;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_LOCKED"u8))
+                            {
+                                code = DatoCmsErrorCode.ItemLocked;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_A_VIDEO"u8))
+                            {
+                                code = DatoCmsErrorCode.NotAVideo;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "NOT_A_VIDEO"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo;
-                        return true;
-                    }
-
                     break;
                 case 12:
-                    if (MatchesUtf8(utf8Value, "INVALID_DATE"))
+                    switch (utf8Value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate;
-                        return true;
+                        case (byte)'D':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DATE"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidDate;
+                                return true;
+                            }
+                            break;
+                        case (byte)'S':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SITE"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidSite;
+                                return true;
+                            }
+                            break;
+                        case (byte)'T':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_TYPE"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidType;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_SITE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_TYPE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType;
-                        return true;
-                    }
-
                     break;
                 case 13:
-                    if (MatchesUtf8(utf8Value, "INVALID_DRAFT"))
+                    switch (utf8Value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft;
-                        return true;
+                        case (byte)'D':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DRAFT"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidDraft;
+                                return true;
+                            }
+                            break;
+                        case (byte)'F':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FIELD"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidField;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_FIELD"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField;
-                        return true;
-                    }
-
                     break;
                 case 14:
-                    if (MatchesUtf8(utf8Value, "INVALID_FORMAT"))
+                    switch (utf8Value[9])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat;
-                        return true;
+                        case (byte)'A':
+                            switch (utf8Value[11])
+                            {
+                                case (byte)'A':
+                                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARAMS"u8))
+                                    {
+                                        code = DatoCmsErrorCode.InvalidParams;
+                                        return true;
+                                    }
+                                    break;
+                                case (byte)'E':
+                                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARENT"u8))
+                                    {
+                                        code = DatoCmsErrorCode.InvalidParent;
+                                        return true;
+                                    }
+                                    break;
+                            }
+                            break;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_FIELDS"u8))
+                            {
+                                code = DatoCmsErrorCode.MissingFields;
+                                return true;
+                            }
+                            break;
+                        case (byte)'O':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FORMAT"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidFormat;
+                                return true;
+                            }
+                            break;
+                        case (byte)'R':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SITE_NOT_READY"u8))
+                            {
+                                code = DatoCmsErrorCode.SiteNotReady;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_PARAMS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_PARENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "MISSING_FIELDS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "SITE_NOT_READY"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady;
-                        return true;
-                    }
-
                     break;
                 case 15:
-                    if (MatchesUtf8(utf8Value, "INVALID_REQUEST"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest;
-                        return true;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_REQUEST"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidRequest;
+                                return true;
+                            }
+                            break;
+                        case (byte)'M':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_LOCALES"u8))
+                            {
+                                code = DatoCmsErrorCode.MissingLocales;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "MISSING_LOCALES"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales;
-                        return true;
-                    }
-
                     break;
                 case 16:
-                    if (MatchesUtf8(utf8Value, "DEACTIVATED_SITE"))
+                    switch (utf8Value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite;
-                        return true;
+                        case (byte)'E':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENDPOINT"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidEndpoint;
+                                return true;
+                            }
+                            break;
+                        case (byte)'H':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNPUBLISHED_LINK"u8))
+                            {
+                                code = DatoCmsErrorCode.UnpublishedLink;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MAINTENANCE_MODE"u8))
+                            {
+                                code = DatoCmsErrorCode.MaintenanceMode;
+                                return true;
+                            }
+                            break;
+                        case (byte)'O':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidOrdering;
+                                return true;
+                            }
+                            break;
+                        case (byte)'P':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_POSITION"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidPosition;
+                                return true;
+                            }
+                            break;
+                        case (byte)'T':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DEACTIVATED_SITE"u8))
+                            {
+                                code = DatoCmsErrorCode.DeactivatedSite;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_ENDPOINT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_ORDERING"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_POSITION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "MAINTENANCE_MODE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "UNPUBLISHED_LINK"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink;
-                        return true;
-                    }
-
                     break;
                 case 17:
-                    if (MatchesUtf8(utf8Value, "INVALID_ENTITY_ID"))
+                    switch (utf8Value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId;
-                        return true;
+                        case (byte)'E':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENTITY_ID"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidEntityId;
+                                return true;
+                            }
+                            break;
+                        case (byte)'J':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_JSON_BODY"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidJsonBody;
+                                return true;
+                            }
+                            break;
+                        case (byte)'P':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARENT_ID"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidParentId;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_JSON_BODY"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_PARENT_ID"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId;
-                        return true;
-                    }
-
                     break;
                 case 18:
-                    if (MatchesUtf8(utf8Value, "DELETE_RESTRICTION"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction;
-                        return true;
+                        case (byte)'D':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DELETE_RESTRICTION"u8))
+                            {
+                                code = DatoCmsErrorCode.DeleteRestriction;
+                                return true;
+                            }
+                            break;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ATTRIBUTES"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidAttributes;
+                                return true;
+                            }
+                            break;
+                        case (byte)'P':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PUBLISHED_CHILDREN"u8))
+                            {
+                                code = DatoCmsErrorCode.PublishedChildren;
+                                return true;
+                            }
+                            break;
+                        case (byte)'S':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "STALE_ITEM_VERSION"u8))
+                            {
+                                code = DatoCmsErrorCode.StaleItemVersion;
+                                return true;
+                            }
+                            break;
+                        case (byte)'U':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNPUBLISHED_PARENT"u8))
+                            {
+                                code = DatoCmsErrorCode.UnpublishedParent;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_ATTRIBUTES"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "PUBLISHED_CHILDREN"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "STALE_ITEM_VERSION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "UNPUBLISHED_PARENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent;
-                        return true;
-                    }
-
                     break;
                 case 19:
-                    if (MatchesUtf8(utf8Value, "DUPLICATE_SINGLETON"))
+                    switch (utf8Value[10])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton;
-                        return true;
+                        case (byte)'A':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SERVICE_UNAVAILABLE"u8))
+                            {
+                                code = DatoCmsErrorCode.ServiceUnavailable;
+                                return true;
+                            }
+                            break;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_API_VERSION"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidApiVersion;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_NOT_FOUND"u8))
+                            {
+                                code = DatoCmsErrorCode.ItemTypeNotFound;
+                                return true;
+                            }
+                            break;
+                        case (byte)'P':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "TOO_MANY_OPERATIONS"u8))
+                            {
+                                code = DatoCmsErrorCode.TooManyOperations;
+                                return true;
+                            }
+                            break;
+                        case (byte)'S':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DUPLICATE_SINGLETON"u8))
+                            {
+                                code = DatoCmsErrorCode.DuplicateSingleton;
+                                return true;
+                            }
+                            break;
+                        case (byte)'U':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "USED_AS_SLUG_SOURCE"u8))
+                            {
+                                code = DatoCmsErrorCode.UsedAsSlugSource;
+                                return true;
+                            }
+                            break;
+                        case (byte)'V':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENVIRONMENT"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidEnvironment;
+                                return true;
+                            }
+                            break;
+                        case (byte)'_':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "RATE_LIMIT_EXCEEDED"u8))
+                            {
+                                code = DatoCmsErrorCode.RateLimitExceeded;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_API_VERSION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_ENVIRONMENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "ITEM_TYPE_NOT_FOUND"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "RATE_LIMIT_EXCEEDED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "SERVICE_UNAVAILABLE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "TOO_MANY_OPERATIONS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "USED_AS_SLUG_SOURCE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource;
-                        return true;
-                    }
-
                     break;
                 case 20:
-                    if (MatchesUtf8(utf8Value, "INVALID_RELATIONSHIP"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship;
-                        return true;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_RELATIONSHIP"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidRelationship;
+                                return true;
+                            }
+                            break;
+                        case (byte)'M':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MODULAR_BLOCK_IN_USE"u8))
+                            {
+                                code = DatoCmsErrorCode.ModularBlockInUse;
+                                return true;
+                            }
+                            break;
+                        case (byte)'P':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PUBLISHED_REFERENCES"u8))
+                            {
+                                code = DatoCmsErrorCode.PublishedReferences;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "MODULAR_BLOCK_IN_USE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "PUBLISHED_REFERENCES"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences;
-                        return true;
-                    }
-
                     break;
                 case 21:
-                    if (MatchesUtf8(utf8Value, "CLASHING_FIELD_LABELS"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels;
-                        return true;
+                        case (byte)'C':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CLASHING_FIELD_LABELS"u8))
+                            {
+                                code = DatoCmsErrorCode.ClashingFieldLabels;
+                                return true;
+                            }
+                            break;
+                        case (byte)'E':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ENVIRONMENT_NOT_READY"u8))
+                            {
+                                code = DatoCmsErrorCode.EnvironmentNotReady;
+                                return true;
+                            }
+                            break;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ACCEPT_HEADER"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidAcceptHeader;
+                                return true;
+                            }
+                            break;
+                        case (byte)'P':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PLAN_UPGRADE_REQUIRED"u8))
+                            {
+                                code = DatoCmsErrorCode.PlanUpgradeRequired;
+                                return true;
+                            }
+                            break;
+                        case (byte)'S':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SSO_SETTINGS_REQUIRED"u8))
+                            {
+                                code = DatoCmsErrorCode.SsoSettingsRequired;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "ENVIRONMENT_NOT_READY"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_ACCEPT_HEADER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "PLAN_UPGRADE_REQUIRED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "SSO_SETTINGS_REQUIRED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired;
-                        return true;
-                    }
-
                     break;
                 case 22:
-                    if (MatchesUtf8(utf8Value, "CONCURRENT_ITEM_UPDATE"))
+                    switch (utf8Value[11])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate;
-                        return true;
+                        case (byte)'A':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NO_PRIMARY_AUDIO_TRACK"u8))
+                            {
+                                code = DatoCmsErrorCode.NoPrimaryAudioTrack;
+                                return true;
+                            }
+                            break;
+                        case (byte)'G':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PLUGIN_VERSION"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidPluginVersion;
+                                return true;
+                            }
+                            break;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ITEM_UPDATE"u8))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentItemUpdate;
+                                return true;
+                            }
+                            break;
+                        case (byte)'R':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ROLE_UPDATE"u8))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentRoleUpdate;
+                                return true;
+                            }
+                            break;
+                        case (byte)'S':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_IS_SINGLETON"u8))
+                            {
+                                code = DatoCmsErrorCode.ItemTypeIsSingleton;
+                                return true;
+                            }
+                            break;
+                        case (byte)'_':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KIND_CANNOT_BE_CHANGED"u8))
+                            {
+                                code = DatoCmsErrorCode.KindCannotBeChanged;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "CONCURRENT_ROLE_UPDATE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_PLUGIN_VERSION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "ITEM_TYPE_IS_SINGLETON"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "KIND_CANNOT_BE_CHANGED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "NO_PRIMARY_AUDIO_TRACK"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack;
-                        return true;
-                    }
-
                     break;
                 case 23:
-                    if (MatchesUtf8(utf8Value, "INVALID_SEARCH_INDEX_ID"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId;
-                        return true;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SEARCH_INDEX_ID"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidSearchIndexId;
+                                return true;
+                            }
+                            break;
+                        case (byte)'M':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_QUERY_PARAMETER"u8))
+                            {
+                                code = DatoCmsErrorCode.MissingQueryParameter;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_ON_PER_SITE_PRICING"u8))
+                            {
+                                code = DatoCmsErrorCode.NotOnPerSitePricing;
+                                return true;
+                            }
+                            break;
+                        case (byte)'R':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "REQUIRED_BY_ASSOCIATION"u8))
+                            {
+                                code = DatoCmsErrorCode.RequiredByAssociation;
+                                return true;
+                            }
+                            break;
+                        case (byte)'T':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "TECHNICAL_LIMIT_REACHED"u8))
+                            {
+                                code = DatoCmsErrorCode.TechnicalLimitReached;
+                                return true;
+                            }
+                            break;
+                        case (byte)'U':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNMANAGED_EDIT_CONFLICT"u8))
+                            {
+                                code = DatoCmsErrorCode.UnmanagedEditConflict;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "MISSING_QUERY_PARAMETER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "NOT_ON_PER_SITE_PRICING"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "REQUIRED_BY_ASSOCIATION"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "TECHNICAL_LIMIT_REACHED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "UNMANAGED_EDIT_CONFLICT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict;
-                        return true;
-                    }
-
                     break;
                 case 24:
-                    if (MatchesUtf8(utf8Value, "CONCURRENT_UPLOAD_UPDATE"))
+                    switch (utf8Value[20])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate;
-                        return true;
+                        case (byte)'D':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_UPLOAD_UPDATE"u8))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentUploadUpdate;
+                                return true;
+                            }
+                            break;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INSUFFICIENT_PERMISSIONS"u8))
+                            {
+                                code = DatoCmsErrorCode.InsufficientPermissions;
+                                return true;
+                            }
+                            break;
+                        case (byte)'L':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_FORMAT_CONFLICT"u8))
+                            {
+                                code = DatoCmsErrorCode.KeepUrlFormatConflict;
+                                return true;
+                            }
+                            break;
+                        case (byte)'T':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DESTINATION_TYPE"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidDestinationType;
+                                return true;
+                            }
+                            break;
+                        case (byte)'U':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DESTINATION_USER"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidDestinationUser;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INSUFFICIENT_PERMISSIONS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_DESTINATION_TYPE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_DESTINATION_USER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "KEEP_URL_FORMAT_CONFLICT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict;
-                        return true;
-                    }
-
                     break;
                 case 25:
-                    if (MatchesUtf8(utf8Value, "DESTINATION_USER_REQUIRED"))
+                    switch (utf8Value[1])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired;
-                        return true;
+                        case (byte)'E':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DESTINATION_USER_REQUIRED"u8))
+                            {
+                                code = DatoCmsErrorCode.DestinationUserRequired;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNRESOLVABLE_SEARCH_INDEX"u8))
+                            {
+                                code = DatoCmsErrorCode.UnresolvableSearchIndex;
+                                return true;
+                            }
+                            break;
+                        case (byte)'O':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NON_EDITABLE_ACCESS_TOKEN"u8))
+                            {
+                                code = DatoCmsErrorCode.NonEditableAccessToken;
+                                return true;
+                            }
+                            break;
+                        case (byte)'U':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DUPLICATE_POSITIONS_FOUND"u8))
+                            {
+                                code = DatoCmsErrorCode.DuplicatePositionsFound;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "DUPLICATE_POSITIONS_FOUND"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "NON_EDITABLE_ACCESS_TOKEN"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "UNRESOLVABLE_SEARCH_INDEX"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex;
-                        return true;
-                    }
-
                     break;
                 case 26:
-                    if (MatchesUtf8(utf8Value, "BILLING_PROFILE_DEFAULTING"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting;
-                        return true;
+                        case (byte)'B':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "BILLING_PROFILE_DEFAULTING"u8))
+                            {
+                                code = DatoCmsErrorCode.BillingProfileDefaulting;
+                                return true;
+                            }
+                            break;
+                        case (byte)'U':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UPLOAD_IS_CURRENTLY_IN_USE"u8))
+                            {
+                                code = DatoCmsErrorCode.UploadIsCurrentlyInUse;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "UPLOAD_IS_CURRENTLY_IN_USE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse;
-                        return true;
-                    }
-
                     break;
                 case 27:
-                    if (MatchesUtf8(utf8Value, "ACCOUNT_ALREADY_JOINED_SITE"))
+                    switch (utf8Value[9])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite;
-                        return true;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FILTER_FIELDS_PARAM"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidFilterFieldsParam;
+                                return true;
+                            }
+                            break;
+                        case (byte)'L':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ACCOUNT_ALREADY_JOINED_SITE"u8))
+                            {
+                                code = DatoCmsErrorCode.AccountAlreadyJoinedSite;
+                                return true;
+                            }
+                            break;
+                        case (byte)'O':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_CONTENT_TYPE_HEADER"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidContentTypeHeader;
+                                return true;
+                            }
+                            break;
+                        case (byte)'R':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ALREADY_PRIMARY_ENVIRONMENT"u8))
+                            {
+                                code = DatoCmsErrorCode.AlreadyPrimaryEnvironment;
+                                return true;
+                            }
+                            break;
+                        case (byte)'S':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_CURRENT_USER"u8))
+                            {
+                                code = DatoCmsErrorCode.CannotDestroyCurrentUser;
+                                return true;
+                            }
+                            break;
+                        case (byte)'T':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ITEM_TYPE_UPDATE"u8))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentItemTypeUpdate;
+                                return true;
+                            }
+                            break;
+                        case (byte)'V':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DESTRUCTIVE_REQUEST_BLOCKED"u8))
+                            {
+                                code = DatoCmsErrorCode.DestructiveRequestBlocked;
+                                return true;
+                            }
+                            break;
+                        case (byte)'_':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_CANNOT_BE_CHANGED"u8))
+                            {
+                                code = DatoCmsErrorCode.ItemTypeCannotBeChanged;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "ALREADY_PRIMARY_ENVIRONMENT"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "CANNOT_DESTROY_CURRENT_USER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "CONCURRENT_ITEM_TYPE_UPDATE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "DESTRUCTIVE_REQUEST_BLOCKED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_CONTENT_TYPE_HEADER"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_FILTER_FIELDS_PARAM"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "ITEM_TYPE_CANNOT_BE_CHANGED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged;
-                        return true;
-                    }
-
                     break;
                 case 28:
-                    if (MatchesUtf8(utf8Value, "INVALID_AUTHORIZATION_HEADER"))
+                    switch (utf8Value[8])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader;
-                        return true;
+                        case (byte)'A':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_AUTHORIZATION_HEADER"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidAuthorizationHeader;
+                                return true;
+                            }
+                            break;
+                        case (byte)'S':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SITE_EXPORT_SETTINGS"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidSiteExportSettings;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_SITE_EXPORT_SETTINGS"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings;
-                        return true;
-                    }
-
                     break;
                 case 29:
-                    if (MatchesUtf8(utf8Value, "CANNOT_DESTROY_FORKING_ORIGIN"))
+                    switch (utf8Value[1])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin;
-                        return true;
+                        case (byte)'A':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_FORKING_ORIGIN"u8))
+                            {
+                                code = DatoCmsErrorCode.CannotDestroyForkingOrigin;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ENVIRONMENT_IN_READ_ONLY_MODE"u8))
+                            {
+                                code = DatoCmsErrorCode.EnvironmentInReadOnlyMode;
+                                return true;
+                            }
+                            break;
+                        case (byte)'O':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ENVIRONMENT_UPDATE"u8))
+                            {
+                                code = DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "CONCURRENT_ENVIRONMENT_UPDATE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "ENVIRONMENT_IN_READ_ONLY_MODE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode;
-                        return true;
-                    }
-
                     break;
                 case 30:
-                    if (MatchesUtf8(utf8Value, "KEEP_URL_CONTENT_TYPE_CONFLICT"))
+                    switch (utf8Value[10])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict;
-                        return true;
+                        case (byte)'C':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PLATFORM_SCHEDULED_MAINTENANCE"u8))
+                            {
+                                code = DatoCmsErrorCode.PlatformScheduledMaintenance;
+                                return true;
+                            }
+                            break;
+                        case (byte)'O':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_CONTENT_TYPE_CONFLICT"u8))
+                            {
+                                code = DatoCmsErrorCode.KeepUrlContentTypeConflict;
+                                return true;
+                            }
+                            break;
+                        case (byte)'T':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_STORAGE_NOT_SUPPORTED"u8))
+                            {
+                                code = DatoCmsErrorCode.KeepUrlStorageNotSupported;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "KEEP_URL_STORAGE_NOT_SUPPORTED"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported;
-                        return true;
-                    }
-
-                    if (MatchesUtf8(utf8Value, "PLATFORM_SCHEDULED_MAINTENANCE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance;
-                        return true;
-                    }
-
                     break;
                 case 31:
-                    if (MatchesUtf8(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        code = DatoCmsErrorCode.InvalidUploadStorageSettings;
                         return true;
                     }
-
                     break;
                 case 34:
-                    if (MatchesUtf8(utf8Value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
-                        return true;
+                        case (byte)'C':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"u8))
+                            {
+                                code = DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
+                                return true;
+                            }
+                            break;
+                        case (byte)'N':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"u8))
+                            {
+                                code = DatoCmsErrorCode.NewPluginVersionIsIncompatible;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible;
-                        return true;
-                    }
-
                     break;
                 case 36:
-                    if (MatchesUtf8(utf8Value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations;
+                        code = DatoCmsErrorCode.UploadNotPassingFieldValidations;
                         return true;
                     }
-
                     break;
                 case 38:
-                    if (MatchesUtf8(utf8Value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
+                        code = DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
                         return true;
                     }
-
                     break;
                 case 39:
-                    if (MatchesUtf8(utf8Value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType;
+                        code = DatoCmsErrorCode.InvalidOrderingForSortableItemType;
                         return true;
                     }
-
                     break;
                 case 40:
-                    if (MatchesUtf8(utf8Value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"))
+                    switch (utf8Value[0])
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
-                        return true;
+                        case (byte)'C':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"u8))
+                            {
+                                code = DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
+                                return true;
+                            }
+                            break;
+                        case (byte)'I':
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"u8))
+                            {
+                                code = DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
+                                return true;
+                            }
+                            break;
                     }
-
-                    if (MatchesUtf8(utf8Value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"))
-                    {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
-                        return true;
-                    }
-
                     break;
                 case 41:
-                    if (MatchesUtf8(utf8Value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
+                        code = DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
                         return true;
                     }
-
                     break;
                 case 46:
-                    if (MatchesUtf8(utf8Value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
+                        code = DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
                         return true;
                     }
-
                     break;
                 case 47:
-                    if (MatchesUtf8(utf8Value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
+                        code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
                         return true;
                     }
-
                     break;
                 case 61:
-                    if (MatchesUtf8(utf8Value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"))
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"u8))
                     {
-                        code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
+                        code = DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
                         return true;
                     }
-
                     break;
             }
 
-            code = global::DatoCms.ErrorCodes.DatoCmsErrorCode.Unknown;
+            code = DatoCmsErrorCode.Unknown;
             return false;
         }
 
@@ -1659,21 +1971,6 @@ namespace DatoCms.ErrorCodes
         private static bool Matches(global::System.ReadOnlySpan<char> value, string candidate)
         {
             return global::System.MemoryExtensions.SequenceEqual(value, global::System.MemoryExtensions.AsSpan(candidate));
-        }
-
-        // Codes are ASCII ([A-Z0-9_]), so byte i of a match equals char i; a byte of a multi-byte UTF-8
-        // sequence is 0x80 or above and never does. The caller has already matched the length.
-        private static bool MatchesUtf8(global::System.ReadOnlySpan<byte> value, string candidate)
-        {
-            for (var i = 0; i < candidate.Length; i++)
-            {
-                if (value[i] != candidate[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

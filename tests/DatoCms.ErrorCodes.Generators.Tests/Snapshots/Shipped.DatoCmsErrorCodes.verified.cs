@@ -20,338 +20,338 @@ namespace DatoCms.ErrorCodes
         /// </summary>
         public const string DocsUrl = "https://www.datocms.com/docs/content-management-api/errors";
 
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsErrorCode[] AllCodes = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] AllCodes = new DatoCmsErrorCode[]
         {
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId,
+            DatoCmsErrorCode.AccountAlreadyJoinedSite,
+            DatoCmsErrorCode.AlreadyPrimaryEnvironment,
+            DatoCmsErrorCode.BillingProfileDefaulting,
+            DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType,
+            DatoCmsErrorCode.CannotDestroyCurrentUser,
+            DatoCmsErrorCode.CannotDestroyForkingOrigin,
+            DatoCmsErrorCode.CannotDestroyPrimaryEnvironment,
+            DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy,
+            DatoCmsErrorCode.ClashingFieldLabels,
+            DatoCmsErrorCode.ConcurrentEnvironmentUpdate,
+            DatoCmsErrorCode.ConcurrentItemTypeUpdate,
+            DatoCmsErrorCode.ConcurrentItemUpdate,
+            DatoCmsErrorCode.ConcurrentRoleUpdate,
+            DatoCmsErrorCode.ConcurrentUploadUpdate,
+            DatoCmsErrorCode.DeactivatedSite,
+            DatoCmsErrorCode.DeleteRestriction,
+            DatoCmsErrorCode.DestinationUserRequired,
+            DatoCmsErrorCode.DestructiveRequestBlocked,
+            DatoCmsErrorCode.DuplicatePositionsFound,
+            DatoCmsErrorCode.DuplicateSingleton,
+            DatoCmsErrorCode.EnvironmentInReadOnlyMode,
+            DatoCmsErrorCode.EnvironmentNotReady,
+            DatoCmsErrorCode.UnexpectedServerError,
+            DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment,
+            DatoCmsErrorCode.IncompatibleWithUploadStorageSettings,
+            DatoCmsErrorCode.InsufficientPermissions,
+            DatoCmsErrorCode.InvalidAcceptHeader,
+            DatoCmsErrorCode.InvalidApiVersion,
+            DatoCmsErrorCode.InvalidAttributes,
+            DatoCmsErrorCode.InvalidAuthorizationHeader,
+            DatoCmsErrorCode.InvalidContentTypeHeader,
+            DatoCmsErrorCode.InvalidDate,
+            DatoCmsErrorCode.InvalidDestinationType,
+            DatoCmsErrorCode.InvalidDestinationUser,
+            DatoCmsErrorCode.InvalidDraft,
+            DatoCmsErrorCode.InvalidEndpoint,
+            DatoCmsErrorCode.InvalidEntityId,
+            DatoCmsErrorCode.InvalidEnvironment,
+            DatoCmsErrorCode.InvalidField,
+            DatoCmsErrorCode.InvalidFilterFieldsParam,
+            DatoCmsErrorCode.InvalidFormat,
+            DatoCmsErrorCode.InvalidJsonBody,
+            DatoCmsErrorCode.InvalidOrdering,
+            DatoCmsErrorCode.InvalidOrderingForSingletonItemType,
+            DatoCmsErrorCode.InvalidOrderingForSortableItemType,
+            DatoCmsErrorCode.InvalidParams,
+            DatoCmsErrorCode.InvalidParent,
+            DatoCmsErrorCode.InvalidParentId,
+            DatoCmsErrorCode.InvalidPluginVersion,
+            DatoCmsErrorCode.InvalidPosition,
+            DatoCmsErrorCode.InvalidRelationship,
+            DatoCmsErrorCode.InvalidRequest,
+            DatoCmsErrorCode.InvalidSearchIndexId,
+            DatoCmsErrorCode.InvalidSite,
+            DatoCmsErrorCode.InvalidSiteExportSettings,
+            DatoCmsErrorCode.InvalidType,
+            DatoCmsErrorCode.InvalidUploadStorageSettings,
+            DatoCmsErrorCode.ItemLocked,
+            DatoCmsErrorCode.ItemTypeCannotBeChanged,
+            DatoCmsErrorCode.ItemTypeIsSingleton,
+            DatoCmsErrorCode.ItemTypeNotFound,
+            DatoCmsErrorCode.KeepUrlContentTypeConflict,
+            DatoCmsErrorCode.KeepUrlFormatConflict,
+            DatoCmsErrorCode.KeepUrlStorageNotSupported,
+            DatoCmsErrorCode.KindCannotBeChanged,
+            DatoCmsErrorCode.MaintenanceMode,
+            DatoCmsErrorCode.MissingFields,
+            DatoCmsErrorCode.MissingLocales,
+            DatoCmsErrorCode.MissingQueryParameter,
+            DatoCmsErrorCode.ModularBlockInUse,
+            DatoCmsErrorCode.MuxError,
+            DatoCmsErrorCode.NewPluginVersionIsIncompatible,
+            DatoCmsErrorCode.NonEditableAccessToken,
+            DatoCmsErrorCode.NotAVideo,
+            DatoCmsErrorCode.NotFound,
+            DatoCmsErrorCode.NotOnPerSitePricing,
+            DatoCmsErrorCode.NoPrimaryAudioTrack,
+            DatoCmsErrorCode.PlanUpgradeRequired,
+            DatoCmsErrorCode.PlatformScheduledMaintenance,
+            DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly,
+            DatoCmsErrorCode.PublishedChildren,
+            DatoCmsErrorCode.PublishedReferences,
+            DatoCmsErrorCode.RateLimitExceeded,
+            DatoCmsErrorCode.RequiredByAssociation,
+            DatoCmsErrorCode.ServiceUnavailable,
+            DatoCmsErrorCode.SiteNotReady,
+            DatoCmsErrorCode.SsoSettingsRequired,
+            DatoCmsErrorCode.StaleItemVersion,
+            DatoCmsErrorCode.TechnicalLimitReached,
+            DatoCmsErrorCode.TooManyOperations,
+            DatoCmsErrorCode.UnmanagedEditConflict,
+            DatoCmsErrorCode.UnpublishedLink,
+            DatoCmsErrorCode.UnpublishedParent,
+            DatoCmsErrorCode.UnresolvableSearchIndex,
+            DatoCmsErrorCode.UploadIsCurrentlyInUse,
+            DatoCmsErrorCode.UploadNotPassingFieldValidations,
+            DatoCmsErrorCode.UsedAsSlugSource,
+            DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId,
         };
 
-        private static readonly global::DatoCms.ErrorCodes.DatoCmsErrorCode[] TransientCodeArray = new global::DatoCms.ErrorCodes.DatoCmsErrorCode[]
+        private static readonly DatoCmsErrorCode[] TransientCodeArray = new DatoCmsErrorCode[]
         {
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady,
-            global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict,
+            DatoCmsErrorCode.CannotDestroyForkingOrigin,
+            DatoCmsErrorCode.ConcurrentEnvironmentUpdate,
+            DatoCmsErrorCode.ConcurrentItemTypeUpdate,
+            DatoCmsErrorCode.ConcurrentItemUpdate,
+            DatoCmsErrorCode.ConcurrentRoleUpdate,
+            DatoCmsErrorCode.ConcurrentUploadUpdate,
+            DatoCmsErrorCode.EnvironmentInReadOnlyMode,
+            DatoCmsErrorCode.EnvironmentNotReady,
+            DatoCmsErrorCode.ItemLocked,
+            DatoCmsErrorCode.PlatformScheduledMaintenance,
+            DatoCmsErrorCode.RateLimitExceeded,
+            DatoCmsErrorCode.ServiceUnavailable,
+            DatoCmsErrorCode.SiteNotReady,
+            DatoCmsErrorCode.UnmanagedEditConflict,
         };
 
         /// <summary>
         /// Every code of the spec, in spec order, without Unknown.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::DatoCms.ErrorCodes.DatoCmsErrorCode>(AllCodes);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> All { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(AllCodes);
 
         /// <summary>
         /// The transient codes (retry kind Backoff or RateLimit), in spec order.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::DatoCms.ErrorCodes.DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::DatoCms.ErrorCodes.DatoCmsErrorCode>(TransientCodeArray);
+        public static global::System.Collections.Generic.IReadOnlyList<DatoCmsErrorCode> TransientCodes { get; } = new global::System.Collections.ObjectModel.ReadOnlyCollection<DatoCmsErrorCode>(TransientCodeArray);
 
         /// <summary>
         /// Returns the code as the API writes it, such as ITEM_LOCKED; "UNKNOWN" for Unknown.
         /// </summary>
-        public static string ToApiString(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string ToApiString(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite:
+                case DatoCmsErrorCode.AccountAlreadyJoinedSite:
                     return "ACCOUNT_ALREADY_JOINED_SITE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment:
+                case DatoCmsErrorCode.AlreadyPrimaryEnvironment:
                     return "ALREADY_PRIMARY_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting:
+                case DatoCmsErrorCode.BillingProfileDefaulting:
                     return "BILLING_PROFILE_DEFAULTING";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
+                case DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
                     return "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser:
+                case DatoCmsErrorCode.CannotDestroyCurrentUser:
                     return "CANNOT_DESTROY_CURRENT_USER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin:
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
                     return "CANNOT_DESTROY_FORKING_ORIGIN";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
+                case DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
                     return "CANNOT_DESTROY_PRIMARY_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
+                case DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
                     return "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels:
+                case DatoCmsErrorCode.ClashingFieldLabels:
                     return "CLASHING_FIELD_LABELS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
                     return "CONCURRENT_ENVIRONMENT_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate:
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
                     return "CONCURRENT_ITEM_TYPE_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.ConcurrentItemUpdate:
                     return "CONCURRENT_ITEM_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate:
+                case DatoCmsErrorCode.ConcurrentRoleUpdate:
                     return "CONCURRENT_ROLE_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate:
+                case DatoCmsErrorCode.ConcurrentUploadUpdate:
                     return "CONCURRENT_UPLOAD_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite:
+                case DatoCmsErrorCode.DeactivatedSite:
                     return "DEACTIVATED_SITE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction:
+                case DatoCmsErrorCode.DeleteRestriction:
                     return "DELETE_RESTRICTION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired:
+                case DatoCmsErrorCode.DestinationUserRequired:
                     return "DESTINATION_USER_REQUIRED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked:
+                case DatoCmsErrorCode.DestructiveRequestBlocked:
                     return "DESTRUCTIVE_REQUEST_BLOCKED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound:
+                case DatoCmsErrorCode.DuplicatePositionsFound:
                     return "DUPLICATE_POSITIONS_FOUND";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton:
+                case DatoCmsErrorCode.DuplicateSingleton:
                     return "DUPLICATE_SINGLETON";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
                     return "ENVIRONMENT_IN_READ_ONLY_MODE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.EnvironmentNotReady:
                     return "ENVIRONMENT_NOT_READY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "EXCEPTION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
+                case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
                     return "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
+                case DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
                     return "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions:
+                case DatoCmsErrorCode.InsufficientPermissions:
                     return "INSUFFICIENT_PERMISSIONS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader:
+                case DatoCmsErrorCode.InvalidAcceptHeader:
                     return "INVALID_ACCEPT_HEADER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion:
+                case DatoCmsErrorCode.InvalidApiVersion:
                     return "INVALID_API_VERSION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes:
+                case DatoCmsErrorCode.InvalidAttributes:
                     return "INVALID_ATTRIBUTES";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader:
+                case DatoCmsErrorCode.InvalidAuthorizationHeader:
                     return "INVALID_AUTHORIZATION_HEADER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader:
+                case DatoCmsErrorCode.InvalidContentTypeHeader:
                     return "INVALID_CONTENT_TYPE_HEADER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate:
+                case DatoCmsErrorCode.InvalidDate:
                     return "INVALID_DATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType:
+                case DatoCmsErrorCode.InvalidDestinationType:
                     return "INVALID_DESTINATION_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser:
+                case DatoCmsErrorCode.InvalidDestinationUser:
                     return "INVALID_DESTINATION_USER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft:
+                case DatoCmsErrorCode.InvalidDraft:
                     return "INVALID_DRAFT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint:
+                case DatoCmsErrorCode.InvalidEndpoint:
                     return "INVALID_ENDPOINT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId:
+                case DatoCmsErrorCode.InvalidEntityId:
                     return "INVALID_ENTITY_ID";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment:
+                case DatoCmsErrorCode.InvalidEnvironment:
                     return "INVALID_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField:
+                case DatoCmsErrorCode.InvalidField:
                     return "INVALID_FIELD";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam:
+                case DatoCmsErrorCode.InvalidFilterFieldsParam:
                     return "INVALID_FILTER_FIELDS_PARAM";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat:
+                case DatoCmsErrorCode.InvalidFormat:
                     return "INVALID_FORMAT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody:
+                case DatoCmsErrorCode.InvalidJsonBody:
                     return "INVALID_JSON_BODY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering:
+                case DatoCmsErrorCode.InvalidOrdering:
                     return "INVALID_ORDERING";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
                     return "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSortableItemType:
                     return "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams:
+                case DatoCmsErrorCode.InvalidParams:
                     return "INVALID_PARAMS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent:
+                case DatoCmsErrorCode.InvalidParent:
                     return "INVALID_PARENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId:
+                case DatoCmsErrorCode.InvalidParentId:
                     return "INVALID_PARENT_ID";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion:
+                case DatoCmsErrorCode.InvalidPluginVersion:
                     return "INVALID_PLUGIN_VERSION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition:
+                case DatoCmsErrorCode.InvalidPosition:
                     return "INVALID_POSITION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship:
+                case DatoCmsErrorCode.InvalidRelationship:
                     return "INVALID_RELATIONSHIP";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest:
+                case DatoCmsErrorCode.InvalidRequest:
                     return "INVALID_REQUEST";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId:
+                case DatoCmsErrorCode.InvalidSearchIndexId:
                     return "INVALID_SEARCH_INDEX_ID";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite:
+                case DatoCmsErrorCode.InvalidSite:
                     return "INVALID_SITE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings:
+                case DatoCmsErrorCode.InvalidSiteExportSettings:
                     return "INVALID_SITE_EXPORT_SETTINGS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType:
+                case DatoCmsErrorCode.InvalidType:
                     return "INVALID_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings:
+                case DatoCmsErrorCode.InvalidUploadStorageSettings:
                     return "INVALID_UPLOAD_STORAGE_SETTINGS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "ITEM_LOCKED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged:
+                case DatoCmsErrorCode.ItemTypeCannotBeChanged:
                     return "ITEM_TYPE_CANNOT_BE_CHANGED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton:
+                case DatoCmsErrorCode.ItemTypeIsSingleton:
                     return "ITEM_TYPE_IS_SINGLETON";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound:
+                case DatoCmsErrorCode.ItemTypeNotFound:
                     return "ITEM_TYPE_NOT_FOUND";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict:
+                case DatoCmsErrorCode.KeepUrlContentTypeConflict:
                     return "KEEP_URL_CONTENT_TYPE_CONFLICT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict:
+                case DatoCmsErrorCode.KeepUrlFormatConflict:
                     return "KEEP_URL_FORMAT_CONFLICT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported:
+                case DatoCmsErrorCode.KeepUrlStorageNotSupported:
                     return "KEEP_URL_STORAGE_NOT_SUPPORTED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged:
+                case DatoCmsErrorCode.KindCannotBeChanged:
                     return "KIND_CANNOT_BE_CHANGED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode:
+                case DatoCmsErrorCode.MaintenanceMode:
                     return "MAINTENANCE_MODE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields:
+                case DatoCmsErrorCode.MissingFields:
                     return "MISSING_FIELDS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales:
+                case DatoCmsErrorCode.MissingLocales:
                     return "MISSING_LOCALES";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter:
+                case DatoCmsErrorCode.MissingQueryParameter:
                     return "MISSING_QUERY_PARAMETER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse:
+                case DatoCmsErrorCode.ModularBlockInUse:
                     return "MODULAR_BLOCK_IN_USE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError:
+                case DatoCmsErrorCode.MuxError:
                     return "MUX_ERROR";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible:
+                case DatoCmsErrorCode.NewPluginVersionIsIncompatible:
                     return "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken:
+                case DatoCmsErrorCode.NonEditableAccessToken:
                     return "NON_EDITABLE_ACCESS_TOKEN";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo:
+                case DatoCmsErrorCode.NotAVideo:
                     return "NOT_A_VIDEO";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound:
+                case DatoCmsErrorCode.NotFound:
                     return "NOT_FOUND";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing:
+                case DatoCmsErrorCode.NotOnPerSitePricing:
                     return "NOT_ON_PER_SITE_PRICING";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack:
+                case DatoCmsErrorCode.NoPrimaryAudioTrack:
                     return "NO_PRIMARY_AUDIO_TRACK";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired:
+                case DatoCmsErrorCode.PlanUpgradeRequired:
                     return "PLAN_UPGRADE_REQUIRED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance:
+                case DatoCmsErrorCode.PlatformScheduledMaintenance:
                     return "PLATFORM_SCHEDULED_MAINTENANCE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
+                case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
                     return "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren:
+                case DatoCmsErrorCode.PublishedChildren:
                     return "PUBLISHED_CHILDREN";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences:
+                case DatoCmsErrorCode.PublishedReferences:
                     return "PUBLISHED_REFERENCES";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded:
+                case DatoCmsErrorCode.RateLimitExceeded:
                     return "RATE_LIMIT_EXCEEDED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation:
+                case DatoCmsErrorCode.RequiredByAssociation:
                     return "REQUIRED_BY_ASSOCIATION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.ServiceUnavailable:
                     return "SERVICE_UNAVAILABLE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady:
+                case DatoCmsErrorCode.SiteNotReady:
                     return "SITE_NOT_READY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired:
+                case DatoCmsErrorCode.SsoSettingsRequired:
                     return "SSO_SETTINGS_REQUIRED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion:
+                case DatoCmsErrorCode.StaleItemVersion:
                     return "STALE_ITEM_VERSION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached:
+                case DatoCmsErrorCode.TechnicalLimitReached:
                     return "TECHNICAL_LIMIT_REACHED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations:
+                case DatoCmsErrorCode.TooManyOperations:
                     return "TOO_MANY_OPERATIONS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.UnmanagedEditConflict:
                     return "UNMANAGED_EDIT_CONFLICT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink:
+                case DatoCmsErrorCode.UnpublishedLink:
                     return "UNPUBLISHED_LINK";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent:
+                case DatoCmsErrorCode.UnpublishedParent:
                     return "UNPUBLISHED_PARENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex:
+                case DatoCmsErrorCode.UnresolvableSearchIndex:
                     return "UNRESOLVABLE_SEARCH_INDEX";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse:
+                case DatoCmsErrorCode.UploadIsCurrentlyInUse:
                     return "UPLOAD_IS_CURRENTLY_IN_USE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations:
+                case DatoCmsErrorCode.UploadNotPassingFieldValidations:
                     return "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource:
+                case DatoCmsErrorCode.UsedAsSlugSource:
                     return "USED_AS_SLUG_SOURCE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
+                case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID";
                 default:
                     return "UNKNOWN";
@@ -361,24 +361,24 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Whether the error is transient: the same request may succeed when retried later.
         /// </summary>
-        public static bool IsTransient(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static bool IsTransient(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
+                case DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.ConcurrentRoleUpdate:
+                case DatoCmsErrorCode.ConcurrentUploadUpdate:
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+                case DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.PlatformScheduledMaintenance:
+                case DatoCmsErrorCode.RateLimitExceeded:
+                case DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.SiteNotReady:
+                case DatoCmsErrorCode.UnmanagedEditConflict:
                     return true;
                 default:
                     return false;
@@ -388,356 +388,356 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// How the error may be retried.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsRetryKind GetRetryKind(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsRetryKind GetRetryKind(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict:
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.Backoff;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded:
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.RateLimit;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion:
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.Refresh;
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
+                case DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.ConcurrentRoleUpdate:
+                case DatoCmsErrorCode.ConcurrentUploadUpdate:
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+                case DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.PlatformScheduledMaintenance:
+                case DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.SiteNotReady:
+                case DatoCmsErrorCode.UnmanagedEditConflict:
+                    return DatoCmsRetryKind.Backoff;
+                case DatoCmsErrorCode.RateLimitExceeded:
+                    return DatoCmsRetryKind.RateLimit;
+                case DatoCmsErrorCode.StaleItemVersion:
+                    return DatoCmsRetryKind.Refresh;
                 default:
-                    return global::DatoCms.ErrorCodes.DatoCmsRetryKind.None;
+                    return DatoCmsRetryKind.None;
             }
         }
 
         /// <summary>
         /// The family the overlay puts the code in.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsErrorFamily GetFamily(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsErrorFamily GetFamily(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Validation;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Environment;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.PlanLimits;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Auth;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Concurrency;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Availability;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.References;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Uploads;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Request;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound:
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.NotFound;
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.RateLimit;
+                case DatoCmsErrorCode.AccountAlreadyJoinedSite:
+                case DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
+                case DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
+                case DatoCmsErrorCode.ClashingFieldLabels:
+                case DatoCmsErrorCode.DestinationUserRequired:
+                case DatoCmsErrorCode.DuplicatePositionsFound:
+                case DatoCmsErrorCode.DuplicateSingleton:
+                case DatoCmsErrorCode.InvalidAttributes:
+                case DatoCmsErrorCode.InvalidDate:
+                case DatoCmsErrorCode.InvalidDestinationType:
+                case DatoCmsErrorCode.InvalidDestinationUser:
+                case DatoCmsErrorCode.InvalidDraft:
+                case DatoCmsErrorCode.InvalidEntityId:
+                case DatoCmsErrorCode.InvalidField:
+                case DatoCmsErrorCode.InvalidFormat:
+                case DatoCmsErrorCode.InvalidOrdering:
+                case DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSortableItemType:
+                case DatoCmsErrorCode.InvalidParent:
+                case DatoCmsErrorCode.InvalidParentId:
+                case DatoCmsErrorCode.InvalidPluginVersion:
+                case DatoCmsErrorCode.InvalidPosition:
+                case DatoCmsErrorCode.InvalidRelationship:
+                case DatoCmsErrorCode.InvalidSearchIndexId:
+                case DatoCmsErrorCode.InvalidSiteExportSettings:
+                case DatoCmsErrorCode.InvalidType:
+                case DatoCmsErrorCode.ItemTypeCannotBeChanged:
+                case DatoCmsErrorCode.ItemTypeIsSingleton:
+                case DatoCmsErrorCode.KindCannotBeChanged:
+                case DatoCmsErrorCode.MissingFields:
+                case DatoCmsErrorCode.MissingLocales:
+                case DatoCmsErrorCode.NewPluginVersionIsIncompatible:
+                case DatoCmsErrorCode.UnresolvableSearchIndex:
+                case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
+                    return DatoCmsErrorFamily.Validation;
+                case DatoCmsErrorCode.AlreadyPrimaryEnvironment:
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
+                case DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+                case DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
+                case DatoCmsErrorCode.InvalidEnvironment:
+                case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
+                    return DatoCmsErrorFamily.Environment;
+                case DatoCmsErrorCode.BillingProfileDefaulting:
+                case DatoCmsErrorCode.NotOnPerSitePricing:
+                case DatoCmsErrorCode.PlanUpgradeRequired:
+                case DatoCmsErrorCode.TechnicalLimitReached:
+                case DatoCmsErrorCode.TooManyOperations:
+                    return DatoCmsErrorFamily.PlanLimits;
+                case DatoCmsErrorCode.CannotDestroyCurrentUser:
+                case DatoCmsErrorCode.DestructiveRequestBlocked:
+                case DatoCmsErrorCode.InsufficientPermissions:
+                case DatoCmsErrorCode.InvalidAuthorizationHeader:
+                case DatoCmsErrorCode.InvalidSite:
+                case DatoCmsErrorCode.NonEditableAccessToken:
+                case DatoCmsErrorCode.SsoSettingsRequired:
+                    return DatoCmsErrorFamily.Auth;
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
+                case DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.ConcurrentRoleUpdate:
+                case DatoCmsErrorCode.ConcurrentUploadUpdate:
+                case DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.StaleItemVersion:
+                case DatoCmsErrorCode.UnmanagedEditConflict:
+                    return DatoCmsErrorFamily.Concurrency;
+                case DatoCmsErrorCode.DeactivatedSite:
+                case DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.MaintenanceMode:
+                case DatoCmsErrorCode.PlatformScheduledMaintenance:
+                case DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.SiteNotReady:
+                    return DatoCmsErrorFamily.Availability;
+                case DatoCmsErrorCode.DeleteRestriction:
+                case DatoCmsErrorCode.ModularBlockInUse:
+                case DatoCmsErrorCode.PublishedChildren:
+                case DatoCmsErrorCode.PublishedReferences:
+                case DatoCmsErrorCode.RequiredByAssociation:
+                case DatoCmsErrorCode.UnpublishedLink:
+                case DatoCmsErrorCode.UnpublishedParent:
+                case DatoCmsErrorCode.UploadIsCurrentlyInUse:
+                case DatoCmsErrorCode.UsedAsSlugSource:
+                    return DatoCmsErrorFamily.References;
+                case DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
+                case DatoCmsErrorCode.InvalidUploadStorageSettings:
+                case DatoCmsErrorCode.KeepUrlContentTypeConflict:
+                case DatoCmsErrorCode.KeepUrlFormatConflict:
+                case DatoCmsErrorCode.KeepUrlStorageNotSupported:
+                case DatoCmsErrorCode.MuxError:
+                case DatoCmsErrorCode.NotAVideo:
+                case DatoCmsErrorCode.NoPrimaryAudioTrack:
+                case DatoCmsErrorCode.UploadNotPassingFieldValidations:
+                    return DatoCmsErrorFamily.Uploads;
+                case DatoCmsErrorCode.InvalidAcceptHeader:
+                case DatoCmsErrorCode.InvalidApiVersion:
+                case DatoCmsErrorCode.InvalidContentTypeHeader:
+                case DatoCmsErrorCode.InvalidFilterFieldsParam:
+                case DatoCmsErrorCode.InvalidJsonBody:
+                case DatoCmsErrorCode.InvalidParams:
+                case DatoCmsErrorCode.InvalidRequest:
+                case DatoCmsErrorCode.MissingQueryParameter:
+                    return DatoCmsErrorFamily.Request;
+                case DatoCmsErrorCode.InvalidEndpoint:
+                case DatoCmsErrorCode.ItemTypeNotFound:
+                case DatoCmsErrorCode.NotFound:
+                    return DatoCmsErrorFamily.NotFound;
+                case DatoCmsErrorCode.RateLimitExceeded:
+                    return DatoCmsErrorFamily.RateLimit;
                 default:
-                    return global::DatoCms.ErrorCodes.DatoCmsErrorFamily.Unknown;
+                    return DatoCmsErrorFamily.Unknown;
             }
         }
 
         /// <summary>
         /// A one-sentence summary of the error.
         /// </summary>
-        public static string GetSummary(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetSummary(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite:
+                case DatoCmsErrorCode.AccountAlreadyJoinedSite:
                     return "The account you tried to invite or add is already a member of this project.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment:
+                case DatoCmsErrorCode.AlreadyPrimaryEnvironment:
                     return "The environment you asked to promote is already the primary environment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting:
+                case DatoCmsErrorCode.BillingProfileDefaulting:
                     return "The billing profile behind the project has an unpaid balance or a failed payment, so the operation is refused.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
+                case DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
                     return "Schema menu items that belong to a model are managed together with that model and cannot be created or deleted on their own.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser:
+                case DatoCmsErrorCode.CannotDestroyCurrentUser:
                     return "An access token or user cannot delete the very user it is acting as.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin:
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
                     return "The environment cannot be deleted while another environment is still being forked from it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
+                case DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
                     return "The primary environment can never be deleted.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
+                case DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
                     return "A plugin built with the current plugin SDK cannot be turned into a legacy plugin.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels:
+                case DatoCmsErrorCode.ClashingFieldLabels:
                     return "Two fields of the same model would end up with the same label.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
                     return "Another operation is changing the same environment right now.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate:
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
                     return "Another request is modifying the same model (item_type) at this moment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.ConcurrentItemUpdate:
                     return "Another request is writing to the same record at this moment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate:
+                case DatoCmsErrorCode.ConcurrentRoleUpdate:
                     return "Another request is changing the same role at this moment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate:
+                case DatoCmsErrorCode.ConcurrentUploadUpdate:
                     return "Another request is changing the same upload at this moment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite:
+                case DatoCmsErrorCode.DeactivatedSite:
                     return "The project has been “deactivated”, so its content cannot be read or changed through the API.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction:
+                case DatoCmsErrorCode.DeleteRestriction:
                     return "The resource cannot be deleted because other resources still depend on it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired:
+                case DatoCmsErrorCode.DestinationUserRequired:
                     return "Deleting this user would orphan the content it owns, so the request must name a user to receive it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked:
+                case DatoCmsErrorCode.DestructiveRequestBlocked:
                     return "The project is configured to refuse destructive operations from this kind of token.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound:
+                case DatoCmsErrorCode.DuplicatePositionsFound:
                     return "The reordering request assigns the same position to more than one element.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton:
+                case DatoCmsErrorCode.DuplicateSingleton:
                     return "The model is a singleton and already has its single record.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
                     return "The environment is temporarily read-only, typically while it is being forked or promoted.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.EnvironmentNotReady:
                     return "The environment exists but is still being prepared, for example right after a fork.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "An unexpected error happened on the server while handling the request.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
+                case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
                     return "Audio and subtitle tracks of uploads cannot be changed from a sandbox environment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
+                case DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
                     return "The requested operation does not work with the project’s current upload storage configuration.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions:
+                case DatoCmsErrorCode.InsufficientPermissions:
                     return "The role of the API token does not allow this action.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader:
+                case DatoCmsErrorCode.InvalidAcceptHeader:
                     return "The Accept header is missing or not one the API serves.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion:
+                case DatoCmsErrorCode.InvalidApiVersion:
                     return "The X-Api-Version header names an API version that does not exist.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes:
+                case DatoCmsErrorCode.InvalidAttributes:
                     return "One or more attributes in the request body are not valid for this resource.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader:
+                case DatoCmsErrorCode.InvalidAuthorizationHeader:
                     return "The Authorization header is missing, malformed or holds an unknown token.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader:
+                case DatoCmsErrorCode.InvalidContentTypeHeader:
                     return "The Content-Type header is missing or not accepted for a request with a body.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate:
+                case DatoCmsErrorCode.InvalidDate:
                     return "A date or date-time value could not be parsed.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType:
+                case DatoCmsErrorCode.InvalidDestinationType:
                     return "The destination chosen for moving or copying the resource is of the wrong kind.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser:
+                case DatoCmsErrorCode.InvalidDestinationUser:
                     return "The user named to receive another user’s content cannot take it, for example because it is the user being deleted.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft:
+                case DatoCmsErrorCode.InvalidDraft:
                     return "The record cannot be saved as a draft in its current state.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint:
+                case DatoCmsErrorCode.InvalidEndpoint:
                     return "No API endpoint matches the requested path and method.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId:
+                case DatoCmsErrorCode.InvalidEntityId:
                     return "An ID in the request is not a well-formed identifier.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment:
+                case DatoCmsErrorCode.InvalidEnvironment:
                     return "The environment named in the request (for example through the X-Environment header) does not exist.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField:
+                case DatoCmsErrorCode.InvalidField:
                     return "A field value failed validation.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam:
+                case DatoCmsErrorCode.InvalidFilterFieldsParam:
                     return "The filter[fields] query parameter refers to fields or operators that do not exist for this model.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat:
+                case DatoCmsErrorCode.InvalidFormat:
                     return "A value does not have the format the API expects.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody:
+                case DatoCmsErrorCode.InvalidJsonBody:
                     return "The request body is not valid JSON.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering:
+                case DatoCmsErrorCode.InvalidOrdering:
                     return "The order_by parameter names a field or direction that cannot be used for sorting.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
                     return "Records of a singleton model cannot be ordered.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSortableItemType:
                     return "A sortable model keeps its records in a manual order, so a different ordering cannot be requested.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams:
+                case DatoCmsErrorCode.InvalidParams:
                     return "One or more query parameters are not valid for this endpoint.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent:
+                case DatoCmsErrorCode.InvalidParent:
                     return "The parent chosen for a tree-structured record or menu item is not allowed, for example because it would create a cycle.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId:
+                case DatoCmsErrorCode.InvalidParentId:
                     return "The parent ID in the request does not refer to an existing element of the right kind.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion:
+                case DatoCmsErrorCode.InvalidPluginVersion:
                     return "The plugin version in the request does not exist or cannot be installed.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition:
+                case DatoCmsErrorCode.InvalidPosition:
                     return "The requested position is outside the range of valid positions.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship:
+                case DatoCmsErrorCode.InvalidRelationship:
                     return "A relationship in the request body points to a resource of the wrong type or one that does not exist.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest:
+                case DatoCmsErrorCode.InvalidRequest:
                     return "The request is malformed in a way that none of the more specific codes describe.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId:
+                case DatoCmsErrorCode.InvalidSearchIndexId:
                     return "The search index ID does not refer to a search index of this project.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite:
+                case DatoCmsErrorCode.InvalidSite:
                     return "The project the request refers to does not exist, or the token does not belong to it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings:
+                case DatoCmsErrorCode.InvalidSiteExportSettings:
                     return "The settings given for a project export are not valid.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType:
+                case DatoCmsErrorCode.InvalidType:
                     return "The type member of the request body does not match the resource the endpoint handles.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings:
+                case DatoCmsErrorCode.InvalidUploadStorageSettings:
                     return "The upload storage settings are incomplete or wrong, for example bad bucket credentials.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "The record is locked because someone is editing it or a workflow holds it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged:
+                case DatoCmsErrorCode.ItemTypeCannotBeChanged:
                     return "The model of an existing record cannot be changed.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton:
+                case DatoCmsErrorCode.ItemTypeIsSingleton:
                     return "The operation is not available for a singleton model, which holds exactly one record.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound:
+                case DatoCmsErrorCode.ItemTypeNotFound:
                     return "The model named in the request does not exist in this environment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict:
+                case DatoCmsErrorCode.KeepUrlContentTypeConflict:
                     return "Replacing the file of an upload while keeping its URL requires the new file to have the same content type.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict:
+                case DatoCmsErrorCode.KeepUrlFormatConflict:
                     return "Replacing the file of an upload while keeping its URL requires the new file to have the same format.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported:
+                case DatoCmsErrorCode.KeepUrlStorageNotSupported:
                     return "Keeping the URL of a replaced upload is not possible with the project’s storage settings.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged:
+                case DatoCmsErrorCode.KindCannotBeChanged:
                     return "The kind of an existing resource, such as a field’s type family, cannot be changed once set.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode:
+                case DatoCmsErrorCode.MaintenanceMode:
                     return "The project has been put into maintenance mode by its administrators, so writes are refused.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields:
+                case DatoCmsErrorCode.MissingFields:
                     return "The request omits fields that the resource requires.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales:
+                case DatoCmsErrorCode.MissingLocales:
                     return "A localized field is missing values for locales that the project or model requires.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter:
+                case DatoCmsErrorCode.MissingQueryParameter:
                     return "A query parameter that this endpoint needs was not sent.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse:
+                case DatoCmsErrorCode.ModularBlockInUse:
                     return "The block model is still used by records, so it cannot be removed or changed that way.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError:
+                case DatoCmsErrorCode.MuxError:
                     return "The video streaming service that processes video uploads reported a failure.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible:
+                case DatoCmsErrorCode.NewPluginVersionIsIncompatible:
                     return "The new plugin version cannot replace the installed one because their configurations do not match.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken:
+                case DatoCmsErrorCode.NonEditableAccessToken:
                     return "This API token is managed by the system and cannot be modified or deleted.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo:
+                case DatoCmsErrorCode.NotAVideo:
                     return "The operation only applies to video uploads, and this upload is not a video.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound:
+                case DatoCmsErrorCode.NotFound:
                     return "The requested resource does not exist, or the token cannot see it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing:
+                case DatoCmsErrorCode.NotOnPerSitePricing:
                     return "The operation is only available to projects on per-project pricing.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack:
+                case DatoCmsErrorCode.NoPrimaryAudioTrack:
                     return "The video upload has no primary audio track, so the requested audio operation cannot run.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired:
+                case DatoCmsErrorCode.PlanUpgradeRequired:
                     return "The request needs a feature or a quota that the current plan does not include.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance:
+                case DatoCmsErrorCode.PlatformScheduledMaintenance:
                     return "The platform is in a scheduled maintenance window and refuses writes for a while.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
+                case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
                     return "These settings cannot be changed on the primary environment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren:
+                case DatoCmsErrorCode.PublishedChildren:
                     return "The record cannot be unpublished or deleted while records below it in the tree are still published.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences:
+                case DatoCmsErrorCode.PublishedReferences:
                     return "The record cannot be unpublished or deleted while published records still link to it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded:
+                case DatoCmsErrorCode.RateLimitExceeded:
                     return "Too many requests were made in a short time.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation:
+                case DatoCmsErrorCode.RequiredByAssociation:
                     return "The resource is required by another resource and cannot be removed while that association exists.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.ServiceUnavailable:
                     return "The service is temporarily unable to handle the request.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady:
+                case DatoCmsErrorCode.SiteNotReady:
                     return "The project is still being set up or restored and is not ready for this request.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired:
+                case DatoCmsErrorCode.SsoSettingsRequired:
                     return "Single sign-on has to be configured for the project before this request can succeed.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion:
+                case DatoCmsErrorCode.StaleItemVersion:
                     return "The record changed after you read it, so your update was made against an outdated version.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached:
+                case DatoCmsErrorCode.TechnicalLimitReached:
                     return "The request would exceed one of the technical limits, such as the size of a record, the number of blocks or the nesting depth.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations:
+                case DatoCmsErrorCode.TooManyOperations:
                     return "The batch request carries more operations than one batch may hold.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.UnmanagedEditConflict:
                     return "An edit made outside the usual flow conflicts with the change you sent, and the platform has not settled it yet.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink:
+                case DatoCmsErrorCode.UnpublishedLink:
                     return "The record links to records that are not published, so it cannot be published itself.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent:
+                case DatoCmsErrorCode.UnpublishedParent:
                     return "The record’s parent in the tree is not published, so the record cannot be published.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex:
+                case DatoCmsErrorCode.UnresolvableSearchIndex:
                     return "The search index cannot be found or reached from this request.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse:
+                case DatoCmsErrorCode.UploadIsCurrentlyInUse:
                     return "The upload is still used by records, so it cannot be deleted.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations:
+                case DatoCmsErrorCode.UploadNotPassingFieldValidations:
                     return "The upload does not satisfy the validations of a field it is assigned to, for example its size or format.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource:
+                case DatoCmsErrorCode.UsedAsSlugSource:
                     return "The field is the source of a slug field, so it cannot be removed or changed that way.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
+                case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "This endpoint now expects a search index ID rather than a build trigger ID.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
@@ -747,205 +747,205 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The full description of the error: what triggers it and what to do.
         /// </summary>
-        public static string GetDescription(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetDescription(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite:
+                case DatoCmsErrorCode.AccountAlreadyJoinedSite:
                     return "The account you tried to invite or add is already a member of this project. Nothing needs to be done; look up the existing collaborator instead of adding it again.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment:
+                case DatoCmsErrorCode.AlreadyPrimaryEnvironment:
                     return "The environment you asked to promote is already the primary environment. Skip the promotion, or pick a sandbox environment to promote.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting:
+                case DatoCmsErrorCode.BillingProfileDefaulting:
                     return "The billing profile behind the project has an unpaid balance or a failed payment, so the operation is refused. Settle the billing profile’s situation, then repeat the request.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
+                case DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
                     return "Schema menu items that belong to a model are managed together with that model and cannot be created or deleted on their own. Create or delete the model instead.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser:
+                case DatoCmsErrorCode.CannotDestroyCurrentUser:
                     return "An access token or user cannot delete the very user it is acting as. Perform the deletion with another administrator’s credentials.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin:
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
                     return "The environment cannot be deleted while another environment is still being forked from it. Wait for the fork to finish, then retry the deletion with a backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
+                case DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
                     return "The primary environment can never be deleted. Promote another environment to primary first if you really want to remove this one.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
+                case DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
                     return "A plugin built with the current plugin SDK cannot be turned into a legacy plugin. Install the legacy version as a separate plugin if you need it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels:
+                case DatoCmsErrorCode.ClashingFieldLabels:
                     return "Two fields of the same model would end up with the same label. Give each field a distinct label and send the request again.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
                     return "Another operation is changing the same environment right now. This is temporary: retry after a short backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate:
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
                     return "Another request is modifying the same model (item_type) at this moment. This is temporary: retry after a short backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.ConcurrentItemUpdate:
                     return "Another request is writing to the same record at this moment. This is temporary: retry after a short backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate:
+                case DatoCmsErrorCode.ConcurrentRoleUpdate:
                     return "Another request is changing the same role at this moment. This is temporary: retry after a short backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate:
+                case DatoCmsErrorCode.ConcurrentUploadUpdate:
                     return "Another request is changing the same upload at this moment. This is temporary: retry after a short backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite:
+                case DatoCmsErrorCode.DeactivatedSite:
                     return "The project has been “deactivated”, so its content cannot be read or changed through the API. Reactivate the project from the account dashboard.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction:
+                case DatoCmsErrorCode.DeleteRestriction:
                     return "The resource cannot be deleted because other resources still depend on it. Remove or reassign the dependent resources listed in the error details first. To resolve this error, either: Delete or change the records and fields that still point to it; Ask the API which resources depend on it and reassign them.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired:
+                case DatoCmsErrorCode.DestinationUserRequired:
                     return "Deleting this user would orphan the content it owns, so the request must name a user to receive it. Pass the destination user and try again.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked:
+                case DatoCmsErrorCode.DestructiveRequestBlocked:
                     return "The project is configured to refuse destructive operations from this kind of token. Use a token whose role allows destructive changes, or change the project setting.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound:
+                case DatoCmsErrorCode.DuplicatePositionsFound:
                     return "The reordering request assigns the same position to more than one element. Send a list in which every position is unique.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton:
+                case DatoCmsErrorCode.DuplicateSingleton:
                     return "The model is a singleton and already has its single record. Update the existing record instead of creating a new one.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
                     return "The environment is temporarily read-only, typically while it is being forked or promoted. Wait for that operation to complete and retry with a backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.EnvironmentNotReady:
                     return "The environment exists but is still being prepared, for example right after a fork. Wait a few seconds and retry with a backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "An unexpected error happened on the server while handling the request. The api_error carries no more specific code. Retrying blindly is not advised; if it persists, contact support with the error id.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
+                case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
                     return "Audio and subtitle tracks of uploads cannot be changed from a sandbox environment. Make the change in the primary environment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
+                case DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
                     return "The requested operation does not work with the project’s current upload storage configuration. Check the storage settings or choose an operation they support.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions:
+                case DatoCmsErrorCode.InsufficientPermissions:
                     return "The role of the API token does not allow this action. Use a token with a more permissive role, or extend the role’s permissions.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader:
+                case DatoCmsErrorCode.InvalidAcceptHeader:
                     return "The Accept header is missing or not one the API serves. Send Accept: application/json.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion:
+                case DatoCmsErrorCode.InvalidApiVersion:
                     return "The X-Api-Version header names an API version that does not exist. Send a supported version number.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes:
+                case DatoCmsErrorCode.InvalidAttributes:
                     return "One or more attributes in the request body are not valid for this resource. Read the error details to see which ones and why.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader:
+                case DatoCmsErrorCode.InvalidAuthorizationHeader:
                     return "The Authorization header is missing, malformed or holds an unknown token. Send Authorization: Bearer <token> with a valid API token.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader:
+                case DatoCmsErrorCode.InvalidContentTypeHeader:
                     return "The Content-Type header is missing or not accepted for a request with a body. Send Content-Type: application/vnd.api+json.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate:
+                case DatoCmsErrorCode.InvalidDate:
                     return "A date or date-time value could not be parsed. Send dates in ISO 8601 format.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType:
+                case DatoCmsErrorCode.InvalidDestinationType:
                     return "The destination chosen for moving or copying the resource is of the wrong kind. Pick a destination of the type the operation expects.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser:
+                case DatoCmsErrorCode.InvalidDestinationUser:
                     return "The user named to receive another user’s content cannot take it, for example because it is the user being deleted. Choose another existing user.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft:
+                case DatoCmsErrorCode.InvalidDraft:
                     return "The record cannot be saved as a draft in its current state. Check the draft-mode settings of the model and the record’s fields.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint:
+                case DatoCmsErrorCode.InvalidEndpoint:
                     return "No API endpoint matches the requested path and method. Check the URL and HTTP method against the API reference.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId:
+                case DatoCmsErrorCode.InvalidEntityId:
                     return "An ID in the request is not a well-formed identifier. Send the ID exactly as the API returned it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment:
+                case DatoCmsErrorCode.InvalidEnvironment:
                     return "The environment named in the request (for example through the X-Environment header) does not exist. Use the name of an existing environment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField:
+                case DatoCmsErrorCode.InvalidField:
                     return "A field value failed validation. The error details name the field and the failed validation, for example VALIDATION_UNIQUENESS for a value that must be unique. To resolve this error, either: Correct the value of the field named in details.field; Relax the validation on the model if the value is legitimate.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam:
+                case DatoCmsErrorCode.InvalidFilterFieldsParam:
                     return "The filter[fields] query parameter refers to fields or operators that do not exist for this model. Fix the filter and repeat the request.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat:
+                case DatoCmsErrorCode.InvalidFormat:
                     return "A value does not have the format the API expects. Read the error details for the attribute and the expected format.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody:
+                case DatoCmsErrorCode.InvalidJsonBody:
                     return "The request body is not valid JSON. Fix the payload so that it parses.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering:
+                case DatoCmsErrorCode.InvalidOrdering:
                     return "The order_by parameter names a field or direction that cannot be used for sorting. Use a sortable field with _ASC or _DESC.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
                     return "Records of a singleton model cannot be ordered. Drop the ordering from the request.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSortableItemType:
                     return "A sortable model keeps its records in a manual order, so a different ordering cannot be requested. Drop the ordering or use the position field.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams:
+                case DatoCmsErrorCode.InvalidParams:
                     return "One or more query parameters are not valid for this endpoint. Check their names and values against the API reference.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent:
+                case DatoCmsErrorCode.InvalidParent:
                     return "The parent chosen for a tree-structured record or menu item is not allowed, for example because it would create a cycle. Choose another parent.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId:
+                case DatoCmsErrorCode.InvalidParentId:
                     return "The parent ID in the request does not refer to an existing element of the right kind. Send the ID of an existing parent.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion:
+                case DatoCmsErrorCode.InvalidPluginVersion:
                     return "The plugin version in the request does not exist or cannot be installed. Pick a published version of the plugin.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition:
+                case DatoCmsErrorCode.InvalidPosition:
                     return "The requested position is outside the range of valid positions. Send a position between the first and the last element.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship:
+                case DatoCmsErrorCode.InvalidRelationship:
                     return "A relationship in the request body points to a resource of the wrong type or one that does not exist. Fix the relationship’s type and id.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest:
+                case DatoCmsErrorCode.InvalidRequest:
                     return "The request is malformed in a way that none of the more specific codes describe. Compare it with the API reference for the endpoint.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId:
+                case DatoCmsErrorCode.InvalidSearchIndexId:
                     return "The search index ID does not refer to a search index of this project. Use the ID of an existing search index.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite:
+                case DatoCmsErrorCode.InvalidSite:
                     return "The project the request refers to does not exist, or the token does not belong to it. Check the token and the project.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings:
+                case DatoCmsErrorCode.InvalidSiteExportSettings:
                     return "The settings given for a project export are not valid. Correct them as described in the error details.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType:
+                case DatoCmsErrorCode.InvalidType:
                     return "The type member of the request body does not match the resource the endpoint handles. Send the resource type the endpoint expects.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings:
+                case DatoCmsErrorCode.InvalidUploadStorageSettings:
                     return "The upload storage settings are incomplete or wrong, for example bad bucket credentials. Fix the storage configuration.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "The record is locked because someone is editing it or a workflow holds it. This is temporary: retry after a backoff. To resolve this error, either: Wait for the editor to leave the record; Retry the request with exponential backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged:
+                case DatoCmsErrorCode.ItemTypeCannotBeChanged:
                     return "The model of an existing record cannot be changed. Create a new record of the other model and delete this one if needed.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton:
+                case DatoCmsErrorCode.ItemTypeIsSingleton:
                     return "The operation is not available for a singleton model, which holds exactly one record. Work with its single record instead.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound:
+                case DatoCmsErrorCode.ItemTypeNotFound:
                     return "The model named in the request does not exist in this environment. Check the model ID or API key.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict:
+                case DatoCmsErrorCode.KeepUrlContentTypeConflict:
                     return "Replacing the file of an upload while keeping its URL requires the new file to have the same content type. Upload a file of the same type, or let the URL change.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict:
+                case DatoCmsErrorCode.KeepUrlFormatConflict:
                     return "Replacing the file of an upload while keeping its URL requires the new file to have the same format. Upload a file of the same format, or let the URL change.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported:
+                case DatoCmsErrorCode.KeepUrlStorageNotSupported:
                     return "Keeping the URL of a replaced upload is not possible with the project’s storage settings. Replace the file without keeping the URL.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged:
+                case DatoCmsErrorCode.KindCannotBeChanged:
                     return "The kind of an existing resource, such as a field’s type family, cannot be changed once set. Create a new resource of the wanted kind.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode:
+                case DatoCmsErrorCode.MaintenanceMode:
                     return "The project has been put into maintenance mode by its administrators, so writes are refused. Wait until maintenance mode is switched off.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields:
+                case DatoCmsErrorCode.MissingFields:
                     return "The request omits fields that the resource requires. Add every required field listed in the error details.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales:
+                case DatoCmsErrorCode.MissingLocales:
                     return "A localized field is missing values for locales that the project or model requires. Provide a value for each required locale.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter:
+                case DatoCmsErrorCode.MissingQueryParameter:
                     return "A query parameter that this endpoint needs was not sent. Add the parameter named in the error details.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse:
+                case DatoCmsErrorCode.ModularBlockInUse:
                     return "The block model is still used by records, so it cannot be removed or changed that way. Remove it from those records first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError:
+                case DatoCmsErrorCode.MuxError:
                     return "The video streaming service that processes video uploads reported a failure. Check the video file and try the upload again later.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible:
+                case DatoCmsErrorCode.NewPluginVersionIsIncompatible:
                     return "The new plugin version cannot replace the installed one because their configurations do not match. Review the plugin’s parameters before upgrading.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken:
+                case DatoCmsErrorCode.NonEditableAccessToken:
                     return "This API token is managed by the system and cannot be modified or deleted. Create a separate token if you need different settings.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo:
+                case DatoCmsErrorCode.NotAVideo:
                     return "The operation only applies to video uploads, and this upload is not a video. Use an upload that holds a video.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound:
+                case DatoCmsErrorCode.NotFound:
                     return "The requested resource does not exist, or the token cannot see it. Check the ID and the environment.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing:
+                case DatoCmsErrorCode.NotOnPerSitePricing:
                     return "The operation is only available to projects on per-project pricing. Change the project’s plan or skip the operation.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack:
+                case DatoCmsErrorCode.NoPrimaryAudioTrack:
                     return "The video upload has no primary audio track, so the requested audio operation cannot run. Add an audio track first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired:
+                case DatoCmsErrorCode.PlanUpgradeRequired:
                     return "The request needs a feature or a quota that the current plan does not include. Upgrade the plan or stay within its limits.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance:
+                case DatoCmsErrorCode.PlatformScheduledMaintenance:
                     return "The platform is in a scheduled maintenance window and refuses writes for a while. Retry with a backoff once the window has passed.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
+                case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
                     return "These settings cannot be changed on the primary environment. Change them in a sandbox environment and promote it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren:
+                case DatoCmsErrorCode.PublishedChildren:
                     return "The record cannot be unpublished or deleted while records below it in the tree are still published. Unpublish the children first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences:
+                case DatoCmsErrorCode.PublishedReferences:
                     return "The record cannot be unpublished or deleted while published records still link to it. Remove those links or unpublish the referring records first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded:
+                case DatoCmsErrorCode.RateLimitExceeded:
                     return "Too many requests were made in a short time. Wait the number of seconds given by the X-RateLimit-Reset header, then retry; see the rate limits.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation:
+                case DatoCmsErrorCode.RequiredByAssociation:
                     return "The resource is required by another resource and cannot be removed while that association exists. Remove the association first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.ServiceUnavailable:
                     return "The service is temporarily unable to handle the request. Retry after a backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady:
+                case DatoCmsErrorCode.SiteNotReady:
                     return "The project is still being set up or restored and is not ready for this request. Retry after a backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired:
+                case DatoCmsErrorCode.SsoSettingsRequired:
                     return "Single sign-on has to be configured for the project before this request can succeed. Complete the SSO settings first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion:
+                case DatoCmsErrorCode.StaleItemVersion:
                     return "The record changed after you read it, so your update was made against an outdated version. Fetch the record again, apply your change to the version in meta.current_version, and send the update with it.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached:
+                case DatoCmsErrorCode.TechnicalLimitReached:
                     return "The request would exceed one of the technical limits, such as the size of a record, the number of blocks or the nesting depth. Reduce the content so that it stays within the limits. To resolve this error, either: Move part of the content into linked records, which do not count toward the record’s size; Flatten deeply nested blocks.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations:
+                case DatoCmsErrorCode.TooManyOperations:
                     return "The batch request carries more operations than one batch may hold. Split it into several smaller batches.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.UnmanagedEditConflict:
                     return "An edit made outside the usual flow conflicts with the change you sent, and the platform has not settled it yet. Retry after a backoff.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink:
+                case DatoCmsErrorCode.UnpublishedLink:
                     return "The record links to records that are not published, so it cannot be published itself. Publish the linked records first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent:
+                case DatoCmsErrorCode.UnpublishedParent:
                     return "The record’s parent in the tree is not published, so the record cannot be published. Publish the parent first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex:
+                case DatoCmsErrorCode.UnresolvableSearchIndex:
                     return "The search index cannot be found or reached from this request. Check the search index settings.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse:
+                case DatoCmsErrorCode.UploadIsCurrentlyInUse:
                     return "The upload is still used by records, so it cannot be deleted. Remove it from those records first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations:
+                case DatoCmsErrorCode.UploadNotPassingFieldValidations:
                     return "The upload does not satisfy the validations of a field it is assigned to, for example its size or format. Replace the upload or relax the field’s validations.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource:
+                case DatoCmsErrorCode.UsedAsSlugSource:
                     return "The field is the source of a slug field, so it cannot be removed or changed that way. Point the slug field to another field first.";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
+                case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "This endpoint now expects a search index ID rather than a build trigger ID. Send the ID of the search index.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
@@ -955,205 +955,205 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The link to the code's entry in the DatoCMS documentation; the page itself for Unknown.
         /// </summary>
-        public static string GetDocUrl(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static string GetDocUrl(this DatoCmsErrorCode code)
         {
             switch (code)
             {
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AccountAlreadyJoinedSite:
+                case DatoCmsErrorCode.AccountAlreadyJoinedSite:
                     return "https://www.datocms.com/docs/content-management-api/errors#ACCOUNT_ALREADY_JOINED_SITE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.AlreadyPrimaryEnvironment:
+                case DatoCmsErrorCode.AlreadyPrimaryEnvironment:
                     return "https://www.datocms.com/docs/content-management-api/errors#ALREADY_PRIMARY_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.BillingProfileDefaulting:
+                case DatoCmsErrorCode.BillingProfileDefaulting:
                     return "https://www.datocms.com/docs/content-management-api/errors#BILLING_PROFILE_DEFAULTING";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
+                case DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType:
                     return "https://www.datocms.com/docs/content-management-api/errors#CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyCurrentUser:
+                case DatoCmsErrorCode.CannotDestroyCurrentUser:
                     return "https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_CURRENT_USER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyForkingOrigin:
+                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
                     return "https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_FORKING_ORIGIN";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
+                case DatoCmsErrorCode.CannotDestroyPrimaryEnvironment:
                     return "https://www.datocms.com/docs/content-management-api/errors#CANNOT_DESTROY_PRIMARY_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
+                case DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy:
                     return "https://www.datocms.com/docs/content-management-api/errors#CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ClashingFieldLabels:
+                case DatoCmsErrorCode.ClashingFieldLabels:
                     return "https://www.datocms.com/docs/content-management-api/errors#CLASHING_FIELD_LABELS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
+                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
                     return "https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ENVIRONMENT_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemTypeUpdate:
+                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
                     return "https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_TYPE_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.ConcurrentItemUpdate:
                     return "https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ITEM_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentRoleUpdate:
+                case DatoCmsErrorCode.ConcurrentRoleUpdate:
                     return "https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_ROLE_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ConcurrentUploadUpdate:
+                case DatoCmsErrorCode.ConcurrentUploadUpdate:
                     return "https://www.datocms.com/docs/content-management-api/errors#CONCURRENT_UPLOAD_UPDATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeactivatedSite:
+                case DatoCmsErrorCode.DeactivatedSite:
                     return "https://www.datocms.com/docs/content-management-api/errors#DEACTIVATED_SITE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DeleteRestriction:
+                case DatoCmsErrorCode.DeleteRestriction:
                     return "https://www.datocms.com/docs/content-management-api/errors#DELETE_RESTRICTION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestinationUserRequired:
+                case DatoCmsErrorCode.DestinationUserRequired:
                     return "https://www.datocms.com/docs/content-management-api/errors#DESTINATION_USER_REQUIRED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DestructiveRequestBlocked:
+                case DatoCmsErrorCode.DestructiveRequestBlocked:
                     return "https://www.datocms.com/docs/content-management-api/errors#DESTRUCTIVE_REQUEST_BLOCKED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicatePositionsFound:
+                case DatoCmsErrorCode.DuplicatePositionsFound:
                     return "https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_POSITIONS_FOUND";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.DuplicateSingleton:
+                case DatoCmsErrorCode.DuplicateSingleton:
                     return "https://www.datocms.com/docs/content-management-api/errors#DUPLICATE_SINGLETON";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
                     return "https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_IN_READ_ONLY_MODE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.EnvironmentNotReady:
                     return "https://www.datocms.com/docs/content-management-api/errors#ENVIRONMENT_NOT_READY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnexpectedServerError:
+                case DatoCmsErrorCode.UnexpectedServerError:
                     return "https://www.datocms.com/docs/content-management-api/errors#EXCEPTION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
+                case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
                     return "https://www.datocms.com/docs/content-management-api/errors#IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
+                case DatoCmsErrorCode.IncompatibleWithUploadStorageSettings:
                     return "https://www.datocms.com/docs/content-management-api/errors#INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InsufficientPermissions:
+                case DatoCmsErrorCode.InsufficientPermissions:
                     return "https://www.datocms.com/docs/content-management-api/errors#INSUFFICIENT_PERMISSIONS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAcceptHeader:
+                case DatoCmsErrorCode.InvalidAcceptHeader:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ACCEPT_HEADER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidApiVersion:
+                case DatoCmsErrorCode.InvalidApiVersion:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_API_VERSION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAttributes:
+                case DatoCmsErrorCode.InvalidAttributes:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ATTRIBUTES";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidAuthorizationHeader:
+                case DatoCmsErrorCode.InvalidAuthorizationHeader:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_AUTHORIZATION_HEADER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidContentTypeHeader:
+                case DatoCmsErrorCode.InvalidContentTypeHeader:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_CONTENT_TYPE_HEADER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDate:
+                case DatoCmsErrorCode.InvalidDate:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_DATE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationType:
+                case DatoCmsErrorCode.InvalidDestinationType:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDestinationUser:
+                case DatoCmsErrorCode.InvalidDestinationUser:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_DESTINATION_USER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidDraft:
+                case DatoCmsErrorCode.InvalidDraft:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_DRAFT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEndpoint:
+                case DatoCmsErrorCode.InvalidEndpoint:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ENDPOINT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEntityId:
+                case DatoCmsErrorCode.InvalidEntityId:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ENTITY_ID";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidEnvironment:
+                case DatoCmsErrorCode.InvalidEnvironment:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ENVIRONMENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidField:
+                case DatoCmsErrorCode.InvalidField:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_FIELD";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFilterFieldsParam:
+                case DatoCmsErrorCode.InvalidFilterFieldsParam:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_FILTER_FIELDS_PARAM";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidFormat:
+                case DatoCmsErrorCode.InvalidFormat:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_FORMAT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidJsonBody:
+                case DatoCmsErrorCode.InvalidJsonBody:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_JSON_BODY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrdering:
+                case DatoCmsErrorCode.InvalidOrdering:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSingletonItemType:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidOrderingForSortableItemType:
+                case DatoCmsErrorCode.InvalidOrderingForSortableItemType:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParams:
+                case DatoCmsErrorCode.InvalidParams:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_PARAMS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParent:
+                case DatoCmsErrorCode.InvalidParent:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidParentId:
+                case DatoCmsErrorCode.InvalidParentId:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_PARENT_ID";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPluginVersion:
+                case DatoCmsErrorCode.InvalidPluginVersion:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_PLUGIN_VERSION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidPosition:
+                case DatoCmsErrorCode.InvalidPosition:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_POSITION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRelationship:
+                case DatoCmsErrorCode.InvalidRelationship:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_RELATIONSHIP";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidRequest:
+                case DatoCmsErrorCode.InvalidRequest:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_REQUEST";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSearchIndexId:
+                case DatoCmsErrorCode.InvalidSearchIndexId:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_SEARCH_INDEX_ID";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSite:
+                case DatoCmsErrorCode.InvalidSite:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidSiteExportSettings:
+                case DatoCmsErrorCode.InvalidSiteExportSettings:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_SITE_EXPORT_SETTINGS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidType:
+                case DatoCmsErrorCode.InvalidType:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_TYPE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.InvalidUploadStorageSettings:
+                case DatoCmsErrorCode.InvalidUploadStorageSettings:
                     return "https://www.datocms.com/docs/content-management-api/errors#INVALID_UPLOAD_STORAGE_SETTINGS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.ItemLocked:
                     return "https://www.datocms.com/docs/content-management-api/errors#ITEM_LOCKED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeCannotBeChanged:
+                case DatoCmsErrorCode.ItemTypeCannotBeChanged:
                     return "https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_CANNOT_BE_CHANGED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeIsSingleton:
+                case DatoCmsErrorCode.ItemTypeIsSingleton:
                     return "https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_IS_SINGLETON";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ItemTypeNotFound:
+                case DatoCmsErrorCode.ItemTypeNotFound:
                     return "https://www.datocms.com/docs/content-management-api/errors#ITEM_TYPE_NOT_FOUND";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlContentTypeConflict:
+                case DatoCmsErrorCode.KeepUrlContentTypeConflict:
                     return "https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_CONTENT_TYPE_CONFLICT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlFormatConflict:
+                case DatoCmsErrorCode.KeepUrlFormatConflict:
                     return "https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_FORMAT_CONFLICT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KeepUrlStorageNotSupported:
+                case DatoCmsErrorCode.KeepUrlStorageNotSupported:
                     return "https://www.datocms.com/docs/content-management-api/errors#KEEP_URL_STORAGE_NOT_SUPPORTED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.KindCannotBeChanged:
+                case DatoCmsErrorCode.KindCannotBeChanged:
                     return "https://www.datocms.com/docs/content-management-api/errors#KIND_CANNOT_BE_CHANGED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MaintenanceMode:
+                case DatoCmsErrorCode.MaintenanceMode:
                     return "https://www.datocms.com/docs/content-management-api/errors#MAINTENANCE_MODE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingFields:
+                case DatoCmsErrorCode.MissingFields:
                     return "https://www.datocms.com/docs/content-management-api/errors#MISSING_FIELDS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingLocales:
+                case DatoCmsErrorCode.MissingLocales:
                     return "https://www.datocms.com/docs/content-management-api/errors#MISSING_LOCALES";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MissingQueryParameter:
+                case DatoCmsErrorCode.MissingQueryParameter:
                     return "https://www.datocms.com/docs/content-management-api/errors#MISSING_QUERY_PARAMETER";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ModularBlockInUse:
+                case DatoCmsErrorCode.ModularBlockInUse:
                     return "https://www.datocms.com/docs/content-management-api/errors#MODULAR_BLOCK_IN_USE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.MuxError:
+                case DatoCmsErrorCode.MuxError:
                     return "https://www.datocms.com/docs/content-management-api/errors#MUX_ERROR";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NewPluginVersionIsIncompatible:
+                case DatoCmsErrorCode.NewPluginVersionIsIncompatible:
                     return "https://www.datocms.com/docs/content-management-api/errors#NEW_PLUGIN_VERSION_IS_INCOMPATIBLE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NonEditableAccessToken:
+                case DatoCmsErrorCode.NonEditableAccessToken:
                     return "https://www.datocms.com/docs/content-management-api/errors#NON_EDITABLE_ACCESS_TOKEN";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotAVideo:
+                case DatoCmsErrorCode.NotAVideo:
                     return "https://www.datocms.com/docs/content-management-api/errors#NOT_A_VIDEO";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotFound:
+                case DatoCmsErrorCode.NotFound:
                     return "https://www.datocms.com/docs/content-management-api/errors#NOT_FOUND";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NotOnPerSitePricing:
+                case DatoCmsErrorCode.NotOnPerSitePricing:
                     return "https://www.datocms.com/docs/content-management-api/errors#NOT_ON_PER_SITE_PRICING";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.NoPrimaryAudioTrack:
+                case DatoCmsErrorCode.NoPrimaryAudioTrack:
                     return "https://www.datocms.com/docs/content-management-api/errors#NO_PRIMARY_AUDIO_TRACK";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlanUpgradeRequired:
+                case DatoCmsErrorCode.PlanUpgradeRequired:
                     return "https://www.datocms.com/docs/content-management-api/errors#PLAN_UPGRADE_REQUIRED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PlatformScheduledMaintenance:
+                case DatoCmsErrorCode.PlatformScheduledMaintenance:
                     return "https://www.datocms.com/docs/content-management-api/errors#PLATFORM_SCHEDULED_MAINTENANCE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
+                case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
                     return "https://www.datocms.com/docs/content-management-api/errors#PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedChildren:
+                case DatoCmsErrorCode.PublishedChildren:
                     return "https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_CHILDREN";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.PublishedReferences:
+                case DatoCmsErrorCode.PublishedReferences:
                     return "https://www.datocms.com/docs/content-management-api/errors#PUBLISHED_REFERENCES";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RateLimitExceeded:
+                case DatoCmsErrorCode.RateLimitExceeded:
                     return "https://www.datocms.com/docs/content-management-api/errors#RATE_LIMIT_EXCEEDED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.RequiredByAssociation:
+                case DatoCmsErrorCode.RequiredByAssociation:
                     return "https://www.datocms.com/docs/content-management-api/errors#REQUIRED_BY_ASSOCIATION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.ServiceUnavailable:
                     return "https://www.datocms.com/docs/content-management-api/errors#SERVICE_UNAVAILABLE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SiteNotReady:
+                case DatoCmsErrorCode.SiteNotReady:
                     return "https://www.datocms.com/docs/content-management-api/errors#SITE_NOT_READY";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.SsoSettingsRequired:
+                case DatoCmsErrorCode.SsoSettingsRequired:
                     return "https://www.datocms.com/docs/content-management-api/errors#SSO_SETTINGS_REQUIRED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.StaleItemVersion:
+                case DatoCmsErrorCode.StaleItemVersion:
                     return "https://www.datocms.com/docs/content-management-api/errors#STALE_ITEM_VERSION";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TechnicalLimitReached:
+                case DatoCmsErrorCode.TechnicalLimitReached:
                     return "https://www.datocms.com/docs/content-management-api/errors#TECHNICAL_LIMIT_REACHED";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.TooManyOperations:
+                case DatoCmsErrorCode.TooManyOperations:
                     return "https://www.datocms.com/docs/content-management-api/errors#TOO_MANY_OPERATIONS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.UnmanagedEditConflict:
                     return "https://www.datocms.com/docs/content-management-api/errors#UNMANAGED_EDIT_CONFLICT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedLink:
+                case DatoCmsErrorCode.UnpublishedLink:
                     return "https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_LINK";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnpublishedParent:
+                case DatoCmsErrorCode.UnpublishedParent:
                     return "https://www.datocms.com/docs/content-management-api/errors#UNPUBLISHED_PARENT";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UnresolvableSearchIndex:
+                case DatoCmsErrorCode.UnresolvableSearchIndex:
                     return "https://www.datocms.com/docs/content-management-api/errors#UNRESOLVABLE_SEARCH_INDEX";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadIsCurrentlyInUse:
+                case DatoCmsErrorCode.UploadIsCurrentlyInUse:
                     return "https://www.datocms.com/docs/content-management-api/errors#UPLOAD_IS_CURRENTLY_IN_USE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UploadNotPassingFieldValidations:
+                case DatoCmsErrorCode.UploadNotPassingFieldValidations:
                     return "https://www.datocms.com/docs/content-management-api/errors#UPLOAD_NOT_PASSING_FIELD_VALIDATIONS";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UsedAsSlugSource:
+                case DatoCmsErrorCode.UsedAsSlugSource:
                     return "https://www.datocms.com/docs/content-management-api/errors#USED_AS_SLUG_SOURCE";
-                case global::DatoCms.ErrorCodes.DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
+                case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "https://www.datocms.com/docs/content-management-api/errors#USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID";
                 default:
                     return DocsUrl;
@@ -1163,9 +1163,9 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Everything the spec says about the code, in one value.
         /// </summary>
-        public static global::DatoCms.ErrorCodes.DatoCmsErrorInfo GetInfo(this global::DatoCms.ErrorCodes.DatoCmsErrorCode code)
+        public static DatoCmsErrorInfo GetInfo(this DatoCmsErrorCode code)
         {
-            return new global::DatoCms.ErrorCodes.DatoCmsErrorInfo(code);
+            return new DatoCmsErrorInfo(code);
         }
     }
 }

@@ -30,7 +30,23 @@ namespace DatoCms.ErrorCodes
         /// <summary>The error of the failed attempt.</summary>
         public DatoCmsApiException Exception { get; }
 
-        /// <summary>The request being retried; null for <see cref="DatoCmsRetry"/>.</summary>
+        /// <summary>
+        /// The request being retried; null for <see cref="DatoCmsRetry"/>. Log <see cref="ToString"/>
+        /// or <c>Exception.Request</c> rather than this message: its headers carry the API token.
+        /// </summary>
         public global::System.Net.Http.HttpRequestMessage? Request { get; }
+
+        /// <summary>"Attempt 2 of GET https://... failed: ...; retrying in 500 ms": safe to log, without headers or token.</summary>
+        /// <returns>The description.</returns>
+        public override string ToString()
+        {
+            var culture = global::System.Globalization.CultureInfo.InvariantCulture;
+            var request = Exception.Request ?? (Request is null ? null : DatoCmsHttpResponseExtensions.Describe(Request));
+            var what = request is null ? string.Empty : " of " + request.Method + " " + request.Url;
+            var failure = Exception.StatusCode == 0
+                ? "no answer (" + (Exception.InnerException?.GetType().Name ?? "fault") + ")"
+                : (Exception.ApiCode.Length == 0 ? "HTTP " + Exception.StatusCode.ToString(culture) : Exception.ApiCode + " (HTTP " + Exception.StatusCode.ToString(culture) + ")");
+            return "Attempt " + Attempt.ToString(culture) + what + " failed with " + failure + "; retrying in " + DatoCmsRetryFaults.Describe(Delay) + ".";
+        }
     }
 }

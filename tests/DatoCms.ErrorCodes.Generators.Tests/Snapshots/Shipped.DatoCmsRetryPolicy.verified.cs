@@ -46,22 +46,29 @@ namespace DatoCms.ErrorCodes
         {
             var exponent = global::System.Math.Min(attempt - 1, 30);
             var ticks = global::System.Math.Min((double)options.BaseDelay.Ticks * global::System.Math.Pow(2, exponent), options.MaxDelay.Ticks);
-            if (options.UseJitter)
-            {
-                double sample;
-                lock (Random)
-                {
-                    // Jitter only spreads retries out; it needs no unpredictability. CA5394 is one
-                    // of the few rules that analyze generated code, so AnalysisLevel latest-all saw it.
-#pragma warning disable CA5394
-                    sample = Random.NextDouble();
-#pragma warning restore CA5394
-                }
+            return Jitter(global::System.TimeSpan.FromTicks((long)global::System.Math.Max(0, ticks)), options.UseJitter);
+        }
 
-                ticks = (ticks / 2) + (ticks / 2 * sample);
+        /// <summary>"Equal jitter": a wait drawn between half and all of <paramref name="delay"/>, or the delay itself when <paramref name="enabled"/> is false.</summary>
+        public static global::System.TimeSpan Jitter(global::System.TimeSpan delay, bool enabled)
+        {
+            if (!enabled || delay <= global::System.TimeSpan.Zero)
+            {
+                return delay < global::System.TimeSpan.Zero ? global::System.TimeSpan.Zero : delay;
             }
 
-            return global::System.TimeSpan.FromTicks((long)global::System.Math.Max(0, ticks));
+            double sample;
+            lock (Random)
+            {
+                // Jitter only spreads retries out; it needs no unpredictability. CA5394 is one
+                // of the few rules that analyze generated code, so AnalysisLevel latest-all saw it.
+#pragma warning disable CA5394
+                sample = Random.NextDouble();
+#pragma warning restore CA5394
+            }
+
+            var ticks = (double)delay.Ticks;
+            return global::System.TimeSpan.FromTicks((long)((ticks / 2) + (ticks / 2 * sample)));
         }
 
         /// <summary>GET, HEAD, OPTIONS, PUT and DELETE may be repeated; POST and PATCH may not.</summary>

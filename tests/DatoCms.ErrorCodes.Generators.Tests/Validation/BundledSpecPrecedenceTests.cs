@@ -135,7 +135,7 @@ public class BundledSpecPrecedenceTests
         var run = GeneratorRunner.Run(files, new TestOptionsProvider(fileOptions: metadata));
 
         Assert.Equal(new[] { "DATO107 5: Error code 'NEW_CODE' is not in the overlay; it is generated as not transient (retry: none) with no family" }, run.DiagnosticLines);
-        var enumSource = run.Sources["DatoCmsErrorCode.g.cs"];
+        var enumSource = run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)];
         Assert.Contains(" NewCode = ", enumSource, System.StringComparison.Ordinal);
         Assert.DoesNotContain(" BCode = ", enumSource, System.StringComparison.Ordinal);
         Assert.Empty(run.CompilationProblems);

@@ -1,3 +1,4 @@
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -27,7 +28,7 @@ public class DocsUrlDiagnosticsTests
         Assert.Equal(
             new[] { ("datocms-cma-errors.yaml", 1, "DATO121", DiagnosticSeverity.Warning, $"The overlay's docs-url is ignored: {reason}; the doc links are based on {DefaultUrl}") },
             DiagnosticRows.Of(run));
-        var codes = run.Sources["DatoCmsErrorCodes.g.cs"];
+        var codes = run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)];
         Assert.Contains($"public const string DocsUrl = \"{DefaultUrl}\";", codes);
         Assert.Contains($"\"{DefaultUrl}#A_CODE\"", codes);
         Assert.DoesNotContain("\"#A_CODE\"", codes);
@@ -50,7 +51,7 @@ public class DocsUrlDiagnosticsTests
             new[] { ("datocms-cma-errors.yaml", 2, "DATO121", DiagnosticSeverity.Warning, "The overlay's docs-url is ignored: it is empty; the doc links are based on https://example.test/errors") },
             DiagnosticRows.Of(run));
         Assert.Equal("/project/spec/local/datocms-cma-errors.yaml", Assert.Single(run.Diagnostics).Location.GetLineSpan().Path);
-        Assert.Contains("\"https://example.test/errors#A_CODE\"", run.Sources["DatoCmsErrorCodes.g.cs"]);
+        Assert.Contains("\"https://example.test/errors#A_CODE\"", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -60,6 +61,6 @@ public class DocsUrlDiagnosticsTests
         var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE"), "docs-url: http://intranet.example.test/dato/errors#\n" + SmallSpec.Limits + Codes);
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("\"http://intranet.example.test/dato/errors#A_CODE\"", run.Sources["DatoCmsErrorCodes.g.cs"]);
+        Assert.Contains("\"http://intranet.example.test/dato/errors#A_CODE\"", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
     }
 }

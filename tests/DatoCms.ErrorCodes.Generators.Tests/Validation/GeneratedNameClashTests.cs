@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -23,9 +24,42 @@ public class GeneratedNameClashTests
         Assert.Equal(
             new[] { ("datocms-cma-errors.yaml", 9, "DATO110", DiagnosticSeverity.Warning, "Family 'x1' of 'B_CODE' maps to the C# name 'X1', which is already used by family 'x-1'; the code is generated without a family") },
             DiagnosticRows.Of(run));
-        var families = run.Sources["DatoCmsErrorFamily.g.cs"];
+        var families = run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorFamily)];
         Assert.Equal(1, Count(families, @"\bX1 = "));
         Assert.Contains("The 'x-1' family (2 codes).", families);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void FamilyNamedUnknownIsReportedNotFoldedIntoTheUnknownMember()
+    {
+        var overlay = SmallSpec.Limits + "codes:\n  A_CODE: { retry: backoff, family: unknown }\n  B_CODE: { family: other }\n";
+
+        var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE", "B_CODE"), overlay);
+
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO110", DiagnosticSeverity.Warning, "Family 'unknown' of 'A_CODE' maps to the C# name 'Unknown', which DatoCmsErrorFamily keeps for codes without a family; the code is generated without a family") },
+            DiagnosticRows.Of(run));
+        var families = run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorFamily)];
+        Assert.Equal(1, Count(families, @"\bUnknown = "));
+        Assert.Contains("Other = 1,", families);
+        Assert.DoesNotContain("'unknown'", families);
+        Assert.Contains("return DatoCmsRetryKind.Backoff;", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCodes)]);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void NamesThatWouldHideAShortTypeNameStillCompile()
+    {
+        // Generated code names the types of its own namespace without global::. A code's member
+        // named like DatoCmsRetryKind is in scope in the enum's attributes, and an exception named
+        // like a member of DatoCmsApiException is hidden inside it: both are written in full.
+        var overlay = SmallSpec.Limits + "codes:\n  DATO_CMS_RETRY_KIND: { retry: backoff }\n  B_CODE: { retry: backoff, exception: Message }\n  C_CODE: { retry: rate-limit, exception: InnerException }\n";
+
+        var run = GeneratorRunner.Run(SmallSpec.Page("DATO_CMS_RETRY_KIND", "B_CODE", "C_CODE"), overlay);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("DatoCmsRetryKind = 1,", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)]);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -38,7 +72,7 @@ public class GeneratedNameClashTests
         var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE"), overlay);
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("DatoCmsErrorFamily = 1,", run.Sources["DatoCmsErrorFamily.g.cs"]);
+        Assert.Contains("DatoCmsErrorFamily = 1,", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorFamily)]);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -52,7 +86,7 @@ public class GeneratedNameClashTests
         Assert.Equal(
             new[] { ("datocms-cma-errors.yaml", 8, "DATO112", DiagnosticSeverity.Warning, "Limit 'max1' is ignored: its C# name 'Max1' is already used by limit 'max-1'") },
             DiagnosticRows.Of(run));
-        var limits = run.Sources["DatoCmsLimits.g.cs"];
+        var limits = run.Sources[GeneratedNames.HintName(GeneratedNames.Limits)];
         Assert.Equal(1, Count(limits, @"\bMax1 = "));
         Assert.Contains("public const int Max1 = 1;", limits);
         Assert.Empty(run.CompilationProblems);

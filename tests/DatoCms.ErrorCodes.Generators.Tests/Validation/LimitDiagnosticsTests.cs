@@ -1,3 +1,4 @@
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -15,7 +16,7 @@ public class LimitDiagnosticsTests
     private static GeneratorRun Run(string extraLimitLine) =>
         GeneratorRunner.Run(SmallSpec.Page("A_CODE"), SmallSpec.Limits + extraLimitLine + Codes);
 
-    private static string LimitsSource(GeneratorRun run) => run.Sources["DatoCmsLimits.g.cs"];
+    private static string LimitsSource(GeneratorRun run) => run.Sources[GeneratedNames.HintName(GeneratedNames.Limits)];
 
     [Theory]
     [InlineData("lots")]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -138,7 +139,7 @@ public class SpecDiagnosticsTests
             new[] { "DATO103 5: The heading '###### `" + new string('A', 112) + "…' is not an error-code entry; write it as ###### `UPPER_SNAKE_CODE`" },
             run.DiagnosticLines);
         Assert.True(run.OutputCompilation.Emit(new System.IO.MemoryStream()).Success);
-        Assert.DoesNotContain(new string('A', 201), run.Sources["DatoCmsErrorCode.g.cs"], System.StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('A', 201), run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)], System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -223,7 +224,7 @@ public class SpecDiagnosticsTests
         var run = GeneratorRunner.Run(Page("A_CODE"), Limits + "codes:\n  A_CODE: none\n", globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesNamespace"] = "My.2Bad" });
 
         Assert.Equal(new[] { "DATO116 -: DatoCmsErrorCodesNamespace 'My.2Bad' is not a valid C# namespace; 'DatoCms.ErrorCodes' is used" }, run.DiagnosticLines);
-        Assert.Contains("namespace DatoCms.ErrorCodes", run.Sources["DatoCmsErrorCode.g.cs"]);
+        Assert.Contains("namespace DatoCms.ErrorCodes", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -39,8 +40,8 @@ public class SpecFileClassificationTests
         var run = Run(pageMetadata, overlayMetadata);
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("ACode = 1,", run.Sources["DatoCmsErrorCode.g.cs"]);
-        Assert.Contains("X = 1,", run.Sources["DatoCmsErrorFamily.g.cs"]);
+        Assert.Contains("ACode = 1,", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)]);
+        Assert.Contains("X = 1,", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorFamily)]);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -120,7 +121,7 @@ public class SpecFileClassificationTests
                 ("datocms-cma-errors.md", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window, rate-limit-window-seconds, rate-limit-limit-header, rate-limit-remaining-header, rate-limit-reset-header; today's values are used (60, 3, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset)"),
             },
             DiagnosticRows.Of(run));
-        Assert.Contains("ACode = 1,", run.Sources["DatoCmsErrorCode.g.cs"]);
+        Assert.Contains("ACode = 1,", run.Sources[GeneratedNames.HintName(GeneratedNames.ErrorCode)]);
         Assert.Empty(run.CompilationProblems);
     }
 

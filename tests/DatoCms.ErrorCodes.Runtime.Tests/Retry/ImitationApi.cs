@@ -19,11 +19,12 @@ namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 /// matter: a fixed-window rate limit with the three X-RateLimit headers and 429 bodies, and
 /// faults a test scripts per request through the <c>X-Test-Fault</c> header
 /// (<c>locked:N</c>, <c>html503:N</c>, <c>bare503:N</c>, <c>flagged:N</c>
-/// fail the first N attempts; <c>invalid</c>, <c>stale</c>, <c>locked:always</c> fail every time).
+/// fail the first N attempts; <c>invalid</c>, <c>stale</c>, <c>locked:always</c> fail every time;
+/// network faults and asynchronous jobs are in ImitationApi.Faults.cs).
 /// Every attempt is recorded per <c>X-Test-Request</c> id, so a test can prove none was lost or
 /// repeated after the server accepted it.
 /// </summary>
-public sealed class ImitationApi : IAsyncDisposable
+public sealed partial class ImitationApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly object _windowGate = new();
@@ -80,6 +81,7 @@ public sealed class ImitationApi : IAsyncDisposable
         var requestId = context.Request.Headers["X-Test-Request"].ToString();
         var attempts = Attempts.GetOrAdd(requestId, _ => new ConcurrentQueue<(int, string)>());
         var attempt = attempts.Count + 1;
+        StampRequestIds(context);
 
         var (allowed, remaining, reset) = CountInWindow();
         context.Response.Headers["X-RateLimit-Limit"] = RequestsPerWindow.ToString(CultureInfo.InvariantCulture);
@@ -91,8 +93,13 @@ public sealed class ImitationApi : IAsyncDisposable
             return;
         }
 
+        if (await TryInjectFaultAsync(context, requestId, attempts, attempt, body))
+        {
+            return;
+        }
+
         var (status, answer, contentType) = Fault(context.Request.Headers["X-Test-Fault"].ToString(), attempt)
-            ?? (context.Request.Path.StartsWithSegments("/job_results")
+            ?? (context.Request.Path.StartsWithSegments("/job-results")
                 ? (200, "{\"data\":{\"type\":\"job_result\",\"id\":\"j1\",\"attributes\":{\"status\":422,\"payload\":" + ErrorBody("INVALID_FIELD", "{\"field\":\"title\"}") + "}}}", "application/json")
                 : (context.Request.Method == "POST" ? 201 : 200, "{\"data\":{\"type\":\"item\",\"id\":\"" + requestId + "\",\"echo\":" + Json(body) + "}}", "application/json"));
         await AnswerAsync(context, attempts, body, status, answer, contentType);

@@ -162,7 +162,7 @@ public class RetryHandlerTests
         await using var api = await ImitationApi.StartAsync();
         using var client = Client(api, FastOptions());
 
-        using var response = await client.SendAsync(Request(HttpMethod.Get, "job", path: "job_results/j1"));
+        using var response = await client.SendAsync(Request(HttpMethod.Get, "job", path: "job-results/j1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, api.AttemptsOf("job"));

@@ -53,18 +53,111 @@ namespace DatoCms.ErrorCodes
 #endif
             }
 
+            var response = await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
+            if (_options.FollowJobs && (int)response.StatusCode == 202 && !DatoCmsHttpResponseExtensions.IsJobResult(request))
+            {
+                // Each poll goes through the same retries, timeouts and pacing as any request.
+                return await DatoCmsJobFollower.FollowAsync(response, SendWithRetriesAsync, _options.Jobs, cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+
+        private async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendWithRetriesAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
             var isIdempotent = DatoCmsRetryPolicy.IsIdempotent(request.Method);
             var path = DatoCmsTelemetry.PathOf(request);
-            for (var attempt = 1; ; attempt++)
+            var maintenanceWaited = global::System.TimeSpan.Zero;
+            var maintenanceRetries = 0;
+            var attempt = 0;
+            using (var budget = new DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
             {
-                if (_options.EnableThrottling)
+                try
                 {
-                    var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-                    await _options.RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    DatoCmsTelemetry.Waited(_options, "throttle", global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency), request.Method.Method, path);
+                    while (true)
+                    {
+                        attempt++;
+                        if (_options.EnableThrottling)
+                        {
+                            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+                            await _options.RateLimiter.WaitAsync(budget.Token).ConfigureAwait(false);
+                            DatoCmsTelemetry.Waited(_options, "throttle", global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency), request.Method.Method, path);
+                        }
+
+                        // Attempts spent waiting out a maintenance window do not count against MaxAttempts.
+                        var counted = attempt - maintenanceRetries;
+                        var outcome = await SendOnceAsync(request, counted, isIdempotent, budget).ConfigureAwait(false);
+                        global::System.TimeSpan? delay = outcome.FaultDelay;
+                        var waitKind = "backoff";
+                        var response = outcome.Response;
+                        if (response != null)
+                        {
+                            var error = outcome.Error;
+                            if (error is null)
+                            {
+                                return response;
+                            }
+
+                            if (IsScheduledMaintenance(error))
+                            {
+                                delay = MaintenanceDelay(response, ++maintenanceRetries, _options.MaintenanceWait - maintenanceWaited);
+                                maintenanceWaited += delay ?? global::System.TimeSpan.Zero;
+                            }
+                            else
+                            {
+                                var next = DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
+                                delay = counted >= _options.MaxAttempts ? null : next;
+                                if (next != null && delay is null)
+                                {
+                                    DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, counted, DatoCmsTelemetry.RequestIdOf(response, error));
+                                }
+                            }
+
+                            if (delay is null)
+                            {
+                                return response;
+                            }
+
+                            var reason = DatoCmsTelemetry.ReasonOf(error);
+                            waitKind = DatoCmsTelemetry.WaitKindOf(reason);
+                            DatoCmsTelemetry.Retrying(_options, reason, error, request.Method.Method, path, attempt, delay.Value, DatoCmsTelemetry.RequestIdOf(response, error));
+                            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay.Value, error, request));
+                            response.Dispose();
+                        }
+
+                        await global::System.Threading.Tasks.Task.Delay(delay ?? global::System.TimeSpan.Zero, budget.Token).ConfigureAwait(false);
+                        DatoCmsTelemetry.Waited(_options, waitKind, delay ?? global::System.TimeSpan.Zero, request.Method.Method, path);
+                    }
+                }
+                catch (global::System.OperationCanceledException cancelled) when (budget.IsExhausted)
+                {
+                    throw DatoCmsRetryFaults.TotalTimedOut(request, _options.TotalTimeout, attempt, cancelled);
+                }
+            }
+        }
+
+        // One attempt under its own timeout: the response and its typed error (null for a success),
+        // or, after a network fault or timeout that may be retried, no response and the wait.
+        private async global::System.Threading.Tasks.Task<AttemptOutcome> SendOnceAsync(
+            global::System.Net.Http.HttpRequestMessage request,
+            int attempt,
+            bool isIdempotent,
+            DatoCmsTimeBudget budget)
+        {
+            using (var attemptTimeout = budget.StartAttempt(_options.AttemptTimeout))
+            {
+                global::System.Net.Http.HttpResponseMessage response;
+                try
+                {
+                    response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                }
+                catch (global::System.Exception fault) when (fault is global::System.OperationCanceledException || fault is global::System.Net.Http.HttpRequestException)
+                {
+                    return new AttemptOutcome(null, null, NextDelayAfterFault(fault, request, attempt, isIdempotent, budget, attemptTimeout.Token));
                 }
 
-                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (_options.EnableThrottling)
                 {
                     _options.RateLimiter.Observe((int)response.StatusCode, response.Headers);
@@ -72,29 +165,100 @@ namespace DatoCms.ErrorCodes
 
                 if (response.IsSuccessStatusCode)
                 {
-                    return response;
+                    return new AttemptOutcome(response, null, null);
                 }
 
-                var error = await DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, cancellationToken).ConfigureAwait(false);
-                var delay = error is null ? null : DatoCmsRetryPolicy.GetDelay(error, attempt, isIdempotent, _options);
-                if (error is null || delay is null)
+                try
                 {
-                    return response;
+                    // The error body is part of the answer, so the attempt's timeout covers it too.
+                    var error = await DatoCmsHttpResponseExtensions.ReadDatoCmsErrorAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                    return new AttemptOutcome(response, error, null);
                 }
-
-                if (attempt >= _options.MaxAttempts)
+                catch (global::System.Exception fault) when (fault is global::System.OperationCanceledException || fault is global::System.Net.Http.HttpRequestException || fault is global::System.IO.IOException)
                 {
-                    DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, attempt, DatoCmsTelemetry.RequestIdOf(response, error));
-                    return response;
+                    response.Dispose();
+                    return new AttemptOutcome(null, null, NextDelayAfterFault(fault, request, attempt, isIdempotent, budget, attemptTimeout.Token));
                 }
-
-                var reason = DatoCmsTelemetry.ReasonOf(error);
-                DatoCmsTelemetry.Retrying(_options, reason, error, request.Method.Method, path, attempt, delay.Value, DatoCmsTelemetry.RequestIdOf(response, error));
-                _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay.Value, error, request));
-                response.Dispose();
-                await global::System.Threading.Tasks.Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
-                DatoCmsTelemetry.Waited(_options, DatoCmsTelemetry.WaitKindOf(reason), delay.Value, request.Method.Method, path);
             }
+        }
+
+        // Decides after a network fault or a timeout: returns the wait before the next attempt, or
+        // throws what the caller must see (the caller's cancellation as it is, a timeout as a
+        // TimeoutException that names the budget, a fault that cannot be retried as it is).
+        private global::System.TimeSpan NextDelayAfterFault(
+            global::System.Exception fault,
+            global::System.Net.Http.HttpRequestMessage request,
+            int attempt,
+            bool isIdempotent,
+            DatoCmsTimeBudget budget,
+            global::System.Threading.CancellationToken attemptToken)
+        {
+            if (budget.Caller.IsCancellationRequested || budget.IsExhausted)
+            {
+                // The caller's cancellation surfaces as it is; an exhausted budget is reported by the loop.
+                global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            }
+
+            var timedOut = fault is global::System.OperationCanceledException && attemptToken.IsCancellationRequested;
+            if (fault is global::System.OperationCanceledException && !timedOut)
+            {
+                // Cancelled by something that is neither the caller nor one of our budgets: not ours to retry.
+                global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            }
+
+            if (!DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
+            {
+                if (timedOut)
+                {
+                    throw DatoCmsRetryFaults.AttemptTimedOut(request, _options.AttemptTimeout, attempt, isIdempotent, fault);
+                }
+
+                global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+            }
+
+            var delay = DatoCmsRetryPolicy.Backoff(attempt, _options);
+            DatoCmsTelemetry.Retrying(_options, "network", null, request.Method.Method, DatoCmsTelemetry.PathOf(request), attempt, delay, null);
+            _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, DatoCmsRetryFaults.NoAnswer(request, fault), request));
+            return delay;
+        }
+
+        private static bool IsScheduledMaintenance(DatoCmsApiException error) =>
+            string.Equals(error.ApiCode, "PLATFORM_SCHEDULED_MAINTENANCE", global::System.StringComparison.Ordinal);
+
+        // Retry-After when the server sends one, else the usual backoff; null once the budget is spent.
+        private global::System.TimeSpan? MaintenanceDelay(global::System.Net.Http.HttpResponseMessage response, int retry, global::System.TimeSpan remaining)
+        {
+            if (remaining <= global::System.TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            var retryAfter = response.Headers.RetryAfter;
+            var delay = retryAfter?.Delta
+                ?? (retryAfter?.Date is global::System.DateTimeOffset date ? date - global::System.DateTimeOffset.UtcNow : (global::System.TimeSpan?)null)
+                ?? DatoCmsRetryPolicy.Backoff(retry, _options);
+            if (delay < global::System.TimeSpan.Zero)
+            {
+                delay = global::System.TimeSpan.Zero;
+            }
+
+            return delay < remaining ? delay : remaining;
+        }
+
+        private readonly struct AttemptOutcome
+        {
+            public AttemptOutcome(global::System.Net.Http.HttpResponseMessage? response, DatoCmsApiException? error, global::System.TimeSpan? faultDelay)
+            {
+                Response = response;
+                Error = error;
+                FaultDelay = faultDelay;
+            }
+
+            public global::System.Net.Http.HttpResponseMessage? Response { get; }
+
+            public DatoCmsApiException? Error { get; }
+
+            public global::System.TimeSpan? FaultDelay { get; }
         }
     }
 }

@@ -12,6 +12,10 @@ namespace DatoCms.ErrorCodes
         private int _maxAttempts = 5;
         private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
         private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
+        private global::System.TimeSpan _attemptTimeout = global::System.TimeSpan.FromSeconds(30);
+        private global::System.TimeSpan _totalTimeout = global::System.Threading.Timeout.InfiniteTimeSpan;
+        private global::System.TimeSpan _maintenanceWait = global::System.TimeSpan.FromMinutes(1);
+        private DatoCmsJobOptions _jobs = new DatoCmsJobOptions();
 
         /// <summary>How many times a request is sent at most, the first time included (default 5).</summary>
         public int MaxAttempts
@@ -53,7 +57,57 @@ namespace DatoCms.ErrorCodes
             set => _rateLimitWindow = value > global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive.");
         }
 
-        /// <summary>Called before each wait for a retry, with the attempt that failed, the delay and the error.</summary>
+        /// <summary>
+        /// How long one attempt may wait for the response headers (and an error body) before it is
+        /// abandoned (default 30 s, as the JavaScript client; <see cref="global::System.Threading.Timeout.InfiniteTimeSpan"/> for none).
+        /// A timed-out attempt is retried only for idempotent methods, since the server may have
+        /// received it; otherwise, or when no attempt is left, a <see cref="global::System.TimeoutException"/> names the budget.
+        /// </summary>
+        public global::System.TimeSpan AttemptTimeout
+        {
+            get => _attemptTimeout;
+            set => _attemptTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The attempt timeout must be positive or infinite.");
+        }
+
+        /// <summary>
+        /// The budget of one request's attempts and waits together (default none:
+        /// <see cref="global::System.Threading.Timeout.InfiniteTimeSpan"/>); when it runs out a
+        /// <see cref="global::System.TimeoutException"/> says so. Each poll of an asynchronous job is a request of its own.
+        /// </summary>
+        public global::System.TimeSpan TotalTimeout
+        {
+            get => _totalTimeout;
+            set => _totalTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The total timeout must be positive or infinite.");
+        }
+
+        /// <summary>
+        /// How long to wait out a scheduled maintenance (503 PLATFORM_SCHEDULED_MAINTENANCE) in all,
+        /// honouring Retry-After when the server sends it (default 1 minute). These retries do not
+        /// count against <see cref="MaxAttempts"/>; set hours to ride out a whole maintenance window.
+        /// </summary>
+        public global::System.TimeSpan MaintenanceWait
+        {
+            get => _maintenanceWait;
+            set => _maintenanceWait = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The maintenance wait cannot be negative.");
+        }
+
+        /// <summary>
+        /// Whether the handler follows an asynchronous job (a 202 whose body is a job) to its result
+        /// and returns the <c>/job-results/{id}</c> response instead of the 202 (on by default).
+        /// </summary>
+        public bool FollowJobs { get; set; } = true;
+
+        /// <summary>How jobs are followed: poll waits and the job timeout.</summary>
+        public DatoCmsJobOptions Jobs
+        {
+            get => _jobs;
+            set => _jobs = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Called before each wait for a retry, with the attempt that failed, the delay and the error;
+        /// after a network fault or a timeout the error has status 0 and the fault as its inner exception.
+        /// </summary>
         public global::System.Action<DatoCmsRetryAttempt>? OnRetry { get; set; }
 
         /// <summary>The throttle shared by everything that uses these options; created on first use from the settings above.</summary>

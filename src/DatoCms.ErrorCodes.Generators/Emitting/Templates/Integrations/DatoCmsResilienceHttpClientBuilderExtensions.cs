@@ -4,7 +4,8 @@ namespace DatoCms.ErrorCodes
     /// Makes an <c>IHttpClientFactory</c> client resilient the way this API needs: one pipeline with
     /// a total timeout, the DatoCMS retry (transient codes, the body's transient flag, 429 after
     /// X-RateLimit-Reset, gateway errors and network faults only where repeating is safe), the
-    /// adaptive throttle shared per project (it waits, never rejects) and an attempt timeout.
+    /// adaptive throttle shared per project (it waits, never rejects) and an attempt timeout; in
+    /// front of it, a 202 that starts an asynchronous job is followed to the job's result.
     /// Use it instead of <c>AddStandardResilienceHandler</c>, not with it (see DATO130's page).
     /// </summary>
     internal static class DatoCmsResilienceHttpClientBuilderExtensions
@@ -118,6 +119,13 @@ namespace DatoCms.ErrorCodes
 
             // The options are named after the client (the context's BuilderName also names the pipeline).
             var optionsName = builder.Name;
+
+            // Added first, so it is in front of the pipeline: each job poll goes through it.
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, services =>
+                new DatoCmsJobFollowingHandler(
+                    global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                        .GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<DatoCmsResilienceOptions>>(services)
+                        .Get(optionsName)));
             return global::Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions.AddResilienceHandler(builder, PipelineName, (pipeline, context) =>
             {
                 // A configuration change rebuilds the pipeline.

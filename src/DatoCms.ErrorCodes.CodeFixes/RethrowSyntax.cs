@@ -26,7 +26,10 @@ internal static class RethrowSyntax
         return null;
     }
 
-    /// <summary>In a catch block, and not inside a lambda or local function where 'throw;' is not allowed.</summary>
+    /// <summary>
+    /// In a catch block, where 'throw;' is allowed: not inside a lambda or local function, nor in a
+    /// finally clause nested in the catch (CS0724).
+    /// </summary>
     public static bool IsInsideCatch(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
@@ -35,7 +38,7 @@ internal static class RethrowSyntax
             {
                 case CatchClauseSyntax:
                     return true;
-                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                case FinallyClauseSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
                     return false;
             }
         }

@@ -20,49 +20,31 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// for a block-bodied predicate, or one whose parameter is <c>_</c> and does more than return true.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnlyTransientCodeFix))]
-public sealed class RetryOnlyTransientCodeFix : CodeFixProvider
+public sealed class RetryOnlyTransientCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>
     public const string EquivalenceKey = "DATO003.RetryOnlyTransient";
 
     private const string Title = "Retry only transient errors (IsTransient)";
 
-    private static readonly string[] ParameterNames = { "ex", "exception", "apiException", "error" };
+    private static readonly string[] ParameterNames = { "ex", "exception", "apiException", "error", "apiError" };
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RetryOnEveryApiError.Id);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void RegisterFixes(FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var node = site.Node;
+        if (ClauseInvocation(node) is { } invocation)
         {
-            return;
+            if (PredicateArguments(invocation.ArgumentList, site.Model) is { } arguments)
+            {
+                site.Offer(Title, EquivalenceKey, invocation.ArgumentList, () => arguments);
+            }
         }
-
-        foreach (var diagnostic in context.Diagnostics)
+        else if (node is ExpressionSyntax type && site.Root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 } && TransientSubpattern(type) is { } change)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (ClauseInvocation(node) is { } invocation)
-            {
-                if (PredicateArguments(invocation.ArgumentList, model) is { } arguments)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(Title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation.ArgumentList, arguments))), EquivalenceKey),
-                        diagnostic);
-                }
-            }
-            else if (node is ExpressionSyntax type && root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 } && TransientSubpattern(type) is { } change)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => AddSubpatternAsync(context.Document, change, ct), EquivalenceKey),
-                    diagnostic);
-            }
+            site.Offer(Title, EquivalenceKey, ct => AddSubpatternAsync(site.Document, change, ct));
         }
     }
 
@@ -109,8 +91,7 @@ public sealed class RetryOnlyTransientCodeFix : CodeFixProvider
         }
         else
         {
-            var text = body.WithoutTrivia().ToFullString();
-            checkedBody = SyntaxFactory.ParseExpression($"{parameter}.IsTransient && {(BindsLooserThanAnd(body) ? "(" + text + ")" : text)}");
+            checkedBody = SyntaxFactory.ParseExpression($"{parameter}.IsTransient && {Precedence.AndOperand(body)}");
         }
 
         return arguments.ReplaceNode(body, checkedBody.WithTriviaFrom(body));
@@ -124,25 +105,11 @@ public sealed class RetryOnlyTransientCodeFix : CodeFixProvider
         _ => null,
     };
 
-    /// <summary>Whether <c>x.IsTransient &amp;&amp; body</c> would parse differently without parentheses.</summary>
-    private static bool BindsLooserThanAnd(ExpressionSyntax body) =>
-        body.IsKind(SyntaxKind.LogicalOrExpression)
-        || body.IsKind(SyntaxKind.CoalesceExpression)
-        || body is ConditionalExpressionSyntax or AssignmentExpressionSyntax or LambdaExpressionSyntax;
-
-    /// <summary>A lambda parameter name that no local or parameter in scope already uses.</summary>
-    private static string FreeName(SemanticModel model, int position)
-    {
-        foreach (var name in ParameterNames)
-        {
-            if (!model.LookupSymbols(position, name: name).Any(s => s.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.RangeVariable))
-            {
-                return name;
-            }
-        }
-
-        return "apiError";
-    }
+    /// <summary>
+    /// A lambda parameter name that no local or parameter in scope already uses. Sibling lambdas
+    /// may share a name, so only what is in scope at the argument list counts.
+    /// </summary>
+    private static string FreeName(SemanticModel model, int position) => FreeNames.Pick(model, position, covered: null, ParameterNames);
 
     /// <summary>
     /// The text change that makes the type test also require IsTransient: <c>{ IsTransient: true }</c>

@@ -12,19 +12,24 @@ internal static class SwitchValue
 
     /// <summary>
     /// How to name an enum member in this file: the type as the switch's own case labels write it
-    /// (so the user's style and usings are kept), else the shortest name that binds here.
+    /// (so the user's style and usings are kept), else the shortest name that binds here. A
+    /// nullable code (<c>error?.Code</c>) names the enum itself.
     /// </summary>
     public static string EnumTypeName(SyntaxNode switchNode, ExpressionSyntax value, SemanticModel model)
     {
+        var enumType = Unwrapped(model.GetTypeInfo(value).Type);
         foreach (var node in switchNode.DescendantNodes())
         {
             if (node is MemberAccessExpressionSyntax access && model.GetSymbolInfo(access).Symbol is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } field
-                && SymbolEqualityComparer.Default.Equals(field.ContainingType, model.GetTypeInfo(value).Type))
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType, enumType))
             {
                 return access.Expression.ToString();
             }
         }
 
-        return model.GetTypeInfo(value).Type?.ToMinimalDisplayString(model, value.SpanStart) ?? GeneratedNames.ErrorCode;
+        return enumType?.ToMinimalDisplayString(model, value.SpanStart) ?? GeneratedNames.ErrorCode;
     }
+
+    private static ITypeSymbol? Unwrapped(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: { Length: 1 } arguments } ? arguments[0] : type;
 }

@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
-using System.Threading;
-using System.Threading.Tasks;
 using DatoCms.ErrorCodes.Generators.Analyzers;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +10,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>DATO006 fix: replaces a misspelled code string with the closest code of the spec.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestedCodeCodeFix))]
-public sealed class UseSuggestedCodeCodeFix : CodeFixProvider
+public sealed class UseSuggestedCodeCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>
     public const string EquivalenceKey = "DATO006.UseSuggestedCode";
@@ -21,34 +18,13 @@ public sealed class UseSuggestedCodeCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.UnknownCodeLiteral.Id);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void RegisterFixes(FixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (site.Diagnostic.Properties.TryGetValue(CodeStringAnalyzer.SuggestionProperty, out var suggestion) && suggestion is not null
+            && site.Node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
         {
-            return;
+            site.Offer($"Use \"{suggestion}\"", EquivalenceKey, literal, () =>
+                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion)).WithTriviaFrom(literal));
         }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (diagnostic.Properties.TryGetValue(CodeStringAnalyzer.SuggestionProperty, out var suggestion) && suggestion is not null
-                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Use \"{suggestion}\"", ct => ReplaceAsync(context.Document, literal, suggestion, ct), EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string suggestion, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion)).WithTriviaFrom(literal);
-        return document.WithSyntaxRoot(root!.ReplaceNode(literal, replacement));
     }
 }

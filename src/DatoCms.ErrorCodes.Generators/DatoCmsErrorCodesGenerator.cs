@@ -57,6 +57,9 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 HasSystemTextJson: compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader") is not null,
                 HasHttpClient: compilation.GetTypeByMetadataName("System.Net.Http.DelegatingHandler") is not null,
                 SupportsUtf8Literals: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
+                RedisClientMajorVersion: compilation.GetTypeByMetadataName("StackExchange.Redis.IConnectionMultiplexer")?.ContainingAssembly.Identity.Version.Major ?? 0,
+                HasRateLimiting: compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimiter") is not null,
+                SupportsInitOnlySetters: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 },
                 Integrations: IntegrationDetector.Detect(compilation)))
             .WithTrackingName(TrackingNames.Features);
 
@@ -146,13 +149,17 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
         {
             output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeNotGenerated, null, "The retry handler and the HttpResponseMessage extensions are", noRetry).ToDiagnostic());
         }
-
         else
         {
             foreach (var missing in IntegrationDetector.Explain(features.Integrations))
             {
                 output.ReportDiagnostic(missing.ToDiagnostic());
             }
+        }
+
+        if (features.WantsRedisLimiter && features.RedisLimiterUnavailableReason is { } noRedisLimiter)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RedisRateLimiterNotGenerated, null, noRedisLimiter).ToDiagnostic());
         }
 
         try

@@ -99,7 +99,7 @@ public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper outpu
         Assert.Equal(
             new[]
             {
-                "98 codes, 13 transient",
+                "100 codes, 15 transient",
                 "WIDGET_FROZEN: transient True, retry Backoff, family Concurrency",
                 "The widget is frozen while it is re-indexed.",
                 "ITEM_LOCKED: transient False, retry None",
@@ -117,7 +117,7 @@ public class OwnSpecConsumerTests(PackedPackage package, ITestOutputHelper outpu
         var rebuild = workspace.Dotnet(new[] { "build", "Catalog/Catalog.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray()).ShouldSucceed();
         Assert.Equal(new[] { NotACode(removedLine, removedColumn, RemovedCode) }, BuildDiagnostic.Parse(rebuild, workspace.Root).Select(d => d.ToString()));
         var rerun = workspace.Dotnet("run", "--no-build", "--project", "Catalog/Catalog.csproj").ShouldSucceed().Lines;
-        Assert.Equal("99 codes, 13 transient", rerun[0]);
+        Assert.Equal("101 codes, 15 transient", rerun[0]);
         Assert.Equal("WIDGET_MELTED parses: True (WidgetMelted)", rerun[6]);
         Assert.Equal("a WIDGET_MELTED response: WidgetMeltedException, code WidgetMelted, API code WIDGET_MELTED", rerun[9]);
     }

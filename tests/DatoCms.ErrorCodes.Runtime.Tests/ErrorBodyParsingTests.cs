@@ -87,6 +87,22 @@ public class ErrorBodyParsingTests
     }
 
     [Fact]
+    public void CodesTheDocsPageLacksGetTheirOwnTransientExceptions()
+    {
+        var editing = Parse(422, Body(Error("ACTIVE_EDITING_SESSIONS")));
+        var validating = Parse(422, Body(Error("BATCH_DATA_VALIDATION_IN_PROGRESS")));
+
+        Assert.IsType<ActiveEditingSessionsException>(editing);
+        Assert.IsType<BatchDataValidationInProgressException>(validating);
+        Assert.All(new[] { editing, validating }, ex =>
+        {
+            Assert.IsAssignableFrom<DatoCmsTransientApiException>(ex);
+            Assert.Equal(DatoCmsRetryKind.Backoff, ex.RetryKind);
+        });
+        Assert.Equal((DatoCmsErrorFamily.Environment, DatoCmsErrorFamily.Availability), (editing.Code.GetFamily(), validating.Code.GetFamily()));
+    }
+
+    [Fact]
     public void OverlayRenameNamesTheException()
     {
         Assert.IsType<UnexpectedServerErrorException>(Parse(500, Body(Error("EXCEPTION"))));

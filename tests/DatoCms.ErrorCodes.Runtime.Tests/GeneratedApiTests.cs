@@ -8,11 +8,13 @@ namespace DatoCms.ErrorCodes.Runtime.Tests;
 public class GeneratedApiTests
 {
     [Fact]
-    public void EveryPageCodeIsAMemberInPageOrder()
+    public void EveryPageCodeIsAMemberInPageOrderThenTheOverlaysOwnCodes()
     {
-        Assert.Equal(ShippedSpec.PageCodes, DatoCmsErrorCodes.All.Select(c => c.ToApiString()));
-        Assert.Equal(DatoCmsErrorCodes.Count, ShippedSpec.PageCodes.Count);
+        Assert.Equal(ShippedSpec.AllCodes, DatoCmsErrorCodes.All.Select(c => c.ToApiString()));
+        Assert.Equal(DatoCmsErrorCodes.Count, ShippedSpec.AllCodes.Count);
         Assert.Equal(98, ShippedSpec.PageCodes.Count);
+        Assert.Equal(new[] { "ACTIVE_EDITING_SESSIONS", "BATCH_DATA_VALIDATION_IN_PROGRESS" }, ShippedSpec.OverlayDefinedCodes);
+        Assert.Equal(100, DatoCmsErrorCodes.Count);
         Assert.DoesNotContain(DatoCmsErrorCode.Unknown, DatoCmsErrorCodes.All);
         Assert.Equal(DatoCmsErrorCodes.All.Count + 1, Enum.GetValues<DatoCmsErrorCode>().Length);
     }
@@ -74,6 +76,8 @@ public class GeneratedApiTests
     [InlineData("ITEM_LOCKED", nameof(DatoCmsErrorCode.ItemLocked), nameof(DatoCmsRetryKind.Backoff), true)]
     [InlineData("INVALID_FIELD", nameof(DatoCmsErrorCode.InvalidField), nameof(DatoCmsRetryKind.None), false)]
     [InlineData("EXCEPTION", nameof(DatoCmsErrorCode.UnexpectedServerError), nameof(DatoCmsRetryKind.None), false)]
+    [InlineData("ACTIVE_EDITING_SESSIONS", nameof(DatoCmsErrorCode.ActiveEditingSessions), nameof(DatoCmsRetryKind.Backoff), true)]
+    [InlineData("BATCH_DATA_VALIDATION_IN_PROGRESS", nameof(DatoCmsErrorCode.BatchDataValidationInProgress), nameof(DatoCmsRetryKind.Backoff), true)]
     public void KnownCodesHaveTheirClassification(string api, string expected, string retry, bool transient)
     {
         Assert.True(DatoCmsErrorCodes.TryParse(api, out var code));

@@ -15,6 +15,19 @@ internal static partial class ShippedSpec
     /// <summary>Codes of the page's ###### `CODE` headings, in page order.</summary>
     public static IReadOnlyList<string> PageCodes { get; } = CodeHeading().Matches(File.ReadAllText(Path.Combine(Folder, "datocms-cma-errors.md"))).Select(m => m.Groups[1].Value).ToList();
 
+    /// <summary>
+    /// Codes the overlay defines with a description of its own because the page lacks them (the
+    /// API sends them all the same), in overlay order: they follow the page's codes.
+    /// </summary>
+    public static IReadOnlyList<string> OverlayDefinedCodes { get; } = ((YamlMappingNode)Overlay()["codes"]).Children
+        .Where(c => c.Value is YamlMappingNode entry && entry.Children.ContainsKey("description"))
+        .Select(c => ((YamlScalarNode)c.Key).Value!)
+        .Where(code => !PageCodes.Contains(code))
+        .ToList();
+
+    /// <summary>Every code the generated API knows: the page's, then the overlay's own.</summary>
+    public static IReadOnlyList<string> AllCodes { get; } = PageCodes.Concat(OverlayDefinedCodes).ToList();
+
     /// <summary>The overlay's codes with their retry kind and family, read with YamlDotNet.</summary>
     public static IReadOnlyDictionary<string, (string Retry, string Family)> OverlayCodes { get; } = ReadOverlay();
 

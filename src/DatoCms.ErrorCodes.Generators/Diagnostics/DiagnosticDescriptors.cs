@@ -148,6 +148,12 @@ internal static class DiagnosticDescriptors
         "The AdditionalFile '{0}' has DatoCmsSpec=\"{1}\", which is not one of {2}; the file is not part of the spec",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RedisRateLimiterNotGenerated = Create(
+        "DATO125",
+        "The Redis rate limiter is not generated",
+        "StackExchange.Redis is referenced, but DatoCmsRedisRateLimiter is not generated: {0}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor IntegrationNotGenerated = Create(
         "DATO130",
         "An optional integration is not generated",
@@ -166,7 +172,7 @@ internal static class DiagnosticDescriptors
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
         MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, UnknownSpecMetadata,
-        IntegrationNotGenerated, GeneratorFailure,
+        RedisRateLimiterNotGenerated, IntegrationNotGenerated, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

@@ -11,6 +11,8 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 internal sealed class CodeWriter
 {
     private const int DocWidth = 100;
+
+    private static readonly char[] WordSeparators = { ' ' };
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -66,7 +68,7 @@ internal sealed class CodeWriter
     {
         var width = Math.Max(40, DocWidth - (_indent * 4) - 4);
         var line = new StringBuilder();
-        foreach (var word in text.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > width)
             {

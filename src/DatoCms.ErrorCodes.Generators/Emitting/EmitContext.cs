@@ -27,7 +27,7 @@ internal sealed record EmitContext(ErrorSpec Spec, GeneratorOptions Options, Tar
     public string UnknownMember => CodeType + "." + GeneratedNames.UnknownMember;
 
     /// <summary>A member of <c>DatoCmsErrorCode</c>, as code inside the generated namespace writes it.</summary>
-    public string CodeMember(ErrorCodeModel code) => GeneratedNames.ErrorCode + "." + code.MemberName;
+    public static string CodeMember(ErrorCodeModel code) => GeneratedNames.ErrorCode + "." + code.MemberName;
 
     /// <summary>
     /// <c>DatoCmsRetryKind</c> as an attribute of a <c>DatoCmsErrorCode</c> member writes it: the enum's

@@ -32,7 +32,7 @@ internal static class ErrorCodesEmitter
         w.Indent();
         foreach (var item in spec.Codes)
         {
-            w.Line(context.CodeMember(item) + ",");
+            w.Line(EmitContext.CodeMember(item) + ",");
         }
 
         w.Unindent();
@@ -43,7 +43,7 @@ internal static class ErrorCodesEmitter
         w.Indent();
         foreach (var item in spec.Codes.Where(c => c.IsTransient))
         {
-            w.Line(context.CodeMember(item) + ",");
+            w.Line(EmitContext.CodeMember(item) + ",");
         }
 
         w.Unindent();

@@ -25,7 +25,7 @@ internal static class ExceptionsEmitter
         w.OpenBlock("switch (code)");
         foreach (var code in context.Spec.Codes)
         {
-            w.Line($"case {context.CodeMember(code)}: return new {context.ExceptionInApiException(code)}(statusCode, errors, rawBody, rateLimitReset);");
+            w.Line($"case {EmitContext.CodeMember(code)}: return new {context.ExceptionInApiException(code)}(statusCode, errors, rawBody, rateLimitReset);");
         }
 
         w.Line("default: return code.IsTransient()");

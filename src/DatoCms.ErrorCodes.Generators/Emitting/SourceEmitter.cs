@@ -18,6 +18,13 @@ internal static class SourceEmitter
         GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
     };
 
+    /// <summary>The Redis rate limiter: only where StackExchange.Redis and System.Threading.RateLimiting are referenced.</summary>
+    private static readonly string[] RedisTemplates =
+    {
+        GeneratedNames.RedisRateLimiterOptions, GeneratedNames.RedisRateLimitScripts, GeneratedNames.RedisRateLimiter,
+        GeneratedNames.RedisRateLimitHandler,
+    };
+
     public static IEnumerable<(string HintName, string Source)> EmitAll(EmitContext context)
     {
         yield return (ErrorCodeEnumEmitter.HintName, ErrorCodeEnumEmitter.Emit(context));
@@ -57,6 +64,22 @@ internal static class SourceEmitter
         foreach (var template in IntegrationEmitter.Templates(context.Features.Integrations))
         {
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (!context.Features.WantsRedisLimiter || context.Features.RedisLimiterUnavailableReason is not null)
+        {
+            yield break;
+        }
+
+        foreach (var template in RedisTemplates)
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
+        if (context.Features.Integrations.HasHttpClientFactory)
+        {
+            var extensions = GeneratedNames.RedisRateLimitHttpClientBuilderExtensions;
+            yield return (extensions + ".g.cs", TemplateEmitter.Emit(context, extensions));
         }
     }
 }

@@ -17,7 +17,7 @@ internal static class SwitchWriter
         w.OpenBlock("switch (code)");
         foreach (var code in context.Spec.Codes)
         {
-            w.Line($"case {context.CodeMember(code)}:");
+            w.Line($"case {EmitContext.CodeMember(code)}:");
             w.Indent();
             w.Line($"return {value(code)};");
             w.Unindent();
@@ -51,7 +51,7 @@ internal static class SwitchWriter
         {
             foreach (var item in group)
             {
-                w.Line($"case {context.CodeMember(item.code)}:");
+                w.Line($"case {EmitContext.CodeMember(item.code)}:");
             }
 
             w.Indent();

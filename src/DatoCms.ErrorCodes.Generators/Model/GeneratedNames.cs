@@ -48,6 +48,11 @@ internal static class GeneratedNames
     public const string HttpClientServiceCollectionExtensions = "DatoCmsHttpClientServiceCollectionExtensions";
     public const string Projects = "DatoCmsProjects";
     public const string JobFollowingHandler = "DatoCmsJobFollowingHandler";
+    public const string RedisRateLimiter = "DatoCmsRedisRateLimiter";
+    public const string RedisRateLimiterOptions = "DatoCmsRedisRateLimiterOptions";
+    public const string RedisRateLimitScripts = "DatoCmsRedisRateLimitScripts";
+    public const string RedisRateLimitHandler = "DatoCmsRedisRateLimitHandler";
+    public const string RedisRateLimitHttpClientBuilderExtensions = "DatoCmsRedisRateLimitHttpClientBuilderExtensions";
 
     /// <summary><see cref="TransientAttribute"/> as attribute usages write it, without the suffix.</summary>
     public const string TransientAttributeUsage = "DatoCmsTransient";
@@ -80,6 +85,7 @@ internal static class GeneratedNames
         Telemetry, Resilience, RetryDecision, ThrottleStrategy, ThrottleStrategyOptions, ResilienceOptions,
         ResilienceOptionsValidator, Throttles, ResilienceHttpClientBuilderExtensions, ClientOptions,
         HttpClientServiceCollectionExtensions, Projects, JobFollowingHandler,
+        RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler, RedisRateLimitHttpClientBuilderExtensions,
     };
 
     /// <summary>Members of the generated API that the analyzers and code fixes recognise by name.</summary>

@@ -11,7 +11,10 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasSystemTextJson">System.Text.Json's Utf8JsonReader exists: error bodies can be read, so the exceptions are generated.</param>
 /// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
 /// <param name="SupportsUtf8Literals">C# 11 or later: UTF-8 string literals ("..."u8) for the byte parser.</param>
-/// <param name="Integrations">Which optional packages the consumer references.</param>
+/// <param name="RedisClientMajorVersion">The major version of the referenced StackExchange.Redis, or 0 when it is not referenced.</param>
+/// <param name="HasRateLimiting">System.Threading.RateLimiting's RateLimiter exists.</param>
+/// <param name="SupportsInitOnlySetters">C# 9 or later: the Redis limiter sets RateLimiterStatistics' init-only properties.</param>
+/// <param name="Integrations">Which optional packages the consumer references (Microsoft.Extensions.Http's <see cref="IntegrationFeatures.HasHttpClientFactory"/> also gives the Redis limiter UseRedisRateLimit).</param>
 internal sealed record TargetFeatures(
     bool SupportsNullable,
     bool HasSpan,
@@ -20,9 +23,23 @@ internal sealed record TargetFeatures(
     bool HasSystemTextJson = true,
     bool HasHttpClient = true,
     bool SupportsUtf8Literals = false,
+    int RedisClientMajorVersion = 0,
+    bool HasRateLimiting = false,
+    bool SupportsInitOnlySetters = true,
     IntegrationFeatures Integrations = default)
 {
     public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true, SupportsUtf8Literals: true);
+
+    /// <summary>The consumer references StackExchange.Redis, so it is told whether the Redis rate limiter could be generated.</summary>
+    public bool WantsRedisLimiter => RedisClientMajorVersion > 0;
+
+    /// <summary>Why the Redis rate limiter cannot be generated for a consumer that references StackExchange.Redis, or null when it can.</summary>
+    public string? RedisLimiterUnavailableReason =>
+        RetryUnavailableReason is not null ? "it builds on the retry handler, which is not generated here (see DATO120)"
+        : RedisClientMajorVersion < 2 ? "it needs StackExchange.Redis 2.0 or later, and this project references version " + RedisClientMajorVersion
+        : !SupportsInitOnlySetters ? "it needs C# 9 or later (set LangVersion to 9.0 or higher)"
+        : !HasRateLimiting ? "it is a System.Threading.RateLimiting.RateLimiter, and this project does not reference System.Threading.RateLimiting (add the package)"
+        : null;
 
     /// <summary>Why the typed exceptions cannot be generated, or null when they can.</summary>
     public string? ExceptionsUnavailableReason =>

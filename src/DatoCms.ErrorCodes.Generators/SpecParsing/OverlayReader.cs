@@ -8,7 +8,8 @@ namespace DatoCms.ErrorCodes.Generators.SpecParsing;
 
 /// <summary>
 /// Maps the overlay's YAML onto our schema: <c>docs-url</c>, <c>limits</c> and <c>codes</c> at the
-/// root; <c>retry</c>, <c>family</c>, <c>member</c>, <c>exception</c> and <c>summary</c> per code.
+/// root; <c>retry</c>, <c>family</c>, <c>member</c>, <c>exception</c>, <c>summary</c> and
+/// <c>description</c> per code.
 /// Unknown keys are reported so that a typo never silently drops a classification. It reads and
 /// does not judge: whether a retry kind, a family or a limit is acceptable is for the validation.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class OverlayReader
     public const string CodesKey = "codes";
 
     private const string RootKeys = "docs-url, limits, codes";
-    private const string CodeKeys = "retry, family, member, exception, summary";
+    private const string CodeKeys = "retry, family, member, exception, summary, description";
 
     public static Overlay Read(string filePath, string text, CancellationToken cancellationToken = default)
     {
@@ -80,6 +81,7 @@ internal static class OverlayReader
         YamlScalar? member = null;
         YamlScalar? exception = null;
         string? summary = null;
+        string? description = null;
 
         if (code.Value is YamlScalar scalar)
         {
@@ -89,7 +91,7 @@ internal static class OverlayReader
                 retry = scalar;
             }
 
-            return new OverlayCode(name, code.Key.Span, retry, family, member, exception, summary);
+            return new OverlayCode(name, code.Key.Span, retry, family, member, exception, summary, description);
         }
 
         foreach (var property in ((YamlMapping)code.Value).Entries)
@@ -117,12 +119,15 @@ internal static class OverlayReader
                 case "summary":
                     summary = value.Value.Trim();
                     break;
+                case "description":
+                    description = value.Value.Trim();
+                    break;
                 default:
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOverlayKey, property.Key.Span, property.Key.Value, $"code '{name}'", CodeKeys));
                     break;
             }
         }
 
-        return new OverlayCode(name, code.Key.Span, retry, family, member, exception, summary);
+        return new OverlayCode(name, code.Key.Span, retry, family, member, exception, summary, description);
     }
 }

@@ -15,6 +15,9 @@ internal sealed class MergedOverlay
 
     public Dictionary<string, Classification> Codes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The codes of <see cref="Codes"/> in the order they first appear.</summary>
+    public List<string> CodeOrder { get; } = new();
+
     /// <summary>Codes whose classification comes from the package's overlay alone.</summary>
     public HashSet<string> BundledOnlyCodes { get; } = new(StringComparer.Ordinal);
 

@@ -7,7 +7,9 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 
 /// <summary>
 /// Matches the page's codes with the overlay's. Owns DATO106 (the overlay classifies a code the
-/// page lacks) and DATO107 (a page code the overlay does not classify).
+/// page lacks, without describing it) and DATO107 (a page code the overlay does not classify).
+/// An overlay entry with a <c>description</c> defines a code the page lacks: the API sends codes
+/// that the documentation does not list.
 /// </summary>
 internal static class OverlayCoverage
 {
@@ -17,9 +19,26 @@ internal static class OverlayCoverage
         {
             // A code that only the package's overlay classifies and the user's newer page dropped
             // is not the user's to fix.
-            if (!entries.Any(e => e.Code == code.Code) && !overlay.BundledOnlyCodes.Contains(code.Code))
+            if (!code.DefinesCode && !entries.Any(e => e.Code == code.Code) && !overlay.BundledOnlyCodes.Contains(code.Code))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverlayCodeNotOnPage, code.Span, code.Code));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The codes the overlay defines and the page lacks, in overlay order: they follow the page's
+    /// codes, so adding one never renumbers those. When the page lists the code, the page's text is
+    /// used and the overlay's description is not needed any more.
+    /// </summary>
+    public static IEnumerable<Classification> DefinedByOverlayOnly(MergedOverlay overlay, IReadOnlyList<PageEntry> entries)
+    {
+        foreach (var name in overlay.CodeOrder)
+        {
+            var code = overlay.Codes[name];
+            if (code.DefinesCode && !entries.Any(e => e.Code == name))
+            {
+                yield return code;
             }
         }
     }

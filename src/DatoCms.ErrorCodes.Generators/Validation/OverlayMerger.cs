@@ -30,6 +30,11 @@ internal static class OverlayMerger
 
             foreach (var code in overlay.Codes)
             {
+                if (!merged.Codes.ContainsKey(code.Code))
+                {
+                    merged.CodeOrder.Add(code.Code);
+                }
+
                 merged.Codes[code.Code] = Classify(code, diagnostics);
                 if (file.IsBundled)
                 {
@@ -70,5 +75,6 @@ internal static class OverlayMerger
         FamilyRule.CheckSpelling(code.Family, code.Code, diagnostics),
         code.MemberName,
         code.ExceptionName,
-        code.Summary);
+        code.Summary,
+        code.Description);
 }

@@ -36,23 +36,12 @@ internal static class SpecBuilder
             cancellationToken.ThrowIfCancellationRequested();
             var classification = OverlayCoverage.ClassificationOf(entry, overlay, diagnostics);
             PageEntries.CheckDescription(entry, diagnostics);
-            if (!names.TryAllocate(entry.Code, entry.HeadingSpan, classification, diagnostics, out var member, out var exception))
-            {
-                continue;
-            }
+            AddModel(entry.Code, entry.HeadingSpan, entry.Description, entry.Summary, classification);
+        }
 
-            var (family, familyMember) = families.Allocate(classification?.Family, entry.Code, diagnostics);
-            var summary = classification?.Summary is { Length: > 0 } own ? own : entry.Summary;
-            models.Add(new ErrorCodeModel(
-                entry.Code,
-                member,
-                exception,
-                summary,
-                entry.Description,
-                docsUrl + "#" + entry.Code,
-                classification?.RetryKind ?? DatoRetryKind.None,
-                family,
-                familyMember));
+        foreach (var code in OverlayCoverage.DefinedByOverlayOnly(overlay, entries))
+        {
+            AddModel(code.Code, code.Span, code.Description!, SummaryExtractor.FirstSentence(code.Description!), code);
         }
 
         var limits = LimitBuilder.Build(overlay, pageFile.Path, diagnostics);
@@ -63,5 +52,26 @@ internal static class SpecBuilder
             limits.ToEquatableArray(),
             LimitBuilder.RateLimitWindowSource(limits));
         return new SpecResult(spec, diagnostics.ToEquatableArray());
+
+        void AddModel(string code, SourceSpan span, string description, string defaultSummary, Classification? classification)
+        {
+            if (!names.TryAllocate(code, span, classification, diagnostics, out var member, out var exception))
+            {
+                return;
+            }
+
+            var (family, familyMember) = families.Allocate(classification?.Family, code, diagnostics);
+            var summary = classification?.Summary is { Length: > 0 } own ? own : defaultSummary;
+            models.Add(new ErrorCodeModel(
+                code,
+                member,
+                exception,
+                summary,
+                description,
+                docsUrl + "#" + code,
+                classification?.RetryKind ?? DatoRetryKind.None,
+                family,
+                familyMember));
+        }
     }
 }

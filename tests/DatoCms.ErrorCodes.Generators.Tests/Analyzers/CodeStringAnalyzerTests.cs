@@ -5,7 +5,7 @@ using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 
 namespace DatoCms.ErrorCodes.Generators.Tests.Analyzers;
 
-/// <summary>DATO005 (known code compared as a string) and DATO006 (a string that is not a code).</summary>
+/// <summary>DATO005 (known code compared as a string) and DATO006 (a string that is not a code); each test expects exactly the diagnostics of both rules it marks.</summary>
 public class CodeStringAnalyzerTests
 {
     private static Task Verify005(string body, params string[] messages) =>
@@ -115,7 +115,7 @@ internal static class Handler
 
     [Fact]
     public Task SwitchCasesAreCheckedOneByOne() => Verify006(@"
-        switch (code.ToApiString())
+        {|DATO005:switch (code.ToApiString())|}
         {
             case ""ITEM_LOCKED"": return true;
             case [|""NOT_FUOND""|]: return false;
@@ -129,5 +129,5 @@ internal static class Handler
 
     [Fact]
     public Task UnknownCodeIsNotAlsoReportedAsAKnownComparison() => Verify005(@"
-        return code.ToApiString() == ""ITEM_LOCKD"";");
+        return code.ToApiString() == {|DATO006:""ITEM_LOCKD""|};");
 }

@@ -25,7 +25,7 @@ public class SampleShowcaseTests
     public async Task ShowcaseTriggersEveryUsageRuleOnce()
     {
         var path = Path.Combine(RepositoryFiles.Root, "samples", "DatoCms.ErrorCodes.Sample", "DiagnosticsShowcase.cs");
-        var compilation = AnalyzerVerifier.Compile(File.ReadAllText(path), extraReferences: PollyReferences.All)
+        var compilation = AnalyzerVerifier.Compile(File.ReadAllText(path), extraReferences: PollyReferences.All, spec: ApiSpec.Shipped)
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText(ImplicitUsings, new CSharpParseOptions(LanguageVersion.Latest), path: "/project/Usings.cs"));
         var analyzers = typeof(TransientSwitchAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))

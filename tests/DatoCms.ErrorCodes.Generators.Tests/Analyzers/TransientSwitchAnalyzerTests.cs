@@ -5,10 +5,14 @@ using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 
 namespace DatoCms.ErrorCodes.Generators.Tests.Analyzers;
 
-/// <summary>DATO001 on switches over DatoCmsErrorCode, checked against the real generated enum for the shipped spec.</summary>
+/// <summary>DATO001 on switches over DatoCmsErrorCode, checked against the generated enum of the fixed test spec (and once of the shipped one).</summary>
 public class TransientSwitchAnalyzerTests
 {
-    private const string AllTransientMessage = "This switch handles specific error codes but not the transient codes CannotDestroyForkingOrigin, ConcurrentEnvironmentUpdate, ConcurrentItemTypeUpdate, ConcurrentItemUpdate, ConcurrentRoleUpdate +9 more; handle them, check IsTransient first, or rethrow in the default case";
+    /// <summary>The test spec's six transient codes (<see cref="TestSpec"/>): five named, one counted.</summary>
+    private const string AllTransientMessage = "This switch handles specific error codes but not the transient codes ConcurrentItemUpdate, EnvironmentNotReady, ItemLocked, RateLimitExceeded, ServiceUnavailable +1 more; handle them, check IsTransient first, or rethrow in the default case";
+
+    /// <summary>The shipped spec's sixteen transient codes, for the one test that reads the real spec.</summary>
+    private const string ShippedAllTransientMessage = "This switch handles specific error codes but not the transient codes CannotDestroyForkingOrigin, ConcurrentEnvironmentUpdate, ConcurrentItemTypeUpdate, ConcurrentItemUpdate, ConcurrentRoleUpdate +11 more; handle them, check IsTransient first, or rethrow in the default case";
 
     private static readonly IReadOnlyDictionary<string, string> AllSwitches = new Dictionary<string, string> { [AnalyzerOptionNames.SwitchScopeKey] = "all" };
 
@@ -27,7 +31,7 @@ internal static class Handler
     }
 }";
 
-    private const string AllTransientCases = "case DatoCmsErrorCode.CannotDestroyForkingOrigin: case DatoCmsErrorCode.ConcurrentEnvironmentUpdate: case DatoCmsErrorCode.ConcurrentItemTypeUpdate: case DatoCmsErrorCode.ConcurrentItemUpdate: case DatoCmsErrorCode.ConcurrentRoleUpdate: case DatoCmsErrorCode.ConcurrentUploadUpdate: case DatoCmsErrorCode.EnvironmentInReadOnlyMode: case DatoCmsErrorCode.EnvironmentNotReady: case DatoCmsErrorCode.ItemLocked: case DatoCmsErrorCode.PlatformScheduledMaintenance: case DatoCmsErrorCode.RateLimitExceeded: case DatoCmsErrorCode.ServiceUnavailable: case DatoCmsErrorCode.SiteNotReady: case DatoCmsErrorCode.UnmanagedEditConflict: return 2;";
+    private const string AllTransientCases = "case DatoCmsErrorCode.ConcurrentItemUpdate: case DatoCmsErrorCode.EnvironmentNotReady: case DatoCmsErrorCode.ItemLocked: case DatoCmsErrorCode.RateLimitExceeded: case DatoCmsErrorCode.ServiceUnavailable: case DatoCmsErrorCode.SiteNotReady: return 2;";
 
     [Fact]
     public Task SwitchStatementWithSilentDefaultIsReported() => VerifyAsync(@"
@@ -37,6 +41,14 @@ internal static class Handler
             case DatoCmsErrorCode.InvalidField: return 422;
             default: return 0;
         }", new[] { AllTransientMessage });
+
+    [Fact]
+    public Task ShippedSpecTransientCodesAreTheOnesReported() => AnalyzerVerifier.VerifyAsync(new TransientSwitchAnalyzer(), "DATO001", Wrap(@"
+        [|switch (code)|]
+        {
+            case DatoCmsErrorCode.NotFound: return 404;
+            default: return 0;
+        }"), new[] { ShippedAllTransientMessage }, AllSwitches, spec: ApiSpec.Shipped);
 
     [Fact]
     public Task SwitchStatementThatFallsOutIsReported() => VerifyAsync(@"
@@ -75,7 +87,7 @@ internal static class Handler
     public Task ArmWithAnUnrelatedGuardDoesNotCoverItsCode() => VerifyAsync(@"
         return [|code switch|]
         {
-            " + "DatoCmsErrorCode.CannotDestroyForkingOrigin or DatoCmsErrorCode.ConcurrentEnvironmentUpdate or DatoCmsErrorCode.ConcurrentItemTypeUpdate or DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.ConcurrentRoleUpdate or DatoCmsErrorCode.ConcurrentUploadUpdate or DatoCmsErrorCode.EnvironmentInReadOnlyMode or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.PlatformScheduledMaintenance or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady or DatoCmsErrorCode.UnmanagedEditConflict => 2," + @"
+            " + "DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady => 2," + @"
             DatoCmsErrorCode.ItemLocked when DateTime.Now.Hour > 12 => 3,
             _ => 0,
         };", new[] { "This switch handles specific error codes but not the transient code ItemLocked; handle them, check IsTransient first, or rethrow in the default case" });

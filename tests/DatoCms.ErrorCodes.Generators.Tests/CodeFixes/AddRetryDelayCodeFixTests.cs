@@ -32,12 +32,19 @@ internal static class Caller
     [Fact]
     public Task DelayUsesRateLimitResetAndTheMethodsToken() => CodeFixVerifier.VerifyAsync(
         new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
-        Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (DatoCmsTransientApiException ex)\n            {\n                Console.WriteLine(ex.Message);\n            }"),
+        Source("Func<Task<int>> call, CancellationToken cancellationToken", "[|catch (DatoCmsTransientApiException ex)|]\n            {\n                Console.WriteLine(ex.Message);\n            }"),
         Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (DatoCmsTransientApiException ex)\n            {\n                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1), cancellationToken);\n                Console.WriteLine(ex.Message);\n            }"));
 
     [Fact]
     public Task DelayWithoutTokenAndUnnamedVariable() => CodeFixVerifier.VerifyAsync(
         new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
-        Source("Func<Task<int>> call", "catch (DatoCmsTransientApiException)\n            {\n            }"),
+        Source("Func<Task<int>> call", "[|catch (DatoCmsTransientApiException)|]\n            {\n            }"),
         Source("Func<Task<int>> call", "catch (DatoCmsTransientApiException ex)\n            {\n                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1));\n            }"));
+
+    /// <summary>A parameter named <c>ex</c> (here, the exception a caller hands over) keeps the new catch variable from taking its name.</summary>
+    [Fact]
+    public Task DelayNamesTheVariableAroundAParameterCalledEx() => CodeFixVerifier.VerifyAsync(
+        new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
+        Source("Func<Task<int>> call, Exception ex", "[|catch (DatoCmsTransientApiException)|]\n            {\n                Console.WriteLine(ex.Message);\n            }"),
+        Source("Func<Task<int>> call, Exception ex", "catch (DatoCmsTransientApiException exception)\n            {\n                await Task.Delay(exception.RateLimitReset ?? TimeSpan.FromSeconds(1));\n                Console.WriteLine(ex.Message);\n            }"));
 }

@@ -25,16 +25,71 @@ internal static class Handler
     [InlineData("code.ToApiString() is \"NOT_FOUND\"", "code is DatoCmsErrorCode.NotFound")]
     [InlineData("DatoCmsErrorCodes.ToApiString(code) == \"NOT_FOUND\"", "code == DatoCmsErrorCode.NotFound")]
     public Task RawComparisonBecomesAnEnumComparison(string before, string after) => CodeFixVerifier.VerifyAsync(
-        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey, Source(before), Source(after));
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey, Source("[|" + before + "|]"), Source(after));
 
     [Fact]
     public Task MisspelledCodeIsReplacedWithTheSuggestion() => CodeFixVerifier.VerifyAsync(
         new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,
-        Source("DatoCmsErrorCodes.TryParse(\"ITEM_LOKCED\", out _)"),
+        Source("DatoCmsErrorCodes.TryParse([|\"ITEM_LOKCED\"|], out _)"),
         Source("DatoCmsErrorCodes.TryParse(\"ITEM_LOCKED\", out _)"));
 
     [Fact]
     public Task NoSuggestionMeansNoFix() => CodeFixVerifier.VerifyNotOfferedAsync(
         new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,
-        Source("DatoCmsErrorCodes.TryParse(\"NOTHING_LIKE_ANY_CODE_AT_ALL\", out _)"));
+        Source("DatoCmsErrorCodes.TryParse([|\"NOTHING_LIKE_ANY_CODE_AT_ALL\"|], out _)"));
+
+    private const string ServiceBefore = @"using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class ItemPublisher
+{
+    private readonly HttpClient _client;
+
+    public ItemPublisher(HttpClient client) => _client = client;
+
+    public async Task<bool> TryPublishAsync(string itemId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _client.PutAsync($""items/{itemId}/publish"", null, cancellationToken);
+            await response.EnsureDatoCmsSuccessAsync(cancellationToken);
+            return true;
+        }
+        catch (DatoCmsApiException ex) when (!ex.IsTransient)
+        {
+            if ([|ex.ApiCode == ""ITEM_LOCKED""|])
+            {
+                Console.WriteLine(""Someone is editing "" + itemId);
+                return false;
+            }
+
+            if (![|string.Equals(ex.ApiCode, ""NOT_FOUND"", StringComparison.Ordinal)|])
+            {
+                throw;
+            }
+
+            return false;
+        }
+    }
+
+    public static string Describe(DatoCmsErrorCode code) => [|code.ToApiString() == ""INVALID_FIELD""|] ? ""invalid field"" : code.ToApiString();
+}
+";
+
+    /// <summary>
+    /// Realistic service code: <c>ex.ApiCode == "..."</c> used to throw "Syntax node is not within
+    /// syntax tree" (the fix asked the semantic model about the node it had just built), and that one
+    /// site aborted Fix All for the whole document. Every site is fixed now, one by one and at once.
+    /// </summary>
+    [Fact]
+    public Task ApiCodeComparisonsInAServiceAreAllFixed() => CodeFixVerifier.VerifyAsync(
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey,
+        ServiceBefore,
+        ServiceBefore
+            .Replace(@"[|ex.ApiCode == ""ITEM_LOCKED""|]", "ex.Code == DatoCmsErrorCode.ItemLocked")
+            .Replace(@"![|string.Equals(ex.ApiCode, ""NOT_FOUND"", StringComparison.Ordinal)|]", "ex.Code != DatoCmsErrorCode.NotFound")
+            .Replace(@"[|code.ToApiString() == ""INVALID_FIELD""|]", "code == DatoCmsErrorCode.InvalidField"));
 }

@@ -28,18 +28,179 @@ internal static class Caller
     [Fact]
     public Task FilterIsAdded() => CodeFixVerifier.VerifyAsync(
         new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
-        Source("catch (DatoCmsApiException ex)\n        {\n            Console.WriteLine(ex.Message);\n        }"),
+        Source("[|catch (DatoCmsApiException ex)|]\n        {\n            Console.WriteLine(ex.Message);\n        }"),
         Source("catch (DatoCmsApiException ex) when (!ex.IsTransient)\n        {\n            Console.WriteLine(ex.Message);\n        }"));
 
     [Fact]
     public Task FilterNamesTheVariableWhenThereIsNone() => CodeFixVerifier.VerifyAsync(
         new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
-        Source("catch (DatoCmsApiException)\n        {\n        }"),
+        Source("[|catch (DatoCmsApiException)|]\n        {\n        }"),
         Source("catch (DatoCmsApiException ex) when (!ex.IsTransient)\n        {\n        }"));
 
     [Fact]
     public Task RethrowIsInsertedFirst() => CodeFixVerifier.VerifyAsync(
         new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
-        Source("catch (DatoCmsApiException ex)\n        {\n            Console.WriteLine(ex.Message);\n        }"),
+        Source("[|catch (DatoCmsApiException ex)|]\n        {\n            Console.WriteLine(ex.Message);\n        }"),
         Source("catch (DatoCmsApiException ex)\n        {\n            if (ex.IsTransient)\n                throw;\n            Console.WriteLine(ex.Message);\n        }"));
+
+    private static string Sync(string body) => @"using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class CatalogueSync
+{
+    private readonly Func<CancellationToken, Task> _pushChanges;
+    private readonly Func<CancellationToken, Task> _pushFallback;
+
+    public CatalogueSync(Func<CancellationToken, Task> pushChanges, Func<CancellationToken, Task> pushFallback)
+    {
+        _pushChanges = pushChanges;
+        _pushFallback = pushFallback;
+    }
+
+    public async Task SyncAsync(CancellationToken cancellationToken)
+    {
+" + body + @"
+    }
+}
+";
+
+    private const string InsideOuterCatch = @"        try
+        {
+            await _pushChanges(cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            Console.WriteLine(""Primary endpoint failed: "" + ex.Message);
+            try
+            {
+                await _pushFallback(cancellationToken);
+            }
+            [|catch (DatoCmsApiException)|]
+            {
+                Console.WriteLine(""Fallback failed too"");
+            }
+        }";
+
+    /// <summary>Inside an outer <c>catch (HttpRequestException ex)</c>, naming the new variable <c>ex</c> was CS0136.</summary>
+    [Fact]
+    public Task FilterAvoidsTheOuterCatchVariable() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Sync(InsideOuterCatch),
+        Sync(InsideOuterCatch.Replace("[|catch (DatoCmsApiException)|]", "catch (DatoCmsApiException exception) when (!exception.IsTransient)")));
+
+    [Fact]
+    public Task RethrowAvoidsTheOuterCatchVariable() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
+        Sync(InsideOuterCatch),
+        Sync(InsideOuterCatch.Replace("[|catch (DatoCmsApiException)|]\n            {\n", "catch (DatoCmsApiException exception)\n            {\n                if (exception.IsTransient)\n                    throw;\n")));
+
+    private const string LocalNamedExLater = @"        try
+        {
+            await _pushChanges(cancellationToken);
+        }
+        [|catch (DatoCmsApiException)|]
+        {
+            Console.WriteLine(""Push failed"");
+        }
+
+        var ex = DateTimeOffset.UtcNow;
+        Console.WriteLine(""Sync finished at "" + ex);";
+
+    /// <summary>A local named <c>ex</c> later in the same block is in scope for the whole block: the variable gets another name.</summary>
+    [Fact]
+    public Task FilterAvoidsALocalDeclaredLaterInTheBlock() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Sync(LocalNamedExLater),
+        Sync(LocalNamedExLater.Replace("[|catch (DatoCmsApiException)|]", "catch (DatoCmsApiException exception) when (!exception.IsTransient)")));
+
+    private const string TransientOnlyCatches = @"        try
+        {
+            await _pushChanges(cancellationToken);
+        }
+        [|catch (ItemLockedException)|]
+        {
+            Console.WriteLine(""Record locked, giving up for now"");
+        }
+
+        try
+        {
+            await _pushFallback(cancellationToken);
+        }
+        [|catch (DatoCmsTransientApiException ex)|]
+        {
+            Console.WriteLine(""Fallback unavailable: "" + ex.Message);
+        }";
+
+    /// <summary>
+    /// On a transient-only catch, <c>when (!ex.IsTransient)</c> could never be true: the filter is
+    /// not offered there, the rethrow is, as a <c>throw;</c> after what the block does.
+    /// </summary>
+    [Fact]
+    public Task TransientOnlyCatchGetsNoFilter() => CodeFixVerifier.VerifyNotOfferedAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Sync(TransientOnlyCatches));
+
+    [Fact]
+    public Task TransientOnlyCatchRethrowsAfterHandling() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
+        Sync(TransientOnlyCatches),
+        Sync(TransientOnlyCatches
+            .Replace("[|catch (ItemLockedException)|]", "catch (ItemLockedException)")
+            .Replace("[|catch (DatoCmsTransientApiException ex)|]", "catch (DatoCmsTransientApiException ex)")
+            .Replace("giving up for now\");\n", "giving up for now\");\n            throw;\n")
+            .Replace("+ ex.Message);\n", "+ ex.Message);\n            throw;\n")));
+
+    /// <summary>A transient-only catch that returns has no place for a rethrow that runs: nothing is offered.</summary>
+    [Fact]
+    public Task TransientOnlyCatchThatReturnsGetsNoFix() => CodeFixVerifier.VerifyNotOfferedAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
+        Sync(@"        try
+        {
+            await _pushChanges(cancellationToken);
+        }
+        [|catch (DatoCmsTransientApiException)|]
+        {
+            Console.WriteLine(""Busy; the next scheduled sync will push the changes"");
+            return;
+        }
+
+        Console.WriteLine(""Pushed"");"));
+
+    /// <summary>Two sibling catches in one document: Fix All names both variables <c>ex</c>, as fixing them one by one does.</summary>
+    [Fact]
+    public Task FixAllNamesSiblingCatchesAlike() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Sync(@"        try
+        {
+            await _pushChanges(cancellationToken);
+        }
+        [|catch (DatoCmsApiException)|]
+        {
+        }
+
+        try
+        {
+            await _pushFallback(cancellationToken);
+        }
+        [|catch (DatoCmsApiException)|]
+        {
+        }"),
+        Sync(@"        try
+        {
+            await _pushChanges(cancellationToken);
+        }
+        catch (DatoCmsApiException ex) when (!ex.IsTransient)
+        {
+        }
+
+        try
+        {
+            await _pushFallback(cancellationToken);
+        }
+        catch (DatoCmsApiException ex) when (!ex.IsTransient)
+        {
+        }"));
 }

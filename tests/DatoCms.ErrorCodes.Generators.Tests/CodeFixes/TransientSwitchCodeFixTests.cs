@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using DatoCms.ErrorCodes.CodeFixes;
 using DatoCms.ErrorCodes.Generators.Analyzers;
@@ -24,7 +26,7 @@ internal static class Handler
         }
         catch (InvalidOperationException)
         {
-            switch (code)
+            [|switch (code)|]
             {
                 case DatoCmsErrorCode.NotFound:
                     return 404;
@@ -36,28 +38,22 @@ internal static class Handler
 }
 ";
 
+    private static string Plain(string markup) => markup.Replace("[|", string.Empty).Replace("|]", string.Empty);
+
     [Fact]
     public Task AddsOneSectionWithEveryMissingTransientCodeBeforeTheDefault() => CodeFixVerifier.VerifyAsync(
         new TransientSwitchAnalyzer(),
-        new AddMissingTransientCasesCodeFix(),
+        new TransientSwitchCodeFix(),
         "DATO001",
-        AddMissingTransientCasesCodeFix.EquivalenceKey,
+        TransientSwitchCodeFix.AddCasesKey,
         InCatch,
-        InCatch.Replace(@"                default:
-                    return 0;", @"                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
-                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
-                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
-                case DatoCmsErrorCode.ConcurrentItemUpdate:
-                case DatoCmsErrorCode.ConcurrentRoleUpdate:
-                case DatoCmsErrorCode.ConcurrentUploadUpdate:
-                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+        Plain(InCatch).Replace(@"                default:
+                    return 0;", @"                case DatoCmsErrorCode.ConcurrentItemUpdate:
                 case DatoCmsErrorCode.EnvironmentNotReady:
                 case DatoCmsErrorCode.ItemLocked:
-                case DatoCmsErrorCode.PlatformScheduledMaintenance:
                 case DatoCmsErrorCode.RateLimitExceeded:
                 case DatoCmsErrorCode.ServiceUnavailable:
                 case DatoCmsErrorCode.SiteNotReady:
-                case DatoCmsErrorCode.UnmanagedEditConflict:
                     throw;
                 default:
                     return 0;"),
@@ -66,11 +62,11 @@ internal static class Handler
     [Fact]
     public Task GuardGoesRightBeforeTheSwitch() => CodeFixVerifier.VerifyAsync(
         new TransientSwitchAnalyzer(),
-        new AddTransientGuardCodeFix(),
+        new TransientSwitchCodeFix(),
         "DATO001",
-        AddTransientGuardCodeFix.EquivalenceKey,
+        TransientSwitchCodeFix.AddGuardKey,
         InCatch,
-        InCatch.Replace(@"        catch (InvalidOperationException)
+        Plain(InCatch).Replace(@"        catch (InvalidOperationException)
         {
             switch (code)", @"        catch (InvalidOperationException)
         {
@@ -88,7 +84,7 @@ internal static class Handler
 {
     public static int Handle(DatoCmsErrorCode code)
     {
-        switch (code)
+        [|switch (code)|]
         {
             case DatoCmsErrorCode.NotFound:
                 return 404;
@@ -99,53 +95,226 @@ internal static class Handler
 }
 ";
         return Task.WhenAll(
-            CodeFixVerifier.VerifyNotOfferedAsync(new TransientSwitchAnalyzer(), new AddMissingTransientCasesCodeFix(), "DATO001", AddMissingTransientCasesCodeFix.EquivalenceKey, source, AllSwitches),
-            CodeFixVerifier.VerifyNotOfferedAsync(new TransientSwitchAnalyzer(), new AddTransientGuardCodeFix(), "DATO001", AddTransientGuardCodeFix.EquivalenceKey, source, AllSwitches));
+            CodeFixVerifier.VerifyNotOfferedAsync(new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey, source, AllSwitches),
+            CodeFixVerifier.VerifyNotOfferedAsync(new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey, source, AllSwitches));
     }
 
     [Fact]
     public Task FixAllAddsCasesToEverySwitchInTheDocument()
     {
-        var twoSwitches = InCatch.Replace(@"            switch (code)
+        var twoSwitches = InCatch.Replace(@"            [|switch (code)|]
             {
                 case DatoCmsErrorCode.NotFound:
                     return 404;
                 default:
                     return 0;
-            }", @"            switch (code)
+            }", @"            [|switch (code)|]
             {
                 case DatoCmsErrorCode.NotFound:
                     break;
                 default:
                     break;
             }
-            switch (code)
+            [|switch (code)|]
             {
                 case DatoCmsErrorCode.InvalidField:
                     return 422;
                 default:
                     return 0;
             }");
-        const string added = @"                case DatoCmsErrorCode.CannotDestroyForkingOrigin:
-                case DatoCmsErrorCode.ConcurrentEnvironmentUpdate:
-                case DatoCmsErrorCode.ConcurrentItemTypeUpdate:
-                case DatoCmsErrorCode.ConcurrentItemUpdate:
-                case DatoCmsErrorCode.ConcurrentRoleUpdate:
-                case DatoCmsErrorCode.ConcurrentUploadUpdate:
-                case DatoCmsErrorCode.EnvironmentInReadOnlyMode:
+        const string added = @"                case DatoCmsErrorCode.ConcurrentItemUpdate:
                 case DatoCmsErrorCode.EnvironmentNotReady:
                 case DatoCmsErrorCode.ItemLocked:
-                case DatoCmsErrorCode.PlatformScheduledMaintenance:
                 case DatoCmsErrorCode.RateLimitExceeded:
                 case DatoCmsErrorCode.ServiceUnavailable:
                 case DatoCmsErrorCode.SiteNotReady:
-                case DatoCmsErrorCode.UnmanagedEditConflict:
                     throw;
 ";
-        var expected = twoSwitches
+        var expected = Plain(twoSwitches)
             .Replace("                default:\n                    break;", added + "                default:\n                    break;")
             .Replace("                default:\n                    return 0;", added + "                default:\n                    return 0;");
 
-        return CodeFixVerifier.VerifyFixAllAsync(new TransientSwitchAnalyzer(), new AddMissingTransientCasesCodeFix(), "DATO001", AddMissingTransientCasesCodeFix.EquivalenceKey, twoSwitches, expected, AllSwitches);
+        return CodeFixVerifier.VerifyFixAllAsync(new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey, twoSwitches, expected, AllSwitches);
+    }
+
+    private static string Importer(string catchBody) => @"using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class RecordImporter
+{
+    private readonly Func<string, CancellationToken, Task> _upsert;
+
+    public RecordImporter(Func<string, CancellationToken, Task> upsert) => _upsert = upsert;
+
+    public async Task<int> ImportAsync(string record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _upsert(record, cancellationToken);
+            return 200;
+        }
+        catch (DatoCmsApiException ex)
+        {
+" + catchBody + @"
+        }
+    }
+}
+";
+
+    private const string StatusSwitchExpression = @"            var status = [|ex.Code switch|]
+            {
+                DatoCmsErrorCode.NotFound => 404,
+                DatoCmsErrorCode.InvalidField or DatoCmsErrorCode.InvalidFormat => 422,
+                _ => 500,
+            };
+            Console.WriteLine($""Import of record failed with {status}"");
+            return status;";
+
+    /// <summary>A switch expression used to stay unfixed; the guard goes before the statement that holds it.</summary>
+    [Fact]
+    public Task SwitchExpressionGetsTheGuard() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        Importer(StatusSwitchExpression),
+        Importer("            if (ex.IsTransient)\n                throw;\n" + Plain(StatusSwitchExpression)));
+
+    /// <summary>Cases cannot be added to a switch expression (an arm cannot rethrow): that action is not offered there.</summary>
+    [Fact]
+    public Task SwitchExpressionGetsNoCases() => CodeFixVerifier.VerifyNotOfferedAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey,
+        Importer(StatusSwitchExpression));
+
+    private const string SwitchWithoutBraces = @"            foreach (var error in ex.Errors)
+                [|switch (error.Code)|]
+                {
+                    case DatoCmsErrorCode.InvalidField:
+                        Console.WriteLine(""Invalid field: "" + error.DetailsJson);
+                        break;
+                    default:
+                        Console.WriteLine(error.ApiCode);
+                        break;
+                }
+
+            return 422;";
+
+    /// <summary>A switch that is the body of a loop written without braces: the guard needs a block to go in.</summary>
+    [Fact]
+    public Task SwitchAsTheBodyOfALoopWithoutBracesGetsTheGuardInABlock() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        Importer(SwitchWithoutBraces),
+        Importer(@"            foreach (var error in ex.Errors)
+            {
+                if (error.IsTransient)
+                    throw;
+                switch (error.Code)
+                {
+                    case DatoCmsErrorCode.InvalidField:
+                        Console.WriteLine(""Invalid field: "" + error.DetailsJson);
+                        break;
+                    default:
+                        Console.WriteLine(error.ApiCode);
+                        break;
+                }
+            }
+
+            return 422;"));
+
+    [Fact]
+    public Task SwitchAsTheBodyOfALoopWithoutBracesGetsTheCases() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey,
+        Importer(SwitchWithoutBraces),
+        Importer(Plain(SwitchWithoutBraces).Replace(@"                    default:
+                        Console.WriteLine(error.ApiCode);", @"                    case DatoCmsErrorCode.ConcurrentItemUpdate:
+                    case DatoCmsErrorCode.EnvironmentNotReady:
+                    case DatoCmsErrorCode.ItemLocked:
+                    case DatoCmsErrorCode.RateLimitExceeded:
+                    case DatoCmsErrorCode.ServiceUnavailable:
+                    case DatoCmsErrorCode.SiteNotReady:
+                        throw;
+                    default:
+                        Console.WriteLine(error.ApiCode);")));
+
+    private const string SwitchInALambda = @"            var statuses = ex.Errors.Select(e => [|e.Code switch|]
+            {
+                DatoCmsErrorCode.NotFound => 404,
+                DatoCmsErrorCode.InvalidField => 422,
+                _ => 500,
+            }).ToList();
+            return statuses.Max();";
+
+    /// <summary>
+    /// A switch inside a lambda: the guard used to land outside it, naming the lambda's parameter
+    /// where it does not exist (CS0103). Inside the lambda nothing can be rethrown, so neither
+    /// action is offered.
+    /// </summary>
+    [Theory]
+    [InlineData(TransientSwitchCodeFix.AddGuardKey)]
+    [InlineData(TransientSwitchCodeFix.AddCasesKey)]
+    public Task SwitchInsideALambdaGetsNoFixThatBreaksTheBuild(string key) => CodeFixVerifier.VerifyNotOfferedAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", key, Importer(SwitchInALambda));
+
+    /// <summary>Fix All with the guard fixes a switch statement and a switch expression of the same document alike.</summary>
+    [Fact]
+    public Task FixAllWithTheGuardFixesStatementsAndExpressions()
+    {
+        const string catches = @"
+    public static int Classify(Func<int> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (DatoCmsApiException ex)
+        {
+            [|switch (ex.Code)|]
+            {
+                case DatoCmsErrorCode.NotFound:
+                    return 404;
+                default:
+                    return 500;
+            }
+        }
+    }
+
+    public static int Status(Func<int> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (DatoCmsApiException ex)
+        {
+            return [|ex.Code switch|] { DatoCmsErrorCode.NotFound => 404, _ => 500 };
+        }
+    }";
+        static string Wrap(string members) => "using System;\nusing DatoCms.ErrorCodes;\n\ninternal static class Handlers\n{" + members + "\n}\n";
+        var expected = Plain(catches)
+            .Replace("        catch (DatoCmsApiException ex)\n        {\n            switch", "        catch (DatoCmsApiException ex)\n        {\n            if (ex.IsTransient)\n                throw;\n            switch")
+            .Replace("        catch (DatoCmsApiException ex)\n        {\n            return ex.Code switch", "        catch (DatoCmsApiException ex)\n        {\n            if (ex.IsTransient)\n                throw;\n            return ex.Code switch");
+        return CodeFixVerifier.VerifyAsync(new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey, Wrap(catches), Wrap(expected));
+    }
+
+    /// <summary>
+    /// One provider per diagnostic id: with two, a client such as dotnet format asks only one of
+    /// them for Fix All, depending on which diagnostic it meets first, and the result varies.
+    /// Alternatives are separate actions of that provider, with distinct equivalence keys.
+    /// </summary>
+    [Fact]
+    public void EachDiagnosticHasOneFixProviderWithDistinctActionKeys()
+    {
+        var providers = typeof(TransientSwitchCodeFix).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => (Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
+        var perId = providers.SelectMany(p => p.FixableDiagnosticIds.Select(id => (id, Provider: p.GetType().Name))).GroupBy(x => x.id).ToList();
+
+        Assert.Equal(new[] { "DATO001", "DATO002", "DATO003", "DATO004", "DATO005", "DATO006" }, perId.Select(g => g.Key).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(perId, g => Assert.Single(g));
+        Assert.All(providers, p => Assert.NotNull(p.GetFixAllProvider()));
+        Assert.NotEqual(TransientSwitchCodeFix.AddCasesKey, TransientSwitchCodeFix.AddGuardKey);
+        Assert.NotEqual(SwallowedCatchCodeFix.FilterKey, SwallowedCatchCodeFix.RethrowKey);
     }
 }

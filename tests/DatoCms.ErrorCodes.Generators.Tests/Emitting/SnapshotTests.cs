@@ -24,6 +24,7 @@ public class SnapshotTests
         ["EdgeCasesPublic"] = () => GeneratorRunner.Run(EdgeCasePage, EdgeCaseOverlay, globalOptions: new Dictionary<string, string> { ["build_property.DatoCmsErrorCodesPublic"] = "true", ["build_property.DatoCmsErrorCodesNamespace"] = "Acme.Errors" }),
         ["NoCodes"] = () => GeneratorRunner.Run("# Errors\n", EdgeCaseOverlay.Substring(0, EdgeCaseOverlay.IndexOf("codes:", StringComparison.Ordinal))),
         ["ResilienceStack"] = () => GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net100, extraReferences: ResilienceStackReferences.For(ReferenceSet.Net100)),
+        ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true),
     };
 
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
@@ -34,6 +35,7 @@ public class SnapshotTests
         ["EdgeCasesPublic"] = 28,
         ["NoCodes"] = 28,
         ["ResilienceStack"] = 41,
+        ["Redis"] = 33,
     };
 
     /// <summary>
@@ -89,10 +91,23 @@ public class SnapshotTests
 
     private static readonly Lazy<HashSet<string>> ShippedHintNames = new(() => Scenarios["Shipped"]().Sources.Keys.ToHashSet(StringComparer.Ordinal));
 
-    /// <summary>The scenario with the whole resilience stack referenced pins only the integrations; the rest equals Shipped.</summary>
-    private static bool IsPinned(string scenario, string hintName) => scenario == "ResilienceStack"
-        ? !ShippedHintNames.Value.Contains(hintName)
-        : ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName);
+    /// <summary>
+    /// The scenario with the whole resilience stack referenced pins only the integrations, the Redis
+    /// scenario only the Redis files; the rest of each equals Shipped.
+    /// </summary>
+    private static bool IsPinned(string scenario, string hintName) => scenario switch
+    {
+        "ResilienceStack" => !ShippedHintNames.Value.Contains(hintName),
+        "Redis" => RedisHintNames.Contains(hintName),
+        _ => ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName),
+    };
+
+    /// <summary>The Redis scenario is the shipped spec plus the Redis files; only those are pinned for it.</summary>
+    private static readonly HashSet<string> RedisHintNames = new(StringComparer.Ordinal)
+    {
+        "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
+    };
 
     private static readonly HashSet<string> TemplateHintNames = new[]
     {

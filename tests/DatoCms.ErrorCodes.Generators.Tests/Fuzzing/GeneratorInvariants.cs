@@ -55,7 +55,7 @@ internal static class GeneratorInvariants
             files.Add(new InMemoryAdditionalText(GeneratorRunner.OverlayPath, overlay));
         }
 
-        var run = GeneratorRunner.RunDriver(GeneratorRunner.CreateDriver(files, new TestOptionsProvider(globalOptions)), EmptyConsumer.Value);
+        var run = GeneratorRunner.RunDriver(GeneratorRunner.CreateDriver(files, new TestOptionsProvider(globalOptions)), EmptyConsumer.Value, files);
         var result = run.Driver.GetRunResult().Results.Single();
 
         Assert.True(result.Exception is null, "The generator threw: " + result.Exception);

@@ -31,7 +31,7 @@ public class PackageBuildFilesTests
     /// private property, such as <see cref="GeneratorOptions.OmitTemplatesProperty"/>), which the package never sets.
     /// </summary>
     private static IReadOnlyList<string> OptionNamesInCode(string prefix) =>
-        new[] { typeof(DatoCmsErrorCodesGenerator).Assembly, typeof(DatoCms.ErrorCodes.CodeFixes.AddTransientGuardCodeFix).Assembly }
+        new[] { typeof(DatoCmsErrorCodesGenerator).Assembly, typeof(DatoCms.ErrorCodes.CodeFixes.TransientSwitchCodeFix).Assembly }
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))

@@ -48,26 +48,11 @@ namespace Acme.Errors
             switch (value.Length)
             {
                 case 9:
-                    if (Matches(value, "EXCEPTION"))
-                    {
-                        code = DatoCmsErrorCode.UnexpectedServerError;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength9(value, out code);
                 case 11:
-                    if (Matches(value, "ITEM_LOCKED"))
-                    {
-                        code = DatoCmsErrorCode.ItemLocked;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength11(value, out code);
                 case 17:
-                    if (Matches(value, "3D_MODEL_REJECTED"))
-                    {
-                        code = DatoCmsErrorCode.Code3dModelRejected;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength17(value, out code);
             }
 
             code = DatoCmsErrorCode.Unknown;
@@ -86,26 +71,83 @@ namespace Acme.Errors
             switch (utf8Value.Length)
             {
                 case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "EXCEPTION"u8))
-                    {
-                        code = DatoCmsErrorCode.UnexpectedServerError;
-                        return true;
-                    }
-                    break;
+                    return TryParseUtf8Length9(utf8Value, out code);
                 case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_LOCKED"u8))
-                    {
-                        code = DatoCmsErrorCode.ItemLocked;
-                        return true;
-                    }
-                    break;
+                    return TryParseUtf8Length11(utf8Value, out code);
                 case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "3D_MODEL_REJECTED"u8))
-                    {
-                        code = DatoCmsErrorCode.Code3dModelRejected;
-                        return true;
-                    }
-                    break;
+                    return TryParseUtf8Length17(utf8Value, out code);
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength9(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "EXCEPTION"))
+            {
+                code = DatoCmsErrorCode.UnexpectedServerError;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength11(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "ITEM_LOCKED"))
+            {
+                code = DatoCmsErrorCode.ItemLocked;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength17(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "3D_MODEL_REJECTED"))
+            {
+                code = DatoCmsErrorCode.Code3dModelRejected;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length9(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "EXCEPTION"u8))
+            {
+                code = DatoCmsErrorCode.UnexpectedServerError;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length11(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_LOCKED"u8))
+            {
+                code = DatoCmsErrorCode.ItemLocked;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length17(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "3D_MODEL_REJECTED"u8))
+            {
+                code = DatoCmsErrorCode.Code3dModelRejected;
+                return true;
             }
 
             code = DatoCmsErrorCode.Unknown;

@@ -108,6 +108,8 @@ namespace DatoCms.ErrorCodes
                 case DatoCmsErrorCode.UploadNotPassingFieldValidations: return new UploadNotPassingFieldValidationsException(statusCode, errors, rawBody, rateLimitReset);
                 case DatoCmsErrorCode.UsedAsSlugSource: return new UsedAsSlugSourceException(statusCode, errors, rawBody, rateLimitReset);
                 case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId: return new UseSearchIndexIdInsteadOfBuildTriggerIdException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.ActiveEditingSessions: return new ActiveEditingSessionsException(statusCode, errors, rawBody, rateLimitReset);
+                case DatoCmsErrorCode.BatchDataValidationInProgress: return new BatchDataValidationInProgressException(statusCode, errors, rawBody, rateLimitReset);
                 default: return code.IsTransient()
                     ? new DatoCmsTransientApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset)
                     : new DatoCmsApiException(statusCode, code.ToApiString(), errors, rawBody, rateLimitReset);
@@ -2610,6 +2612,60 @@ namespace DatoCms.ErrorCodes
         /// <param name="innerException">The exception that caused this one, if any.</param>
         public UseSearchIndexIdInsteadOfBuildTriggerIdException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
             : base(statusCode, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID", errors, rawBody, rateLimitReset, innerException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Editors have records of the environment open for editing, so forking the environment or
+    /// running a migration on it is refused for now.
+    /// </summary>
+    /// <remarks>
+    /// <para>Wait until those editing sessions end, or ask the editors to close their records, then
+    /// repeat the request.</para>
+    /// <para>Thrown for API code <c>ACTIVE_EDITING_SESSIONS</c>. Retry: Backoff (transient).</para>
+    /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ACTIVE_EDITING_SESSIONS">ACTIVE_EDITING_SESSIONS in the DatoCMS documentation</see></para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
+    internal sealed class ActiveEditingSessionsException : DatoCmsTransientApiException
+    {
+        /// <summary>
+        /// Creates the exception for ACTIVE_EDITING_SESSIONS.
+        /// </summary>
+        /// <param name="statusCode">The HTTP status of the response.</param>
+        /// <param name="errors">Every api_error of the body.</param>
+        /// <param name="rawBody">The body exactly as received.</param>
+        /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
+        /// <param name="innerException">The exception that caused this one, if any.</param>
+        public ActiveEditingSessionsException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+            : base(statusCode, "ACTIVE_EDITING_SESSIONS", errors, rawBody, rateLimitReset, innerException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The project is re-validating its records in bulk, for example after the validations of a
+    /// field changed, and the request has to wait until that work is done.
+    /// </summary>
+    /// <remarks>
+    /// <para>Repeat the same request after a short wait.</para>
+    /// <para>Thrown for API code <c>BATCH_DATA_VALIDATION_IN_PROGRESS</c>. Retry: Backoff
+    /// (transient).</para>
+    /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#BATCH_DATA_VALIDATION_IN_PROGRESS">BATCH_DATA_VALIDATION_IN_PROGRESS in the DatoCMS documentation</see></para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
+    internal sealed class BatchDataValidationInProgressException : DatoCmsTransientApiException
+    {
+        /// <summary>
+        /// Creates the exception for BATCH_DATA_VALIDATION_IN_PROGRESS.
+        /// </summary>
+        /// <param name="statusCode">The HTTP status of the response.</param>
+        /// <param name="errors">Every api_error of the body.</param>
+        /// <param name="rawBody">The body exactly as received.</param>
+        /// <param name="rateLimitReset">The wait the server asked for in X-RateLimit-Reset.</param>
+        /// <param name="innerException">The exception that caused this one, if any.</param>
+        public BatchDataValidationInProgressException(int statusCode, global::System.Collections.Generic.IReadOnlyList<DatoCmsApiError>? errors = null, string? rawBody = null, global::System.TimeSpan? rateLimitReset = null, global::System.Exception? innerException = null)
+            : base(statusCode, "BATCH_DATA_VALIDATION_IN_PROGRESS", errors, rawBody, rateLimitReset, innerException)
         {
         }
     }

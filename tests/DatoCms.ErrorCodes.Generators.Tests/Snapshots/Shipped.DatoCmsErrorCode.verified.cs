@@ -8,7 +8,7 @@ namespace DatoCms.ErrorCodes
     /// An error code reported by the DatoCMS Content Management API.
     /// </summary>
     /// <remarks>
-    /// Generated from the error-code spec (98 codes). The numeric values follow the spec's order
+    /// Generated from the error-code spec (100 codes). The numeric values follow the spec's order
     /// and may change when codes are added: store ToApiString(), not the number. Serializers that
     /// honour EnumMember or JsonStringEnumMemberName write the API string.
     /// </remarks>
@@ -1185,5 +1185,34 @@ namespace DatoCms.ErrorCodes
         /// </remarks>
         [global::System.Runtime.Serialization.EnumMember(Value = "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID")]
         UseSearchIndexIdInsteadOfBuildTriggerId = 98,
+
+        /// <summary>
+        /// Editors have records of the environment open for editing, so forking the environment or
+        /// running a migration on it is refused for now.
+        /// </summary>
+        /// <remarks>
+        /// <para>Wait until those editing sessions end, or ask the editors to close their records,
+        /// then repeat the request.</para>
+        /// <para>API code <c>ACTIVE_EDITING_SESSIONS</c>. Retry: Backoff (transient). Family:
+        /// environment.</para>
+        /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#ACTIVE_EDITING_SESSIONS">ACTIVE_EDITING_SESSIONS in the DatoCMS documentation</see></para>
+        /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ACTIVE_EDITING_SESSIONS")]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
+        ActiveEditingSessions = 99,
+
+        /// <summary>
+        /// The project is re-validating its records in bulk, for example after the validations of a
+        /// field changed, and the request has to wait until that work is done.
+        /// </summary>
+        /// <remarks>
+        /// <para>Repeat the same request after a short wait.</para>
+        /// <para>API code <c>BATCH_DATA_VALIDATION_IN_PROGRESS</c>. Retry: Backoff (transient).
+        /// Family: availability.</para>
+        /// <para><see href="https://www.datocms.com/docs/content-management-api/errors#BATCH_DATA_VALIDATION_IN_PROGRESS">BATCH_DATA_VALIDATION_IN_PROGRESS in the DatoCMS documentation</see></para>
+        /// </remarks>
+        [global::System.Runtime.Serialization.EnumMember(Value = "BATCH_DATA_VALIDATION_IN_PROGRESS")]
+        [DatoCmsTransient(DatoCmsRetryKind.Backoff)]
+        BatchDataValidationInProgress = 100,
     }
 }

@@ -315,6 +315,12 @@ namespace DatoCms.ErrorCodes
                 case "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID":
                     code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
                     return true;
+                case "ACTIVE_EDITING_SESSIONS":
+                    code = DatoCmsErrorCode.ActiveEditingSessions;
+                    return true;
+                case "BATCH_DATA_VALIDATION_IN_PROGRESS":
+                    code = DatoCmsErrorCode.BatchDataValidationInProgress;
+                    return true;
                 default:
                     code = DatoCmsErrorCode.Unknown;
                     return false;
@@ -333,811 +339,69 @@ namespace DatoCms.ErrorCodes
             switch (value.Length)
             {
                 case 9:
-                    switch (value[0])
-                    {
-                        case 'E':
-                            if (Matches(value, "EXCEPTION"))
-                            {
-                                code = DatoCmsErrorCode.UnexpectedServerError;
-                                return true;
-                            }
-                            break;
-                        case 'M':
-                            if (Matches(value, "MUX_ERROR"))
-                            {
-                                code = DatoCmsErrorCode.MuxError;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "NOT_FOUND"))
-                            {
-                                code = DatoCmsErrorCode.NotFound;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength9(value, out code);
                 case 11:
-                    switch (value[0])
-                    {
-                        case 'I':
-                            if (Matches(value, "ITEM_LOCKED"))
-                            {
-                                code = DatoCmsErrorCode.ItemLocked;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "NOT_A_VIDEO"))
-                            {
-                                code = DatoCmsErrorCode.NotAVideo;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength11(value, out code);
                 case 12:
-                    switch (value[8])
-                    {
-                        case 'D':
-                            if (Matches(value, "INVALID_DATE"))
-                            {
-                                code = DatoCmsErrorCode.InvalidDate;
-                                return true;
-                            }
-                            break;
-                        case 'S':
-                            if (Matches(value, "INVALID_SITE"))
-                            {
-                                code = DatoCmsErrorCode.InvalidSite;
-                                return true;
-                            }
-                            break;
-                        case 'T':
-                            if (Matches(value, "INVALID_TYPE"))
-                            {
-                                code = DatoCmsErrorCode.InvalidType;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength12(value, out code);
                 case 13:
-                    switch (value[8])
-                    {
-                        case 'D':
-                            if (Matches(value, "INVALID_DRAFT"))
-                            {
-                                code = DatoCmsErrorCode.InvalidDraft;
-                                return true;
-                            }
-                            break;
-                        case 'F':
-                            if (Matches(value, "INVALID_FIELD"))
-                            {
-                                code = DatoCmsErrorCode.InvalidField;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength13(value, out code);
                 case 14:
-                    switch (value[9])
-                    {
-                        case 'A':
-                            switch (value[11])
-                            {
-                                case 'A':
-                                    if (Matches(value, "INVALID_PARAMS"))
-                                    {
-                                        code = DatoCmsErrorCode.InvalidParams;
-                                        return true;
-                                    }
-                                    break;
-                                case 'E':
-                                    if (Matches(value, "INVALID_PARENT"))
-                                    {
-                                        code = DatoCmsErrorCode.InvalidParent;
-                                        return true;
-                                    }
-                                    break;
-                            }
-                            break;
-                        case 'I':
-                            if (Matches(value, "MISSING_FIELDS"))
-                            {
-                                code = DatoCmsErrorCode.MissingFields;
-                                return true;
-                            }
-                            break;
-                        case 'O':
-                            if (Matches(value, "INVALID_FORMAT"))
-                            {
-                                code = DatoCmsErrorCode.InvalidFormat;
-                                return true;
-                            }
-                            break;
-                        case 'R':
-                            if (Matches(value, "SITE_NOT_READY"))
-                            {
-                                code = DatoCmsErrorCode.SiteNotReady;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength14(value, out code);
                 case 15:
-                    switch (value[0])
-                    {
-                        case 'I':
-                            if (Matches(value, "INVALID_REQUEST"))
-                            {
-                                code = DatoCmsErrorCode.InvalidRequest;
-                                return true;
-                            }
-                            break;
-                        case 'M':
-                            if (Matches(value, "MISSING_LOCALES"))
-                            {
-                                code = DatoCmsErrorCode.MissingLocales;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength15(value, out code);
                 case 16:
-                    switch (value[8])
-                    {
-                        case 'E':
-                            if (Matches(value, "INVALID_ENDPOINT"))
-                            {
-                                code = DatoCmsErrorCode.InvalidEndpoint;
-                                return true;
-                            }
-                            break;
-                        case 'H':
-                            if (Matches(value, "UNPUBLISHED_LINK"))
-                            {
-                                code = DatoCmsErrorCode.UnpublishedLink;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "MAINTENANCE_MODE"))
-                            {
-                                code = DatoCmsErrorCode.MaintenanceMode;
-                                return true;
-                            }
-                            break;
-                        case 'O':
-                            if (Matches(value, "INVALID_ORDERING"))
-                            {
-                                code = DatoCmsErrorCode.InvalidOrdering;
-                                return true;
-                            }
-                            break;
-                        case 'P':
-                            if (Matches(value, "INVALID_POSITION"))
-                            {
-                                code = DatoCmsErrorCode.InvalidPosition;
-                                return true;
-                            }
-                            break;
-                        case 'T':
-                            if (Matches(value, "DEACTIVATED_SITE"))
-                            {
-                                code = DatoCmsErrorCode.DeactivatedSite;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength16(value, out code);
                 case 17:
-                    switch (value[8])
-                    {
-                        case 'E':
-                            if (Matches(value, "INVALID_ENTITY_ID"))
-                            {
-                                code = DatoCmsErrorCode.InvalidEntityId;
-                                return true;
-                            }
-                            break;
-                        case 'J':
-                            if (Matches(value, "INVALID_JSON_BODY"))
-                            {
-                                code = DatoCmsErrorCode.InvalidJsonBody;
-                                return true;
-                            }
-                            break;
-                        case 'P':
-                            if (Matches(value, "INVALID_PARENT_ID"))
-                            {
-                                code = DatoCmsErrorCode.InvalidParentId;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength17(value, out code);
                 case 18:
-                    switch (value[0])
-                    {
-                        case 'D':
-                            if (Matches(value, "DELETE_RESTRICTION"))
-                            {
-                                code = DatoCmsErrorCode.DeleteRestriction;
-                                return true;
-                            }
-                            break;
-                        case 'I':
-                            if (Matches(value, "INVALID_ATTRIBUTES"))
-                            {
-                                code = DatoCmsErrorCode.InvalidAttributes;
-                                return true;
-                            }
-                            break;
-                        case 'P':
-                            if (Matches(value, "PUBLISHED_CHILDREN"))
-                            {
-                                code = DatoCmsErrorCode.PublishedChildren;
-                                return true;
-                            }
-                            break;
-                        case 'S':
-                            if (Matches(value, "STALE_ITEM_VERSION"))
-                            {
-                                code = DatoCmsErrorCode.StaleItemVersion;
-                                return true;
-                            }
-                            break;
-                        case 'U':
-                            if (Matches(value, "UNPUBLISHED_PARENT"))
-                            {
-                                code = DatoCmsErrorCode.UnpublishedParent;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength18(value, out code);
                 case 19:
-                    switch (value[10])
-                    {
-                        case 'A':
-                            if (Matches(value, "SERVICE_UNAVAILABLE"))
-                            {
-                                code = DatoCmsErrorCode.ServiceUnavailable;
-                                return true;
-                            }
-                            break;
-                        case 'I':
-                            if (Matches(value, "INVALID_API_VERSION"))
-                            {
-                                code = DatoCmsErrorCode.InvalidApiVersion;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "ITEM_TYPE_NOT_FOUND"))
-                            {
-                                code = DatoCmsErrorCode.ItemTypeNotFound;
-                                return true;
-                            }
-                            break;
-                        case 'P':
-                            if (Matches(value, "TOO_MANY_OPERATIONS"))
-                            {
-                                code = DatoCmsErrorCode.TooManyOperations;
-                                return true;
-                            }
-                            break;
-                        case 'S':
-                            if (Matches(value, "DUPLICATE_SINGLETON"))
-                            {
-                                code = DatoCmsErrorCode.DuplicateSingleton;
-                                return true;
-                            }
-                            break;
-                        case 'U':
-                            if (Matches(value, "USED_AS_SLUG_SOURCE"))
-                            {
-                                code = DatoCmsErrorCode.UsedAsSlugSource;
-                                return true;
-                            }
-                            break;
-                        case 'V':
-                            if (Matches(value, "INVALID_ENVIRONMENT"))
-                            {
-                                code = DatoCmsErrorCode.InvalidEnvironment;
-                                return true;
-                            }
-                            break;
-                        case '_':
-                            if (Matches(value, "RATE_LIMIT_EXCEEDED"))
-                            {
-                                code = DatoCmsErrorCode.RateLimitExceeded;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength19(value, out code);
                 case 20:
-                    switch (value[0])
-                    {
-                        case 'I':
-                            if (Matches(value, "INVALID_RELATIONSHIP"))
-                            {
-                                code = DatoCmsErrorCode.InvalidRelationship;
-                                return true;
-                            }
-                            break;
-                        case 'M':
-                            if (Matches(value, "MODULAR_BLOCK_IN_USE"))
-                            {
-                                code = DatoCmsErrorCode.ModularBlockInUse;
-                                return true;
-                            }
-                            break;
-                        case 'P':
-                            if (Matches(value, "PUBLISHED_REFERENCES"))
-                            {
-                                code = DatoCmsErrorCode.PublishedReferences;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength20(value, out code);
                 case 21:
-                    switch (value[0])
-                    {
-                        case 'C':
-                            if (Matches(value, "CLASHING_FIELD_LABELS"))
-                            {
-                                code = DatoCmsErrorCode.ClashingFieldLabels;
-                                return true;
-                            }
-                            break;
-                        case 'E':
-                            if (Matches(value, "ENVIRONMENT_NOT_READY"))
-                            {
-                                code = DatoCmsErrorCode.EnvironmentNotReady;
-                                return true;
-                            }
-                            break;
-                        case 'I':
-                            if (Matches(value, "INVALID_ACCEPT_HEADER"))
-                            {
-                                code = DatoCmsErrorCode.InvalidAcceptHeader;
-                                return true;
-                            }
-                            break;
-                        case 'P':
-                            if (Matches(value, "PLAN_UPGRADE_REQUIRED"))
-                            {
-                                code = DatoCmsErrorCode.PlanUpgradeRequired;
-                                return true;
-                            }
-                            break;
-                        case 'S':
-                            if (Matches(value, "SSO_SETTINGS_REQUIRED"))
-                            {
-                                code = DatoCmsErrorCode.SsoSettingsRequired;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength21(value, out code);
                 case 22:
-                    switch (value[11])
-                    {
-                        case 'A':
-                            if (Matches(value, "NO_PRIMARY_AUDIO_TRACK"))
-                            {
-                                code = DatoCmsErrorCode.NoPrimaryAudioTrack;
-                                return true;
-                            }
-                            break;
-                        case 'G':
-                            if (Matches(value, "INVALID_PLUGIN_VERSION"))
-                            {
-                                code = DatoCmsErrorCode.InvalidPluginVersion;
-                                return true;
-                            }
-                            break;
-                        case 'I':
-                            if (Matches(value, "CONCURRENT_ITEM_UPDATE"))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentItemUpdate;
-                                return true;
-                            }
-                            break;
-                        case 'R':
-                            if (Matches(value, "CONCURRENT_ROLE_UPDATE"))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentRoleUpdate;
-                                return true;
-                            }
-                            break;
-                        case 'S':
-                            if (Matches(value, "ITEM_TYPE_IS_SINGLETON"))
-                            {
-                                code = DatoCmsErrorCode.ItemTypeIsSingleton;
-                                return true;
-                            }
-                            break;
-                        case '_':
-                            if (Matches(value, "KIND_CANNOT_BE_CHANGED"))
-                            {
-                                code = DatoCmsErrorCode.KindCannotBeChanged;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength22(value, out code);
                 case 23:
-                    switch (value[0])
-                    {
-                        case 'I':
-                            if (Matches(value, "INVALID_SEARCH_INDEX_ID"))
-                            {
-                                code = DatoCmsErrorCode.InvalidSearchIndexId;
-                                return true;
-                            }
-                            break;
-                        case 'M':
-                            if (Matches(value, "MISSING_QUERY_PARAMETER"))
-                            {
-                                code = DatoCmsErrorCode.MissingQueryParameter;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "NOT_ON_PER_SITE_PRICING"))
-                            {
-                                code = DatoCmsErrorCode.NotOnPerSitePricing;
-                                return true;
-                            }
-                            break;
-                        case 'R':
-                            if (Matches(value, "REQUIRED_BY_ASSOCIATION"))
-                            {
-                                code = DatoCmsErrorCode.RequiredByAssociation;
-                                return true;
-                            }
-                            break;
-                        case 'T':
-                            if (Matches(value, "TECHNICAL_LIMIT_REACHED"))
-                            {
-                                code = DatoCmsErrorCode.TechnicalLimitReached;
-                                return true;
-                            }
-                            break;
-                        case 'U':
-                            if (Matches(value, "UNMANAGED_EDIT_CONFLICT"))
-                            {
-                                code = DatoCmsErrorCode.UnmanagedEditConflict;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength23(value, out code);
                 case 24:
-                    switch (value[20])
-                    {
-                        case 'D':
-                            if (Matches(value, "CONCURRENT_UPLOAD_UPDATE"))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentUploadUpdate;
-                                return true;
-                            }
-                            break;
-                        case 'I':
-                            if (Matches(value, "INSUFFICIENT_PERMISSIONS"))
-                            {
-                                code = DatoCmsErrorCode.InsufficientPermissions;
-                                return true;
-                            }
-                            break;
-                        case 'L':
-                            if (Matches(value, "KEEP_URL_FORMAT_CONFLICT"))
-                            {
-                                code = DatoCmsErrorCode.KeepUrlFormatConflict;
-                                return true;
-                            }
-                            break;
-                        case 'T':
-                            if (Matches(value, "INVALID_DESTINATION_TYPE"))
-                            {
-                                code = DatoCmsErrorCode.InvalidDestinationType;
-                                return true;
-                            }
-                            break;
-                        case 'U':
-                            if (Matches(value, "INVALID_DESTINATION_USER"))
-                            {
-                                code = DatoCmsErrorCode.InvalidDestinationUser;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength24(value, out code);
                 case 25:
-                    switch (value[1])
-                    {
-                        case 'E':
-                            if (Matches(value, "DESTINATION_USER_REQUIRED"))
-                            {
-                                code = DatoCmsErrorCode.DestinationUserRequired;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "UNRESOLVABLE_SEARCH_INDEX"))
-                            {
-                                code = DatoCmsErrorCode.UnresolvableSearchIndex;
-                                return true;
-                            }
-                            break;
-                        case 'O':
-                            if (Matches(value, "NON_EDITABLE_ACCESS_TOKEN"))
-                            {
-                                code = DatoCmsErrorCode.NonEditableAccessToken;
-                                return true;
-                            }
-                            break;
-                        case 'U':
-                            if (Matches(value, "DUPLICATE_POSITIONS_FOUND"))
-                            {
-                                code = DatoCmsErrorCode.DuplicatePositionsFound;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength25(value, out code);
                 case 26:
-                    switch (value[0])
-                    {
-                        case 'B':
-                            if (Matches(value, "BILLING_PROFILE_DEFAULTING"))
-                            {
-                                code = DatoCmsErrorCode.BillingProfileDefaulting;
-                                return true;
-                            }
-                            break;
-                        case 'U':
-                            if (Matches(value, "UPLOAD_IS_CURRENTLY_IN_USE"))
-                            {
-                                code = DatoCmsErrorCode.UploadIsCurrentlyInUse;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength26(value, out code);
                 case 27:
-                    switch (value[9])
-                    {
-                        case 'I':
-                            if (Matches(value, "INVALID_FILTER_FIELDS_PARAM"))
-                            {
-                                code = DatoCmsErrorCode.InvalidFilterFieldsParam;
-                                return true;
-                            }
-                            break;
-                        case 'L':
-                            if (Matches(value, "ACCOUNT_ALREADY_JOINED_SITE"))
-                            {
-                                code = DatoCmsErrorCode.AccountAlreadyJoinedSite;
-                                return true;
-                            }
-                            break;
-                        case 'O':
-                            if (Matches(value, "INVALID_CONTENT_TYPE_HEADER"))
-                            {
-                                code = DatoCmsErrorCode.InvalidContentTypeHeader;
-                                return true;
-                            }
-                            break;
-                        case 'R':
-                            if (Matches(value, "ALREADY_PRIMARY_ENVIRONMENT"))
-                            {
-                                code = DatoCmsErrorCode.AlreadyPrimaryEnvironment;
-                                return true;
-                            }
-                            break;
-                        case 'S':
-                            if (Matches(value, "CANNOT_DESTROY_CURRENT_USER"))
-                            {
-                                code = DatoCmsErrorCode.CannotDestroyCurrentUser;
-                                return true;
-                            }
-                            break;
-                        case 'T':
-                            if (Matches(value, "CONCURRENT_ITEM_TYPE_UPDATE"))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentItemTypeUpdate;
-                                return true;
-                            }
-                            break;
-                        case 'V':
-                            if (Matches(value, "DESTRUCTIVE_REQUEST_BLOCKED"))
-                            {
-                                code = DatoCmsErrorCode.DestructiveRequestBlocked;
-                                return true;
-                            }
-                            break;
-                        case '_':
-                            if (Matches(value, "ITEM_TYPE_CANNOT_BE_CHANGED"))
-                            {
-                                code = DatoCmsErrorCode.ItemTypeCannotBeChanged;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength27(value, out code);
                 case 28:
-                    switch (value[8])
-                    {
-                        case 'A':
-                            if (Matches(value, "INVALID_AUTHORIZATION_HEADER"))
-                            {
-                                code = DatoCmsErrorCode.InvalidAuthorizationHeader;
-                                return true;
-                            }
-                            break;
-                        case 'S':
-                            if (Matches(value, "INVALID_SITE_EXPORT_SETTINGS"))
-                            {
-                                code = DatoCmsErrorCode.InvalidSiteExportSettings;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength28(value, out code);
                 case 29:
-                    switch (value[1])
-                    {
-                        case 'A':
-                            if (Matches(value, "CANNOT_DESTROY_FORKING_ORIGIN"))
-                            {
-                                code = DatoCmsErrorCode.CannotDestroyForkingOrigin;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "ENVIRONMENT_IN_READ_ONLY_MODE"))
-                            {
-                                code = DatoCmsErrorCode.EnvironmentInReadOnlyMode;
-                                return true;
-                            }
-                            break;
-                        case 'O':
-                            if (Matches(value, "CONCURRENT_ENVIRONMENT_UPDATE"))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength29(value, out code);
                 case 30:
-                    switch (value[10])
-                    {
-                        case 'C':
-                            if (Matches(value, "PLATFORM_SCHEDULED_MAINTENANCE"))
-                            {
-                                code = DatoCmsErrorCode.PlatformScheduledMaintenance;
-                                return true;
-                            }
-                            break;
-                        case 'O':
-                            if (Matches(value, "KEEP_URL_CONTENT_TYPE_CONFLICT"))
-                            {
-                                code = DatoCmsErrorCode.KeepUrlContentTypeConflict;
-                                return true;
-                            }
-                            break;
-                        case 'T':
-                            if (Matches(value, "KEEP_URL_STORAGE_NOT_SUPPORTED"))
-                            {
-                                code = DatoCmsErrorCode.KeepUrlStorageNotSupported;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength30(value, out code);
                 case 31:
-                    if (Matches(value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
-                    {
-                        code = DatoCmsErrorCode.InvalidUploadStorageSettings;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength31(value, out code);
+                case 33:
+                    return TryParseLength33(value, out code);
                 case 34:
-                    switch (value[0])
-                    {
-                        case 'C':
-                            if (Matches(value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"))
-                            {
-                                code = DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
-                                return true;
-                            }
-                            break;
-                        case 'N':
-                            if (Matches(value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"))
-                            {
-                                code = DatoCmsErrorCode.NewPluginVersionIsIncompatible;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength34(value, out code);
                 case 36:
-                    if (Matches(value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"))
-                    {
-                        code = DatoCmsErrorCode.UploadNotPassingFieldValidations;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength36(value, out code);
                 case 38:
-                    if (Matches(value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"))
-                    {
-                        code = DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength38(value, out code);
                 case 39:
-                    if (Matches(value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"))
-                    {
-                        code = DatoCmsErrorCode.InvalidOrderingForSortableItemType;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength39(value, out code);
                 case 40:
-                    switch (value[0])
-                    {
-                        case 'C':
-                            if (Matches(value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"))
-                            {
-                                code = DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
-                                return true;
-                            }
-                            break;
-                        case 'I':
-                            if (Matches(value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"))
-                            {
-                                code = DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseLength40(value, out code);
                 case 41:
-                    if (Matches(value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"))
-                    {
-                        code = DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength41(value, out code);
                 case 46:
-                    if (Matches(value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"))
-                    {
-                        code = DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength46(value, out code);
                 case 47:
-                    if (Matches(value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"))
-                    {
-                        code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength47(value, out code);
                 case 61:
-                    if (Matches(value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"))
-                    {
-                        code = DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
-                        return true;
-                    }
-                    break;
+                    return TryParseLength61(value, out code);
             }
 
             code = DatoCmsErrorCode.Unknown;
@@ -1156,811 +420,2029 @@ namespace DatoCms.ErrorCodes
             switch (utf8Value.Length)
             {
                 case 9:
-                    switch (utf8Value[0])
-                    {
-                        case (byte)'E':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "EXCEPTION"u8))
-                            {
-                                code = DatoCmsErrorCode.UnexpectedServerError;
-                                return true;
-                            }
-                            break;
-                        case (byte)'M':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MUX_ERROR"u8))
-                            {
-                                code = DatoCmsErrorCode.MuxError;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_FOUND"u8))
-                            {
-                                code = DatoCmsErrorCode.NotFound;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length9(utf8Value, out code);
                 case 11:
-                    switch (utf8Value[0])
-                    {
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_LOCKED"u8))
-                            {
-                                code = DatoCmsErrorCode.ItemLocked;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_A_VIDEO"u8))
-                            {
-                                code = DatoCmsErrorCode.NotAVideo;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length11(utf8Value, out code);
                 case 12:
-                    switch (utf8Value[8])
-                    {
-                        case (byte)'D':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DATE"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidDate;
-                                return true;
-                            }
-                            break;
-                        case (byte)'S':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SITE"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidSite;
-                                return true;
-                            }
-                            break;
-                        case (byte)'T':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_TYPE"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidType;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length12(utf8Value, out code);
                 case 13:
-                    switch (utf8Value[8])
-                    {
-                        case (byte)'D':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DRAFT"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidDraft;
-                                return true;
-                            }
-                            break;
-                        case (byte)'F':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FIELD"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidField;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length13(utf8Value, out code);
                 case 14:
-                    switch (utf8Value[9])
-                    {
-                        case (byte)'A':
-                            switch (utf8Value[11])
-                            {
-                                case (byte)'A':
-                                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARAMS"u8))
-                                    {
-                                        code = DatoCmsErrorCode.InvalidParams;
-                                        return true;
-                                    }
-                                    break;
-                                case (byte)'E':
-                                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARENT"u8))
-                                    {
-                                        code = DatoCmsErrorCode.InvalidParent;
-                                        return true;
-                                    }
-                                    break;
-                            }
-                            break;
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_FIELDS"u8))
-                            {
-                                code = DatoCmsErrorCode.MissingFields;
-                                return true;
-                            }
-                            break;
-                        case (byte)'O':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FORMAT"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidFormat;
-                                return true;
-                            }
-                            break;
-                        case (byte)'R':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SITE_NOT_READY"u8))
-                            {
-                                code = DatoCmsErrorCode.SiteNotReady;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length14(utf8Value, out code);
                 case 15:
-                    switch (utf8Value[0])
-                    {
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_REQUEST"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidRequest;
-                                return true;
-                            }
-                            break;
-                        case (byte)'M':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_LOCALES"u8))
-                            {
-                                code = DatoCmsErrorCode.MissingLocales;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length15(utf8Value, out code);
                 case 16:
-                    switch (utf8Value[8])
-                    {
-                        case (byte)'E':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENDPOINT"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidEndpoint;
-                                return true;
-                            }
-                            break;
-                        case (byte)'H':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNPUBLISHED_LINK"u8))
-                            {
-                                code = DatoCmsErrorCode.UnpublishedLink;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MAINTENANCE_MODE"u8))
-                            {
-                                code = DatoCmsErrorCode.MaintenanceMode;
-                                return true;
-                            }
-                            break;
-                        case (byte)'O':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidOrdering;
-                                return true;
-                            }
-                            break;
-                        case (byte)'P':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_POSITION"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidPosition;
-                                return true;
-                            }
-                            break;
-                        case (byte)'T':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DEACTIVATED_SITE"u8))
-                            {
-                                code = DatoCmsErrorCode.DeactivatedSite;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length16(utf8Value, out code);
                 case 17:
-                    switch (utf8Value[8])
-                    {
-                        case (byte)'E':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENTITY_ID"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidEntityId;
-                                return true;
-                            }
-                            break;
-                        case (byte)'J':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_JSON_BODY"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidJsonBody;
-                                return true;
-                            }
-                            break;
-                        case (byte)'P':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARENT_ID"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidParentId;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length17(utf8Value, out code);
                 case 18:
-                    switch (utf8Value[0])
-                    {
-                        case (byte)'D':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DELETE_RESTRICTION"u8))
-                            {
-                                code = DatoCmsErrorCode.DeleteRestriction;
-                                return true;
-                            }
-                            break;
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ATTRIBUTES"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidAttributes;
-                                return true;
-                            }
-                            break;
-                        case (byte)'P':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PUBLISHED_CHILDREN"u8))
-                            {
-                                code = DatoCmsErrorCode.PublishedChildren;
-                                return true;
-                            }
-                            break;
-                        case (byte)'S':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "STALE_ITEM_VERSION"u8))
-                            {
-                                code = DatoCmsErrorCode.StaleItemVersion;
-                                return true;
-                            }
-                            break;
-                        case (byte)'U':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNPUBLISHED_PARENT"u8))
-                            {
-                                code = DatoCmsErrorCode.UnpublishedParent;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length18(utf8Value, out code);
                 case 19:
-                    switch (utf8Value[10])
-                    {
-                        case (byte)'A':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SERVICE_UNAVAILABLE"u8))
-                            {
-                                code = DatoCmsErrorCode.ServiceUnavailable;
-                                return true;
-                            }
-                            break;
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_API_VERSION"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidApiVersion;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_NOT_FOUND"u8))
-                            {
-                                code = DatoCmsErrorCode.ItemTypeNotFound;
-                                return true;
-                            }
-                            break;
-                        case (byte)'P':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "TOO_MANY_OPERATIONS"u8))
-                            {
-                                code = DatoCmsErrorCode.TooManyOperations;
-                                return true;
-                            }
-                            break;
-                        case (byte)'S':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DUPLICATE_SINGLETON"u8))
-                            {
-                                code = DatoCmsErrorCode.DuplicateSingleton;
-                                return true;
-                            }
-                            break;
-                        case (byte)'U':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "USED_AS_SLUG_SOURCE"u8))
-                            {
-                                code = DatoCmsErrorCode.UsedAsSlugSource;
-                                return true;
-                            }
-                            break;
-                        case (byte)'V':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENVIRONMENT"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidEnvironment;
-                                return true;
-                            }
-                            break;
-                        case (byte)'_':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "RATE_LIMIT_EXCEEDED"u8))
-                            {
-                                code = DatoCmsErrorCode.RateLimitExceeded;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length19(utf8Value, out code);
                 case 20:
-                    switch (utf8Value[0])
-                    {
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_RELATIONSHIP"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidRelationship;
-                                return true;
-                            }
-                            break;
-                        case (byte)'M':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MODULAR_BLOCK_IN_USE"u8))
-                            {
-                                code = DatoCmsErrorCode.ModularBlockInUse;
-                                return true;
-                            }
-                            break;
-                        case (byte)'P':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PUBLISHED_REFERENCES"u8))
-                            {
-                                code = DatoCmsErrorCode.PublishedReferences;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
+                    return TryParseUtf8Length20(utf8Value, out code);
                 case 21:
-                    switch (utf8Value[0])
+                    return TryParseUtf8Length21(utf8Value, out code);
+                case 22:
+                    return TryParseUtf8Length22(utf8Value, out code);
+                case 23:
+                    return TryParseUtf8Length23(utf8Value, out code);
+                case 24:
+                    return TryParseUtf8Length24(utf8Value, out code);
+                case 25:
+                    return TryParseUtf8Length25(utf8Value, out code);
+                case 26:
+                    return TryParseUtf8Length26(utf8Value, out code);
+                case 27:
+                    return TryParseUtf8Length27(utf8Value, out code);
+                case 28:
+                    return TryParseUtf8Length28(utf8Value, out code);
+                case 29:
+                    return TryParseUtf8Length29(utf8Value, out code);
+                case 30:
+                    return TryParseUtf8Length30(utf8Value, out code);
+                case 31:
+                    return TryParseUtf8Length31(utf8Value, out code);
+                case 33:
+                    return TryParseUtf8Length33(utf8Value, out code);
+                case 34:
+                    return TryParseUtf8Length34(utf8Value, out code);
+                case 36:
+                    return TryParseUtf8Length36(utf8Value, out code);
+                case 38:
+                    return TryParseUtf8Length38(utf8Value, out code);
+                case 39:
+                    return TryParseUtf8Length39(utf8Value, out code);
+                case 40:
+                    return TryParseUtf8Length40(utf8Value, out code);
+                case 41:
+                    return TryParseUtf8Length41(utf8Value, out code);
+                case 46:
+                    return TryParseUtf8Length46(utf8Value, out code);
+                case 47:
+                    return TryParseUtf8Length47(utf8Value, out code);
+                case 61:
+                    return TryParseUtf8Length61(utf8Value, out code);
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength9(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'E':
+                    if (Matches(value, "EXCEPTION"))
                     {
-                        case (byte)'C':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CLASHING_FIELD_LABELS"u8))
+                        code = DatoCmsErrorCode.UnexpectedServerError;
+                        return true;
+                    }
+                    break;
+                case 'M':
+                    if (Matches(value, "MUX_ERROR"))
+                    {
+                        code = DatoCmsErrorCode.MuxError;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "NOT_FOUND"))
+                    {
+                        code = DatoCmsErrorCode.NotFound;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength11(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'I':
+                    if (Matches(value, "ITEM_LOCKED"))
+                    {
+                        code = DatoCmsErrorCode.ItemLocked;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "NOT_A_VIDEO"))
+                    {
+                        code = DatoCmsErrorCode.NotAVideo;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength12(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[8])
+            {
+                case 'D':
+                    if (Matches(value, "INVALID_DATE"))
+                    {
+                        code = DatoCmsErrorCode.InvalidDate;
+                        return true;
+                    }
+                    break;
+                case 'S':
+                    if (Matches(value, "INVALID_SITE"))
+                    {
+                        code = DatoCmsErrorCode.InvalidSite;
+                        return true;
+                    }
+                    break;
+                case 'T':
+                    if (Matches(value, "INVALID_TYPE"))
+                    {
+                        code = DatoCmsErrorCode.InvalidType;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength13(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[8])
+            {
+                case 'D':
+                    if (Matches(value, "INVALID_DRAFT"))
+                    {
+                        code = DatoCmsErrorCode.InvalidDraft;
+                        return true;
+                    }
+                    break;
+                case 'F':
+                    if (Matches(value, "INVALID_FIELD"))
+                    {
+                        code = DatoCmsErrorCode.InvalidField;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength14(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[9])
+            {
+                case 'A':
+                    switch (value[11])
+                    {
+                        case 'A':
+                            if (Matches(value, "INVALID_PARAMS"))
                             {
-                                code = DatoCmsErrorCode.ClashingFieldLabels;
+                                code = DatoCmsErrorCode.InvalidParams;
                                 return true;
                             }
                             break;
-                        case (byte)'E':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ENVIRONMENT_NOT_READY"u8))
+                        case 'E':
+                            if (Matches(value, "INVALID_PARENT"))
                             {
-                                code = DatoCmsErrorCode.EnvironmentNotReady;
-                                return true;
-                            }
-                            break;
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ACCEPT_HEADER"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidAcceptHeader;
-                                return true;
-                            }
-                            break;
-                        case (byte)'P':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PLAN_UPGRADE_REQUIRED"u8))
-                            {
-                                code = DatoCmsErrorCode.PlanUpgradeRequired;
-                                return true;
-                            }
-                            break;
-                        case (byte)'S':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SSO_SETTINGS_REQUIRED"u8))
-                            {
-                                code = DatoCmsErrorCode.SsoSettingsRequired;
+                                code = DatoCmsErrorCode.InvalidParent;
                                 return true;
                             }
                             break;
                     }
                     break;
-                case 22:
+                case 'I':
+                    if (Matches(value, "MISSING_FIELDS"))
+                    {
+                        code = DatoCmsErrorCode.MissingFields;
+                        return true;
+                    }
+                    break;
+                case 'O':
+                    if (Matches(value, "INVALID_FORMAT"))
+                    {
+                        code = DatoCmsErrorCode.InvalidFormat;
+                        return true;
+                    }
+                    break;
+                case 'R':
+                    if (Matches(value, "SITE_NOT_READY"))
+                    {
+                        code = DatoCmsErrorCode.SiteNotReady;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength15(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'I':
+                    if (Matches(value, "INVALID_REQUEST"))
+                    {
+                        code = DatoCmsErrorCode.InvalidRequest;
+                        return true;
+                    }
+                    break;
+                case 'M':
+                    if (Matches(value, "MISSING_LOCALES"))
+                    {
+                        code = DatoCmsErrorCode.MissingLocales;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength16(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[8])
+            {
+                case 'E':
+                    if (Matches(value, "INVALID_ENDPOINT"))
+                    {
+                        code = DatoCmsErrorCode.InvalidEndpoint;
+                        return true;
+                    }
+                    break;
+                case 'H':
+                    if (Matches(value, "UNPUBLISHED_LINK"))
+                    {
+                        code = DatoCmsErrorCode.UnpublishedLink;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "MAINTENANCE_MODE"))
+                    {
+                        code = DatoCmsErrorCode.MaintenanceMode;
+                        return true;
+                    }
+                    break;
+                case 'O':
+                    if (Matches(value, "INVALID_ORDERING"))
+                    {
+                        code = DatoCmsErrorCode.InvalidOrdering;
+                        return true;
+                    }
+                    break;
+                case 'P':
+                    if (Matches(value, "INVALID_POSITION"))
+                    {
+                        code = DatoCmsErrorCode.InvalidPosition;
+                        return true;
+                    }
+                    break;
+                case 'T':
+                    if (Matches(value, "DEACTIVATED_SITE"))
+                    {
+                        code = DatoCmsErrorCode.DeactivatedSite;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength17(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[8])
+            {
+                case 'E':
+                    if (Matches(value, "INVALID_ENTITY_ID"))
+                    {
+                        code = DatoCmsErrorCode.InvalidEntityId;
+                        return true;
+                    }
+                    break;
+                case 'J':
+                    if (Matches(value, "INVALID_JSON_BODY"))
+                    {
+                        code = DatoCmsErrorCode.InvalidJsonBody;
+                        return true;
+                    }
+                    break;
+                case 'P':
+                    if (Matches(value, "INVALID_PARENT_ID"))
+                    {
+                        code = DatoCmsErrorCode.InvalidParentId;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength18(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'D':
+                    if (Matches(value, "DELETE_RESTRICTION"))
+                    {
+                        code = DatoCmsErrorCode.DeleteRestriction;
+                        return true;
+                    }
+                    break;
+                case 'I':
+                    if (Matches(value, "INVALID_ATTRIBUTES"))
+                    {
+                        code = DatoCmsErrorCode.InvalidAttributes;
+                        return true;
+                    }
+                    break;
+                case 'P':
+                    if (Matches(value, "PUBLISHED_CHILDREN"))
+                    {
+                        code = DatoCmsErrorCode.PublishedChildren;
+                        return true;
+                    }
+                    break;
+                case 'S':
+                    if (Matches(value, "STALE_ITEM_VERSION"))
+                    {
+                        code = DatoCmsErrorCode.StaleItemVersion;
+                        return true;
+                    }
+                    break;
+                case 'U':
+                    if (Matches(value, "UNPUBLISHED_PARENT"))
+                    {
+                        code = DatoCmsErrorCode.UnpublishedParent;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength19(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[10])
+            {
+                case 'A':
+                    if (Matches(value, "SERVICE_UNAVAILABLE"))
+                    {
+                        code = DatoCmsErrorCode.ServiceUnavailable;
+                        return true;
+                    }
+                    break;
+                case 'I':
+                    if (Matches(value, "INVALID_API_VERSION"))
+                    {
+                        code = DatoCmsErrorCode.InvalidApiVersion;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "ITEM_TYPE_NOT_FOUND"))
+                    {
+                        code = DatoCmsErrorCode.ItemTypeNotFound;
+                        return true;
+                    }
+                    break;
+                case 'P':
+                    if (Matches(value, "TOO_MANY_OPERATIONS"))
+                    {
+                        code = DatoCmsErrorCode.TooManyOperations;
+                        return true;
+                    }
+                    break;
+                case 'S':
+                    if (Matches(value, "DUPLICATE_SINGLETON"))
+                    {
+                        code = DatoCmsErrorCode.DuplicateSingleton;
+                        return true;
+                    }
+                    break;
+                case 'U':
+                    if (Matches(value, "USED_AS_SLUG_SOURCE"))
+                    {
+                        code = DatoCmsErrorCode.UsedAsSlugSource;
+                        return true;
+                    }
+                    break;
+                case 'V':
+                    if (Matches(value, "INVALID_ENVIRONMENT"))
+                    {
+                        code = DatoCmsErrorCode.InvalidEnvironment;
+                        return true;
+                    }
+                    break;
+                case '_':
+                    if (Matches(value, "RATE_LIMIT_EXCEEDED"))
+                    {
+                        code = DatoCmsErrorCode.RateLimitExceeded;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength20(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'I':
+                    if (Matches(value, "INVALID_RELATIONSHIP"))
+                    {
+                        code = DatoCmsErrorCode.InvalidRelationship;
+                        return true;
+                    }
+                    break;
+                case 'M':
+                    if (Matches(value, "MODULAR_BLOCK_IN_USE"))
+                    {
+                        code = DatoCmsErrorCode.ModularBlockInUse;
+                        return true;
+                    }
+                    break;
+                case 'P':
+                    if (Matches(value, "PUBLISHED_REFERENCES"))
+                    {
+                        code = DatoCmsErrorCode.PublishedReferences;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength21(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'C':
+                    if (Matches(value, "CLASHING_FIELD_LABELS"))
+                    {
+                        code = DatoCmsErrorCode.ClashingFieldLabels;
+                        return true;
+                    }
+                    break;
+                case 'E':
+                    if (Matches(value, "ENVIRONMENT_NOT_READY"))
+                    {
+                        code = DatoCmsErrorCode.EnvironmentNotReady;
+                        return true;
+                    }
+                    break;
+                case 'I':
+                    if (Matches(value, "INVALID_ACCEPT_HEADER"))
+                    {
+                        code = DatoCmsErrorCode.InvalidAcceptHeader;
+                        return true;
+                    }
+                    break;
+                case 'P':
+                    if (Matches(value, "PLAN_UPGRADE_REQUIRED"))
+                    {
+                        code = DatoCmsErrorCode.PlanUpgradeRequired;
+                        return true;
+                    }
+                    break;
+                case 'S':
+                    if (Matches(value, "SSO_SETTINGS_REQUIRED"))
+                    {
+                        code = DatoCmsErrorCode.SsoSettingsRequired;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength22(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[11])
+            {
+                case 'A':
+                    if (Matches(value, "NO_PRIMARY_AUDIO_TRACK"))
+                    {
+                        code = DatoCmsErrorCode.NoPrimaryAudioTrack;
+                        return true;
+                    }
+                    break;
+                case 'G':
+                    if (Matches(value, "INVALID_PLUGIN_VERSION"))
+                    {
+                        code = DatoCmsErrorCode.InvalidPluginVersion;
+                        return true;
+                    }
+                    break;
+                case 'I':
+                    if (Matches(value, "CONCURRENT_ITEM_UPDATE"))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentItemUpdate;
+                        return true;
+                    }
+                    break;
+                case 'R':
+                    if (Matches(value, "CONCURRENT_ROLE_UPDATE"))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentRoleUpdate;
+                        return true;
+                    }
+                    break;
+                case 'S':
+                    if (Matches(value, "ITEM_TYPE_IS_SINGLETON"))
+                    {
+                        code = DatoCmsErrorCode.ItemTypeIsSingleton;
+                        return true;
+                    }
+                    break;
+                case '_':
+                    if (Matches(value, "KIND_CANNOT_BE_CHANGED"))
+                    {
+                        code = DatoCmsErrorCode.KindCannotBeChanged;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength23(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'A':
+                    if (Matches(value, "ACTIVE_EDITING_SESSIONS"))
+                    {
+                        code = DatoCmsErrorCode.ActiveEditingSessions;
+                        return true;
+                    }
+                    break;
+                case 'I':
+                    if (Matches(value, "INVALID_SEARCH_INDEX_ID"))
+                    {
+                        code = DatoCmsErrorCode.InvalidSearchIndexId;
+                        return true;
+                    }
+                    break;
+                case 'M':
+                    if (Matches(value, "MISSING_QUERY_PARAMETER"))
+                    {
+                        code = DatoCmsErrorCode.MissingQueryParameter;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "NOT_ON_PER_SITE_PRICING"))
+                    {
+                        code = DatoCmsErrorCode.NotOnPerSitePricing;
+                        return true;
+                    }
+                    break;
+                case 'R':
+                    if (Matches(value, "REQUIRED_BY_ASSOCIATION"))
+                    {
+                        code = DatoCmsErrorCode.RequiredByAssociation;
+                        return true;
+                    }
+                    break;
+                case 'T':
+                    if (Matches(value, "TECHNICAL_LIMIT_REACHED"))
+                    {
+                        code = DatoCmsErrorCode.TechnicalLimitReached;
+                        return true;
+                    }
+                    break;
+                case 'U':
+                    if (Matches(value, "UNMANAGED_EDIT_CONFLICT"))
+                    {
+                        code = DatoCmsErrorCode.UnmanagedEditConflict;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength24(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[20])
+            {
+                case 'D':
+                    if (Matches(value, "CONCURRENT_UPLOAD_UPDATE"))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentUploadUpdate;
+                        return true;
+                    }
+                    break;
+                case 'I':
+                    if (Matches(value, "INSUFFICIENT_PERMISSIONS"))
+                    {
+                        code = DatoCmsErrorCode.InsufficientPermissions;
+                        return true;
+                    }
+                    break;
+                case 'L':
+                    if (Matches(value, "KEEP_URL_FORMAT_CONFLICT"))
+                    {
+                        code = DatoCmsErrorCode.KeepUrlFormatConflict;
+                        return true;
+                    }
+                    break;
+                case 'T':
+                    if (Matches(value, "INVALID_DESTINATION_TYPE"))
+                    {
+                        code = DatoCmsErrorCode.InvalidDestinationType;
+                        return true;
+                    }
+                    break;
+                case 'U':
+                    if (Matches(value, "INVALID_DESTINATION_USER"))
+                    {
+                        code = DatoCmsErrorCode.InvalidDestinationUser;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength25(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[1])
+            {
+                case 'E':
+                    if (Matches(value, "DESTINATION_USER_REQUIRED"))
+                    {
+                        code = DatoCmsErrorCode.DestinationUserRequired;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "UNRESOLVABLE_SEARCH_INDEX"))
+                    {
+                        code = DatoCmsErrorCode.UnresolvableSearchIndex;
+                        return true;
+                    }
+                    break;
+                case 'O':
+                    if (Matches(value, "NON_EDITABLE_ACCESS_TOKEN"))
+                    {
+                        code = DatoCmsErrorCode.NonEditableAccessToken;
+                        return true;
+                    }
+                    break;
+                case 'U':
+                    if (Matches(value, "DUPLICATE_POSITIONS_FOUND"))
+                    {
+                        code = DatoCmsErrorCode.DuplicatePositionsFound;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength26(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'B':
+                    if (Matches(value, "BILLING_PROFILE_DEFAULTING"))
+                    {
+                        code = DatoCmsErrorCode.BillingProfileDefaulting;
+                        return true;
+                    }
+                    break;
+                case 'U':
+                    if (Matches(value, "UPLOAD_IS_CURRENTLY_IN_USE"))
+                    {
+                        code = DatoCmsErrorCode.UploadIsCurrentlyInUse;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength27(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[9])
+            {
+                case 'I':
+                    if (Matches(value, "INVALID_FILTER_FIELDS_PARAM"))
+                    {
+                        code = DatoCmsErrorCode.InvalidFilterFieldsParam;
+                        return true;
+                    }
+                    break;
+                case 'L':
+                    if (Matches(value, "ACCOUNT_ALREADY_JOINED_SITE"))
+                    {
+                        code = DatoCmsErrorCode.AccountAlreadyJoinedSite;
+                        return true;
+                    }
+                    break;
+                case 'O':
+                    if (Matches(value, "INVALID_CONTENT_TYPE_HEADER"))
+                    {
+                        code = DatoCmsErrorCode.InvalidContentTypeHeader;
+                        return true;
+                    }
+                    break;
+                case 'R':
+                    if (Matches(value, "ALREADY_PRIMARY_ENVIRONMENT"))
+                    {
+                        code = DatoCmsErrorCode.AlreadyPrimaryEnvironment;
+                        return true;
+                    }
+                    break;
+                case 'S':
+                    if (Matches(value, "CANNOT_DESTROY_CURRENT_USER"))
+                    {
+                        code = DatoCmsErrorCode.CannotDestroyCurrentUser;
+                        return true;
+                    }
+                    break;
+                case 'T':
+                    if (Matches(value, "CONCURRENT_ITEM_TYPE_UPDATE"))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentItemTypeUpdate;
+                        return true;
+                    }
+                    break;
+                case 'V':
+                    if (Matches(value, "DESTRUCTIVE_REQUEST_BLOCKED"))
+                    {
+                        code = DatoCmsErrorCode.DestructiveRequestBlocked;
+                        return true;
+                    }
+                    break;
+                case '_':
+                    if (Matches(value, "ITEM_TYPE_CANNOT_BE_CHANGED"))
+                    {
+                        code = DatoCmsErrorCode.ItemTypeCannotBeChanged;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength28(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[8])
+            {
+                case 'A':
+                    if (Matches(value, "INVALID_AUTHORIZATION_HEADER"))
+                    {
+                        code = DatoCmsErrorCode.InvalidAuthorizationHeader;
+                        return true;
+                    }
+                    break;
+                case 'S':
+                    if (Matches(value, "INVALID_SITE_EXPORT_SETTINGS"))
+                    {
+                        code = DatoCmsErrorCode.InvalidSiteExportSettings;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength29(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[1])
+            {
+                case 'A':
+                    if (Matches(value, "CANNOT_DESTROY_FORKING_ORIGIN"))
+                    {
+                        code = DatoCmsErrorCode.CannotDestroyForkingOrigin;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "ENVIRONMENT_IN_READ_ONLY_MODE"))
+                    {
+                        code = DatoCmsErrorCode.EnvironmentInReadOnlyMode;
+                        return true;
+                    }
+                    break;
+                case 'O':
+                    if (Matches(value, "CONCURRENT_ENVIRONMENT_UPDATE"))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength30(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[10])
+            {
+                case 'C':
+                    if (Matches(value, "PLATFORM_SCHEDULED_MAINTENANCE"))
+                    {
+                        code = DatoCmsErrorCode.PlatformScheduledMaintenance;
+                        return true;
+                    }
+                    break;
+                case 'O':
+                    if (Matches(value, "KEEP_URL_CONTENT_TYPE_CONFLICT"))
+                    {
+                        code = DatoCmsErrorCode.KeepUrlContentTypeConflict;
+                        return true;
+                    }
+                    break;
+                case 'T':
+                    if (Matches(value, "KEEP_URL_STORAGE_NOT_SUPPORTED"))
+                    {
+                        code = DatoCmsErrorCode.KeepUrlStorageNotSupported;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength31(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "INVALID_UPLOAD_STORAGE_SETTINGS"))
+            {
+                code = DatoCmsErrorCode.InvalidUploadStorageSettings;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength33(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "BATCH_DATA_VALIDATION_IN_PROGRESS"))
+            {
+                code = DatoCmsErrorCode.BatchDataValidationInProgress;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength34(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'C':
+                    if (Matches(value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"))
+                    {
+                        code = DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
+                        return true;
+                    }
+                    break;
+                case 'N':
+                    if (Matches(value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"))
+                    {
+                        code = DatoCmsErrorCode.NewPluginVersionIsIncompatible;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength36(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"))
+            {
+                code = DatoCmsErrorCode.UploadNotPassingFieldValidations;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength38(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"))
+            {
+                code = DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength39(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"))
+            {
+                code = DatoCmsErrorCode.InvalidOrderingForSortableItemType;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength40(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            switch (value[0])
+            {
+                case 'C':
+                    if (Matches(value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"))
+                    {
+                        code = DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
+                        return true;
+                    }
+                    break;
+                case 'I':
+                    if (Matches(value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"))
+                    {
+                        code = DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength41(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"))
+            {
+                code = DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength46(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"))
+            {
+                code = DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength47(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"))
+            {
+                code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseLength61(global::System.ReadOnlySpan<char> value, out DatoCmsErrorCode code)
+        {
+            if (Matches(value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"))
+            {
+                code = DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length9(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'E':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "EXCEPTION"u8))
+                    {
+                        code = DatoCmsErrorCode.UnexpectedServerError;
+                        return true;
+                    }
+                    break;
+                case (byte)'M':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MUX_ERROR"u8))
+                    {
+                        code = DatoCmsErrorCode.MuxError;
+                        return true;
+                    }
+                    break;
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_FOUND"u8))
+                    {
+                        code = DatoCmsErrorCode.NotFound;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length11(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_LOCKED"u8))
+                    {
+                        code = DatoCmsErrorCode.ItemLocked;
+                        return true;
+                    }
+                    break;
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_A_VIDEO"u8))
+                    {
+                        code = DatoCmsErrorCode.NotAVideo;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length12(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[8])
+            {
+                case (byte)'D':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DATE"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidDate;
+                        return true;
+                    }
+                    break;
+                case (byte)'S':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SITE"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidSite;
+                        return true;
+                    }
+                    break;
+                case (byte)'T':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_TYPE"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidType;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length13(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[8])
+            {
+                case (byte)'D':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DRAFT"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidDraft;
+                        return true;
+                    }
+                    break;
+                case (byte)'F':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FIELD"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidField;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length14(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[9])
+            {
+                case (byte)'A':
                     switch (utf8Value[11])
                     {
                         case (byte)'A':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NO_PRIMARY_AUDIO_TRACK"u8))
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARAMS"u8))
                             {
-                                code = DatoCmsErrorCode.NoPrimaryAudioTrack;
+                                code = DatoCmsErrorCode.InvalidParams;
                                 return true;
                             }
                             break;
-                        case (byte)'G':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PLUGIN_VERSION"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidPluginVersion;
-                                return true;
-                            }
-                            break;
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ITEM_UPDATE"u8))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentItemUpdate;
-                                return true;
-                            }
-                            break;
-                        case (byte)'R':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ROLE_UPDATE"u8))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentRoleUpdate;
-                                return true;
-                            }
-                            break;
-                        case (byte)'S':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_IS_SINGLETON"u8))
-                            {
-                                code = DatoCmsErrorCode.ItemTypeIsSingleton;
-                                return true;
-                            }
-                            break;
-                        case (byte)'_':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KIND_CANNOT_BE_CHANGED"u8))
-                            {
-                                code = DatoCmsErrorCode.KindCannotBeChanged;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 23:
-                    switch (utf8Value[0])
-                    {
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SEARCH_INDEX_ID"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidSearchIndexId;
-                                return true;
-                            }
-                            break;
-                        case (byte)'M':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_QUERY_PARAMETER"u8))
-                            {
-                                code = DatoCmsErrorCode.MissingQueryParameter;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_ON_PER_SITE_PRICING"u8))
-                            {
-                                code = DatoCmsErrorCode.NotOnPerSitePricing;
-                                return true;
-                            }
-                            break;
-                        case (byte)'R':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "REQUIRED_BY_ASSOCIATION"u8))
-                            {
-                                code = DatoCmsErrorCode.RequiredByAssociation;
-                                return true;
-                            }
-                            break;
-                        case (byte)'T':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "TECHNICAL_LIMIT_REACHED"u8))
-                            {
-                                code = DatoCmsErrorCode.TechnicalLimitReached;
-                                return true;
-                            }
-                            break;
-                        case (byte)'U':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNMANAGED_EDIT_CONFLICT"u8))
-                            {
-                                code = DatoCmsErrorCode.UnmanagedEditConflict;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 24:
-                    switch (utf8Value[20])
-                    {
-                        case (byte)'D':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_UPLOAD_UPDATE"u8))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentUploadUpdate;
-                                return true;
-                            }
-                            break;
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INSUFFICIENT_PERMISSIONS"u8))
-                            {
-                                code = DatoCmsErrorCode.InsufficientPermissions;
-                                return true;
-                            }
-                            break;
-                        case (byte)'L':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_FORMAT_CONFLICT"u8))
-                            {
-                                code = DatoCmsErrorCode.KeepUrlFormatConflict;
-                                return true;
-                            }
-                            break;
-                        case (byte)'T':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DESTINATION_TYPE"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidDestinationType;
-                                return true;
-                            }
-                            break;
-                        case (byte)'U':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DESTINATION_USER"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidDestinationUser;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 25:
-                    switch (utf8Value[1])
-                    {
                         case (byte)'E':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DESTINATION_USER_REQUIRED"u8))
+                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARENT"u8))
                             {
-                                code = DatoCmsErrorCode.DestinationUserRequired;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNRESOLVABLE_SEARCH_INDEX"u8))
-                            {
-                                code = DatoCmsErrorCode.UnresolvableSearchIndex;
-                                return true;
-                            }
-                            break;
-                        case (byte)'O':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NON_EDITABLE_ACCESS_TOKEN"u8))
-                            {
-                                code = DatoCmsErrorCode.NonEditableAccessToken;
-                                return true;
-                            }
-                            break;
-                        case (byte)'U':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DUPLICATE_POSITIONS_FOUND"u8))
-                            {
-                                code = DatoCmsErrorCode.DuplicatePositionsFound;
+                                code = DatoCmsErrorCode.InvalidParent;
                                 return true;
                             }
                             break;
                     }
                     break;
-                case 26:
-                    switch (utf8Value[0])
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_FIELDS"u8))
                     {
-                        case (byte)'B':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "BILLING_PROFILE_DEFAULTING"u8))
-                            {
-                                code = DatoCmsErrorCode.BillingProfileDefaulting;
-                                return true;
-                            }
-                            break;
-                        case (byte)'U':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UPLOAD_IS_CURRENTLY_IN_USE"u8))
-                            {
-                                code = DatoCmsErrorCode.UploadIsCurrentlyInUse;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 27:
-                    switch (utf8Value[9])
-                    {
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FILTER_FIELDS_PARAM"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidFilterFieldsParam;
-                                return true;
-                            }
-                            break;
-                        case (byte)'L':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ACCOUNT_ALREADY_JOINED_SITE"u8))
-                            {
-                                code = DatoCmsErrorCode.AccountAlreadyJoinedSite;
-                                return true;
-                            }
-                            break;
-                        case (byte)'O':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_CONTENT_TYPE_HEADER"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidContentTypeHeader;
-                                return true;
-                            }
-                            break;
-                        case (byte)'R':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ALREADY_PRIMARY_ENVIRONMENT"u8))
-                            {
-                                code = DatoCmsErrorCode.AlreadyPrimaryEnvironment;
-                                return true;
-                            }
-                            break;
-                        case (byte)'S':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_CURRENT_USER"u8))
-                            {
-                                code = DatoCmsErrorCode.CannotDestroyCurrentUser;
-                                return true;
-                            }
-                            break;
-                        case (byte)'T':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ITEM_TYPE_UPDATE"u8))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentItemTypeUpdate;
-                                return true;
-                            }
-                            break;
-                        case (byte)'V':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DESTRUCTIVE_REQUEST_BLOCKED"u8))
-                            {
-                                code = DatoCmsErrorCode.DestructiveRequestBlocked;
-                                return true;
-                            }
-                            break;
-                        case (byte)'_':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_CANNOT_BE_CHANGED"u8))
-                            {
-                                code = DatoCmsErrorCode.ItemTypeCannotBeChanged;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 28:
-                    switch (utf8Value[8])
-                    {
-                        case (byte)'A':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_AUTHORIZATION_HEADER"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidAuthorizationHeader;
-                                return true;
-                            }
-                            break;
-                        case (byte)'S':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SITE_EXPORT_SETTINGS"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidSiteExportSettings;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 29:
-                    switch (utf8Value[1])
-                    {
-                        case (byte)'A':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_FORKING_ORIGIN"u8))
-                            {
-                                code = DatoCmsErrorCode.CannotDestroyForkingOrigin;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ENVIRONMENT_IN_READ_ONLY_MODE"u8))
-                            {
-                                code = DatoCmsErrorCode.EnvironmentInReadOnlyMode;
-                                return true;
-                            }
-                            break;
-                        case (byte)'O':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ENVIRONMENT_UPDATE"u8))
-                            {
-                                code = DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 30:
-                    switch (utf8Value[10])
-                    {
-                        case (byte)'C':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PLATFORM_SCHEDULED_MAINTENANCE"u8))
-                            {
-                                code = DatoCmsErrorCode.PlatformScheduledMaintenance;
-                                return true;
-                            }
-                            break;
-                        case (byte)'O':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_CONTENT_TYPE_CONFLICT"u8))
-                            {
-                                code = DatoCmsErrorCode.KeepUrlContentTypeConflict;
-                                return true;
-                            }
-                            break;
-                        case (byte)'T':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_STORAGE_NOT_SUPPORTED"u8))
-                            {
-                                code = DatoCmsErrorCode.KeepUrlStorageNotSupported;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 31:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"u8))
-                    {
-                        code = DatoCmsErrorCode.InvalidUploadStorageSettings;
+                        code = DatoCmsErrorCode.MissingFields;
                         return true;
                     }
                     break;
-                case 34:
-                    switch (utf8Value[0])
+                case (byte)'O':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FORMAT"u8))
                     {
-                        case (byte)'C':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"u8))
-                            {
-                                code = DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
-                                return true;
-                            }
-                            break;
-                        case (byte)'N':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"u8))
-                            {
-                                code = DatoCmsErrorCode.NewPluginVersionIsIncompatible;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 36:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"u8))
-                    {
-                        code = DatoCmsErrorCode.UploadNotPassingFieldValidations;
+                        code = DatoCmsErrorCode.InvalidFormat;
                         return true;
                     }
                     break;
-                case 38:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"u8))
+                case (byte)'R':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SITE_NOT_READY"u8))
                     {
-                        code = DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
+                        code = DatoCmsErrorCode.SiteNotReady;
                         return true;
                     }
                     break;
-                case 39:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"u8))
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length15(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_REQUEST"u8))
                     {
-                        code = DatoCmsErrorCode.InvalidOrderingForSortableItemType;
+                        code = DatoCmsErrorCode.InvalidRequest;
                         return true;
                     }
                     break;
-                case 40:
-                    switch (utf8Value[0])
+                case (byte)'M':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_LOCALES"u8))
                     {
-                        case (byte)'C':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"u8))
-                            {
-                                code = DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
-                                return true;
-                            }
-                            break;
-                        case (byte)'I':
-                            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"u8))
-                            {
-                                code = DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
-                                return true;
-                            }
-                            break;
-                    }
-                    break;
-                case 41:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"u8))
-                    {
-                        code = DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
+                        code = DatoCmsErrorCode.MissingLocales;
                         return true;
                     }
                     break;
-                case 46:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"u8))
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length16(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[8])
+            {
+                case (byte)'E':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENDPOINT"u8))
                     {
-                        code = DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
+                        code = DatoCmsErrorCode.InvalidEndpoint;
                         return true;
                     }
                     break;
-                case 47:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"u8))
+                case (byte)'H':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNPUBLISHED_LINK"u8))
                     {
-                        code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
+                        code = DatoCmsErrorCode.UnpublishedLink;
                         return true;
                     }
                     break;
-                case 61:
-                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"u8))
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MAINTENANCE_MODE"u8))
                     {
-                        code = DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
+                        code = DatoCmsErrorCode.MaintenanceMode;
                         return true;
                     }
                     break;
+                case (byte)'O':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidOrdering;
+                        return true;
+                    }
+                    break;
+                case (byte)'P':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_POSITION"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidPosition;
+                        return true;
+                    }
+                    break;
+                case (byte)'T':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DEACTIVATED_SITE"u8))
+                    {
+                        code = DatoCmsErrorCode.DeactivatedSite;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length17(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[8])
+            {
+                case (byte)'E':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENTITY_ID"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidEntityId;
+                        return true;
+                    }
+                    break;
+                case (byte)'J':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_JSON_BODY"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidJsonBody;
+                        return true;
+                    }
+                    break;
+                case (byte)'P':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PARENT_ID"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidParentId;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length18(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'D':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DELETE_RESTRICTION"u8))
+                    {
+                        code = DatoCmsErrorCode.DeleteRestriction;
+                        return true;
+                    }
+                    break;
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ATTRIBUTES"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidAttributes;
+                        return true;
+                    }
+                    break;
+                case (byte)'P':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PUBLISHED_CHILDREN"u8))
+                    {
+                        code = DatoCmsErrorCode.PublishedChildren;
+                        return true;
+                    }
+                    break;
+                case (byte)'S':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "STALE_ITEM_VERSION"u8))
+                    {
+                        code = DatoCmsErrorCode.StaleItemVersion;
+                        return true;
+                    }
+                    break;
+                case (byte)'U':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNPUBLISHED_PARENT"u8))
+                    {
+                        code = DatoCmsErrorCode.UnpublishedParent;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length19(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[10])
+            {
+                case (byte)'A':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SERVICE_UNAVAILABLE"u8))
+                    {
+                        code = DatoCmsErrorCode.ServiceUnavailable;
+                        return true;
+                    }
+                    break;
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_API_VERSION"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidApiVersion;
+                        return true;
+                    }
+                    break;
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_NOT_FOUND"u8))
+                    {
+                        code = DatoCmsErrorCode.ItemTypeNotFound;
+                        return true;
+                    }
+                    break;
+                case (byte)'P':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "TOO_MANY_OPERATIONS"u8))
+                    {
+                        code = DatoCmsErrorCode.TooManyOperations;
+                        return true;
+                    }
+                    break;
+                case (byte)'S':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DUPLICATE_SINGLETON"u8))
+                    {
+                        code = DatoCmsErrorCode.DuplicateSingleton;
+                        return true;
+                    }
+                    break;
+                case (byte)'U':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "USED_AS_SLUG_SOURCE"u8))
+                    {
+                        code = DatoCmsErrorCode.UsedAsSlugSource;
+                        return true;
+                    }
+                    break;
+                case (byte)'V':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ENVIRONMENT"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidEnvironment;
+                        return true;
+                    }
+                    break;
+                case (byte)'_':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "RATE_LIMIT_EXCEEDED"u8))
+                    {
+                        code = DatoCmsErrorCode.RateLimitExceeded;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length20(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_RELATIONSHIP"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidRelationship;
+                        return true;
+                    }
+                    break;
+                case (byte)'M':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MODULAR_BLOCK_IN_USE"u8))
+                    {
+                        code = DatoCmsErrorCode.ModularBlockInUse;
+                        return true;
+                    }
+                    break;
+                case (byte)'P':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PUBLISHED_REFERENCES"u8))
+                    {
+                        code = DatoCmsErrorCode.PublishedReferences;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length21(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'C':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CLASHING_FIELD_LABELS"u8))
+                    {
+                        code = DatoCmsErrorCode.ClashingFieldLabels;
+                        return true;
+                    }
+                    break;
+                case (byte)'E':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ENVIRONMENT_NOT_READY"u8))
+                    {
+                        code = DatoCmsErrorCode.EnvironmentNotReady;
+                        return true;
+                    }
+                    break;
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ACCEPT_HEADER"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidAcceptHeader;
+                        return true;
+                    }
+                    break;
+                case (byte)'P':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PLAN_UPGRADE_REQUIRED"u8))
+                    {
+                        code = DatoCmsErrorCode.PlanUpgradeRequired;
+                        return true;
+                    }
+                    break;
+                case (byte)'S':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "SSO_SETTINGS_REQUIRED"u8))
+                    {
+                        code = DatoCmsErrorCode.SsoSettingsRequired;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length22(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[11])
+            {
+                case (byte)'A':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NO_PRIMARY_AUDIO_TRACK"u8))
+                    {
+                        code = DatoCmsErrorCode.NoPrimaryAudioTrack;
+                        return true;
+                    }
+                    break;
+                case (byte)'G':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_PLUGIN_VERSION"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidPluginVersion;
+                        return true;
+                    }
+                    break;
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ITEM_UPDATE"u8))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentItemUpdate;
+                        return true;
+                    }
+                    break;
+                case (byte)'R':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ROLE_UPDATE"u8))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentRoleUpdate;
+                        return true;
+                    }
+                    break;
+                case (byte)'S':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_IS_SINGLETON"u8))
+                    {
+                        code = DatoCmsErrorCode.ItemTypeIsSingleton;
+                        return true;
+                    }
+                    break;
+                case (byte)'_':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KIND_CANNOT_BE_CHANGED"u8))
+                    {
+                        code = DatoCmsErrorCode.KindCannotBeChanged;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length23(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'A':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ACTIVE_EDITING_SESSIONS"u8))
+                    {
+                        code = DatoCmsErrorCode.ActiveEditingSessions;
+                        return true;
+                    }
+                    break;
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SEARCH_INDEX_ID"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidSearchIndexId;
+                        return true;
+                    }
+                    break;
+                case (byte)'M':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "MISSING_QUERY_PARAMETER"u8))
+                    {
+                        code = DatoCmsErrorCode.MissingQueryParameter;
+                        return true;
+                    }
+                    break;
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NOT_ON_PER_SITE_PRICING"u8))
+                    {
+                        code = DatoCmsErrorCode.NotOnPerSitePricing;
+                        return true;
+                    }
+                    break;
+                case (byte)'R':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "REQUIRED_BY_ASSOCIATION"u8))
+                    {
+                        code = DatoCmsErrorCode.RequiredByAssociation;
+                        return true;
+                    }
+                    break;
+                case (byte)'T':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "TECHNICAL_LIMIT_REACHED"u8))
+                    {
+                        code = DatoCmsErrorCode.TechnicalLimitReached;
+                        return true;
+                    }
+                    break;
+                case (byte)'U':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNMANAGED_EDIT_CONFLICT"u8))
+                    {
+                        code = DatoCmsErrorCode.UnmanagedEditConflict;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length24(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[20])
+            {
+                case (byte)'D':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_UPLOAD_UPDATE"u8))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentUploadUpdate;
+                        return true;
+                    }
+                    break;
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INSUFFICIENT_PERMISSIONS"u8))
+                    {
+                        code = DatoCmsErrorCode.InsufficientPermissions;
+                        return true;
+                    }
+                    break;
+                case (byte)'L':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_FORMAT_CONFLICT"u8))
+                    {
+                        code = DatoCmsErrorCode.KeepUrlFormatConflict;
+                        return true;
+                    }
+                    break;
+                case (byte)'T':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DESTINATION_TYPE"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidDestinationType;
+                        return true;
+                    }
+                    break;
+                case (byte)'U':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_DESTINATION_USER"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidDestinationUser;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length25(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[1])
+            {
+                case (byte)'E':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DESTINATION_USER_REQUIRED"u8))
+                    {
+                        code = DatoCmsErrorCode.DestinationUserRequired;
+                        return true;
+                    }
+                    break;
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UNRESOLVABLE_SEARCH_INDEX"u8))
+                    {
+                        code = DatoCmsErrorCode.UnresolvableSearchIndex;
+                        return true;
+                    }
+                    break;
+                case (byte)'O':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NON_EDITABLE_ACCESS_TOKEN"u8))
+                    {
+                        code = DatoCmsErrorCode.NonEditableAccessToken;
+                        return true;
+                    }
+                    break;
+                case (byte)'U':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DUPLICATE_POSITIONS_FOUND"u8))
+                    {
+                        code = DatoCmsErrorCode.DuplicatePositionsFound;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length26(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'B':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "BILLING_PROFILE_DEFAULTING"u8))
+                    {
+                        code = DatoCmsErrorCode.BillingProfileDefaulting;
+                        return true;
+                    }
+                    break;
+                case (byte)'U':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UPLOAD_IS_CURRENTLY_IN_USE"u8))
+                    {
+                        code = DatoCmsErrorCode.UploadIsCurrentlyInUse;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length27(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[9])
+            {
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_FILTER_FIELDS_PARAM"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidFilterFieldsParam;
+                        return true;
+                    }
+                    break;
+                case (byte)'L':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ACCOUNT_ALREADY_JOINED_SITE"u8))
+                    {
+                        code = DatoCmsErrorCode.AccountAlreadyJoinedSite;
+                        return true;
+                    }
+                    break;
+                case (byte)'O':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_CONTENT_TYPE_HEADER"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidContentTypeHeader;
+                        return true;
+                    }
+                    break;
+                case (byte)'R':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ALREADY_PRIMARY_ENVIRONMENT"u8))
+                    {
+                        code = DatoCmsErrorCode.AlreadyPrimaryEnvironment;
+                        return true;
+                    }
+                    break;
+                case (byte)'S':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_CURRENT_USER"u8))
+                    {
+                        code = DatoCmsErrorCode.CannotDestroyCurrentUser;
+                        return true;
+                    }
+                    break;
+                case (byte)'T':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ITEM_TYPE_UPDATE"u8))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentItemTypeUpdate;
+                        return true;
+                    }
+                    break;
+                case (byte)'V':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "DESTRUCTIVE_REQUEST_BLOCKED"u8))
+                    {
+                        code = DatoCmsErrorCode.DestructiveRequestBlocked;
+                        return true;
+                    }
+                    break;
+                case (byte)'_':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ITEM_TYPE_CANNOT_BE_CHANGED"u8))
+                    {
+                        code = DatoCmsErrorCode.ItemTypeCannotBeChanged;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length28(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[8])
+            {
+                case (byte)'A':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_AUTHORIZATION_HEADER"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidAuthorizationHeader;
+                        return true;
+                    }
+                    break;
+                case (byte)'S':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_SITE_EXPORT_SETTINGS"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidSiteExportSettings;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length29(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[1])
+            {
+                case (byte)'A':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_FORKING_ORIGIN"u8))
+                    {
+                        code = DatoCmsErrorCode.CannotDestroyForkingOrigin;
+                        return true;
+                    }
+                    break;
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "ENVIRONMENT_IN_READ_ONLY_MODE"u8))
+                    {
+                        code = DatoCmsErrorCode.EnvironmentInReadOnlyMode;
+                        return true;
+                    }
+                    break;
+                case (byte)'O':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CONCURRENT_ENVIRONMENT_UPDATE"u8))
+                    {
+                        code = DatoCmsErrorCode.ConcurrentEnvironmentUpdate;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length30(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[10])
+            {
+                case (byte)'C':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PLATFORM_SCHEDULED_MAINTENANCE"u8))
+                    {
+                        code = DatoCmsErrorCode.PlatformScheduledMaintenance;
+                        return true;
+                    }
+                    break;
+                case (byte)'O':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_CONTENT_TYPE_CONFLICT"u8))
+                    {
+                        code = DatoCmsErrorCode.KeepUrlContentTypeConflict;
+                        return true;
+                    }
+                    break;
+                case (byte)'T':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "KEEP_URL_STORAGE_NOT_SUPPORTED"u8))
+                    {
+                        code = DatoCmsErrorCode.KeepUrlStorageNotSupported;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length31(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_UPLOAD_STORAGE_SETTINGS"u8))
+            {
+                code = DatoCmsErrorCode.InvalidUploadStorageSettings;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length33(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "BATCH_DATA_VALIDATION_IN_PROGRESS"u8))
+            {
+                code = DatoCmsErrorCode.BatchDataValidationInProgress;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length34(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'C':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_DESTROY_PRIMARY_ENVIRONMENT"u8))
+                    {
+                        code = DatoCmsErrorCode.CannotDestroyPrimaryEnvironment;
+                        return true;
+                    }
+                    break;
+                case (byte)'N':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "NEW_PLUGIN_VERSION_IS_INCOMPATIBLE"u8))
+                    {
+                        code = DatoCmsErrorCode.NewPluginVersionIsIncompatible;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length36(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "UPLOAD_NOT_PASSING_FIELD_VALIDATIONS"u8))
+            {
+                code = DatoCmsErrorCode.UploadNotPassingFieldValidations;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length38(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "PRIMARY_ENVIRONMENT_SETTINGS_READ_ONLY"u8))
+            {
+                code = DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length39(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING_FOR_SORTABLE_ITEM_TYPE"u8))
+            {
+                code = DatoCmsErrorCode.InvalidOrderingForSortableItemType;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length40(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            switch (utf8Value[0])
+            {
+                case (byte)'C':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_UPGRADE_MODERN_PLUGIN_INTO_LEGACY"u8))
+                    {
+                        code = DatoCmsErrorCode.CannotUpgradeModernPluginIntoLegacy;
+                        return true;
+                    }
+                    break;
+                case (byte)'I':
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INVALID_ORDERING_FOR_SINGLETON_ITEM_TYPE"u8))
+                    {
+                        code = DatoCmsErrorCode.InvalidOrderingForSingletonItemType;
+                        return true;
+                    }
+                    break;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length41(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "INCOMPATIBLE_WITH_UPLOAD_STORAGE_SETTINGS"u8))
+            {
+                code = DatoCmsErrorCode.IncompatibleWithUploadStorageSettings;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length46(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "IMMUTABLE_UPLOAD_TRACKS_IN_SANDBOX_ENVIRONMENT"u8))
+            {
+                code = DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length47(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID"u8))
+            {
+                code = DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId;
+                return true;
+            }
+
+            code = DatoCmsErrorCode.Unknown;
+            return false;
+        }
+
+        private static bool TryParseUtf8Length61(global::System.ReadOnlySpan<byte> utf8Value, out DatoCmsErrorCode code)
+        {
+            if (global::System.MemoryExtensions.SequenceEqual(utf8Value, "CANNOT_CREATE_OR_DESTROY_SCHEMA_MENU_ITEM_LINKED_TO_ITEM_TYPE"u8))
+            {
+                code = DatoCmsErrorCode.CannotCreateOrDestroySchemaMenuItemLinkedToItemType;
+                return true;
             }
 
             code = DatoCmsErrorCode.Unknown;

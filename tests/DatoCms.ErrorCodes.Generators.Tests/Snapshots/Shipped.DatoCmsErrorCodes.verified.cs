@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// The number of error codes in the spec, not counting Unknown.
         /// </summary>
-        public const int Count = 98;
+        public const int Count = 100;
 
         /// <summary>
         /// The URL of the error-code documentation page; each code's link adds '#CODE'.
@@ -120,6 +120,8 @@ namespace DatoCms.ErrorCodes
             DatoCmsErrorCode.UploadNotPassingFieldValidations,
             DatoCmsErrorCode.UsedAsSlugSource,
             DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId,
+            DatoCmsErrorCode.ActiveEditingSessions,
+            DatoCmsErrorCode.BatchDataValidationInProgress,
         };
 
         private static readonly DatoCmsErrorCode[] TransientCodeArray = new DatoCmsErrorCode[]
@@ -138,6 +140,8 @@ namespace DatoCms.ErrorCodes
             DatoCmsErrorCode.ServiceUnavailable,
             DatoCmsErrorCode.SiteNotReady,
             DatoCmsErrorCode.UnmanagedEditConflict,
+            DatoCmsErrorCode.ActiveEditingSessions,
+            DatoCmsErrorCode.BatchDataValidationInProgress,
         };
 
         /// <summary>
@@ -353,6 +357,10 @@ namespace DatoCms.ErrorCodes
                     return "USED_AS_SLUG_SOURCE";
                 case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID";
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                    return "ACTIVE_EDITING_SESSIONS";
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
+                    return "BATCH_DATA_VALIDATION_IN_PROGRESS";
                 default:
                     return "UNKNOWN";
             }
@@ -379,6 +387,8 @@ namespace DatoCms.ErrorCodes
                 case DatoCmsErrorCode.ServiceUnavailable:
                 case DatoCmsErrorCode.SiteNotReady:
                 case DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
                     return true;
                 default:
                     return false;
@@ -405,6 +415,8 @@ namespace DatoCms.ErrorCodes
                 case DatoCmsErrorCode.ServiceUnavailable:
                 case DatoCmsErrorCode.SiteNotReady:
                 case DatoCmsErrorCode.UnmanagedEditConflict:
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
                     return DatoCmsRetryKind.Backoff;
                 case DatoCmsErrorCode.RateLimitExceeded:
                     return DatoCmsRetryKind.RateLimit;
@@ -465,6 +477,7 @@ namespace DatoCms.ErrorCodes
                 case DatoCmsErrorCode.ImmutableUploadTracksInSandboxEnvironment:
                 case DatoCmsErrorCode.InvalidEnvironment:
                 case DatoCmsErrorCode.PrimaryEnvironmentSettingsReadOnly:
+                case DatoCmsErrorCode.ActiveEditingSessions:
                     return DatoCmsErrorFamily.Environment;
                 case DatoCmsErrorCode.BillingProfileDefaulting:
                 case DatoCmsErrorCode.NotOnPerSitePricing:
@@ -495,6 +508,7 @@ namespace DatoCms.ErrorCodes
                 case DatoCmsErrorCode.PlatformScheduledMaintenance:
                 case DatoCmsErrorCode.ServiceUnavailable:
                 case DatoCmsErrorCode.SiteNotReady:
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
                     return DatoCmsErrorFamily.Availability;
                 case DatoCmsErrorCode.DeleteRestriction:
                 case DatoCmsErrorCode.ModularBlockInUse:
@@ -739,6 +753,10 @@ namespace DatoCms.ErrorCodes
                     return "The field is the source of a slug field, so it cannot be removed or changed that way.";
                 case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "This endpoint now expects a search index ID rather than a build trigger ID.";
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                    return "Editors have records of the environment open for editing, so forking the environment or running a migration on it is refused for now.";
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
+                    return "The project is re-validating its records in bulk, for example after the validations of a field changed, and the request has to wait until that work is done.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
             }
@@ -947,6 +965,10 @@ namespace DatoCms.ErrorCodes
                     return "The field is the source of a slug field, so it cannot be removed or changed that way. Point the slug field to another field first.";
                 case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "This endpoint now expects a search index ID rather than a build trigger ID. Send the ID of the search index.";
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                    return "Editors have records of the environment open for editing, so forking the environment or running a migration on it is refused for now. Wait until those editing sessions end, or ask the editors to close their records, then repeat the request.";
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
+                    return "The project is re-validating its records in bulk, for example after the validations of a field changed, and the request has to wait until that work is done. Repeat the same request after a short wait.";
                 default:
                     return "The error code is missing or not known to this build's spec.";
             }
@@ -1155,6 +1177,10 @@ namespace DatoCms.ErrorCodes
                     return "https://www.datocms.com/docs/content-management-api/errors#USED_AS_SLUG_SOURCE";
                 case DatoCmsErrorCode.UseSearchIndexIdInsteadOfBuildTriggerId:
                     return "https://www.datocms.com/docs/content-management-api/errors#USE_SEARCH_INDEX_ID_INSTEAD_OF_BUILD_TRIGGER_ID";
+                case DatoCmsErrorCode.ActiveEditingSessions:
+                    return "https://www.datocms.com/docs/content-management-api/errors#ACTIVE_EDITING_SESSIONS";
+                case DatoCmsErrorCode.BatchDataValidationInProgress:
+                    return "https://www.datocms.com/docs/content-management-api/errors#BATCH_DATA_VALIDATION_IN_PROGRESS";
                 default:
                     return DocsUrl;
             }

@@ -21,7 +21,7 @@ namespace DatoCms.ErrorCodes
         Auth = 1,
 
         /// <summary>
-        /// The 'availability' family (6 codes).
+        /// The 'availability' family (7 codes).
         /// </summary>
         Availability = 2,
 
@@ -31,7 +31,7 @@ namespace DatoCms.ErrorCodes
         Concurrency = 3,
 
         /// <summary>
-        /// The 'environment' family (8 codes).
+        /// The 'environment' family (9 codes).
         /// </summary>
         Environment = 4,
 

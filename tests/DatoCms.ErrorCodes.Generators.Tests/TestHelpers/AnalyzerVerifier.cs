@@ -10,17 +10,20 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 
 /// <summary>
-/// Runs one analyzer over user code compiled against the generated API for the shipped spec and
-/// compares the diagnostics, exactly: id, span (from markup) and message, in source order.
+/// Analyzer checks. <see cref="VerifyAsync"/> runs on Microsoft's testing library
+/// (<see cref="DatoCmsAnalyzerTest"/>): exactly the marked diagnostics of every rule the analyzer
+/// has, with their messages, and nothing else. <see cref="Compile"/> and
+/// <see cref="GetDiagnosticsAsync"/> are for the few tests that need a hand-made compilation.
 /// </summary>
 internal static class AnalyzerVerifier
 {
     public const string UserPath = "/project/User.cs";
 
-    public static CSharpCompilation Compile(string source, LanguageVersion languageVersion = LanguageVersion.Latest, IEnumerable<MetadataReference>? extraReferences = null)
+    public static CSharpCompilation Compile(string source, LanguageVersion languageVersion = LanguageVersion.Latest, IEnumerable<MetadataReference>? extraReferences = null, ApiSpec spec = ApiSpec.Test)
     {
         var options = new CSharpParseOptions(languageVersion);
-        var trees = new[] { CSharpSyntaxTree.ParseText(source, options, path: UserPath) }.Concat(ShippedSpecSources.Trees(options));
+        var generated = spec == ApiSpec.Shipped ? ShippedSpecSources.Trees(options) : TestSpec.Trees(options);
+        var trees = new[] { CSharpSyntaxTree.ParseText(source, options, path: UserPath) }.Concat(generated);
         return CSharpCompilation.Create(
             "User",
             trees,
@@ -45,25 +48,10 @@ internal static class AnalyzerVerifier
     }
 
     /// <summary>
-    /// Asserts that <paramref name="markup"/> produces exactly the marked diagnostics of the
-    /// analyzer's rule <paramref name="id"/>, with these messages in source order.
+    /// Asserts that <paramref name="markup"/> produces exactly the marked diagnostics (<c>[|…|]</c>
+    /// for rule <paramref name="id"/>, <c>{|DATO006:…|}</c> for another rule of the analyzer), with
+    /// these messages in source order, and no other diagnostic.
     /// </summary>
-    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string id, string markup, IReadOnlyList<string>? messages = null, IReadOnlyDictionary<string, string>? editorConfig = null, IEnumerable<MetadataReference>? extraReferences = null)
-    {
-        var parsed = MarkupSource.Parse(markup);
-        var diagnostics = (await GetDiagnosticsAsync(analyzer, Compile(parsed.Source, extraReferences: extraReferences), editorConfig))
-            .Where(d => d.Id == id)
-            .OrderBy(d => d.Location.SourceSpan.Start)
-            .ToList();
-
-        var expected = parsed.Spans.Select(s => (s.Id ?? id, s.Span, Text: parsed.Source.Substring(s.Span.Start, s.Span.Length))).ToList();
-        var actual = diagnostics.Select(d => (d.Id, d.Location.SourceSpan, Text: parsed.Source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length))).ToList();
-        Assert.Equal(expected, actual);
-        Assert.All(diagnostics, d => Assert.Equal(UserPath, d.Location.SourceTree!.FilePath));
-
-        if (messages is not null)
-        {
-            Assert.Equal(messages, diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
-        }
-    }
+    public static Task VerifyAsync(DiagnosticAnalyzer analyzer, string id, string markup, IReadOnlyList<string>? messages = null, IReadOnlyDictionary<string, string>? editorConfig = null, IEnumerable<MetadataReference>? extraReferences = null, ApiSpec spec = ApiSpec.Test) =>
+        DatoCmsAnalyzerTest.VerifyAsync(analyzer, id, markup, messages, editorConfig, extraReferences, spec);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -58,7 +59,7 @@ internal static class GeneratorRunner
         }
 
         var driver = CreateDriver(files, options, languageVersion);
-        return RunDriver(driver, compilation);
+        return RunDriver(driver, compilation, files);
     }
 
     public static CSharpCompilation CreateCompilation(string source, ReferenceSet references = ReferenceSet.Net80, LanguageVersion languageVersion = LanguageVersion.Latest)
@@ -83,11 +84,44 @@ internal static class GeneratorRunner
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun RunDriver(GeneratorDriver driver, CSharpCompilation compilation)
+    /// <summary>
+    /// Runs the driver, then runs it a second time on equal input and fails unless that second run
+    /// is all Cached or Unchanged, so every scenario of every test proves the pipeline is
+    /// incremental, not only the small spec of IncrementalTests. The second run gets new but
+    /// equal objects where it can (a compilation with one more unrelated file, and a copy of each
+    /// in-memory spec file in <paramref name="files"/>), so the models' equality is tested too.
+    /// </summary>
+    public static GeneratorRun RunDriver(GeneratorDriver driver, CSharpCompilation compilation, IReadOnlyList<AdditionalText>? files = null)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        AssertSecondRunIsCached(driver, compilation, files ?? Array.Empty<AdditionalText>());
         var result = driver.GetRunResult().Results.Single();
         var sources = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         return new GeneratorRun(driver, compilation, output, diagnostics.AddRange(result.Diagnostics).Distinct().ToImmutableArray(), sources);
+    }
+
+    private static readonly HashSet<string> OwnSteps = new(StringComparer.Ordinal)
+    {
+        TrackingNames.SpecFiles, TrackingNames.Spec, TrackingNames.Options, TrackingNames.Features,
+    };
+
+    private static void AssertSecondRunIsCached(GeneratorDriver driver, CSharpCompilation compilation, IReadOnlyList<AdditionalText> files)
+    {
+        foreach (var file in files.OfType<InMemoryAdditionalText>())
+        {
+            driver = driver.ReplaceAdditionalText(file, new InMemoryAdditionalText(file.Path, file.GetText().ToString()));
+        }
+
+        var options = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        var unrelated = CSharpSyntaxTree.ParseText("internal static class UnrelatedToTheSpec { }", options, path: "/project/Unrelated.cs");
+        var second = driver.RunGenerators(compilation.AddSyntaxTrees(unrelated)).GetRunResult().Results.Single();
+        // The inputs themselves (AdditionalTexts, Compilation) are new; every step of ours must not be.
+        var rerun = second.TrackedSteps.Where(step => OwnSteps.Contains(step.Key)).Concat(second.TrackedOutputSteps)
+            .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (Step: step.Key, output.Reason)))
+            .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .Select(output => $"{output.Step}: {output.Reason}")
+            .Distinct()
+            .ToList();
+        Assert.True(rerun.Count == 0, "A second run on equal input did work again: " + string.Join(", ", rerun));
     }
 }

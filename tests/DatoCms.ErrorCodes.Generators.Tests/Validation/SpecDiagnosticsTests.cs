@@ -185,7 +185,7 @@ public class SpecDiagnosticsTests
     [Fact]
     public void UnknownKeyIsAWarning() =>
         Assert.Equal(
-            new[] { ("datocms-cma-errors.yaml", 8, "DATO111", DiagnosticSeverity.Warning, "Unknown key 'retyr' in code 'A_CODE'; expected one of: retry, family, member, exception, summary") },
+            new[] { ("datocms-cma-errors.yaml", 8, "DATO111", DiagnosticSeverity.Warning, "Unknown key 'retyr' in code 'A_CODE'; expected one of: retry, family, member, exception, summary, description") },
             Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: { retyr: backoff }\n"));
 
     [Fact]

@@ -24,7 +24,8 @@ internal static class FaultClient
         BaseDelay = TimeSpan.FromMilliseconds(10),
         MaxDelay = TimeSpan.FromMilliseconds(50),
         EnableThrottling = false,
-        AttemptTimeout = TimeSpan.FromSeconds(1),
+        // Long enough that an answered attempt never times out on a loaded machine; hung ones cost this much.
+        AttemptTimeout = TimeSpan.FromSeconds(2),
         Jobs = new DatoCmsJobOptions { FirstPollDelay = TimeSpan.FromMilliseconds(5), MaxPollDelay = TimeSpan.FromMilliseconds(40) },
         OnRetry = retries is null ? null : attempt => { lock (retries) { retries.Add(attempt); } },
     };

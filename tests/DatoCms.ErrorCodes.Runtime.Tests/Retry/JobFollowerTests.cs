@@ -134,7 +134,7 @@ public class JobFollowerTests
         var error = await Record.ExceptionAsync(() => client.SendAsync(Request(HttpMethod.Put, "r1", "job:always"), cancellation.Token));
 
         Assert.IsAssignableFrom<OperationCanceledException>(error);
-        Assert.Single(api.Attempts["r1"]);
+        Assert.InRange(api.AttemptsOf("r1"), 0, 1); // 0 when the machine is so slow the token fires first
     }
 
     [Fact]

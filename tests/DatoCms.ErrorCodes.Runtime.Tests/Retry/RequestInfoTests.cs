@@ -80,14 +80,12 @@ public class RequestInfoTests
         await using var api = await ImitationApi.StartAsync();
         var retries = new List<DatoCmsRetryAttempt>();
         var options = Options(retries, maxAttempts: 2);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(500);
-        options.Jobs.Timeout = TimeSpan.FromMilliseconds(300);
         using var client = Client(api, options);
         var path = "items?api_token=" + FakeToken;
         var seen = new List<string>();
         var failures = new List<Exception>();
 
-        async Task Record(Func<Task> action)
+        async Task Capture(Func<Task> action)
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(action);
             failures.Add(error);
@@ -106,15 +104,16 @@ public class RequestInfoTests
             await response.EnsureDatoCmsSuccessAsync();
         }
 
-        await Record(() => Ensure(Request(HttpMethod.Put, "api-error", "invalid", path)));
-        await Record(() => Ensure(Request(HttpMethod.Put, "retried-error", "locked:always", path)));
-        await Record(() => Ensure(Request(HttpMethod.Post, "failed-job", "jobfail:0", path)));
-        await Record(() => Ensure(Request(HttpMethod.Get, "reset", "reset:always", path)));
-        await Record(() => Ensure(Request(HttpMethod.Post, "reset-post", "reset:always", path)));
-        await Record(() => Ensure(Request(HttpMethod.Get, "attempt-timeout", "hang:always", path)));
-        await Record(() => Ensure(Request(HttpMethod.Put, "job-timeout", "job:always", path)));
+        await Capture(() => Ensure(Request(HttpMethod.Put, "api-error", "invalid", path)));
+        await Capture(() => Ensure(Request(HttpMethod.Put, "retried-error", "locked:always", path)));
+        await Capture(() => Ensure(Request(HttpMethod.Post, "failed-job", "jobfail:0", path)));
+        await Capture(() => Ensure(Request(HttpMethod.Get, "reset", "reset:always", path)));
+        await Capture(() => Ensure(Request(HttpMethod.Post, "reset-post", "reset:always", path)));
+        await Capture(() => Ensure(Request(HttpMethod.Get, "attempt-timeout", "hang:always", path)));
+        options.Jobs.Timeout = TimeSpan.FromMilliseconds(300);
+        await Capture(() => Ensure(Request(HttpMethod.Put, "job-timeout", "job:always", path)));
         options.TotalTimeout = TimeSpan.FromMilliseconds(300);
-        await Record(() => Ensure(Request(HttpMethod.Get, "total-timeout", "hang:always", path)));
+        await Capture(() => Ensure(Request(HttpMethod.Get, "total-timeout", "hang:always", path)));
 
         Assert.Equal(
             new[] { "InvalidFieldException", "ItemLockedException", "InvalidFieldException", "HttpRequestException", "HttpRequestException", "TimeoutException", "TimeoutException", "TimeoutException" },

@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DatoCms.ErrorCodes.Generators.Analyzers;
+using DatoCms.ErrorCodes.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace DatoCms.ErrorCodes.CodeFixes;
+
+/// <summary>
+/// DATO001 fixes, one provider with two actions so that Fix All is the same whichever diagnostic
+/// comes first: <see cref="AddCasesKey"/> adds one switch section listing every missing transient
+/// code that rethrows (switch statements); <see cref="AddGuardKey"/> puts <c>if (ex.IsTransient) throw;</c>
+/// (or <c>code.IsTransient()</c>) right before the statement that holds the switch, in the same
+/// function. Neither is offered where there is nothing to rethrow.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TransientSwitchCodeFix))]
+public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
+{
+    /// <summary>Identifies the "add the missing transient cases" action for Fix All.</summary>
+    public const string AddCasesKey = "DATO001.AddMissingTransientCases";
+
+    /// <summary>Identifies the "add an IsTransient guard" action for Fix All.</summary>
+    public const string AddGuardKey = "DATO001.AddIsTransientGuard";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch.Id);
+
+    private protected override void RegisterFixes(FixSite site)
+    {
+        var switchNode = site.Node.FirstAncestorOrSelf<SyntaxNode>(n => n is SwitchStatementSyntax or SwitchExpressionSyntax);
+        var value = switchNode switch
+        {
+            SwitchStatementSyntax statement => statement.Expression,
+            SwitchExpressionSyntax expression => expression.GoverningExpression,
+            _ => null,
+        };
+        if (switchNode is null || value is null)
+        {
+            return;
+        }
+
+        // The guard first: it fits switch statements and expressions alike, so a client that takes
+        // the first action for Fix All (dotnet format) fixes every kind of site.
+        OfferGuard(site, switchNode, value);
+        if (switchNode is SwitchStatementSyntax switchStatement)
+        {
+            OfferCases(site, switchStatement);
+        }
+    }
+
+    private static void OfferCases(FixSite site, SwitchStatementSyntax switchStatement)
+    {
+        if (!site.Diagnostic.Properties.TryGetValue(TransientSwitchAnalyzer.MissingCodesProperty, out var missing) || string.IsNullOrEmpty(missing)
+            || RethrowSyntax.For(switchStatement, SwitchValue.CodeReceiver(switchStatement.Expression), site.Model) is not { } rethrow)
+        {
+            return;
+        }
+
+        var typeName = SwitchValue.EnumTypeName(switchStatement, switchStatement.Expression, site.Model);
+        var members = missing!.Split(',');
+        site.Offer("Add the missing transient cases", AddCasesKey, switchStatement, () =>
+        {
+            var labels = members.Select(member => (SwitchLabelSyntax)SyntaxFactory.CaseSwitchLabel(SyntaxFactory.ParseExpression(typeName + "." + member)));
+            var section = SyntaxFactory.SwitchSection(SyntaxFactory.List(labels), SyntaxFactory.SingletonList<StatementSyntax>(rethrow)).WithAdditionalAnnotations(Formatter.Annotation);
+            var defaultIndex = switchStatement.Sections.IndexOf(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax || l is CasePatternSwitchLabelSyntax { Pattern: DiscardPatternSyntax }));
+            var sections = defaultIndex >= 0 ? switchStatement.Sections.Insert(defaultIndex, section) : switchStatement.Sections.Add(section);
+            return switchStatement.WithSections(sections);
+        });
+    }
+
+    private static void OfferGuard(FixSite site, SyntaxNode switchNode, ExpressionSyntax value)
+    {
+        if (StatementInsertion.EnclosingStatement(switchNode) is not { } statement || !StatementInsertion.CanInsertBefore(statement))
+        {
+            return;
+        }
+
+        var receiver = SwitchValue.CodeReceiver(value);
+        if (RethrowSyntax.For(statement, receiver, site.Model) is not { } rethrow
+            || Condition(site.Model, statement.SpanStart, value, receiver) is not { } condition)
+        {
+            return;
+        }
+
+        site.Offer("Add an IsTransient guard", AddGuardKey, _ =>
+        {
+            var guard = SyntaxFactory.IfStatement(condition, rethrow);
+            return System.Threading.Tasks.Task.FromResult(site.Document.WithSyntaxRoot(StatementInsertion.InsertBefore(site.Root, statement, guard)));
+        });
+    }
+
+    /// <summary>
+    /// <c>ex.IsTransient</c> when the code is read from something that has the property, else
+    /// <c>code.IsTransient()</c> (<c>code?.IsTransient() == true</c> for a nullable code); null
+    /// unless the condition binds to a bool at the guard's place (checked speculatively, so the
+    /// model is only asked about text placed in the document's own context).
+    /// </summary>
+    private static ExpressionSyntax? Condition(SemanticModel model, int position, ExpressionSyntax value, ExpressionSyntax? receiver)
+    {
+        var candidates = new System.Collections.Generic.List<string>();
+        if (receiver is not null)
+        {
+            candidates.Add(Operand(receiver) + "." + GeneratedNames.Members.IsTransient);
+        }
+
+        var isNullable = model.GetTypeInfo(value).Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        candidates.Add(isNullable ? Operand(value) + "?." + GeneratedNames.Members.IsTransient + "() == true" : Operand(value) + "." + GeneratedNames.Members.IsTransient + "()");
+
+        foreach (var text in candidates)
+        {
+            var condition = SyntaxFactory.ParseExpression(text);
+            var type = model.GetSpeculativeTypeInfo(position, condition, SpeculativeBindingOption.BindAsExpression).Type;
+            if (type?.SpecialType == SpecialType.System_Boolean)
+            {
+                return condition;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The expression's text, parenthesised unless a member access can follow it directly.</summary>
+    private static string Operand(ExpressionSyntax expression)
+    {
+        var text = expression.WithoutTrivia().ToString();
+        return expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
+            or ConditionalAccessExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax
+            ? text
+            : "(" + text + ")";
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using StackExchange.Redis;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Redis;
+
+/// <summary>One redis-server and one connection for a test class; each test uses a project key of its own.</summary>
+public sealed class RedisFixture : IAsyncLifetime
+{
+    private static int _projects;
+
+    public RedisServer Server { get; private set; } = null!;
+
+    public ConnectionMultiplexer Connection { get; private set; } = null!;
+
+    public IDatabase Database => Connection.GetDatabase();
+
+    /// <summary>A project key no other test uses, so tests sharing the server never share a limit.</summary>
+    public static string NewProjectKey() => "project-" + Interlocked.Increment(ref _projects) + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+
+    /// <summary>A connection that does not give up when the server is away and reconnects quickly when it is back.</summary>
+    public static Task<ConnectionMultiplexer> ConnectAsync(string endpoint)
+    {
+        var options = ConfigurationOptions.Parse(endpoint);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 1000;
+        options.SyncTimeout = 1000;
+        options.AsyncTimeout = 1000;
+        options.ConnectRetry = 1;
+        options.ReconnectRetryPolicy = new LinearRetry(200);
+        return ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    public async Task InitializeAsync()
+    {
+        Server = await RedisServer.StartNewAsync();
+        Connection = await ConnectAsync(Server.Endpoint);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Connection is not null)
+        {
+            await Connection.DisposeAsync();
+        }
+
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}

@@ -14,17 +14,8 @@ internal sealed record EmitContext(ErrorSpec Spec, GeneratorOptions Options, Tar
 {
     public const string ToolName = "DatoCms.ErrorCodes.Generators";
 
-    /// <summary>Fully qualifies a generated type name, for code that cannot rely on the namespace's scope.</summary>
+    /// <summary>Fully qualifies a generated type name, for the few places where a name in scope would hide it.</summary>
     public string Type(string name) => "global::" + Options.Namespace + "." + name;
-
-    /// <summary><c>DatoCmsErrorCode</c>, fully qualified.</summary>
-    public string CodeType => Type(GeneratedNames.ErrorCode);
-
-    /// <summary>A member of <c>DatoCmsErrorCode</c>, fully qualified.</summary>
-    public string Member(ErrorCodeModel code) => CodeType + "." + code.MemberName;
-
-    /// <summary><c>DatoCmsErrorCode.Unknown</c>, fully qualified.</summary>
-    public string UnknownMember => CodeType + "." + GeneratedNames.UnknownMember;
 
     /// <summary>A member of <c>DatoCmsErrorCode</c>, as code inside the generated namespace writes it.</summary>
     public static string CodeMember(ErrorCodeModel code) => GeneratedNames.ErrorCode + "." + code.MemberName;

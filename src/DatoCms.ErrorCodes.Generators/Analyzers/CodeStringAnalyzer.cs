@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
+using DatoCms.ErrorCodes.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,9 +14,12 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 
 /// <summary>
 /// DATO005 and DATO006 over the places where a raw code string (<c>ex.ApiCode</c>,
-/// <c>code.ToApiString()</c>) meets a string literal: <c>==</c>/<c>!=</c>, <c>string.Equals</c>,
-/// <c>is</c> patterns and string switches; DATO006 also checks literals passed to TryParse.
-/// A known code gets DATO005 (use the enum); an unknown one DATO006 (never matches).
+/// <c>code.ToApiString()</c>) meets a constant string (a literal, a <c>const</c>, a <c>nameof</c>):
+/// <c>==</c>/<c>!=</c>, <c>string.Equals</c> (also ignoring case), <c>is</c> patterns with <c>or</c>
+/// and string switches; DATO006 also checks constants passed to TryParse. A known code gets
+/// DATO005 (use the enum); an unknown one DATO006 (never matches). A lower-case code compared
+/// ignoring case is known. Syntax is filtered first (the node must name ApiCode, ToApiString or
+/// TryParse), so the semantic work is done only where a raw code can be.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
@@ -42,6 +47,8 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Operation actions share the operation trees the driver builds once per body with the
+            // other rules; each callback checks the syntax first and binds nothing else.
             start.RegisterOperationAction(c => AnalyzeBinary(c, symbols), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeIsPattern(c, symbols), OperationKind.IsPattern);
@@ -51,111 +58,168 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBinary(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        var binary = (IBinaryOperation)context.Operation;
+        if (context.Operation is not IBinaryOperation binary || binary.Syntax is not BinaryExpressionSyntax || !NamesRawCode(binary.Syntax))
+        {
+            return;
+        }
+
         if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
         {
-            CheckPair(context, symbols, binary.LeftOperand, binary.RightOperand, binary.Syntax);
+            CheckPair(context, symbols, binary.LeftOperand, binary.RightOperand, binary.Syntax, ignoreCase: false);
         }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (method.Name == "Equals" && method.ContainingType.SpecialType == SpecialType.System_String)
+        if (context.Operation is not IInvocationOperation invocation || invocation.Syntax is not InvocationExpressionSyntax syntax)
         {
+            return;
+        }
+
+        var name = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        var isEquals = name == "Equals" && NamesRawCode(syntax.ArgumentList) | NamesRawCode(syntax.Expression);
+        if (!isEquals && name != "TryParse")
+        {
+            return;
+        }
+
+        var method = invocation.TargetMethod;
+        if (isEquals && method.ContainingType.SpecialType == SpecialType.System_String)
+        {
+            var ignoreCase = invocation.Arguments.Any(a => IsIgnoreCaseComparison(a.Value));
             if (method.IsStatic && invocation.Arguments.Length >= 2)
             {
-                CheckPair(context, symbols, invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax);
+                CheckPair(context, symbols, invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, ignoreCase);
             }
             else if (!method.IsStatic && invocation.Instance is { } instance && invocation.Arguments.Length >= 1)
             {
-                CheckPair(context, symbols, instance, invocation.Arguments[0].Value, invocation.Syntax);
+                CheckPair(context, symbols, instance, invocation.Arguments[0].Value, invocation.Syntax, ignoreCase);
             }
 
             return;
         }
 
-        if (method.Name == GeneratedNames.Members.TryParse && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ErrorCodes)
-            && invocation.Arguments.Length > 0 && StringLiteral(invocation.Arguments[0].Value) is { } literal)
+        if (isEquals && method.ContainingType.Name == "StringComparer" && invocation.Arguments.Length == 2)
         {
-            CheckUnknown(context, symbols, literal);
+            var ignoreCase = invocation.Instance is IPropertyReferenceOperation comparer && comparer.Property.Name.EndsWith("IgnoreCase", StringComparison.Ordinal);
+            CheckPair(context, symbols, invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, ignoreCase);
+            return;
+        }
+
+        if (method.Name == GeneratedNames.Members.TryParse && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ErrorCodes)
+            && invocation.Arguments.Length > 0 && ConstantString(invocation.Arguments[0].Value) is { } constant)
+        {
+            CheckUnknown(context, symbols, constant, ignoreCase: false);
         }
     }
 
     private static void AnalyzeIsPattern(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        var isPattern = (IIsPatternOperation)context.Operation;
-        if (!IsRawCodeString(isPattern.Value, symbols))
+        if (context.Operation is not IIsPatternOperation { Syntax: IsPatternExpressionSyntax syntax } isPattern || !NamesRawCode(syntax.Expression)
+            || !IsRawCodeString(isPattern.Value, symbols, out var ignoreCase))
         {
             return;
         }
 
-        foreach (var literal in PatternLiterals(isPattern.Pattern))
+        IOperation? firstKnown = null;
+        foreach (var constant in PatternConstants(isPattern.Pattern))
         {
-            if (!CheckUnknown(context, symbols, literal) && isPattern.Pattern is IConstantPatternOperation)
+            if (!CheckUnknown(context, symbols, constant, ignoreCase))
             {
-                ReportKnown(context, symbols, isPattern.Value, literal, isPattern.Syntax);
+                firstKnown ??= constant;
             }
+        }
+
+        if (firstKnown is not null && IsConstantsOnly(isPattern.Pattern))
+        {
+            // One report for the whole test; a single constant also tells the fix which member to use.
+            var single = isPattern.Pattern is IConstantPatternOperation;
+            ReportKnown(context, symbols, isPattern.Value, firstKnown, isPattern.Syntax, ignoreCase, withMember: single);
         }
     }
 
     private static void AnalyzeSwitch(OperationAnalysisContext context, DatoCmsSymbols symbols)
     {
-        var (value, literals, header) = context.Operation switch
+        var governing = context.Operation.Syntax switch
         {
-            ISwitchOperation { Syntax: SwitchStatementSyntax syntax } statement => (
-                statement.Value,
-                statement.Cases.SelectMany(c => c.Clauses).SelectMany(CaseLiterals).ToList(),
-                Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.SwitchKeyword.SpanStart, syntax.CloseParenToken.Span.End))),
-            ISwitchExpressionOperation { Syntax: SwitchExpressionSyntax syntax } expression => (
-                expression.Value,
-                expression.Arms.SelectMany(a => PatternLiterals(a.Pattern)).ToList(),
-                Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.GoverningExpression.SpanStart, syntax.SwitchKeyword.Span.End))),
-            _ => (null, new List<ILiteralOperation>(), null),
+            SwitchStatementSyntax statement => statement.Expression,
+            SwitchExpressionSyntax expression => expression.GoverningExpression,
+            _ => null,
         };
 
-        if (value is null || header is null || !IsRawCodeString(value, symbols))
+        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(context.Operation.Syntax) is not { } header)
         {
             return;
         }
 
-        ILiteralOperation? firstKnown = null;
-        foreach (var literal in literals)
+        var (value, constants) = context.Operation switch
         {
-            if (!CheckUnknown(context, symbols, literal))
+            ISwitchOperation statement => (statement.Value, statement.Cases.SelectMany(c => c.Clauses).SelectMany(CaseConstants).ToList()),
+            ISwitchExpressionOperation expression => (expression.Value, expression.Arms.SelectMany(a => PatternConstants(a.Pattern)).ToList()),
+            _ => (null, new List<IOperation>()),
+        };
+
+        if (value is null || !IsRawCodeString(value, symbols, out var ignoreCase))
+        {
+            return;
+        }
+
+        IOperation? firstKnown = null;
+        foreach (var constant in constants)
+        {
+            if (!CheckUnknown(context, symbols, constant, ignoreCase))
             {
-                firstKnown ??= literal;
+                firstKnown ??= constant;
             }
         }
 
         if (firstKnown is not null)
         {
             // One report for the whole switch: the fix is to switch on Code.
-            var member = symbols.MemberFor((string)firstKnown.ConstantValue.Value!)!;
-            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RawCodeStringComparison, header, CodeExpressionText(value), "the " + member.ContainingType.Name + " members", (string)firstKnown.ConstantValue.Value!));
+            var apiCode = (string)firstKnown.ConstantValue.Value!;
+            var member = symbols.MemberFor(apiCode, ignoreCase)!;
+            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RawCodeStringComparison, header, CodeExpressionText(value), "the " + member.ContainingType.Name + " members", apiCode));
         }
     }
 
-    private static void CheckPair(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation left, IOperation right, SyntaxNode site)
+    private static void CheckPair(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation left, IOperation right, SyntaxNode site, bool ignoreCase)
     {
-        var (raw, literal) = IsRawCodeString(left, symbols) ? (left, StringLiteral(right)) : IsRawCodeString(right, symbols) ? (right, StringLiteral(left)) : (null, null);
-        if (raw is null || literal is null)
+        IOperation? raw = null;
+        IOperation? constant = null;
+        var lowered = false;
+        if (IsRawCodeString(left, symbols, out var leftLowered))
+        {
+            (raw, constant, lowered) = (left, ConstantString(right), leftLowered);
+        }
+        else if (IsRawCodeString(right, symbols, out var rightLowered))
+        {
+            (raw, constant, lowered) = (right, ConstantString(left), rightLowered);
+        }
+
+        if (raw is null || constant is null)
         {
             return;
         }
 
-        if (!CheckUnknown(context, symbols, literal))
+        ignoreCase |= lowered;
+        if (!CheckUnknown(context, symbols, constant, ignoreCase))
         {
-            ReportKnown(context, symbols, raw, literal, site);
+            ReportKnown(context, symbols, raw, constant, site, ignoreCase, withMember: true);
         }
     }
 
-    private static void ReportKnown(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation raw, ILiteralOperation literal, SyntaxNode site)
+    private static void ReportKnown(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation raw, IOperation constant, SyntaxNode site, bool ignoreCase, bool withMember)
     {
-        var apiCode = (string)literal.ConstantValue.Value!;
-        var member = symbols.MemberFor(apiCode)!;
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member.Name);
+        var written = (string)constant.ConstantValue.Value!;
+        var member = symbols.MemberFor(written, ignoreCase)!;
+        var apiCode = symbols.ApiCodes.First(c => SymbolEqualityComparer.Default.Equals(c.Member, member)).ApiCode;
+        var properties = withMember ? ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member.Name) : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             UsageDiagnosticDescriptors.RawCodeStringComparison,
             site.GetLocation(),
@@ -165,30 +229,47 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             apiCode));
     }
 
-    /// <summary>Reports DATO006 when the literal is not a code; returns whether it was unknown.</summary>
-    private static bool CheckUnknown(OperationAnalysisContext context, DatoCmsSymbols symbols, ILiteralOperation literal)
+    /// <summary>Reports DATO006 when the constant is not a code; returns whether it was unknown.</summary>
+    private static bool CheckUnknown(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation constant, bool ignoreCase)
     {
-        var value = (string)literal.ConstantValue.Value!;
-        if (symbols.MemberFor(value) is not null)
+        var value = (string)constant.ConstantValue.Value!;
+        if (symbols.MemberFor(value, ignoreCase) is not null)
         {
             return false;
         }
 
-        var accepted = AnalyzerOptionReader.Read(context.Options, literal.Syntax.SyntaxTree, AnalyzerOptionNames.AcceptedCodesKey, AnalyzerOptionNames.AcceptedCodesProperty);
+        var accepted = AnalyzerOptionReader.Read(context.Options, constant.Syntax.SyntaxTree, AnalyzerOptionNames.AcceptedCodesKey, AnalyzerOptionNames.AcceptedCodesProperty);
         if (accepted is not null && accepted.Split(',').Any(a => a.Trim() == value))
         {
             return true;
         }
 
-        var suggestion = Suggest(value, symbols);
+        var suggestion = NamedMemberCode(constant, symbols) ?? Suggest(value, symbols);
         var properties = suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
         context.ReportDiagnostic(Diagnostic.Create(
             UsageDiagnosticDescriptors.UnknownCodeLiteral,
-            literal.Syntax.GetLocation(),
+            constant.Syntax.GetLocation(),
             properties,
             value,
             suggestion is null ? string.Empty : $"; did you mean \"{suggestion}\"?"));
         return true;
+    }
+
+    /// <summary><c>nameof(DatoCmsErrorCode.ItemLocked)</c> means ITEM_LOCKED.</summary>
+    private static string? NamedMemberCode(IOperation constant, DatoCmsSymbols symbols)
+    {
+        if (constant is INameOfOperation { Argument: IFieldReferenceOperation field } && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, symbols.ErrorCode))
+        {
+            foreach (var (code, member) in symbols.ApiCodes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(member, field.Field))
+                {
+                    return code;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The closest code by edit distance, if it is close enough to be a typo (case is ignored).</summary>
@@ -215,10 +296,22 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         return bestDistance <= limit ? best : null;
     }
 
-    /// <summary><c>x.ApiCode</c> on a generated type, or <c>code.ToApiString()</c>.</summary>
-    private static bool IsRawCodeString(IOperation operation, DatoCmsSymbols symbols)
+    /// <summary>
+    /// <c>x.ApiCode</c> on a generated type, or <c>code.ToApiString()</c>; <paramref name="lowered"/>
+    /// when it is first put in one case (<c>ToLowerInvariant()</c> and the like), which makes the
+    /// comparison case-insensitive.
+    /// </summary>
+    private static bool IsRawCodeString(IOperation operation, DatoCmsSymbols symbols, out bool lowered)
     {
-        operation = Unwrap(operation);
+        operation = OperationHelpers.Unwrap(operation);
+        lowered = false;
+        if (operation is IInvocationOperation { TargetMethod.Name: "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper", Instance: { } instance } caseChange
+            && caseChange.TargetMethod.ContainingType.SpecialType == SpecialType.System_String)
+        {
+            lowered = true;
+            operation = OperationHelpers.Unwrap(instance);
+        }
+
         return operation switch
         {
             IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.ApiCode, Type.SpecialType: SpecialType.System_String } property =>
@@ -229,43 +322,71 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         };
     }
 
+    private static bool IsIgnoreCaseComparison(IOperation argument) =>
+        SymbolEqualityComparer.Default.Equals(argument.Type, argument.SemanticModel?.Compilation.GetTypeByMetadataName("System.StringComparison"))
+        && argument.ConstantValue is { HasValue: true, Value: int comparison }
+        && comparison is 1 or 3 or 5;
+
     /// <summary>How the fixed code reads the enum: <c>ex.Code</c> for <c>ex.ApiCode</c>, <c>code</c> for <c>code.ToApiString()</c>.</summary>
     private static string CodeExpressionText(IOperation raw)
     {
-        raw = Unwrap(raw);
+        raw = OperationHelpers.Unwrap(raw);
+        if (raw is IInvocationOperation { TargetMethod.Name: "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper", Instance: { } instance })
+        {
+            raw = OperationHelpers.Unwrap(instance);
+        }
+
         return raw switch
         {
-            IPropertyReferenceOperation { Instance: { } instance } => instance.Syntax + ".Code",
+            IPropertyReferenceOperation { Instance: { } owner } => owner.Syntax + ".Code",
             IInvocationOperation { Arguments.Length: > 0 } invocation => invocation.Arguments[0].Value.Syntax.ToString(),
             _ => raw.Syntax.ToString(),
         };
     }
 
-    private static IEnumerable<ILiteralOperation> CaseLiterals(ICaseClauseOperation clause) => clause switch
+    /// <summary>Whether the syntax mentions a raw code string at all: the cheap test before any binding.</summary>
+    private static bool NamesRawCode(SyntaxNode node)
     {
-        ISingleValueCaseClauseOperation single when StringLiteral(single.Value) is { } literal => new[] { literal },
-        IPatternCaseClauseOperation pattern => PatternLiterals(pattern.Pattern),
-        _ => Enumerable.Empty<ILiteralOperation>(),
-    };
-
-    private static IEnumerable<ILiteralOperation> PatternLiterals(IPatternOperation pattern) => pattern switch
-    {
-        IConstantPatternOperation constant when StringLiteral(constant.Value) is { } literal => new[] { literal },
-        IBinaryPatternOperation binary => PatternLiterals(binary.LeftPattern).Concat(PatternLiterals(binary.RightPattern)),
-        INegatedPatternOperation negated => PatternLiterals(negated.Pattern),
-        _ => Enumerable.Empty<ILiteralOperation>(),
-    };
-
-    private static ILiteralOperation? StringLiteral(IOperation operation) =>
-        Unwrap(operation) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string } } literal ? literal : null;
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        foreach (var token in node.DescendantTokens())
         {
-            operation = conversion.Operand;
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is GeneratedNames.Members.ApiCode or GeneratedNames.Members.ToApiString)
+            {
+                return true;
+            }
         }
 
-        return operation;
+        return false;
+    }
+
+    private static bool IsConstantsOnly(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation => true,
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => IsConstantsOnly(or.LeftPattern) && IsConstantsOnly(or.RightPattern),
+        _ => false,
+    };
+
+    private static IEnumerable<IOperation> CaseConstants(ICaseClauseOperation clause) => clause switch
+    {
+        ISingleValueCaseClauseOperation single when ConstantString(single.Value) is { } constant => new[] { constant },
+        IPatternCaseClauseOperation pattern => PatternConstants(pattern.Pattern),
+        _ => Enumerable.Empty<IOperation>(),
+    };
+
+    private static IEnumerable<IOperation> PatternConstants(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant when ConstantString(constant.Value) is { } value => new[] { value },
+        IBinaryPatternOperation binary => PatternConstants(binary.LeftPattern).Concat(PatternConstants(binary.RightPattern)),
+        INegatedPatternOperation negated => PatternConstants(negated.Pattern),
+        _ => Enumerable.Empty<IOperation>(),
+    };
+
+    /// <summary>A string literal, a <c>const</c> local or field, or a <c>nameof</c>: what the compiler knows as a constant string.</summary>
+    private static IOperation? ConstantString(IOperation operation)
+    {
+        operation = OperationHelpers.Unwrap(operation);
+        return operation is ILiteralOperation or INameOfOperation or ILocalReferenceOperation or IFieldReferenceOperation
+            && operation.ConstantValue is { HasValue: true, Value: string }
+            ? operation
+            : null;
     }
 }

@@ -92,12 +92,12 @@ internal sealed class DatoCmsSymbols
             apiCodes.ToImmutable());
     }
 
-    /// <summary>The member with this API string, or null.</summary>
-    public IFieldSymbol? MemberFor(string apiCode)
+    /// <summary>The member with this API string, or null; <paramref name="ignoreCase"/> for a comparison that ignores case.</summary>
+    public IFieldSymbol? MemberFor(string apiCode, bool ignoreCase = false)
     {
         foreach (var (code, member) in ApiCodes)
         {
-            if (code == apiCode)
+            if (string.Equals(code, apiCode, ignoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal))
             {
                 return member;
             }

@@ -1,3 +1,4 @@
+using DatoCms.ErrorCodes.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -5,7 +6,7 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 
 /// <summary>
 /// Recognises a retry predicate that decides per error instead of taking every API error: it
-/// checks IsTransient / RetryKind, reads Code, ApiCode, StatusCode or Errors, tests for a more
+/// checks IsTransient / RetryKind, reads Code, ApiCode, StatusCode, Errors or RateLimitReset, tests for a more
 /// specific exception type, or hands the error to a bool-returning helper of the user's own (which
 /// we take as their classification: we cannot see into it).
 /// </summary>
@@ -22,7 +23,7 @@ internal static class ErrorKindChecks
 
             switch (operation)
             {
-                case IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code or GeneratedNames.Members.ApiCode or GeneratedNames.Members.StatusCode or GeneratedNames.Members.Errors } property when symbols.IsApiErrorCarrier(property.Property.ContainingType):
+                case IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code or GeneratedNames.Members.ApiCode or GeneratedNames.Members.StatusCode or GeneratedNames.Members.Errors or "RateLimitReset" } property when symbols.IsApiErrorCarrier(property.Property.ContainingType):
                 case IIsTypeOperation isType when IsNarrowerException(isType.TypeOperand, symbols):
                 case ITypePatternOperation typePattern when IsNarrowerException(typePattern.MatchedType, symbols):
                 case IDeclarationPatternOperation declaration when IsNarrowerException(declaration.MatchedType, symbols):
@@ -49,11 +50,7 @@ internal static class ErrorKindChecks
 
         foreach (var argument in invocation.Arguments)
         {
-            var value = argument.Value;
-            while (value is IConversionOperation { IsImplicit: true } conversion)
-            {
-                value = conversion.Operand;
-            }
+            var value = OperationHelpers.Unwrap(argument.Value);
 
             if (IsException(value.Type) || value.Type?.ContainingNamespace?.ToDisplayString() is "Polly" or "Polly.Retry" or "Polly.Hedging")
             {

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,22 +45,24 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Syntax first: only calls named like an exception clause, and type tests on something
+            // called Outcome, are bound; the rest of the compilation costs this rule nothing.
             start.RegisterOperationAction(c => AnalyzeExceptionClause(c, symbols, polly), OperationKind.Invocation);
             if (polly.Outcome is not null)
             {
-                start.RegisterOperationAction(
-                    c => AnalyzeTypeTest(c, symbols, polly),
-                    OperationKind.IsType,
-                    OperationKind.TypePattern,
-                    OperationKind.DeclarationPattern,
-                    OperationKind.RecursivePattern);
+                start.RegisterOperationAction(c => AnalyzeTypeTests(c, symbols, polly), OperationKind.IsType, OperationKind.IsPattern, OperationKind.SwitchExpression);
             }
         });
     }
 
     private static void AnalyzeExceptionClause(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        if (ClauseName(context.Operation.Syntax) is not { Identifier.ValueText: "Handle" or "HandleInner" or "Or" or "OrInner" }
+            || context.Operation is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
         var method = invocation.TargetMethod;
         if (method.Name is not ("Handle" or "HandleInner" or "Or" or "OrInner")
             || method.TypeArguments.Length != 1
@@ -82,11 +86,89 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A lambda that never looks at the kind of error. A method group or a delegate variable is
-    /// someone's own decision we cannot see into, so it counts as looking.
+    /// A predicate that never looks at the kind of error: a lambda, a local initialised with one, or
+    /// a method group of this compilation, read one level deep. A predicate we cannot read (a
+    /// parameter, a method in metadata or another file) is someone's own decision and counts as looking.
     /// </summary>
-    private static bool IsBlindPredicate(IOperation predicate, DatoCmsSymbols symbols) =>
-        predicate is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && !ErrorKindChecks.LooksAtErrorKind(lambda.Body, symbols);
+    private static bool IsBlindPredicate(IOperation predicate, DatoCmsSymbols symbols)
+    {
+        predicate = OperationHelpers.Unwrap(predicate);
+        if (predicate is IDelegateCreationOperation creation)
+        {
+            predicate = OperationHelpers.Unwrap(creation.Target);
+        }
+
+        switch (predicate)
+        {
+            case IAnonymousFunctionOperation lambda:
+                return !ErrorKindChecks.LooksAtErrorKind(lambda.Body, symbols);
+            case IMethodReferenceOperation method:
+                return MethodBody(method.Method, predicate.SemanticModel) is { } body && !ErrorKindChecks.LooksAtErrorKind(body, symbols);
+            case ILocalReferenceOperation local when predicate.SemanticModel is { } model:
+                foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == model.SyntaxTree && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                        && model.GetOperation(initializer) is { } initial && !IsAssignedAgain(local.Local, reference.GetSyntax()))
+                    {
+                        return IsBlindPredicate(initial, symbols);
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static IOperation? MethodBody(IMethodSymbol method, SemanticModel? model)
+    {
+        if (model is null)
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                continue;
+            }
+
+            SyntaxNode? body = reference.GetSyntax() switch
+            {
+                MethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody?.Expression,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
+                _ => null,
+            };
+
+            if (body is not null)
+            {
+                return model.GetOperation(body);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A delegate local written again after its declaration is not the lambda it started with.</summary>
+    private static bool IsAssignedAgain(ILocalSymbol local, SyntaxNode declarator)
+    {
+        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>();
+        if (scope is null)
+        {
+            return true;
+        }
+
+        foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.Left is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Follows the builder chain to what consumes it: a v8 predicate conversion says which
@@ -145,9 +227,36 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
         }
         : null;
 
-    private static void AnalyzeTypeTest(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
+    private static void AnalyzeTypeTests(OperationAnalysisContext context, DatoCmsSymbols symbols, PollySymbols polly)
     {
-        var (matched, typeSyntax) = context.Operation switch
+        var node = context.Operation.Syntax;
+        var tested = node switch
+        {
+            BinaryExpressionSyntax isExpression => isExpression.Left,
+            IsPatternExpressionSyntax isPattern => isPattern.Expression,
+            SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression,
+            _ => null,
+        };
+
+        if (tested is null || !tested.DescendantTokens().Any(t => t.ValueText == "Outcome"))
+        {
+            return;
+        }
+
+        var root = context.Operation;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IIsTypeOperation or ITypePatternOperation or IDeclarationPatternOperation or IRecursivePatternOperation
+                && operation.Syntax.AncestorsAndSelf().FirstOrDefault(n => n is IsPatternExpressionSyntax or SwitchExpressionSyntax || n.IsKind(SyntaxKind.IsExpression)) == node)
+            {
+                AnalyzeTypeTest(context, operation, symbols, polly);
+            }
+        }
+    }
+
+    private static void AnalyzeTypeTest(OperationAnalysisContext context, IOperation operation, DatoCmsSymbols symbols, PollySymbols polly)
+    {
+        var (matched, typeSyntax) = operation switch
         {
             IIsTypeOperation isType => (isType.TypeOperand, (isType.Syntax as BinaryExpressionSyntax)?.Right),
             ITypePatternOperation pattern => (pattern.MatchedType, TypeOfTypePattern(pattern.Syntax)),
@@ -156,12 +265,12 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
             _ => ((ITypeSymbol?)null, (ExpressionSyntax?)null),
         };
 
-        if (typeSyntax is null || !SymbolEqualityComparer.Default.Equals(matched, symbols.ApiException) || !RetryOutcomeTypeTests.AcceptsRetriedException(context.Operation, polly))
+        if (typeSyntax is null || !SymbolEqualityComparer.Default.Equals(matched, symbols.ApiException) || !RetryOutcomeTypeTests.AcceptsRetriedException(operation, polly))
         {
             return;
         }
 
-        if (ErrorKindChecks.LooksAtErrorKind(EnclosingFunction(context.Operation), symbols))
+        if (ErrorKindChecks.LooksAtErrorKind(OperationHelpers.EnclosingFunction(operation), symbols))
         {
             return;
         }
@@ -179,21 +288,4 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
         ConstantPatternSyntax constant => constant.Expression,
         _ => syntax as ExpressionSyntax,
     };
-
-    /// <summary>The lambda, local function or member body the predicate is written in.</summary>
-    private static IOperation EnclosingFunction(IOperation operation)
-    {
-        var current = operation;
-        while (current.Parent is { } parent)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return parent;
-            }
-
-            current = parent;
-        }
-
-        return current;
-    }
 }

@@ -53,30 +53,20 @@ internal static class RetryOutcomeTypeTests
 
     /// <summary><c>args.Outcome.Exception</c> where args is a retry or hedging predicate's argument.</summary>
     private static bool IsRetriedException(IOperation value, PollySymbols polly) =>
-        Unwrap(value) is IPropertyReferenceOperation { Property.Name: "Exception", Instance: { } outcome } exception
+        OperationHelpers.Unwrap(value) is IPropertyReferenceOperation { Property.Name: "Exception", Instance: { } outcome } exception
         && polly.IsOutcome(exception.Property.ContainingType)
         && IsRetryOutcome(outcome, polly);
 
     private static bool IsRetryOutcome(IOperation value, PollySymbols polly) =>
-        Unwrap(value) is IPropertyReferenceOperation { Property.Name: "Outcome" } outcome
+        OperationHelpers.Unwrap(value) is IPropertyReferenceOperation { Property.Name: "Outcome" } outcome
         && polly.IsRetryPredicateArguments(outcome.Property.ContainingType);
-
-    private static IOperation Unwrap(IOperation value)
-    {
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value;
-    }
 
     private static bool IsNegated(IOperation test) => test.Parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
 
     /// <summary><c>false</c>, <c>PredicateResult.False()</c> or <c>ValueTask.FromResult(false)</c>.</summary>
     private static bool AnswersFalse(IOperation value)
     {
-        value = Unwrap(value);
+        value = OperationHelpers.Unwrap(value);
         if (value.ConstantValue is { HasValue: true, Value: false })
         {
             return true;

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Immutable;
+using DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,15 +10,15 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DatoCms.ErrorCodes.Generators.Analyzers;
 
 /// <summary>
-/// DATO004: a hand-written retry — a catch of a transient error inside a loop, or one that jumps
-/// back with <c>goto</c> or calls its own method again — with no wait anywhere in what is repeated.
-/// A wait is any call whose name says so (Delay, Sleep, Wait, Backoff), so users' own helpers count.
+/// DATO004: a hand-written retry of a possibly transient error — the enclosing loop runs the try
+/// again, a <c>goto</c> jumps back, or the function calls itself — where no path from the catch to
+/// the next attempt waits (see <see cref="WaitCalls"/> for what counts as a wait). Uses the shared
+/// judgement (<see cref="HandlingJudge"/>), so <c>while (!done)</c>, <c>do … while</c>, recursive
+/// local functions and the "rethrow permanent errors, loop on the rest" catch are all recognised.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] WaitWords = { "Delay", "Sleep", "Wait", "Backoff" };
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RetryWithoutDelay);
 
@@ -28,88 +29,42 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
-            if (symbols?.ApiException is null)
+            if (HandlingServices.TryCreate(start.Compilation, start.Options) is not { } services)
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.CatchClause);
+            // The catch's operation comes from the tree the driver builds once per body and shares
+            // with every operation analyzer; the syntax checks below still run before any judgement.
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.CatchClause);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, DatoCmsSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services)
     {
-        var catchClause = (ICatchClauseOperation)context.Operation;
-        var catchesTransient = symbols.IsTransientApiException(catchClause.ExceptionType)
-            || (symbols.IsApiException(catchClause.ExceptionType) && TransientChecks.ContainsTransientCheck(catchClause.Filter, symbols));
-        if (!catchesTransient || catchClause.Syntax is not CatchClauseSyntax { Declaration: { } declaration } syntax)
+        if (context.Operation is not ICatchClauseOperation catchClause || catchClause.Syntax is not CatchClauseSyntax syntax)
         {
             return;
         }
 
-        var repeated = RepeatedCode(catchClause, context.ContainingSymbol);
-        if (repeated is null || ContainsWait(repeated))
+        if (syntax.Declaration is null || !CatchShortcuts.MayRunAgain(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
+)
         {
             return;
         }
 
-        var location = Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, declaration.CloseParenToken.Span.End));
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryWithoutDelay, location, catchClause.ExceptionType.Name));
-    }
-
-    /// <summary>
-    /// What runs again after the catch: the enclosing loop's body, the method body for a goto
-    /// back, or the catch itself for a recursive call. Null when the catch does not retry.
-    /// </summary>
-    private static IOperation? RepeatedCode(ICatchClauseOperation catchClause, ISymbol containingSymbol)
-    {
-        foreach (var operation in catchClause.Handler.Descendants())
+        var scope = services.ScopeOf(catchClause);
+        if (!scope.IsOurs || scope.State == ErrorState.Never)
         {
-            if (operation is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, containingSymbol.OriginalDefinition))
-            {
-                return catchClause.Handler;
-            }
+            return;
         }
 
-        if (RetryLoops.Enclosing(catchClause) is { } loop)
+        var retriesWithoutWait = CatchShortcuts.LoopsStraightBack(syntax)
+            ? !services.Judge.LoopWaits(catchClause, context.ContainingSymbol)
+            : services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken).RetriesOnlyWithoutWait;
+        if (retriesWithoutWait)
         {
-            return loop.Body;
+            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryWithoutDelay, location, catchClause.ExceptionType.Name));
         }
-
-        IOperation? body = catchClause;
-        while (body.Parent is { } parent && parent is not (IMethodBodyOperation or IConstructorBodyOperation or ILocalFunctionOperation or IAnonymousFunctionOperation))
-        {
-            body = parent;
-        }
-
-        foreach (var operation in catchClause.Handler.Descendants())
-        {
-            if (operation is IBranchOperation { BranchKind: BranchKind.GoTo })
-            {
-                return body;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool ContainsWait(IOperation root)
-    {
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            if (operation is IInvocationOperation invocation)
-            {
-                foreach (var word in WaitWords)
-                {
-                    if (invocation.TargetMethod.Name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 }

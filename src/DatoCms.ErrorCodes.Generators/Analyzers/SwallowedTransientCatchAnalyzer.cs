@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,10 +10,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DatoCms.ErrorCodes.Generators.Analyzers;
 
 /// <summary>
-/// DATO002: a catch of DatoCmsApiException (or the transient base, or a transient code's
-/// exception) whose body swallows it. A catch counts as handling when it has a filter, throws
-/// (rethrow or wrap), checks IsTransient / RetryKind / Code, or sits in a loop that retries.
-/// Bare catches and catch (Exception) are out of scope: they are not about our errors.
+/// DATO002: a catch that can receive a transient API error and has a path out that neither
+/// propagates it nor retries (see <see cref="HandlingJudge"/>). Catches that cannot see a transient
+/// error, catches of one specific transient exception (a deliberate choice), filters we cannot
+/// classify, and catches whose code is examined by a switch (DATO001's) are left alone. Bare catches
+/// and catch (Exception) without a filter on our types are out of scope.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
@@ -26,56 +29,76 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
-            if (symbols?.ApiException is null)
+            if (HandlingServices.TryCreate(start.Compilation, start.Options) is not { } services)
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.CatchClause);
+            // The catch's operation comes from the tree the driver builds once per body and shares
+            // with every operation analyzer; the syntax checks below still run before any judgement.
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.CatchClause);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, DatoCmsSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services)
     {
-        var catchClause = (ICatchClauseOperation)context.Operation;
-        var caught = catchClause.ExceptionType;
-        var catchesOurError = SymbolEqualityComparer.Default.Equals(caught, symbols.ApiException) || symbols.IsTransientApiException(caught);
-        if (!catchesOurError || catchClause.Filter is not null || catchClause.Syntax is not CatchClauseSyntax { Declaration: { } declaration } syntax)
+        if (context.Operation is not ICatchClauseOperation catchClause || catchClause.Syntax is not CatchClauseSyntax syntax)
         {
             return;
         }
 
-        if (Handles(catchClause.Handler, symbols) || RetryLoops.Enclosing(catchClause) is not null)
+        if (syntax.Declaration is null || CatchShortcuts.AlwaysThrows(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
+)
         {
             return;
         }
 
-        var location = Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, declaration.CloseParenToken.Span.End));
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, location, caught.Name));
+        var scope = services.ScopeOf(catchClause);
+        if (!scope.IsOurs || !scope.FilterUnderstood || !ErrorStates.DropLosesTransient(scope.State) || SwitchesOnTheCode(catchClause.Handler, services.Facts))
+        {
+            return;
+        }
+
+        if (!CatchShortcuts.FallsOffTheEnd(syntax))
+        {
+            var verdict = services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken);
+            if (verdict.IsUnsure || !verdict.Drops)
+            {
+                return;
+            }
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, location, catchClause.ExceptionType.Name));
     }
 
-    /// <summary>Throws anything, or looks at IsTransient / RetryKind / Code of our types.</summary>
-    private static bool Handles(IBlockOperation handler, DatoCmsSymbols symbols)
+    /// <summary>A switch over the error's code in the handler is judged by DATO001, which says which codes are missing.</summary>
+    private static bool SwitchesOnTheCode(IBlockOperation handler, ErrorFacts facts)
     {
         foreach (var operation in handler.Descendants())
         {
-            switch (operation)
+            var value = operation switch
             {
-                case IThrowOperation:
-                    return true;
-                case IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code } code when symbols.IsApiErrorCarrier(code.Property.ContainingType):
-                    return true;
-                default:
-                    if (TransientChecks.IsTransientCheck(operation, symbols))
-                    {
-                        return true;
-                    }
+                ISwitchOperation statement => statement.Value,
+                ISwitchExpressionOperation expression => expression.Value,
+                _ => null,
+            };
 
-                    break;
+            if (value is not null && (facts.IsCodeRead(value) || IsErrorCode(value.Type, facts)))
+            {
+                return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsErrorCode(ITypeSymbol? type, ErrorFacts facts)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, facts.Symbols.ErrorCode);
     }
 }

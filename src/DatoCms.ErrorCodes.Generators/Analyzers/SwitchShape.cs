@@ -5,25 +5,37 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DatoCms.ErrorCodes.Generators.Analyzers;
 
 /// <summary>
-/// What a switch over DatoCmsErrorCode covers: the codes it names without a <c>when</c> guard, and
-/// whether anything in it already handles transient errors (a guard that checks IsTransient, or a
-/// fallback that rethrows or checks IsTransient).
+/// What a switch over DatoCmsErrorCode lists: the codes it names without a <c>when</c> guard (also
+/// through <c>or</c> patterns), whether a guard asks about transience, and where its fallback starts
+/// (the first statement of the default section, or the value of the discard arm). What the fallback
+/// then does is the shared judgement's question, not this class's.
 /// </summary>
 internal sealed class SwitchShape
 {
-    private SwitchShape(HashSet<long> explicitCodes, bool isHandled)
+    private SwitchShape(HashSet<long> explicitCodes, bool hasTransientGuard, IOperation? fallback, bool hasFallback)
     {
         ExplicitCodes = explicitCodes;
-        IsHandled = isHandled;
+        HasTransientGuard = hasTransientGuard;
+        Fallback = fallback;
+        HasFallback = hasFallback;
     }
 
     public HashSet<long> ExplicitCodes { get; }
 
-    public bool IsHandled { get; }
+    /// <summary>A case guard or arm guard checks IsTransient / RetryKind.</summary>
+    public bool HasTransientGuard { get; }
+
+    /// <summary>The first operation of the fallback; null for an empty default section or when there is none.</summary>
+    public IOperation? Fallback { get; }
+
+    /// <summary>A default section, a discard arm, or a pattern that matches every value.</summary>
+    public bool HasFallback { get; }
 
     public static SwitchShape Of(ISwitchOperation statement, DatoCmsSymbols symbols)
     {
         var codes = new HashSet<long>();
+        IOperation? fallback = null;
+        var hasFallback = false;
         foreach (var section in statement.Cases)
         {
             var isFallback = false;
@@ -40,7 +52,7 @@ internal sealed class SwitchShape
                     case IPatternCaseClauseOperation pattern when pattern.Guard is not null:
                         if (TransientChecks.ContainsTransientCheck(pattern.Guard, symbols))
                         {
-                            return new SwitchShape(codes, isHandled: true);
+                            return new SwitchShape(codes, hasTransientGuard: true, null, hasFallback: false);
                         }
 
                         break;
@@ -50,13 +62,14 @@ internal sealed class SwitchShape
                 }
             }
 
-            if (isFallback && HandlesTransient(section.Body, symbols))
+            if (isFallback && !hasFallback)
             {
-                return new SwitchShape(codes, isHandled: true);
+                hasFallback = true;
+                fallback = section.Body.IsEmpty ? null : section.Body[0];
             }
         }
 
-        return new SwitchShape(codes, isHandled: false);
+        return new SwitchShape(codes, hasTransientGuard: false, fallback, hasFallback);
     }
 
     public static SwitchShape Of(ISwitchExpressionOperation expression, DatoCmsSymbols symbols)
@@ -68,41 +81,19 @@ internal sealed class SwitchShape
             {
                 if (TransientChecks.ContainsTransientCheck(arm.Guard, symbols))
                 {
-                    return new SwitchShape(codes, isHandled: true);
+                    return new SwitchShape(codes, hasTransientGuard: true, null, hasFallback: false);
                 }
 
                 continue;
             }
 
-            if (AddPattern(arm.Pattern, codes) && HandlesTransient(new[] { arm.Value }, symbols))
+            if (AddPattern(arm.Pattern, codes))
             {
-                return new SwitchShape(codes, isHandled: true);
+                return new SwitchShape(codes, hasTransientGuard: false, arm.Value, hasFallback: true);
             }
         }
 
-        return new SwitchShape(codes, isHandled: false);
-    }
-
-    /// <summary>A fallback handles transient errors when it throws (rethrow or wrap) or checks transience.</summary>
-    private static bool HandlesTransient(IEnumerable<IOperation> body, DatoCmsSymbols symbols)
-    {
-        foreach (var operation in body)
-        {
-            if (operation is IThrowOperation || TransientChecks.ContainsTransientCheck(operation, symbols))
-            {
-                return true;
-            }
-
-            foreach (var descendant in operation.Descendants())
-            {
-                if (descendant is IThrowOperation)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return new SwitchShape(codes, hasTransientGuard: false, null, hasFallback: false);
     }
 
     /// <summary>Adds the codes a pattern names; returns true when the pattern matches everything (a fallback).</summary>
@@ -128,7 +119,8 @@ internal sealed class SwitchShape
 
     private static void AddConstant(IOperation value, HashSet<long> codes)
     {
-        if (value.ConstantValue is { HasValue: true, Value: { } constant })
+        value = OperationHelpers.Unwrap(value);
+        if (value.ConstantValue is { HasValue: true, Value: { } constant } && constant is not string and not bool)
         {
             codes.Add(System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
         }

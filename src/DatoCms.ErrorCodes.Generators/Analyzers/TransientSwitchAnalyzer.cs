@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,8 +13,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DatoCms.ErrorCodes.Generators.Analyzers;
 
 /// <summary>
-/// DATO001: a switch over an error's <c>Code</c> that lists specific codes but lets the transient
-/// ones fall to a default that neither rethrows nor checks IsTransient.
+/// DATO001: a switch over an error's <c>Code</c> (also <c>ex.Errors.FirstOrDefault()?.Code</c>) that
+/// lists specific codes and lets the transient ones fall to a fallback — the default section, the
+/// discard arm, or the code after a switch without default — from which some path drops the error
+/// (see <see cref="HandlingJudge"/>). A guard that asks about transience, a check before the switch,
+/// or a catch that only sees transient (or only permanent) errors makes the switch deliberate.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
@@ -33,50 +38,160 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
-            if (symbols is null || symbols.TransientCodes.IsEmpty)
+            if (symbols is null || symbols.TransientCodes.IsEmpty || HandlingServices.TryCreate(start.Compilation, start.Options) is not { } services)
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Switch, OperationKind.SwitchExpression);
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.Switch, OperationKind.SwitchExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, DatoCmsSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services)
     {
-        var (value, location) = context.Operation switch
+        var symbols = services.Symbols;
+        var operation = context.Operation;
+        if (HeaderLocations.OfSwitch(operation.Syntax) is not { } location)
         {
-            ISwitchOperation { Syntax: SwitchStatementSyntax syntax } statement => (statement.Value, Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.SwitchKeyword.SpanStart, syntax.CloseParenToken.Span.End))),
-            ISwitchExpressionOperation { Syntax: SwitchExpressionSyntax syntax } expression => (expression.Value, Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.GoverningExpression.SpanStart, syntax.SwitchKeyword.Span.End))),
-            _ => (null, null),
+            return;
+        }
+
+        var value = operation switch
+        {
+            ISwitchOperation statement => statement.Value,
+            ISwitchExpressionOperation expression => expression.Value,
+            _ => null,
         };
 
-        value = Unwrap(value);
-        if (value is null || location is null || !SymbolEqualityComparer.Default.Equals(value.Type, symbols.ErrorCode))
+        value = OperationHelpers.UnwrapOrNull(value);
+        if (value is null || !IsErrorCode(value.Type, symbols))
         {
             return;
         }
 
-        var scope = AnalyzerOptionReader.Read(context.Options, context.Operation.Syntax.SyntaxTree, AnalyzerOptionNames.SwitchScopeKey, AnalyzerOptionNames.SwitchScopeProperty);
-        if (!string.Equals(scope, "all", StringComparison.OrdinalIgnoreCase) && !ComesFromAnApiError(value, symbols))
+        var scope = AnalyzerOptionReader.Read(context.Options, operation.Syntax.SyntaxTree, AnalyzerOptionNames.SwitchScopeKey, AnalyzerOptionNames.SwitchScopeProperty);
+        if (!string.Equals(scope, "all", StringComparison.OrdinalIgnoreCase) && !ComesFromAnApiError(value, services.Facts))
         {
             return;
         }
 
-        var shape = context.Operation is ISwitchOperation switchStatement ? SwitchShape.Of(switchStatement, symbols) : SwitchShape.Of((ISwitchExpressionOperation)context.Operation, symbols);
-        if (shape.ExplicitCodes.Count == 0 || shape.IsHandled)
+        var shape = operation is ISwitchOperation switchStatement ? SwitchShape.Of(switchStatement, symbols) : SwitchShape.Of((ISwitchExpressionOperation)operation, symbols);
+        if (shape.ExplicitCodes.Count == 0 || shape.HasTransientGuard)
         {
             return;
         }
 
         var missing = symbols.TransientCodes.Where(f => !shape.ExplicitCodes.Contains(Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        if (missing.Count == 0 || TransientChecks.IsGuardedBefore(context.Operation, symbols))
+        if (missing.Count == 0 || TransientChecks.IsGuardedBefore(operation, symbols))
+        {
+            return;
+        }
+
+        if (OperationHelpers.EnclosingCatch(operation) is { } catchClause && services.ScopeOf(catchClause) is { IsOurs: true } catchScope && catchScope.State != ErrorState.Maybe)
+        {
+            // Inside a catch that only sees permanent errors, or only transient ones: the switch is a deliberate choice.
+            return;
+        }
+
+        if (!FallbackDrops(operation, shape, services, context))
         {
             return;
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, string.Join(",", missing.Select(m => m.Name)));
         context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, Describe(missing)));
+    }
+
+    /// <summary>Whether some path from where the unlisted codes go leaves without propagating or retrying.</summary>
+    private static bool FallbackDrops(IOperation switchOperation, SwitchShape shape, HandlingServices services, OperationAnalysisContext context)
+    {
+        SyntaxNode? entry;
+        if (switchOperation is ISwitchExpressionOperation)
+        {
+            if (!shape.HasFallback || shape.Fallback is null)
+            {
+                // No fallback arm: an unlisted code throws SwitchExpressionException.
+                return false;
+            }
+
+            entry = shape.Fallback.Syntax;
+        }
+        else
+        {
+            entry = shape.HasFallback ? shape.Fallback?.Syntax : null;
+            if (entry is null || entry is BreakStatementSyntax)
+            {
+                entry = StatementAfter((SwitchStatementSyntax)switchOperation.Syntax, out var fallsOffTheEnd);
+                if (entry is null)
+                {
+                    return fallsOffTheEnd;
+                }
+            }
+        }
+
+        var catchLocal = OperationHelpers.EnclosingCatch(switchOperation)?.Locals.FirstOrDefault();
+        switch (entry)
+        {
+            case ThrowStatementSyntax or ThrowExpressionSyntax:
+                return false;
+            case ReturnStatementSyntax { Expression: null }:
+                return true;
+            case ReturnStatementSyntax { Expression: { } returned } when switchOperation.SemanticModel?.GetOperation(returned, context.CancellationToken) is { } value:
+                // What a return hands back needs no graph.
+                return !services.Judge.HandsOnTheError(value, catchLocal);
+            case ContinueStatementSyntax or GotoStatementSyntax or BreakStatementSyntax:
+                return false;
+        }
+
+        if (switchOperation is ISwitchExpressionOperation && IsReturnedDirectly(switchOperation.Syntax) && shape.Fallback is { } armValue)
+        {
+            return !services.Judge.HandsOnTheError(armValue, catchLocal);
+        }
+
+        var verdict = services.Judge.JudgeFrom(switchOperation, entry, ErrorState.Maybe, context.ContainingSymbol, context.CancellationToken);
+        return !verdict.IsUnsure && verdict.Drops;
+    }
+
+    /// <summary>The switch expression is what the function returns: <c>return x switch {...}</c> or <c>=> x switch {...}</c>.</summary>
+    private static bool IsReturnedDirectly(SyntaxNode switchExpression)
+    {
+        var parent = switchExpression.Parent;
+        while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is ReturnStatementSyntax || (parent is ArrowExpressionClauseSyntax && parent.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
+    }
+
+    /// <summary>
+    /// The statement a switch without default falls out into; null with <paramref name="fallsOffTheEnd"/>
+    /// when it is the last statement of a function body, null without it when we cannot tell (a loop body).
+    /// </summary>
+    private static SyntaxNode? StatementAfter(SwitchStatementSyntax statement, out bool fallsOffTheEnd)
+    {
+        fallsOffTheEnd = false;
+        if (statement.Parent is GlobalStatementSyntax global && global.Parent is CompilationUnitSyntax unit)
+        {
+            var index = unit.Members.IndexOf(global);
+            var next = unit.Members.Skip(index + 1).OfType<GlobalStatementSyntax>().FirstOrDefault();
+            fallsOffTheEnd = next is null;
+            return next?.Statement;
+        }
+
+        if (statement.Parent is not BlockSyntax block)
+        {
+            return null;
+        }
+
+        var position = block.Statements.IndexOf(statement);
+        if (position + 1 < block.Statements.Count)
+        {
+            return block.Statements[position + 1];
+        }
+
+        fallsOffTheEnd = block.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax;
+        return null;
     }
 
     private static string Describe(IReadOnlyList<IFieldSymbol> missing)
@@ -86,12 +201,22 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         return missing.Count > NamesInMessage ? codes + names + " +" + (missing.Count - NamesInMessage) + " more" : codes + names;
     }
 
-    /// <summary><c>ex.Code</c>, <c>error.Code</c>, or a local initialised from one of them.</summary>
-    private static bool ComesFromAnApiError(IOperation value, DatoCmsSymbols symbols)
+    private static bool IsErrorCode(ITypeSymbol? type, DatoCmsSymbols symbols)
     {
-        if (value is IPropertyReferenceOperation { Property.Name: GeneratedNames.Members.Code } property)
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return symbols.IsApiErrorCarrier(property.Property.ContainingType) || symbols.IsApiErrorCarrier(property.Instance?.Type);
+            type = nullable.TypeArguments[0];
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, symbols.ErrorCode);
+    }
+
+    /// <summary><c>ex.Code</c>, <c>error.Code</c>, <c>ex.Errors.FirstOrDefault()?.Code</c>, or a local initialised from one of them.</summary>
+    private static bool ComesFromAnApiError(IOperation value, ErrorFacts facts)
+    {
+        if (facts.IsCodeRead(value))
+        {
+            return true;
         }
 
         if (value is ILocalReferenceOperation local && value.SemanticModel is { } model)
@@ -100,8 +225,8 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             {
                 if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer } && model.SyntaxTree == initializer.SyntaxTree)
                 {
-                    var initial = Unwrap(model.GetOperation(initializer));
-                    if (initial is not null && initial is not ILocalReferenceOperation && ComesFromAnApiError(initial, symbols))
+                    var initial = OperationHelpers.UnwrapOrNull(model.GetOperation(initializer));
+                    if (initial is not null && initial is not ILocalReferenceOperation && ComesFromAnApiError(initial, facts))
                     {
                         return true;
                     }
@@ -110,15 +235,5 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
-    }
-
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

@@ -21,7 +21,9 @@ internal static class Caller
 " + body + @"
     }
 
-    private static Task BackoffAsync(int attempt) => Task.CompletedTask;
+    private static Task BackoffAsync(int attempt) => Task.Delay(100 * attempt);
+
+    private static Task NotAWaitAsync(int attempt) => Task.CompletedTask;
 }", messages.Length == 0 ? null : messages);
 
     [Fact]
@@ -94,13 +96,18 @@ internal static class Caller
         }");
 
     [Theory]
+    [InlineData("while (true) { try { return await call(); } [|catch (DatoCmsApiException)|] { } }")]
+    [InlineData("while (true) { try { return await call(); } [|catch (DatoCmsApiException ex)|] when (ex.StatusCode == 409) { } }")]
+    [InlineData("for (var i = 0; ; i++) { try { return await call(); } [|catch (DatoCmsTransientApiException)|] { } await NotAWaitAsync(i); }")]
+    [InlineData("while (true) { try { return await call(); } [|catch (DatoCmsApiException ex)|] { if (!ex.IsTransient) throw; } }")]
+    public Task RetryingEveryApiErrorOrCallingAHelperThatDoesNotWaitIsReported(string body) => VerifyAsync(body);
+
+    [Theory]
     [InlineData("while (true) { try { return await call(); } catch (DatoCmsTransientApiException ex) { await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1), ct); } }")]
     [InlineData("for (var i = 0; ; i++) { try { return await call(); } catch (DatoCmsTransientApiException) { Thread.Sleep(100 * i); } }")]
     [InlineData("for (var i = 0; ; i++) { try { return await call(); } catch (DatoCmsTransientApiException) { } await BackoffAsync(i); }")]
     [InlineData("while (true) { await Task.Delay(10, ct); try { return await call(); } catch (DatoCmsTransientApiException) { } }")]
     [InlineData("while (true) { try { return await call(); } catch (NotFoundException) { } }")]
-    [InlineData("while (true) { try { return await call(); } catch (DatoCmsApiException) { } }")]
-    [InlineData("while (true) { try { return await call(); } catch (DatoCmsApiException ex) when (ex.StatusCode == 409) { } }")]
     [InlineData("foreach (var x in new[] { 1, 2 }) { try { await call(); } catch (DatoCmsTransientApiException) { } } return 0;")]
     [InlineData("var failures = 0; for (var i = 0; i < 3; i++) { try { await call(); } catch (DatoCmsTransientApiException) { failures++; } } return failures;")]
     [InlineData("try { return await call(); } catch (DatoCmsTransientApiException) { return -1; }")]

@@ -42,15 +42,18 @@ internal static class Caller
         }");
 
     [Fact]
-    public Task TransientBaseAndTransientCodeExceptionsSwallow() => VerifyAsync(@"
-        [|catch (ItemLockedException ex)|]
-        {
-            Log(ex);
-        }
+    public Task TransientBaseSwallows() => VerifyAsync(@"
         [|catch (DatoCmsTransientApiException)|]
         {
-        }", "This catch swallows ItemLockedException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost",
-            "This catch swallows DatoCmsTransientApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
+        }", "This catch swallows DatoCmsTransientApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
+
+    [Theory]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex.Code == DatoCmsErrorCode.NotFound) { return 0; } Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { foreach (var error in ex.Errors) { if (error.Code == DatoCmsErrorCode.InvalidField) Log(ex); } }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { Console.WriteLine(ex.Code + \" transient: \" + ex.IsTransient); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex.StatusCode == 401) throw new UnauthorizedAccessException(\"token\", ex); Log(ex); }")]
+    [InlineData("[|catch (Exception ex)|] when (ex is DatoCmsApiException) { Log(ex); }")]
+    public Task LookingAtTheCodeWithoutHandlingTransientSwallows(string catches) => VerifyAsync(catches);
 
     [Theory]
     [InlineData("catch (DatoCmsApiException) { throw; }")]
@@ -58,9 +61,9 @@ internal static class Caller
     [InlineData("catch (DatoCmsApiException ex) when (!ex.IsTransient) { Log(ex); }")]
     [InlineData("catch (DatoCmsApiException ex) when (ex.StatusCode == 404) { }")]
     [InlineData("catch (DatoCmsApiException ex) { if (ex.IsTransient) { return -1; } Log(ex); }")]
-    [InlineData("catch (DatoCmsApiException ex) { if (ex.Code == DatoCmsErrorCode.NotFound) { return 0; } Log(ex); }")]
     [InlineData("catch (DatoCmsApiException ex) { switch (ex.RetryKind) { case DatoCmsRetryKind.None: Log(ex); break; } }")]
-    [InlineData("catch (DatoCmsApiException ex) { foreach (var error in ex.Errors) { if (error.Code == DatoCmsErrorCode.InvalidField) Log(ex); } }")]
+    [InlineData("catch (ItemLockedException ex) { Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { return ex.IsTransient ? -1 : 0; }")]
     [InlineData("catch (DatoCmsApiException ex) { if (ex.Code.IsTransient()) return -1; }")]
     [InlineData("catch (NotFoundException) { return 0; }")]
     [InlineData("catch (StaleItemVersionException ex) { Log(ex); }")]

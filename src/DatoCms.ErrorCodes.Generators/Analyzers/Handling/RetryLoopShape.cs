@@ -1,0 +1,71 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
+
+/// <summary>
+/// Tells a retry loop from a loop that processes items, on syntax: the try sits in a <c>for</c>,
+/// <c>while</c> or <c>do</c> loop of the same function and its block leaves the loop on success
+/// (<c>return</c>, <c>break</c>, or setting a flag the loop condition reads, as in
+/// <c>while (!done)</c>). A <c>goto</c> back from the catch is a retry too. A <c>foreach</c> over
+/// items that records failures is not.
+/// </summary>
+internal static class RetryLoopShape
+{
+    public static bool IsRetry(TryStatementSyntax tryStatement, CatchClauseSyntax catchClause)
+    {
+        for (SyntaxNode? node = tryStatement.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case ForEachStatementSyntax or ForEachVariableStatementSyntax:
+                    return false;
+                case ForStatementSyntax forLoop:
+                    return LeavesOnSuccess(tryStatement.Block, forLoop, forLoop.Condition);
+                case WhileStatementSyntax whileLoop:
+                    return LeavesOnSuccess(tryStatement.Block, whileLoop, whileLoop.Condition);
+                case DoStatementSyntax doLoop:
+                    return LeavesOnSuccess(tryStatement.Block, doLoop, doLoop.Condition);
+                case MemberDeclarationSyntax and not GlobalStatementSyntax:
+                case LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
+                    return catchClause.Block.DescendantNodes().OfType<GotoStatementSyntax>().Any();
+            }
+        }
+
+        return catchClause.Block.DescendantNodes().OfType<GotoStatementSyntax>().Any();
+    }
+
+    private static bool LeavesOnSuccess(BlockSyntax tryBlock, StatementSyntax loop, ExpressionSyntax? condition)
+    {
+        var flags = condition?.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();
+        foreach (var node in tryBlock.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case ReturnStatementSyntax:
+                    return true;
+                case BreakStatementSyntax breakStatement when InnermostBreakable(breakStatement) == loop:
+                    return true;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } when flags is not null && flags.Contains(target.Identifier.ValueText):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxNode? InnermostBreakable(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax or ForEachVariableStatementSyntax or SwitchStatementSyntax)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Generators.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+using Microsoft.CodeAnalysis.Text;
+using Xunit.Abstractions;
+
+namespace DatoCms.ErrorCodes.Generators.Tests.Analyzers.Corpus;
+
+/// <summary>
+/// Scores DATO001–DATO006 on the corpus of application-shaped snippets: every expected diagnostic
+/// (rule and span) found is a true positive, every other one a false positive, every one missed a
+/// false negative. Fails when a rule falls below the published targets, and prints the table that
+/// docs/diagnostics/README.md publishes.
+/// </summary>
+public class AnalyzerCorpusTests(ITestOutputHelper output)
+{
+    public const double PrecisionTarget = 0.98;
+    public const double RecallTarget = 0.95;
+
+    private static readonly string[] Rules = { "DATO001", "DATO002", "DATO003", "DATO004", "DATO005", "DATO006" };
+
+    [Fact]
+    public void CorpusIsLargeAndBalanced()
+    {
+        var snippets = CorpusSnippet.LoadAll();
+        Assert.True(snippets.Count >= 150, $"The corpus has {snippets.Count} snippets; the target is at least 150.");
+        Assert.Equal(snippets.Count, snippets.Select(s => s.Title).Distinct().Count());
+        var correct = snippets.Count(s => s.IsCorrectCode);
+        Assert.InRange(correct, snippets.Count * 2 / 5, snippets.Count * 3 / 5);
+        foreach (var rule in Rules)
+        {
+            Assert.True(snippets.Sum(s => s.Markup.Spans.Count(m => m.Id == rule)) >= 10, rule + " needs at least 10 expected diagnostics in the corpus.");
+        }
+    }
+
+    [Fact]
+    public async Task EveryRuleMeetsItsPrecisionAndRecallTargets()
+    {
+        var snippets = CorpusSnippet.LoadAll();
+        var results = await Task.WhenAll(snippets.Select(s => Task.Run(() => RunAsync(s))));
+
+        var problems = new StringBuilder();
+        var scores = Rules.ToDictionary(r => r, _ => (Tp: 0, Fp: 0, Fn: 0));
+        foreach (var (snippet, expected, actual) in results)
+        {
+            foreach (var rule in Rules)
+            {
+                var want = expected.Where(e => e.Id == rule).Select(e => e.Span).ToHashSet();
+                var got = actual.Where(a => a.Id == rule).Select(a => a.Span).ToHashSet();
+                var (tp, fp, fn) = scores[rule];
+                scores[rule] = (tp + want.Intersect(got).Count(), fp + got.Except(want).Count(), fn + want.Except(got).Count());
+                foreach (var span in got.Except(want))
+                {
+                    problems.AppendLine($"false positive {rule} in {snippet.Title} at {Describe(snippet, span)}");
+                }
+
+                foreach (var span in want.Except(got))
+                {
+                    problems.AppendLine($"missed {rule} in {snippet.Title} at {Describe(snippet, span)}");
+                }
+            }
+        }
+
+        var table = new StringBuilder();
+        table.AppendLine($"Corpus: {snippets.Count} snippets, {snippets.Count(s => s.IsCorrectCode)} correct code.");
+        table.AppendLine("| Rule | Expected | Found | False positives | Missed | Precision | Recall |");
+        table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var failures = new List<string>();
+        foreach (var rule in Rules)
+        {
+            var (tp, fp, fn) = scores[rule];
+            var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
+            var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {rule} | {tp + fn} | {tp} | {fp} | {fn} | {precision:P1} | {recall:P1} |"));
+            if (precision < PrecisionTarget || recall < RecallTarget)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{rule}: precision {precision:P1}, recall {recall:P1}"));
+            }
+        }
+
+        output.WriteLine(table.ToString());
+        output.WriteLine(problems.ToString());
+        Assert.True(failures.Count == 0, "Below the targets (precision >= 98 %, recall >= 95 %):\n" + string.Join("\n", failures) + "\n\n" + table + "\n" + problems);
+    }
+
+    private static string Describe(CorpusSnippet snippet, TextSpan span)
+    {
+        var line = snippet.Markup.Source.Take(span.Start).Count(c => c == '\n') + 1;
+        return $"line {line}: {snippet.Markup.Source.Substring(span.Start, span.Length)}";
+    }
+
+    private static async Task<(CorpusSnippet Snippet, IReadOnlyList<(string Id, TextSpan Span)> Expected, IReadOnlyList<(string Id, TextSpan Span)> Actual)> RunAsync(CorpusSnippet snippet)
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var tree = CSharpSyntaxTree.ParseText(snippet.Markup.Source, options, path: "/project/" + snippet.Name + ".cs");
+        var isProgram = tree.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any();
+        var compilation = CSharpCompilation.Create(
+            "CorpusUser",
+            new[] { tree, CorpusApi.SupportTree(options) },
+            ReferenceSets.Get(ReferenceSet.Net80).Concat(CorpusApi.References),
+            new CSharpCompilationOptions(isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, $"Snippet {snippet.Title} does not compile:\n" + string.Join("\n", errors));
+
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
+            new TransientSwitchAnalyzer(),
+            new SwallowedTransientCatchAnalyzer(),
+            new RetryEveryErrorAnalyzer(),
+            new RetryWithoutDelayAnalyzer(),
+            new CodeStringAnalyzer());
+        var diagnostics = await compilation
+            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+            .GetAllDiagnosticsAsync();
+        var crashes = diagnostics.Where(d => d.Id == "AD0001").ToList();
+        Assert.True(crashes.Count == 0, $"An analyzer threw on {snippet.Title}:\n" + string.Join("\n", crashes.Select(d => d.GetMessage(CultureInfo.InvariantCulture))));
+
+        var actual = diagnostics
+            .Where(d => d.Id.StartsWith("DATO0", StringComparison.Ordinal) && d.Location.SourceTree == tree)
+            .Select(d => (d.Id, d.Location.SourceSpan))
+            .ToList();
+        var expected = snippet.Markup.Spans.Select(s => (s.Id ?? "?", s.Span)).ToList();
+        return (snippet, expected, actual);
+    }
+}

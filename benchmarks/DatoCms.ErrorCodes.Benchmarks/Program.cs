@@ -11,6 +11,13 @@ if (args.Length > 0 && args[0] == "analyzer-cost")
     return;
 }
 
+// The retry handler at the real rate limit against the Kestrel imitation (see benchmarks/README.md): add "scenarios".
+if (args.Length > 0 && args[0] == "scenarios")
+{
+    await DatoCms.ErrorCodes.Benchmarks.Scenarios.RateLimitScenarios.RunAsync(args);
+    return;
+}
+
 // Writes the 2,000-method synthetic consumer as C# files into a folder, for a real
 // `dotnet build -p:ReportAnalyzer=true` (see benchmarks/README.md): add "write-consumer DIR".
 if (args.Length > 1 && args[0] == "write-consumer")

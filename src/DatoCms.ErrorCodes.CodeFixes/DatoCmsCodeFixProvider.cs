@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DatoCms.ErrorCodes.CodeFixes;
 
@@ -29,14 +30,14 @@ public abstract class DatoCmsCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (!root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            if (CurrentSpan(diagnostic.Location, root.SyntaxTree) is not { } span || !root.FullSpan.Contains(span))
             {
                 continue;
             }
 
             try
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                var node = root.FindNode(span, getInnermostNodeForTie: true);
                 RegisterFixes(new FixSite(context, diagnostic, root, model, node));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -44,6 +45,36 @@ public abstract class DatoCmsCodeFixProvider : CodeFixProvider
                 // A shape this fix does not know: no action here, the other sites are unaffected.
             }
         }
+    }
+
+    /// <summary>
+    /// Where the diagnostic's span is in the document as it is now. A client that applies the
+    /// fixes of several rules in turn (dotnet format) may hand over a diagnostic computed on an
+    /// earlier version of the document, whose span an earlier fix has moved: it is mapped through
+    /// the edits since, or null when an edit touched it.
+    /// </summary>
+    private static TextSpan? CurrentSpan(Location location, SyntaxTree current)
+    {
+        var span = location.SourceSpan;
+        if (location.SourceTree is not { } reported || reported == current)
+        {
+            return span;
+        }
+
+        var shift = 0;
+        foreach (var change in current.GetChanges(reported))
+        {
+            if (change.Span.End <= span.Start)
+            {
+                shift += change.NewText!.Length - change.Span.Length;
+            }
+            else if (change.Span.Start < span.End)
+            {
+                return null;
+            }
+        }
+
+        return new TextSpan(span.Start + shift, span.Length);
     }
 
     /// <summary>

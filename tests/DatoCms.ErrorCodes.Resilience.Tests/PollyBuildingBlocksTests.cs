@@ -21,6 +21,7 @@ public class PollyBuildingBlocksTests
         var delays = new List<TimeSpan>();
         var options = RetryStacks.FastRetryOptions(maxAttempts: 3);
         options.OnRetry = attempt => delays.Add(attempt.Delay);
+        options.UseJitter = false; // with jitter the X-RateLimit-Reset wait is spread at random
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddDatoCmsRetry(options).Build();
 
         using var response = await pipeline.ExecuteAsync(async token =>
@@ -107,6 +108,7 @@ public class PollyBuildingBlocksTests
         var delays = new List<TimeSpan>();
         var options = RetryStacks.FastRetryOptions(maxAttempts: 4);
         options.OnRetry = attempt => delays.Add(attempt.Delay);
+        options.UseJitter = false; // with jitter the X-RateLimit-Reset wait is spread at random
         var pipeline = new ResiliencePipelineBuilder().AddDatoCmsRetry(options).Build();
         var calls = 0;
 

@@ -14,8 +14,15 @@ internal static class SourceEmitter
     private static readonly string[] RetryTemplates =
     {
         GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
-        GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
+        GeneratedNames.RetryPolicy, GeneratedNames.RateLimitTicket, GeneratedNames.RateLimitShare, GeneratedNames.RateLimiter,
+        GeneratedNames.RetryHandler, GeneratedNames.Retry,
         GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
+    };
+
+    /// <summary>The RateLimiter option and the throttle as a RateLimiter: only where System.Threading.RateLimiting is referenced (and C# 9+).</summary>
+    private static readonly string[] RateLimitingTemplates =
+    {
+        GeneratedNames.RetryOptionsRateLimiting, GeneratedNames.RateLimitLease, GeneratedNames.AdaptiveRateLimiter,
     };
 
     /// <summary>The Redis rate limiter: only where StackExchange.Redis and System.Threading.RateLimiting are referenced.</summary>
@@ -59,6 +66,14 @@ internal static class SourceEmitter
         foreach (var template in RetryTemplates)
         {
             yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
+        }
+
+        if (context.Features.RateLimiterUnavailableReason is null)
+        {
+            foreach (var template in RateLimitingTemplates)
+            {
+                yield return (GeneratedNames.HintName(template), TemplateEmitter.Emit(context, template));
+            }
         }
 
         foreach (var template in IntegrationEmitter.Templates(context.Features.Integrations))

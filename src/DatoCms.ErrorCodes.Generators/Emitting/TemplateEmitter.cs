@@ -33,13 +33,21 @@ internal static class TemplateEmitter
         var lines = Load(typeName);
         var body = new StringBuilder();
 
+        // A template named Type.Part is a further part of a partial type: the first part carries
+        // [GeneratedCode], which may appear once per type.
+        var isFurtherPart = IsFurtherPart(typeName);
+
         // Lines 0 and 1 are the namespace line and its brace, the last one closes it (checked by Load).
         for (var i = 2; i < lines.Length - 1; i++)
         {
             var line = lines[i];
             if (line.StartsWith(TopLevelInternal, StringComparison.Ordinal))
             {
-                body.Append("    ").Append(context.GeneratedCodeAttribute).Append('\n');
+                if (!isFurtherPart)
+                {
+                    body.Append("    ").Append(context.GeneratedCodeAttribute).Append('\n');
+                }
+
                 line = line.EndsWith(AlwaysInternalMarker, StringComparison.Ordinal)
                     ? line.Substring(0, line.Length - AlwaysInternalMarker.Length)
                     : "    " + context.Options.Accessibility + " " + line.Substring(TopLevelInternal.Length);
@@ -50,6 +58,9 @@ internal static class TemplateEmitter
 
         return GeneratedFile.WriteRaw(context, body.ToString());
     }
+
+    /// <summary>Whether the template is a further part of a partial type (named <c>Type.Part</c>), whose first part carries <c>[GeneratedCode]</c>.</summary>
+    internal static bool IsFurtherPart(string typeName) => typeName.IndexOf('.') >= 0;
 
     /// <summary>The template's lines, '\n'-separated whatever the checkout's line endings, without the trailing empty line.</summary>
     internal static string[] Load(string typeName)

@@ -25,6 +25,13 @@ internal static class GeneratedNames
     public const string RetryAttempt = "DatoCmsRetryAttempt";
     public const string RetryPolicy = "DatoCmsRetryPolicy";
     public const string RateLimiter = "DatoCmsRateLimiter";
+    public const string RateLimitTicket = "DatoCmsRateLimitTicket";
+    public const string RateLimitShare = "DatoCmsRateLimitShare";
+    public const string AdaptiveRateLimiter = "DatoCmsAdaptiveRateLimiter";
+    public const string RateLimitLease = "DatoCmsRateLimitLease";
+
+    /// <summary>The second part of <see cref="RetryOptions"/>, with the RateLimiter option (a template, not a type).</summary>
+    public const string RetryOptionsRateLimiting = RetryOptions + ".RateLimiting";
     public const string RetryHandler = "DatoCmsRetryHandler";
     public const string Retry = "DatoCmsRetry";
     public const string RequestInfo = "DatoCmsRequestInfo";
@@ -85,6 +92,7 @@ internal static class GeneratedNames
         Telemetry, Resilience, RetryDecision, ThrottleStrategy, ThrottleStrategyOptions, ResilienceOptions,
         ResilienceOptionsValidator, Throttles, ResilienceHttpClientBuilderExtensions, ClientOptions,
         HttpClientServiceCollectionExtensions, Projects, JobFollowingHandler,
+        RateLimitTicket, RateLimitShare, AdaptiveRateLimiter, RateLimitLease,
         RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler, RedisRateLimitHttpClientBuilderExtensions,
     };
 

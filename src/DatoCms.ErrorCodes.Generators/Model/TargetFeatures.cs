@@ -12,7 +12,7 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasHttpClient">System.Net.Http's DelegatingHandler exists: the retry handler and response extensions are generated.</param>
 /// <param name="SupportsUtf8Literals">C# 11 or later: UTF-8 string literals ("..."u8) for the byte parser.</param>
 /// <param name="RedisClientMajorVersion">The major version of the referenced StackExchange.Redis, or 0 when it is not referenced.</param>
-/// <param name="HasRateLimiting">System.Threading.RateLimiting's RateLimiter exists.</param>
+/// <param name="HasRateLimiting">System.Threading.RateLimiting's RateLimiter exists (the package, or ASP.NET Core's shared framework): the throttle is also a RateLimiter, the handler takes any RateLimiter, and the Redis limiter can be generated.</param>
 /// <param name="SupportsInitOnlySetters">C# 9 or later: the Redis limiter sets RateLimiterStatistics' init-only properties.</param>
 /// <param name="Integrations">Which optional packages the consumer references (Microsoft.Extensions.Http's <see cref="IntegrationFeatures.HasHttpClientFactory"/> also gives the Redis limiter UseRedisRateLimit).</param>
 internal sealed record TargetFeatures(
@@ -28,7 +28,7 @@ internal sealed record TargetFeatures(
     bool SupportsInitOnlySetters = true,
     IntegrationFeatures Integrations = default)
 {
-    public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true, SupportsUtf8Literals: true);
+    public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true, SupportsUtf8Literals: true, HasRateLimiting: true);
 
     /// <summary>The consumer references StackExchange.Redis, so it is told whether the Redis rate limiter could be generated.</summary>
     public bool WantsRedisLimiter => RedisClientMajorVersion > 0;
@@ -47,6 +47,13 @@ internal sealed record TargetFeatures(
         : !HasSpan ? "they need System.ReadOnlySpan<T> (reference System.Memory)"
         : !HasSystemTextJson ? "they read error bodies with System.Text.Json, which this project does not reference (add the System.Text.Json package)"
         : null;
+
+    /// <summary>Why the RateLimiter integration cannot be generated, or null when it can (the retry handler can, and the type exists).</summary>
+    public string? RateLimiterUnavailableReason =>
+        RetryUnavailableReason
+        ?? (!HasRateLimiting ? "it needs System.Threading.RateLimiting, which this project does not reference (add the System.Threading.RateLimiting package; ASP.NET Core and Microsoft.Extensions.Http.Resilience bring it)"
+            : !SupportsInitOnlySetters ? "it needs C# 9 or later (set LangVersion to 9.0 or higher)"
+            : null);
 
     /// <summary>Why the retry handler cannot be generated, or null when it can.</summary>
     public string? RetryUnavailableReason =>

@@ -101,6 +101,24 @@ internal static class RuntimeUsage
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, diagnostic.Severity);
     }
 
+    [Theory]
+    [InlineData(ReferenceSet.Net80, false)]
+    [InlineData(ReferenceSet.Net80WithRateLimiting, true)]
+    [InlineData(ReferenceSet.NetStandard20WithJson, false)]
+    [InlineData(ReferenceSet.NetStandard20WithRateLimiting, true)]
+    public void TheThrottleIsARateLimiterOnlyWhereSystemThreadingRateLimitingIsReferenced(ReferenceSet references, bool expected)
+    {
+        var usage = expected ? "class Use { System.Threading.RateLimiting.RateLimiter L(DatoCmsRetryOptions o) { o.RateLimiter = new DatoCmsAdaptiveRateLimiter(); return o.CreateRateLimiter(); } }" : string.Empty;
+        var run = GeneratorRunner.Run(Page, Overlay, "using DatoCms.ErrorCodes;\n" + usage, references, LanguageVersion.Latest);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(expected, run.Sources.ContainsKey("DatoCmsAdaptiveRateLimiter.g.cs"));
+        Assert.Equal(expected, run.Sources.ContainsKey("DatoCmsRateLimitLease.g.cs"));
+        Assert.Equal(expected, run.Sources.ContainsKey("DatoCmsRetryOptions.RateLimiting.g.cs"));
+        Assert.True(run.Sources.ContainsKey("DatoCmsRetryHandler.g.cs"));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+    }
+
     [Fact]
     public void TypesAreInternalByDefault()
     {

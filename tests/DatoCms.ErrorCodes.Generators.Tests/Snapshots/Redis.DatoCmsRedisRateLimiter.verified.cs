@@ -230,7 +230,8 @@ namespace DatoCms.ErrorCodes
 
                 for (var i = 0; i < permitCount; i++)
                 {
-                    await Fallback.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    // The answer reaches the fallback through Observe, not through this slot: it is charged from now.
+                    (await Fallback.AcquireAsync(cancellationToken).ConfigureAwait(false)).Abandon();
                 }
 
                 global::System.Threading.Interlocked.Increment(ref _successfulLeases);

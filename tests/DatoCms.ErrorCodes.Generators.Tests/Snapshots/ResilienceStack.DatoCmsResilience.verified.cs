@@ -101,7 +101,7 @@ namespace DatoCms.ErrorCodes
                 global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(builder, HttpRetryOptions(settings));
             }
 
-            return settings.EnableThrottling ? builder.AddDatoCmsThrottle(settings.RateLimiter, settings) : builder;
+            return settings.EnableThrottling ? builder.AddDatoCmsThrottle(token => settings.AcquireAsync(isRetry: false, token), settings) : builder;
         }
 
         /// <summary>
@@ -173,7 +173,7 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(options));
             }
 
-            return builder.AddDatoCmsThrottle(options.RateLimiter, options);
+            return builder.AddDatoCmsThrottle(token => options.AcquireAsync(isRetry: false, token), options);
         }
 
         /// <summary>The retry strategy options the HTTP pipeline uses; the resilience handler builds on them too.</summary>
@@ -216,7 +216,7 @@ namespace DatoCms.ErrorCodes
 
         internal static global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> AddDatoCmsThrottle(
             this global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> builder,
-            DatoCmsRateLimiter throttle,
+            global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire,
             DatoCmsRetryOptions? telemetryOptions)
         {
             if (builder is null)
@@ -224,7 +224,7 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(builder));
             }
 
-            return global::Polly.ResiliencePipelineBuilderExtensions.AddStrategy(builder, _ => new DatoCmsThrottleStrategy(throttle, telemetryOptions), new DatoCmsThrottleStrategyOptions());
+            return global::Polly.ResiliencePipelineBuilderExtensions.AddStrategy(builder, _ => new DatoCmsThrottleStrategy(acquire, telemetryOptions), new DatoCmsThrottleStrategyOptions());
         }
 
         /// <summary>

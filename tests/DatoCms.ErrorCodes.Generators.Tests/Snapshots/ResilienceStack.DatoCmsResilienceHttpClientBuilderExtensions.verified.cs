@@ -149,7 +149,8 @@ namespace DatoCms.ErrorCodes
                 if (settings.EnableThrottling)
                 {
                     var throttles = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DatoCmsThrottles>(context.ServiceProvider);
-                    pipeline.AddDatoCmsThrottle(throttles.For(settings.Project, settings.RequestsPerWindow, settings.RateLimitWindow), retry);
+                    var throttle = throttles.For(settings.Project, settings.RequestsPerWindow, settings.RateLimitWindow);
+                    pipeline.AddDatoCmsThrottle(token => throttle.AcquireAsync(token), retry);
                 }
 
                 global::Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(pipeline, new global::Polly.Timeout.TimeoutStrategyOptions { Name = "DatoCmsAttemptTimeout", Timeout = settings.AttemptTimeout });

@@ -5,140 +5,457 @@
 namespace DatoCms.ErrorCodes
 {
     /// <summary>
-    /// Client-side pacing: at most <c>limit</c> requests start in any window of the rate-limit
-    /// length (a sliding log of send times), so however the server's fixed windows fall, a burst
-    /// stays under the limit. It adapts to what the server says: X-RateLimit-Limit changes the
-    /// limit, a lower X-RateLimit-Remaining (another client on the same token) takes capacity
-    /// away, and a 429's X-RateLimit-Reset pauses everyone. Safe for concurrent use.
+    /// Client-side pacing that keeps the server's window full and no fuller. Each request holds a
+    /// slot from the moment it leaves until one window after the server counted it; what the
+    /// server says settles the rest:
+    /// <list type="bullet">
+    /// <item>A request the server rejected (429) was not counted, so its slot is freed at once.</item>
+    /// <item>The server counts a request somewhere between its sending and its answer. The slot is
+    /// reused one window after the answer, less the shortest round trip seen: the next request
+    /// needs at least that long to reach the counter. A cold connection's slow first request
+    /// (connection set-up) therefore holds its slot longer, not the whole pace.</item>
+    /// <item>X-RateLimit-Remaining is the truth about the window: <see cref="DatoCmsRateLimitShare"/>
+    /// turns it and the 429s into this process's share when other processes use the same project.</item>
+    /// <item>X-RateLimit-Limit changes the limit.</item>
+    /// </list>
+    /// Waiters are served first come, first served. Safe for concurrent use.
     /// </summary>
+    // CA1001: the timer lives as long as the throttle, which lives as long as its options (the
+    // process, as a rule); a timer nobody references any more is collected with it.
+#pragma warning disable CA1001
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsRateLimiter
+#pragma warning restore CA1001
     {
         private readonly object _gate = new object();
-        private readonly long _windowTicks;
-        private long[] _sendTimes;
-        private int _next;
-        private long _pausedUntil = long.MinValue;
+        private readonly global::System.Collections.Generic.List<Slot> _slots = new global::System.Collections.Generic.List<Slot>();
+        private readonly global::System.Collections.Generic.LinkedList<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>> _waiters =
+            new global::System.Collections.Generic.LinkedList<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>>();
 
-        /// <summary>Creates a limiter of <paramref name="limit"/> requests per <paramref name="window"/>.</summary>
+        private readonly DatoCmsRateLimitShare _share;
+        private readonly global::System.Threading.Timer _timer;
+        private readonly long _window;
+        private readonly long _margin;
+        private int _limit;
+        private long _shortestRoundTrip = long.MaxValue;
+        private long _timerDue = long.MaxValue;
+        private long _lastActivity;
+
+        /// <summary>Creates a limiter of <paramref name="limit"/> requests per <paramref name="window"/> until the server says otherwise.</summary>
+        /// <param name="limit">Requests allowed per window.</param>
+        /// <param name="window">The length of the server's window.</param>
         public DatoCmsRateLimiter(int limit, global::System.TimeSpan window)
         {
-            // Server clocks count arrivals, we count departures: a small margin absorbs the jitter in between.
-            _windowTicks = ToStopwatchTicks(window) + (ToStopwatchTicks(window) / 50);
-            _sendTimes = NewLog(global::System.Math.Max(1, limit));
+            if (limit < 1)
+            {
+                throw new global::System.ArgumentOutOfRangeException(nameof(limit), limit, "At least one request per window is needed.");
+            }
+
+            if (window <= global::System.TimeSpan.Zero)
+            {
+                throw new global::System.ArgumentOutOfRangeException(nameof(window), window, "The window must be positive.");
+            }
+
+            _limit = limit;
+            Window = window;
+            _window = ToStopwatchTicks(window);
+
+            // Clocks and round trips vary by a few milliseconds: half a percent of the window covers
+            // it on the real 3-second window (15 ms) and costs half a percent of the pace.
+            _margin = _window / 200;
+            _share = new DatoCmsRateLimitShare(_window);
+            _timer = new global::System.Threading.Timer(state => ((DatoCmsRateLimiter)state!).OnTimer(), this, global::System.Threading.Timeout.Infinite, global::System.Threading.Timeout.Infinite);
+            _lastActivity = Now();
         }
 
-        /// <summary>The number of requests allowed per window now.</summary>
+        /// <summary>The length of the server's window.</summary>
+        public global::System.TimeSpan Window { get; }
+
+        /// <summary>The number of requests allowed per window now (the server's X-RateLimit-Limit once it sent one).</summary>
         public int Limit
         {
             get
             {
                 lock (_gate)
                 {
-                    return _sendTimes.Length;
+                    return _limit;
                 }
             }
         }
 
-        /// <summary>Waits until a request may start, then counts it.</summary>
-        public async global::System.Threading.Tasks.Task WaitAsync(global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>How many requests this process may have in the window now: the limit alone, less when others share it.</summary>
+        public int Share
         {
-            while (true)
+            get
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                long wait;
                 lock (_gate)
                 {
-                    var now = global::System.Diagnostics.Stopwatch.GetTimestamp();
-                    var oldest = _sendTimes[_next];
-                    var readyAt = global::System.Math.Max(_pausedUntil, oldest == long.MinValue ? long.MinValue : oldest + _windowTicks);
-                    if (now >= readyAt)
-                    {
-                        _sendTimes[_next] = now;
-                        _next = (_next + 1) % _sendTimes.Length;
-                        return;
-                    }
-
-                    wait = readyAt - now;
+                    return _share.Current(Now(), _limit);
                 }
-
-                var delay = global::System.TimeSpan.FromTicks(global::System.Math.Max(1, (long)(wait * ((double)global::System.TimeSpan.TicksPerSecond / global::System.Diagnostics.Stopwatch.Frequency))));
-                await global::System.Threading.Tasks.Task.Delay(delay < global::System.TimeSpan.FromMilliseconds(1) ? global::System.TimeSpan.FromMilliseconds(1) : delay, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <summary>Learns from a response's status and rate-limit headers.</summary>
-        public void Observe(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+        /// <summary>How many more requests could start at once.</summary>
+        public int Available
         {
-            var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
-            var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
-            var reset = statusCode == 429 ? DatoCmsRateLimitHeaders.ReadReset(headers) : null;
-            if (limit is null && remaining is null && reset is null)
+            get
             {
-                return;
+                lock (_gate)
+                {
+                    var now = Now();
+                    return global::System.Math.Max(0, _share.Current(now, _limit) - InUse(now, out _));
+                }
             }
+        }
 
-            lock (_gate)
+        /// <summary>Requests waiting for a slot.</summary>
+        public int Waiting
+        {
+            get
             {
-                var now = global::System.Diagnostics.Stopwatch.GetTimestamp();
-                if (limit is int newLimit && newLimit > 0 && newLimit != _sendTimes.Length && newLimit <= 100000)
+                lock (_gate)
                 {
-                    Resize(newLimit);
+                    return _waiters.Count;
                 }
+            }
+        }
 
-                if (reset is global::System.TimeSpan pause)
+        /// <summary>How long the limiter has had nothing in flight and nobody waiting, or null when it is busy.</summary>
+        public global::System.TimeSpan? IdleDuration
+        {
+            get
+            {
+                lock (_gate)
                 {
-                    _pausedUntil = global::System.Math.Max(_pausedUntil, now + ToStopwatchTicks(pause));
-                }
-
-                if (remaining is int left)
-                {
-                    // Requests of other clients on the same token: take the difference out of our window.
-                    var free = 0;
-                    foreach (var time in _sendTimes)
+                    var now = Now();
+                    foreach (var slot in _slots)
                     {
-                        if (time == long.MinValue || now - time >= _windowTicks)
+                        if (slot.Answered == 0)
                         {
-                            free++;
+                            return null;
                         }
                     }
 
-                    for (var extra = free - left; extra > 0; extra--)
-                    {
-                        _sendTimes[_next] = now;
-                        _next = (_next + 1) % _sendTimes.Length;
-                    }
+                    return _waiters.Count > 0 ? (global::System.TimeSpan?)null : ToTimeSpan(now - _lastActivity);
                 }
             }
         }
 
-        private static long[] NewLog(int length)
+        /// <summary>Waits for a slot, first come, first served, and takes it.</summary>
+        /// <param name="cancellationToken">Stops the wait; the request then takes no slot.</param>
+        /// <param name="first">Go first in line: a request the server rejected already waited its turn once.</param>
+        /// <returns>The slot; report the answer to it.</returns>
+        public global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket> AcquireAsync(global::System.Threading.CancellationToken cancellationToken, bool first = false)
         {
-            var log = new long[length];
-            for (var i = 0; i < log.Length; i++)
+            if (cancellationToken.IsCancellationRequested)
             {
-                log[i] = long.MinValue;
+                return global::System.Threading.Tasks.Task.FromCanceled<DatoCmsRateLimitTicket>(cancellationToken);
             }
 
-            return log;
+            var waiter = new global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>(global::System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+            global::System.Collections.Generic.LinkedListNode<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>> node;
+            lock (_gate)
+            {
+                var now = Now();
+                if (_waiters.Count == 0 && InUse(now, out _) < _share.Current(now, _limit))
+                {
+                    return global::System.Threading.Tasks.Task.FromResult<DatoCmsRateLimitTicket>(Take(now));
+                }
+
+                node = first ? _waiters.AddFirst(waiter) : _waiters.AddLast(waiter);
+                Schedule(now);
+            }
+
+            if (cancellationToken.CanBeCanceled)
+            {
+                var registration = cancellationToken.Register(() => Cancel(node, cancellationToken));
+                _ = waiter.Task.ContinueWith((_, state) => ((global::System.Threading.CancellationTokenRegistration)state!).Dispose(), registration, global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+            }
+
+            return waiter.Task;
         }
+
+        /// <summary>Takes a slot if one is free now, without waiting.</summary>
+        /// <param name="ticket">The slot when one was free.</param>
+        /// <param name="retryAfter">When none was, about how long until one frees.</param>
+        /// <returns>Whether a slot was taken.</returns>
+        public bool TryAcquire(out DatoCmsRateLimitTicket? ticket, out global::System.TimeSpan retryAfter)
+        {
+            lock (_gate)
+            {
+                var now = Now();
+                var inUse = InUse(now, out var next);
+                if (_waiters.Count == 0 && inUse < _share.Current(now, _limit))
+                {
+                    ticket = Take(now);
+                    retryAfter = global::System.TimeSpan.Zero;
+                    return true;
+                }
+
+                ticket = null;
+                var change = global::System.Math.Min(next, _share.NextIncrease(_limit));
+                retryAfter = change == long.MaxValue ? Window : ToTimeSpan(global::System.Math.Max(0, change - now));
+                return false;
+            }
+        }
+
+        /// <summary>Learns from an answer that is not tied to a slot of this limiter (another pacer took it).</summary>
+        /// <param name="statusCode">The HTTP status.</param>
+        /// <param name="headers">The answer's headers.</param>
+        public void Observe(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+        {
+            lock (_gate)
+            {
+                var now = Now();
+                Learn(now, now, statusCode, headers);
+                Pump(now);
+            }
+        }
+
+        private static long Now() => global::System.Diagnostics.Stopwatch.GetTimestamp();
 
         private static long ToStopwatchTicks(global::System.TimeSpan time) =>
             (long)(time.Ticks * ((double)global::System.Diagnostics.Stopwatch.Frequency / global::System.TimeSpan.TicksPerSecond));
 
-        private void Resize(int newLimit)
+        private static global::System.TimeSpan ToTimeSpan(long stopwatchTicks) =>
+            global::System.TimeSpan.FromTicks((long)(stopwatchTicks * ((double)global::System.TimeSpan.TicksPerSecond / global::System.Diagnostics.Stopwatch.Frequency)));
+
+        private DatoCmsRateLimiter.Slot Take(long now)
         {
-            // Keep the most recent send times, oldest first, so the pacing carries over.
-            var resized = NewLog(newLimit);
-            var keep = global::System.Math.Min(newLimit, _sendTimes.Length);
-            for (var i = 0; i < keep; i++)
+            var slot = new Slot(this, now);
+            _slots.Add(slot);
+            _lastActivity = now;
+            return slot;
+        }
+
+        /// <summary>When an answered slot may be reused: one window after the server counted it, at the earliest.</summary>
+        private long ReusableAt(Slot slot)
+        {
+            var counted = _shortestRoundTrip == long.MaxValue ? slot.Answered : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
+            return counted + _window + _margin;
+        }
+
+        /// <summary>Slots in flight or not yet reusable; <paramref name="next"/> is when the next one frees (long.MaxValue: none answered).</summary>
+        private int InUse(long now, out long next)
+        {
+            next = long.MaxValue;
+            var inUse = 0;
+            for (var i = _slots.Count - 1; i >= 0; i--)
             {
-                var index = (_next - keep + i + _sendTimes.Length) % _sendTimes.Length;
-                resized[i] = _sendTimes[index];
+                var slot = _slots[i];
+                if (slot.Answered == 0)
+                {
+                    inUse++;
+                    continue;
+                }
+
+                var reusable = ReusableAt(slot);
+                if (reusable > now)
+                {
+                    inUse++;
+                    next = global::System.Math.Min(next, reusable);
+                }
+                else if (slot.Answered + _window + _margin <= now)
+                {
+                    // Out of the server's window whatever the round trip: forget it.
+                    _slots.RemoveAt(i);
+                }
             }
 
-            _sendTimes = resized;
-            _next = keep % newLimit;
+            return inUse;
+        }
+
+        private void Pump(long now)
+        {
+            while (_waiters.First is { } first)
+            {
+                if (InUse(now, out _) >= _share.Current(now, _limit))
+                {
+                    break;
+                }
+
+                _waiters.RemoveFirst();
+                var slot = Take(now);
+                if (!first.Value.TrySetResult(slot))
+                {
+                    _slots.Remove(slot);
+                }
+            }
+
+            Schedule(now);
+        }
+
+        /// <summary>Wakes the pump when the next slot frees or the share grows; answers wake it too.</summary>
+        private void Schedule(long now)
+        {
+            if (_waiters.Count == 0)
+            {
+                return;
+            }
+
+            InUse(now, out var next);
+            var due = global::System.Math.Min(next, _share.NextIncrease(_limit));
+            if (due == long.MaxValue)
+            {
+                // Every slot is in flight: the next answer pumps. A window later at the latest, in case none comes.
+                due = now + _window;
+            }
+
+            if (due >= _timerDue && _timerDue > now)
+            {
+                return;
+            }
+
+            _timerDue = due;
+            var milliseconds = (long)global::System.Math.Ceiling(ToTimeSpan(global::System.Math.Max(0, due - now)).TotalMilliseconds);
+            _timer.Change(global::System.Math.Max(1, milliseconds), global::System.Threading.Timeout.Infinite);
+        }
+
+        private void OnTimer()
+        {
+            lock (_gate)
+            {
+                _timerDue = long.MaxValue;
+                Pump(Now());
+            }
+        }
+
+        private void Cancel(global::System.Collections.Generic.LinkedListNode<global::System.Threading.Tasks.TaskCompletionSource<DatoCmsRateLimitTicket>> node, global::System.Threading.CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (node.List != null)
+                {
+                    _waiters.Remove(node);
+                }
+            }
+
+            node.Value.TrySetCanceled(cancellationToken);
+        }
+
+        private void Complete(Slot slot, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+        {
+            lock (_gate)
+            {
+                var now = Now();
+                _lastActivity = now;
+                if (DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader) != null)
+                {
+                    // Only an answer from the API itself (it carries the headers) measures the round
+                    // trip to its counter; a 429 too, and often the first warm one there is.
+                    _shortestRoundTrip = global::System.Math.Min(_shortestRoundTrip, now - slot.Sent);
+                }
+
+                if (statusCode == 429)
+                {
+                    // Not counted by the server: the slot was never used.
+                    _slots.Remove(slot);
+                }
+                else
+                {
+                    slot.Answered = now;
+                }
+
+                Learn(now, slot.Sent, statusCode, headers);
+                Pump(now);
+            }
+        }
+
+        private void Abandon(Slot slot)
+        {
+            lock (_gate)
+            {
+                // It may have been counted: charge it as if answered now.
+                var now = Now();
+                slot.Answered = now;
+                _lastActivity = now;
+                Pump(now);
+            }
+        }
+
+        /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>.</summary>
+        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+        {
+            var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
+            if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
+            {
+                _limit = newLimit;
+            }
+
+            if (statusCode == 429)
+            {
+                var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
+                _share.Rejected(now, InUse(now, out _), reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit);
+                return;
+            }
+
+            var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
+            if (!(remaining is int left))
+            {
+                return;
+            }
+
+            // Ours in the server's count at most: answered ones that may still be in its window when
+            // this one was counted, the ones sent before this one and not answered, and this one.
+            // Requests sent after it and not answered may or may not have been counted.
+            var counted = 0;
+            var uncounted = 0;
+            foreach (var slot in _slots)
+            {
+                if (slot.Answered == 0)
+                {
+                    if (slot.Sent <= sent)
+                    {
+                        counted++;
+                    }
+                    else
+                    {
+                        uncounted++;
+                    }
+                }
+                else if (slot.Answered + _window > sent)
+                {
+                    counted++;
+                }
+            }
+
+            // Requests sent together reach the server in any order: for the others' part, count
+            // every request of ours in flight as counted, so that it is never overestimated.
+            var others = global::System.Math.Max(0, _limit - left - counted - uncounted);
+            _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others);
+        }
+
+        /// <summary>One request's slot: when it left and when its answer came (0 while in flight).</summary>
+        private sealed class Slot : DatoCmsRateLimitTicket
+        {
+            private readonly DatoCmsRateLimiter _owner;
+            private int _done;
+
+            public Slot(DatoCmsRateLimiter owner, long sent)
+            {
+                _owner = owner;
+                Sent = sent;
+            }
+
+            public long Sent { get; }
+
+            public long Answered { get; set; }
+
+            public override void Complete(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+            {
+                if (global::System.Threading.Interlocked.Exchange(ref _done, 1) == 0)
+                {
+                    _owner.Complete(this, statusCode, headers);
+                }
+            }
+
+            public override void Abandon()
+            {
+                if (global::System.Threading.Interlocked.Exchange(ref _done, 1) == 0)
+                {
+                    _owner.Abandon(this);
+                }
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="options">How to retry; null for the defaults.</param>
         /// <param name="cancellationToken">Cancels the operation and any wait at once.</param>
         /// <returns>The operation's result.</returns>
-        /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
+        /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt (or, for the rate limit, no <see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>) is left.</exception>
         public static async global::System.Threading.Tasks.Task<T> ExecuteAsync<T>(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<T>> operation,
             DatoCmsRetryOptions? options = null,
@@ -31,16 +31,21 @@ namespace DatoCms.ErrorCodes
             }
 
             var settings = options ?? new DatoCmsRetryOptions();
-            for (var attempt = 1; ; attempt++)
+            var rateLimited = new global::System.Diagnostics.Stopwatch();
+            for (var attempt = 1; ; )
             {
                 global::System.TimeSpan delay;
                 try
                 {
                     return await operation(cancellationToken).ConfigureAwait(false);
                 }
-                catch (DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, out delay))
+                catch (DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, rateLimited, out delay))
                 {
                     settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, error, null));
+                    if (error.RetryKind != DatoCmsRetryKind.RateLimit)
+                    {
+                        attempt++;
+                    }
                 }
 
                 await global::System.Threading.Tasks.Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -52,7 +57,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="options">How to retry; null for the defaults.</param>
         /// <param name="cancellationToken">Cancels the operation and any wait at once.</param>
         /// <returns>A task that completes when the operation has succeeded.</returns>
-        /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt is left.</exception>
+        /// <exception cref="DatoCmsApiException">A permanent error, or the last transient one when no attempt (or, for the rate limit, no <see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>) is left.</exception>
         public static global::System.Threading.Tasks.Task ExecuteAsync(
             global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> operation,
             DatoCmsRetryOptions? options = null,
@@ -73,9 +78,20 @@ namespace DatoCms.ErrorCodes
                 cancellationToken);
         }
 
-        private static bool ShouldRetry(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options, out global::System.TimeSpan delay)
+        private static bool ShouldRetry(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options, global::System.Diagnostics.Stopwatch rateLimited, out global::System.TimeSpan delay)
         {
-            var next = attempt < options.MaxAttempts ? DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
+            // The rate limit delays an operation, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
+            var isRateLimit = error.RetryKind == DatoCmsRetryKind.RateLimit;
+            var next = isRateLimit || attempt < options.MaxAttempts ? DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
+            if (isRateLimit && next.HasValue)
+            {
+                rateLimited.Start();
+                if (rateLimited.Elapsed + next.Value >= options.MaxRateLimitWait)
+                {
+                    next = null;
+                }
+            }
+
             delay = next ?? global::System.TimeSpan.Zero;
             return next.HasValue;
         }

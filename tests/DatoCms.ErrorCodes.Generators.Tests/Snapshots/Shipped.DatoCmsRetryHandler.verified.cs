@@ -9,7 +9,9 @@ namespace DatoCms.ErrorCodes
     /// later attempt and nothing else: a 429 after the X-RateLimit-Reset wait, transient codes and
     /// 502/503/504 after a capped, jittered backoff. Permanent errors and stale versions come back
     /// at once. With throttling on (the default), requests are also paced to the rate limit so a
-    /// burst rarely meets a 429. When no retry is left the last response is returned as received;
+    /// burst rarely meets a 429, and a 429 waits for the throttle to find room rather than for a
+    /// fixed time. 429s spend <see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>, other failures
+    /// <see cref="DatoCmsRetryOptions.MaxAttempts"/>. When no retry is left the last response is returned as received;
     /// <see cref="DatoCmsHttpResponseExtensions.EnsureDatoCmsSuccessAsync"/> turns it into the typed exception.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
@@ -76,7 +78,11 @@ namespace DatoCms.ErrorCodes
             var path = DatoCmsTelemetry.PathOf(request);
             var maintenanceWaited = global::System.TimeSpan.Zero;
             var maintenanceRetries = 0;
+            var rateLimitRetries = 0;
             var attempt = 0;
+            global::System.Net.Http.HttpResponseMessage? rejected = null;
+            DatoCmsApiException? rejectedError = null;
+            global::System.Diagnostics.Stopwatch? rateLimited = null;
             using (var budget = new DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
             {
                 try
@@ -84,16 +90,31 @@ namespace DatoCms.ErrorCodes
                     while (true)
                     {
                         attempt++;
+                        DatoCmsRateLimitTicket? ticket = null;
                         if (_options.EnableThrottling)
                         {
+                            // A request the server rejected for the rate limit goes first in line, within what is left of MaxRateLimitWait.
                             var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-                            await _options.RateLimiter.WaitAsync(budget.Token).ConfigureAwait(false);
-                            DatoCmsTelemetry.Waited(_options, "throttle", global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency), request.Method.Method, path);
+                            ticket = rejected is null
+                                ? await _options.AcquireAsync(isRetry: false, budget.Token).ConfigureAwait(false)
+                                : await AcquireWithinAsync(_options.MaxRateLimitWait - rateLimited!.Elapsed, budget.Token).ConfigureAwait(false);
+                            var throttled = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
+                            DatoCmsTelemetry.Waited(_options, rejected is null ? "throttle" : "rate_limit_reset", throttled, request.Method.Method, path);
+                            if (ticket is null)
+                            {
+                                // The rate-limit budget ran out while waiting for room: the caller gets the 429.
+                                DatoCmsTelemetry.Exhausted(_options, rejectedError, request.Method.Method, path, attempt - 1, DatoCmsTelemetry.RequestIdOf(rejected, rejectedError));
+                                return rejected!;
+                            }
+
+                            rejected?.Dispose();
+                            rejected = null;
+                            rejectedError = null;
                         }
 
-                        // Attempts spent waiting out a maintenance window do not count against MaxAttempts.
-                        var counted = attempt - maintenanceRetries;
-                        var outcome = await SendOnceAsync(request, counted, isIdempotent, budget).ConfigureAwait(false);
+                        // Attempts spent waiting out a maintenance window or the rate limit do not count against MaxAttempts.
+                        var counted = attempt - maintenanceRetries - rateLimitRetries;
+                        var outcome = await SendOnceAsync(request, counted, isIdempotent, budget, ticket).ConfigureAwait(false);
                         global::System.TimeSpan? delay = outcome.FaultDelay;
                         var waitKind = "backoff";
                         var response = outcome.Response;
@@ -103,6 +124,34 @@ namespace DatoCms.ErrorCodes
                             if (error is null)
                             {
                                 return response;
+                            }
+
+                            if (error.RetryKind == DatoCmsRetryKind.RateLimit)
+                            {
+                                // The rate limit delays a request, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
+                                rateLimited ??= global::System.Diagnostics.Stopwatch.StartNew();
+                                var wait = _options.EnableThrottling ? global::System.TimeSpan.Zero : DatoCmsRetryPolicy.RateLimitDelay(error, counted, _options);
+                                if (rateLimited.Elapsed + wait >= _options.MaxRateLimitWait)
+                                {
+                                    DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, attempt, DatoCmsTelemetry.RequestIdOf(response, error));
+                                    return response;
+                                }
+
+                                rateLimitRetries++;
+                                DatoCmsTelemetry.Retrying(_options, DatoCmsTelemetry.ReasonOf(error), error, request.Method.Method, path, attempt, wait, DatoCmsTelemetry.RequestIdOf(response, error));
+                                _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, wait, error, request));
+                                if (_options.EnableThrottling)
+                                {
+                                    // The throttle knows when the window has room again (it learnt from this 429).
+                                    rejected = response;
+                                    rejectedError = error;
+                                    continue;
+                                }
+
+                                response.Dispose();
+                                await global::System.Threading.Tasks.Task.Delay(wait, budget.Token).ConfigureAwait(false);
+                                DatoCmsTelemetry.Waited(_options, "rate_limit_reset", wait, request.Method.Method, path);
+                                continue;
                             }
 
                             if (IsScheduledMaintenance(error))
@@ -138,35 +187,70 @@ namespace DatoCms.ErrorCodes
                 }
                 catch (global::System.OperationCanceledException cancelled) when (budget.IsExhausted)
                 {
+                    rejected?.Dispose();
                     throw DatoCmsRetryFaults.TotalTimedOut(request, _options.TotalTimeout, attempt, cancelled);
+                }
+                catch
+                {
+                    rejected?.Dispose();
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>A slot for the retry of a rejected request, first in line, or null when <paramref name="wait"/> runs out first.</summary>
+        private async global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket?> AcquireWithinAsync(global::System.TimeSpan wait, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (wait <= global::System.TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            using (var timeout = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(wait);
+                try
+                {
+                    return await _options.AcquireAsync(isRetry: true, timeout.Token).ConfigureAwait(false);
+                }
+                catch (global::System.OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return null;
                 }
             }
         }
 
         // One attempt under its own timeout: the response and its typed error (null for a success),
-        // or, after a network fault or timeout that may be retried, no response and the wait.
+        // or, after a network fault or timeout that may be retried, no response and the wait. The
+        // pacer's ticket learns how the attempt went: the answer, or none (abandoned).
         private async global::System.Threading.Tasks.Task<AttemptOutcome> SendOnceAsync(
             global::System.Net.Http.HttpRequestMessage request,
             int attempt,
             bool isIdempotent,
-            DatoCmsTimeBudget budget)
+            DatoCmsTimeBudget budget,
+            DatoCmsRateLimitTicket? ticket)
         {
             using (var attemptTimeout = budget.StartAttempt(_options.AttemptTimeout))
             {
                 global::System.Net.Http.HttpResponseMessage response;
                 try
                 {
-                    response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                    try
+                    {
+                        response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        ticket?.Abandon();
+                        throw;
+                    }
                 }
                 catch (global::System.Exception fault) when (fault is global::System.OperationCanceledException || fault is global::System.Net.Http.HttpRequestException)
                 {
                     return new AttemptOutcome(null, null, NextDelayAfterFault(fault, request, attempt, isIdempotent, budget, attemptTimeout.Token));
                 }
 
-                if (_options.EnableThrottling)
-                {
-                    _options.RateLimiter.Observe((int)response.StatusCode, response.Headers);
-                }
+                ticket?.Complete((int)response.StatusCode, response.Headers);
 
                 if (response.IsSuccessStatusCode)
                 {

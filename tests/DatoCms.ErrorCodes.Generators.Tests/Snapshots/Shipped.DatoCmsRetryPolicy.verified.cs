@@ -33,12 +33,30 @@ namespace DatoCms.ErrorCodes
                 return null;
             }
 
-            if (error.RetryKind == DatoCmsRetryKind.RateLimit && error.RateLimitReset is global::System.TimeSpan reset)
+            if (error.RetryKind == DatoCmsRetryKind.RateLimit)
             {
-                return reset;
+                return RateLimitDelay(error, attempt, options);
             }
 
             return Backoff(attempt, options);
+        }
+
+        /// <summary>
+        /// The wait after a 429 when no throttle paces the requests: X-RateLimit-Reset spread at
+        /// random (<see cref="DatoCmsRateLimitShare.Spread"/>), so clients rejected together do not
+        /// all come back at the same instant; backoff when the server sent no reset.
+        /// </summary>
+        /// <param name="error">The rate-limit error.</param>
+        /// <param name="attempt">The attempt that failed, from 1.</param>
+        /// <param name="options">The retry options.</param>
+        public static global::System.TimeSpan RateLimitDelay(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options)
+        {
+            if (!(error.RateLimitReset is global::System.TimeSpan reset))
+            {
+                return Backoff(attempt, options);
+            }
+
+            return options.UseJitter ? DatoCmsRateLimitShare.Spread(reset, NextDouble()) : reset;
         }
 
         /// <summary>Exponential backoff from BaseDelay, capped at MaxDelay, with "equal jitter" when enabled.</summary>
@@ -57,18 +75,20 @@ namespace DatoCms.ErrorCodes
                 return delay < global::System.TimeSpan.Zero ? global::System.TimeSpan.Zero : delay;
             }
 
-            double sample;
+            var ticks = (double)delay.Ticks;
+            return global::System.TimeSpan.FromTicks((long)((ticks / 2) + (ticks / 2 * NextDouble())));
+        }
+
+        private static double NextDouble()
+        {
             lock (Random)
             {
                 // Jitter only spreads retries out; it needs no unpredictability. CA5394 is one
                 // of the few rules that analyze generated code, so AnalysisLevel latest-all saw it.
 #pragma warning disable CA5394
-                sample = Random.NextDouble();
+                return Random.NextDouble();
 #pragma warning restore CA5394
             }
-
-            var ticks = (double)delay.Ticks;
-            return global::System.TimeSpan.FromTicks((long)((ticks / 2) + (ticks / 2 * sample)));
         }
 
         /// <summary>GET, HEAD, OPTIONS, PUT and DELETE may be repeated; POST and PATCH may not.</summary>

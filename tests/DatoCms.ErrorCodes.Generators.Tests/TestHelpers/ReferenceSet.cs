@@ -19,6 +19,12 @@ public enum ReferenceSet
 
     /// <summary>netstandard2.0 plus the System.Text.Json and System.Memory packages, with which the full runtime API is generated.</summary>
     NetStandard20WithJson,
+
+    /// <summary>net8.0 plus the System.Threading.RateLimiting package: the throttle is also a RateLimiter.</summary>
+    Net80WithRateLimiting,
+
+    /// <summary><see cref="NetStandard20WithJson"/> plus the System.Threading.RateLimiting package.</summary>
+    NetStandard20WithRateLimiting,
 }
 
 internal static class ReferenceSets
@@ -34,13 +40,15 @@ internal static class ReferenceSets
         ReferenceSet.Net472 => Basic.Reference.Assemblies.Net472.References.All,
         ReferenceSet.Net100 => Net100References.Value,
         ReferenceSet.NetStandard20WithJson => NetStandardPackageReferences.Value,
+        ReferenceSet.Net80WithRateLimiting => Basic.Reference.Assemblies.Net80.References.All.Concat(FromFolder(Path.Combine(AppContext.BaseDirectory, "ratelimiting", "net8.0"))),
+        ReferenceSet.NetStandard20WithRateLimiting => NetStandardPackageReferences.Value.Concat(FromFolder(Path.Combine(AppContext.BaseDirectory, "ratelimiting", "netstandard2.0"))),
         _ => Basic.Reference.Assemblies.Net80.References.All,
     };
 
     /// <summary>The symbols the SDK defines for the target framework, so that #if branches of the templates compile as in a real build.</summary>
     public static IEnumerable<string> PreprocessorSymbols(ReferenceSet set) => set switch
     {
-        ReferenceSet.NetStandard20 or ReferenceSet.NetStandard20WithJson => new[] { "NETSTANDARD", "NETSTANDARD2_0", "NETSTANDARD1_0_OR_GREATER", "NETSTANDARD1_1_OR_GREATER", "NETSTANDARD1_2_OR_GREATER", "NETSTANDARD1_3_OR_GREATER", "NETSTANDARD1_4_OR_GREATER", "NETSTANDARD1_5_OR_GREATER", "NETSTANDARD1_6_OR_GREATER", "NETSTANDARD2_0_OR_GREATER" },
+        ReferenceSet.NetStandard20 or ReferenceSet.NetStandard20WithJson or ReferenceSet.NetStandard20WithRateLimiting => new[] { "NETSTANDARD", "NETSTANDARD2_0", "NETSTANDARD1_0_OR_GREATER", "NETSTANDARD1_1_OR_GREATER", "NETSTANDARD1_2_OR_GREATER", "NETSTANDARD1_3_OR_GREATER", "NETSTANDARD1_4_OR_GREATER", "NETSTANDARD1_5_OR_GREATER", "NETSTANDARD1_6_OR_GREATER", "NETSTANDARD2_0_OR_GREATER" },
         ReferenceSet.Net472 => new[] { "NETFRAMEWORK", "NET472", "NET20_OR_GREATER", "NET30_OR_GREATER", "NET35_OR_GREATER", "NET40_OR_GREATER", "NET45_OR_GREATER", "NET451_OR_GREATER", "NET452_OR_GREATER", "NET46_OR_GREATER", "NET461_OR_GREATER", "NET462_OR_GREATER", "NET47_OR_GREATER", "NET471_OR_GREATER", "NET472_OR_GREATER" },
         ReferenceSet.Net100 => NetCoreSymbols(10),
         _ => NetCoreSymbols(8),

@@ -32,6 +32,7 @@ public class TelemetryTests
         var logger = new RecordingLogger();
         var options = RetryStacks.FastRetryOptions(maxAttempts: 3);
         options.Logger = logger;
+        options.UseJitter = false; // exact X-RateLimit-Reset waits (with jitter they are spread)
         using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
         using var source = new ActivitySource("DatoCms.ErrorCodes.Resilience.Tests");
 

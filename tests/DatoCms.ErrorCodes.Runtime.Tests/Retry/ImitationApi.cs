@@ -16,7 +16,9 @@ namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that behaves like the Content Management API where retries
-/// matter: a fixed-window rate limit with the three X-RateLimit headers and 429 bodies, and
+/// matter: a project-wide rate limit (fixed or sliding window, see <see cref="ImitationOptions"/>)
+/// with X-RateLimit-Limit and -Remaining on every answer and a 429 with X-RateLimit-Reset and a
+/// RATE_LIMIT_EXCEEDED body, network delays (a slow first request per connection), and
 /// faults a test scripts per request through the <c>X-Test-Fault</c> header
 /// (<c>locked:N</c>, <c>html503:N</c>, <c>bare503:N</c>, <c>flagged:N</c>
 /// fail the first N attempts; <c>invalid</c>, <c>stale</c>, <c>locked:always</c> fail every time;
@@ -28,20 +30,25 @@ public sealed partial class ImitationApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly object _windowGate = new();
-    private readonly long _started = Environment.TickCount64;
-    private long _windowIndex = -1;
-    private int _windowCount;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly ImitationRateLimit _limit;
+    private readonly ConcurrentDictionary<string, bool> _openConnections = new();
 
-    private ImitationApi(WebApplication app, int requestsPerWindow, TimeSpan window)
+    private ImitationApi(WebApplication app, ImitationOptions options)
     {
         _app = app;
-        RequestsPerWindow = requestsPerWindow;
-        Window = window;
+        Options = options;
+        _limit = new ImitationRateLimit(options.RequestsPerWindow, options.Window, options.Mode);
     }
 
-    public int RequestsPerWindow { get; }
+    public ImitationOptions Options { get; }
 
-    public TimeSpan Window { get; }
+    public int RequestsPerWindow => Options.RequestsPerWindow;
+
+    public TimeSpan Window => Options.Window;
+
+    /// <summary>Every counted attempt in order, with its time and worker: the figures of the scenarios.</summary>
+    public ImitationTraffic Traffic { get; } = new();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -50,13 +57,16 @@ public sealed partial class ImitationApi : IAsyncDisposable
 
     public int TooManyRequests => Attempts.Values.Sum(a => a.Count(x => x.Status == 429));
 
-    public static async Task<ImitationApi> StartAsync(int requestsPerWindow = 1000, TimeSpan? window = null)
+    public static Task<ImitationApi> StartAsync(int requestsPerWindow = 1000, TimeSpan? window = null) =>
+        StartAsync(new ImitationOptions { RequestsPerWindow = requestsPerWindow, Window = window ?? TimeSpan.FromSeconds(3) });
+
+    public static async Task<ImitationApi> StartAsync(ImitationOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var api = new ImitationApi(app, requestsPerWindow, window ?? TimeSpan.FromSeconds(3));
+        var api = new ImitationApi(app, options);
         app.Run(api.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is Microsoft.AspNetCore.Hosting.Server.IServer server
@@ -83,12 +93,20 @@ public sealed partial class ImitationApi : IAsyncDisposable
         var attempt = attempts.Count + 1;
         StampRequestIds(context);
 
-        var (allowed, remaining, reset) = CountInWindow();
+        await TravelAsync(context);
+        var (allowed, remaining, reset) = CountInWindow(context.Request.Headers["X-Test-Worker"].ToString());
         context.Response.Headers["X-RateLimit-Limit"] = RequestsPerWindow.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        if (Options.ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(Options.ResponseDelay);
+        }
+
         if (!allowed)
         {
-            context.Response.Headers["X-RateLimit-Reset"] = reset.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            context.Response.Headers["X-RateLimit-Reset"] = Options.WholeSecondReset
+                ? Math.Max(1, Math.Ceiling(reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
+                : reset.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             await AnswerAsync(context, attempts, body, 429, ErrorBody("RATE_LIMIT_EXCEEDED", "{\"limit\":" + RequestsPerWindow + "}"));
             return;
         }
@@ -116,22 +134,29 @@ public sealed partial class ImitationApi : IAsyncDisposable
         }
     }
 
-    private (bool Allowed, int Remaining, TimeSpan Reset) CountInWindow()
+    /// <summary>The way to the server's counter: a new connection's set-up, then the one-way latency.</summary>
+    private async Task TravelAsync(HttpContext context)
+    {
+        var delay = Options.Latency;
+        if (Options.ConnectionSetupDelay > TimeSpan.Zero && _openConnections.TryAdd(context.Connection.Id, true))
+        {
+            delay += Options.ConnectionSetupDelay;
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay);
+        }
+    }
+
+    private (bool Allowed, int Remaining, TimeSpan Reset) CountInWindow(string worker)
     {
         lock (_windowGate)
         {
-            var elapsed = Environment.TickCount64 - _started;
-            var windowMs = (long)Window.TotalMilliseconds;
-            var index = elapsed / windowMs;
-            if (index != _windowIndex)
-            {
-                _windowIndex = index;
-                _windowCount = 0;
-            }
-
-            _windowCount++;
-            var reset = TimeSpan.FromMilliseconds(((index + 1) * windowMs) - elapsed);
-            return (_windowCount <= RequestsPerWindow, Math.Max(0, RequestsPerWindow - _windowCount), reset);
+            var now = _clock.Elapsed;
+            var counted = _limit.Count(now);
+            Traffic.Record(now, worker, counted.Allowed);
+            return counted;
         }
     }
 

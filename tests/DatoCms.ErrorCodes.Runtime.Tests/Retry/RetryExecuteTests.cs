@@ -95,6 +95,28 @@ public class RetryExecuteTests
 
         await DatoCmsRetry.ExecuteAsync(_ => ++calls == 1 ? throw DatoCmsApiException.FromResponse(429, string.Empty, headers) : Task.CompletedTask, Options(retries));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(50), Assert.Single(retries).Delay);
+        // The reset in full, plus up to a quarter so that clients rejected together spread out.
+        Assert.InRange(Assert.Single(retries).Delay, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(62.5));
+    }
+
+    [Fact]
+    public async Task RateLimitSpendsTheWaitBudgetNotTheAttempts()
+    {
+        var retries = new List<DatoCmsRetryAttempt>();
+        var headers = new[] { new KeyValuePair<string, IEnumerable<string>>("X-RateLimit-Reset", new[] { "0.01" }) };
+        var calls = 0;
+        var options = Options(retries, maxAttempts: 2);
+
+        // Six 429s, then a transient failure: only the transient failure spends an attempt.
+        await DatoCmsRetry.ExecuteAsync(
+            _ => ++calls <= 6 ? throw DatoCmsApiException.FromResponse(429, string.Empty, headers) : calls == 7 ? throw DatoCmsApiException.FromResponse(422, LockedBody) : Task.CompletedTask,
+            options);
+        Assert.Equal(8, calls);
+
+        // With no budget left, the 429 surfaces.
+        options.MaxRateLimitWait = TimeSpan.FromMilliseconds(30);
+        calls = 0;
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => DatoCmsRetry.ExecuteAsync(_ => { calls++; throw DatoCmsApiException.FromResponse(429, string.Empty, headers); }, options));
+        Assert.InRange(calls, 2, 5);
     }
 }

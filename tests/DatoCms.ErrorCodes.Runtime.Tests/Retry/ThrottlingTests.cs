@@ -10,8 +10,9 @@ namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 
 /// <summary>
 /// A burst of requests through the handler against the imitation's fixed-window rate limit, with
-/// and without client-side throttling. The window is short so the test runs in seconds; the
-/// figures it prints are the ones docs/retry.md quotes.
+/// and without client-side throttling. The window is short so the test runs in seconds. It
+/// asserts invariants (nothing lost, each request accepted once); rates and 429 counts at the
+/// real window are the scenario runner's (benchmarks, "-- scenarios").
 /// </summary>
 public class ThrottlingTests
 {
@@ -25,15 +26,12 @@ public class ThrottlingTests
     public ThrottlingTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
-    public async Task ThrottledBurstSeesAlmostNoTooManyRequestsAndRunsNearTheAllowedRate()
+    public async Task ThrottledBurstLosesNothingAndHasEachRequestAcceptedOnce()
     {
+        // Invariants only (checked in BurstAsync): how close to the allowed rate the pacing runs is
+        // a throughput figure, measured by the scenario runner (benchmarks, "-- scenarios").
         var (tooMany, elapsed) = await BurstAsync(throttling: true);
-        var allowedRate = RequestsPerWindow / Window.TotalSeconds;
-        var achievedRate = Requests / elapsed.TotalSeconds;
-        _output.WriteLine($"throttling on: {tooMany} x 429 for {Requests} requests, {elapsed.TotalSeconds:0.00} s, {achievedRate:0.0} req/s of {allowedRate:0.0} allowed ({achievedRate / allowedRate:P0})");
-
-        Assert.True(tooMany <= Requests * 3 / 100, $"{tooMany} responses were 429");
-        Assert.True(achievedRate >= allowedRate * 0.6, $"ran at {achievedRate:0.0} req/s of {allowedRate:0.0} allowed");
+        _output.WriteLine($"throttling on: {tooMany} x 429 for {Requests} requests, {elapsed.TotalSeconds:0.00} s");
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace DatoCms.ErrorCodes
         private readonly object _gate = new object();
         private DatoCmsRateLimiter? _rateLimiter;
         private int _maxAttempts = 5;
+        private global::System.TimeSpan _maxRateLimitWait = global::System.TimeSpan.FromMinutes(3);
         private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
         private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
         private global::System.TimeSpan _attemptTimeout = global::System.TimeSpan.FromSeconds(30);
@@ -17,7 +18,10 @@ namespace DatoCms.ErrorCodes
         private global::System.TimeSpan _maintenanceWait = global::System.TimeSpan.FromMinutes(1);
         private DatoCmsJobOptions _jobs = new DatoCmsJobOptions();
 
-        /// <summary>How many times a request is sent at most, the first time included (default 5).</summary>
+        /// <summary>
+        /// How many times a request is sent at most, the first time included (default 5). Answers
+        /// the server rejected for the rate limit (429) do not count: <see cref="MaxRateLimitWait"/> bounds those.
+        /// </summary>
         public int MaxAttempts
         {
             get => _maxAttempts;
@@ -38,10 +42,23 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>
         /// Whether requests are paced on the client side to the rate limit (on by default), so that a
-        /// burst mostly never receives a 429. The pace adapts to the X-RateLimit-Limit and
-        /// X-RateLimit-Remaining headers the server sends.
+        /// burst mostly never receives a 429 and the window is used to the full. The pace adapts to
+        /// the X-RateLimit-Limit and X-RateLimit-Remaining headers the server sends, and shares the
+        /// project's window fairly with other processes that use it.
         /// </summary>
         public bool EnableThrottling { get; set; } = true;
+
+        /// <summary>
+        /// How long one request may wait, in all, for the rate limit once the server answered it 429
+        /// (default 3 minutes): a busy project delays a request, it does not fail it, until this
+        /// runs out; then the 429 is returned. Waits for the client-side throttle before the first
+        /// attempt do not count.
+        /// </summary>
+        public global::System.TimeSpan MaxRateLimitWait
+        {
+            get => _maxRateLimitWait;
+            set => _maxRateLimitWait = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The wait cannot be negative.");
+        }
 
         /// <summary>Requests allowed per window until the server says otherwise (default from the spec's limits).</summary>
         public int RequestsPerWindow
@@ -111,7 +128,7 @@ namespace DatoCms.ErrorCodes
         public global::System.Action<DatoCmsRetryAttempt>? OnRetry { get; set; }
 
         /// <summary>The throttle shared by everything that uses these options; created on first use from the settings above.</summary>
-        internal DatoCmsRateLimiter RateLimiter
+        internal DatoCmsRateLimiter Throttle
         {
             get
             {
@@ -121,5 +138,18 @@ namespace DatoCms.ErrorCodes
                 }
             }
         }
+
+        /// <summary>Waits for permission to send one request: from the <c>RateLimiter</c> option when one is set, else from <see cref="Throttle"/>.</summary>
+        /// <param name="isRetry">The request was rejected for the rate limit already: it goes first in line.</param>
+        /// <param name="cancellationToken">Stops the wait.</param>
+        internal global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket> AcquireAsync(bool isRetry, global::System.Threading.CancellationToken cancellationToken)
+        {
+            global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>? acquired = null;
+            AcquireFromRateLimiter(ref acquired, isRetry, cancellationToken);
+            return acquired ?? Throttle.AcquireAsync(cancellationToken, isRetry);
+        }
+
+        // Implemented where System.Threading.RateLimiting is referenced (the RateLimiter option).
+        partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken);
     }
 }

@@ -2,17 +2,18 @@ namespace DatoCms.ErrorCodes
 {
     /// <summary>
     /// The adaptive client-side throttle as a Polly strategy: before each attempt it waits (never
-    /// rejects) until the rate limit allows a request, and it learns from each response's
-    /// X-RateLimit headers, so a 429 pauses every request that shares the throttle.
+    /// rejects) for a slot of the rate limit, and hands the slot's ticket the answer (or abandons it
+    /// when there is none), so the throttle learns from each response's X-RateLimit headers and a 429
+    /// gives its slot back and pauses every request that shares the throttle.
     /// </summary>
     internal sealed class DatoCmsThrottleStrategy : global::Polly.ResilienceStrategy<global::System.Net.Http.HttpResponseMessage> // always internal
     {
-        private readonly DatoCmsRateLimiter _throttle;
+        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> _acquire;
         private readonly DatoCmsRetryOptions? _telemetryOptions;
 
-        public DatoCmsThrottleStrategy(DatoCmsRateLimiter throttle, DatoCmsRetryOptions? telemetryOptions)
+        public DatoCmsThrottleStrategy(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire, DatoCmsRetryOptions? telemetryOptions)
         {
-            _throttle = throttle;
+            _acquire = acquire;
             _telemetryOptions = telemetryOptions;
         }
 
@@ -23,9 +24,10 @@ namespace DatoCms.ErrorCodes
         {
             context.Properties.TryGetValue(DatoCmsResilience.RequestMessageKey, out var request);
             var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+            DatoCmsRateLimitTicket ticket;
             try
             {
-                await _throttle.WaitAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                ticket = await _acquire(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
             }
             catch (global::System.OperationCanceledException canceled)
             {
@@ -35,10 +37,25 @@ namespace DatoCms.ErrorCodes
             var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
             DatoCmsTelemetry.Waited(_telemetryOptions, "throttle", waited, request?.Method.Method, DatoCmsTelemetry.PathOf(request));
 
-            var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+            global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome;
+            try
+            {
+                outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+            }
+            catch
+            {
+                ticket.Abandon();
+                throw;
+            }
+
+            // Any answer, a 429 included, completes the ticket (a 429 gives its slot back); no answer abandons it.
             if (outcome.Result is global::System.Net.Http.HttpResponseMessage response)
             {
-                _throttle.Observe((int)response.StatusCode, response.Headers);
+                ticket.Complete((int)response.StatusCode, response.Headers);
+            }
+            else
+            {
+                ticket.Abandon();
             }
 
             return outcome;

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
+
+/// <summary>
+/// The retry handler at the real rate limit (60 requests per 3 s, shared by the project) against
+/// the Kestrel imitation the runtime tests use: each worker stands for a separate process, with
+/// its own options (so its own throttle) and its own connections, and sends 300 requests, 24 at
+/// a time, half GET and half PUT. Prints one markdown row per run; the figures are measured on the
+/// server's clock, the way the real limit sees the traffic.
+/// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
+/// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
+/// <c>--runs N</c>, <c>--requests N</c>.
+/// </summary>
+public static class RateLimitScenarios
+{
+    private const int Concurrency = 24;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var workerCounts = Option(args, "--workers", "1,3").Split(',').Select(int.Parse).ToArray();
+        var modes = Option(args, "--modes", "fixed,sliding").Split(',').Select(m => Enum.Parse<ImitationWindowMode>(m, ignoreCase: true)).ToArray();
+        var throttling = Option(args, "--throttling", "on") != "off";
+        var runs = int.Parse(Option(args, "--runs", "1"), CultureInfo.InvariantCulture);
+        var requests = int.Parse(Option(args, "--requests", "300"), CultureInfo.InvariantCulture);
+
+        // One short run first, not reported: the process's own warm-up (JIT, thread pool) is not the
+        // handler's; every reported run still starts with cold connections.
+        await RunOnceAsync(1, ImitationWindowMode.Sliding, throttling, 90);
+
+        Console.WriteLine($"{requests} requests per worker, {Concurrency} in flight per worker, half GET half PUT; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
+        Console.WriteLine();
+        Console.WriteLine("| Workers | Server window | Rate (% of allowed, first window excluded) | 429s | Attempts sent | Requests lost | Finish times (s) |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var workers in workerCounts)
+        {
+            foreach (var mode in modes)
+            {
+                for (var run = 0; run < runs; run++)
+                {
+                    var result = await RunOnceAsync(workers, mode, throttling, requests);
+                    Console.WriteLine(
+                        $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
+                }
+            }
+        }
+    }
+
+    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int requestsPerWorker)
+    {
+        var server = ImitationOptions.RealWindow(mode);
+        await using var api = await ImitationApi.StartAsync(server);
+        var lost = 0;
+        var watch = Stopwatch.StartNew();
+        var finishTimes = await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
+        {
+            // A process of its own: its own options (so its own throttle) and its own connections.
+            var options = new DatoCmsRetryOptions { EnableThrottling = throttling };
+            using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+            var worker = "w" + w.ToString(CultureInfo.InvariantCulture);
+            await Parallel.ForEachAsync(Enumerable.Range(0, requestsPerWorker), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+            {
+                var isGet = i % 2 == 0;
+                using var request = new HttpRequestMessage(isGet ? HttpMethod.Get : HttpMethod.Put, "items/" + i.ToString(CultureInfo.InvariantCulture))
+                {
+                    Content = isGet ? null : new StringContent("{\"n\":" + i.ToString(CultureInfo.InvariantCulture) + "}"),
+                };
+                request.Headers.Add("X-Test-Request", worker + "-" + i.ToString(CultureInfo.InvariantCulture));
+                request.Headers.Add("X-Test-Worker", worker);
+                using var response = await client.SendAsync(request, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref lost);
+                }
+            });
+            return watch.Elapsed;
+        }));
+
+        var counted = api.Traffic.Snapshot();
+        return new ScenarioResult(
+            api.Traffic.FractionOfAllowedRate(server.RequestsPerWindow, server.Window),
+            counted.Count(c => !c.Accepted),
+            counted.Count,
+            lost,
+            finishTimes);
+    }
+
+    private static string Describe(ImitationOptions o) =>
+        $"{o.RequestsPerWindow} per {o.Window.TotalSeconds:0.#} s, whole-second X-RateLimit-Reset, {o.ConnectionSetupDelay.TotalMilliseconds:0} ms connection set-up, {o.Latency.TotalMilliseconds:0} ms to the counter, {o.ResponseDelay.TotalMilliseconds:0} ms back";
+
+    private static string Option(string[] args, string name, string fallback) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
+/// <summary>One scenario run, measured on the server.</summary>
+public sealed record ScenarioResult(double Rate, int TooMany, int Sent, int Lost, TimeSpan[] FinishTimes);

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+/// <summary>
+/// The throttle's invariants, on short windows so the suite stays fast: a 429 charges no slot, an
+/// accepted request holds its slot for a window and no longer, waits are bounded and cancellable,
+/// and retries go first. Throughput figures belong to the scenario runner (benchmarks/), not here.
+/// </summary>
+public class PacingTests
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(300);
+
+    private static KeyValuePair<string, IEnumerable<string>>[] Headers(int limit, int remaining, string? reset = null)
+    {
+        var headers = new List<KeyValuePair<string, IEnumerable<string>>>
+        {
+            new("X-RateLimit-Limit", new[] { limit.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            new("X-RateLimit-Remaining", new[] { remaining.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        };
+        if (reset is not null)
+        {
+            headers.Add(new("X-RateLimit-Reset", new[] { reset }));
+        }
+
+        return headers.ToArray();
+    }
+
+    [Fact]
+    public async Task ARejectedRequestGivesItsSlotBackAtOnce()
+    {
+        var limiter = new DatoCmsRateLimiter(2, Window);
+        var first = await limiter.AcquireAsync(CancellationToken.None);
+        var second = await limiter.AcquireAsync(CancellationToken.None);
+        Assert.Equal(0, limiter.Available);
+
+        first.Complete(200, Headers(2, 1));
+        second.Complete(429, Headers(2, 0, "0.05"));
+
+        // The 429 was not counted by the server: once the reset passed its slot is free, although
+        // the window it was sent in has not.
+        await Task.Delay(TimeSpan.FromMilliseconds(120));
+        Assert.Equal(1, limiter.Available);
+        Assert.True(limiter.TryAcquire(out var third, out _));
+        Assert.NotNull(third);
+    }
+
+    [Fact]
+    public async Task AnAcceptedRequestHoldsItsSlotForAWindowAndNoLonger()
+    {
+        var limiter = new DatoCmsRateLimiter(1, Window);
+        var ticket = await limiter.AcquireAsync(CancellationToken.None);
+        ticket.Complete(200, Headers(1, 0));
+
+        Assert.False(limiter.TryAcquire(out _, out var retryAfter));
+        Assert.InRange(retryAfter, TimeSpan.FromTicks(1), Window + Window);
+
+        var watch = Stopwatch.StartNew();
+        var next = await limiter.AcquireAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.NotNull(next);
+        Assert.True(watch.Elapsed < Window * 3, "waited " + watch.Elapsed);
+    }
+
+    [Fact]
+    public async Task CancelledWaitTakesNoSlot()
+    {
+        var limiter = new DatoCmsRateLimiter(1, Window);
+        var held = await limiter.AcquireAsync(CancellationToken.None);
+        using var cancellation = new CancellationTokenSource();
+
+        var waiting = limiter.AcquireAsync(cancellation.Token);
+        Assert.Equal(1, limiter.Waiting);
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(0, limiter.Waiting);
+        held.Complete(429, Headers(1, 0, "0.05"));
+        await Task.Delay(TimeSpan.FromMilliseconds(120));
+        Assert.Equal(1, limiter.Available);
+    }
+
+    [Fact]
+    public async Task ARejectedRequestGoesFirstInLine()
+    {
+        var limiter = new DatoCmsRateLimiter(1, Window);
+        var held = await limiter.AcquireAsync(CancellationToken.None);
+        var queued = limiter.AcquireAsync(CancellationToken.None);
+        var retry = limiter.AcquireAsync(CancellationToken.None, first: true);
+
+        held.Complete(429, Headers(1, 0));
+
+        var granted = await retry.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(queued.IsCompleted);
+        granted.Complete(429, Headers(1, 0));
+        (await queued.WaitAsync(TimeSpan.FromSeconds(5))).Abandon();
+    }
+
+    [Fact]
+    public async Task TheServersLimitReplacesTheConfiguredOne()
+    {
+        var limiter = new DatoCmsRateLimiter(60, Window);
+        var ticket = await limiter.AcquireAsync(CancellationToken.None);
+        ticket.Complete(200, Headers(5, 4));
+
+        Assert.Equal(5, limiter.Limit);
+        Assert.Equal(4, limiter.Available);
+    }
+
+    [Fact]
+    public async Task ReportingTwiceChargesOnce()
+    {
+        var limiter = new DatoCmsRateLimiter(2, Window);
+        var ticket = await limiter.AcquireAsync(CancellationToken.None);
+        ticket.Complete(429, Headers(2, 0, "0.05"));
+        ticket.Complete(200, Headers(2, 1));
+        ticket.Abandon();
+
+        await Task.Delay(TimeSpan.FromMilliseconds(120));
+        Assert.Equal(2, limiter.Available);
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+/// <summary>
+/// <see cref="DatoCmsRateLimitShare"/> on synthetic header sequences: processes that see only
+/// X-RateLimit-Remaining and their own 429s end up with even shares that fill the window, and a
+/// process alone keeps the whole window.
+/// </summary>
+public class ShareEstimatorTests
+{
+    private const int Limit = 60;
+    private static readonly long Window = Stopwatch.Frequency * 3;
+
+    [Fact]
+    public void AloneTheShareIsTheWholeWindow()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        for (var step = 0; step < 100; step++)
+        {
+            share.Accepted(step * Window / 10, Limit, remaining: step % 3, ours: Limit - (step % 3), uncounted: 2, others: 0);
+        }
+
+        Assert.Equal(Limit, share.Current(100 * Window / 10, Limit));
+    }
+
+    [Theory]
+    [InlineData(new[] { 20, 20, 20 })]
+    [InlineData(new[] { 24, 18, 18 })]
+    [InlineData(new[] { 45, 15 })]
+    public void ProcessesSharingAWindowEndUpEvenAndFillIt(int[] start)
+    {
+        var (shares, held) = Simulate(start, rounds: 400, leaving: -1);
+
+        var even = (Limit + start.Length - 1) / start.Length;
+        Assert.All(shares, s => Assert.InRange(s, even - 3, even + 1));
+        Assert.InRange(held.Sum(), Limit - 4, Limit);
+    }
+
+    [Fact]
+    public void AProcessHoldingMostOfASharedWindowGivesBackTheExcess()
+    {
+        // From the headers, 10 + 10 held by others look like one process like this one: the big
+        // one comes down to an even split of two, never lower than what it can tell apart.
+        var (shares, held) = Simulate(new[] { 40, 10, 10 }, rounds: 400, leaving: -1);
+
+        Assert.InRange(shares[0], 20, 30);
+
+        // A window with a tenth or less left counts as full (a fixed window is seen full only by its
+        // last answers), so uneven shares may leave that much unused.
+        Assert.InRange(held.Sum(), Limit - (Limit / 10), Limit);
+    }
+
+    [Fact]
+    public void WhenAProcessLeavesTheOthersTakeItsPart()
+    {
+        var (shares, held) = Simulate(new[] { 20, 20, 20 }, rounds: 600, leaving: 2);
+
+        Assert.All(shares.Take(2), s => Assert.InRange(s, 27, 31));
+        Assert.InRange(held.Sum(), Limit - 4, Limit);
+    }
+
+    [Fact]
+    public void A429ComesBackAtADifferentMomentForEachProcess()
+    {
+        var probes = Enumerable.Range(0, 20).Select(_ =>
+        {
+            var share = new DatoCmsRateLimitShare(Window);
+            share.Accepted(0, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+            share.Rejected(1, ours: 5, reset: Stopwatch.Frequency, Limit);
+            var after = share.Current(1, Limit);
+            var at = 1L;
+            while (share.Current(at, Limit) <= after)
+            {
+                at += Stopwatch.Frequency / 100;
+            }
+
+            return at;
+        }).ToList();
+
+        // Within the second half of a one-second reset, and not all at the same instant.
+        Assert.All(probes, at => Assert.InRange(at, Stopwatch.Frequency / 2, (Stopwatch.Frequency * 11) / 10));
+        Assert.True(probes.Distinct().Count() > 5, string.Join(", ", probes));
+    }
+
+    [Theory]
+    [InlineData(3, 2.0, 3.0)]
+    [InlineData(2, 1.0, 2.0)]
+    [InlineData(1, 0.5, 1.0)]
+    public void AWholeSecondResetIsSpreadOverItsRounding(int seconds, double earliest, double latest)
+    {
+        // The server rounds up to whole seconds: the window may open up to a second earlier.
+        for (var sample = 0.0; sample < 1; sample += 0.1)
+        {
+            Assert.InRange(DatoCmsRateLimitShare.Spread(TimeSpan.FromSeconds(seconds), sample).TotalSeconds, earliest, latest);
+        }
+    }
+
+    [Fact]
+    public void AnExactResetIsWaitedInFull()
+    {
+        Assert.InRange(DatoCmsRateLimitShare.Spread(TimeSpan.FromMilliseconds(400), 0).TotalMilliseconds, 400, 400.001);
+        Assert.InRange(DatoCmsRateLimitShare.Spread(TimeSpan.FromMilliseconds(400), 0.99).TotalMilliseconds, 400, 500);
+    }
+
+    /// <summary>
+    /// Rounds of a tenth of a window: each process in turn takes slots up to its share from what the
+    /// window has left (a process asking for more gets a 429), then every process reads the
+    /// server's X-RateLimit-Remaining on an answer.
+    /// </summary>
+    private static (int[] Shares, int[] Held) Simulate(int[] start, int rounds, int leaving)
+    {
+        var processes = start.Select(_ => new DatoCmsRateLimitShare(Window)).ToArray();
+        var held = start.ToArray();
+
+        // Each starts from its share seen at a full window and its own 429.
+        for (var p = 0; p < processes.Length; p++)
+        {
+            processes[p].Rejected(0, held[p], Stopwatch.Frequency, Limit);
+        }
+
+        for (var round = 1; round <= rounds; round++)
+        {
+            var now = round * Window / 10;
+            if (leaving >= 0 && round == rounds / 3)
+            {
+                held[leaving] = 0;
+            }
+
+            for (var i = 0; i < processes.Length; i++)
+            {
+                var p = (i + round) % processes.Length;
+                if (p == leaving && round >= rounds / 3)
+                {
+                    continue;
+                }
+
+                var want = processes[p].Current(now, Limit);
+                var free = Limit - held.Sum();
+                if (want > held[p] && free <= 0)
+                {
+                    processes[p].Rejected(now, held[p], Stopwatch.Frequency, Limit);
+                }
+                else if (want > held[p])
+                {
+                    held[p] += Math.Min(want - held[p], free);
+                }
+                else if (want < held[p])
+                {
+                    held[p] = want;
+                }
+            }
+
+            for (var p = 0; p < processes.Length; p++)
+            {
+                if (held[p] > 0)
+                {
+                    var remaining = Limit - held.Sum();
+                    processes[p].Accepted(now, Limit, remaining, held[p], 0, held.Sum() - held[p]);
+                }
+            }
+        }
+
+        return (processes.Select(p => p.Current(rounds * Window / 10, Limit)).ToArray(), held);
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+/// <summary>
+/// Several handlers, each with its own options (so its own throttle) and its own connections,
+/// standing for separate processes on one project, against the imitation's shared limit on a short
+/// window. The invariants, not the pace: nothing lost, nothing accepted twice, rate-limit waits bounded.
+/// </summary>
+public class SharedProjectTests
+{
+    private const int RequestsPerWindow = 10;
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(300);
+
+    [Theory]
+    [InlineData(ImitationWindowMode.Fixed)]
+    [InlineData(ImitationWindowMode.Sliding)]
+    public async Task ThreeProcessesOnOneProjectLoseNothingAndRepeatNothingAccepted(ImitationWindowMode mode)
+    {
+        await using var api = await ImitationApi.StartAsync(new ImitationOptions
+        {
+            RequestsPerWindow = RequestsPerWindow,
+            Window = Window,
+            Mode = mode,
+            ConnectionSetupDelay = TimeSpan.FromMilliseconds(40),
+        });
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 3).Select(async worker =>
+        {
+            // MaxAttempts 1: a 429 must not spend an attempt, or requests would be lost.
+            var options = new DatoCmsRetryOptions { MaxAttempts = 1, RequestsPerWindow = RequestsPerWindow, RateLimitWindow = Window };
+            using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+            var failed = 0;
+            await Parallel.ForEachAsync(Enumerable.Range(0, 30), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            {
+                using var request = new HttpRequestMessage(i % 2 == 0 ? HttpMethod.Get : HttpMethod.Put, "items") { Content = i % 2 == 0 ? null : new StringContent("{}") };
+                request.Headers.Add("X-Test-Request", "w" + worker + "-" + i);
+                request.Headers.Add("X-Test-Worker", "w" + worker);
+                using var response = await client.SendAsync(request, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
+            return failed;
+        }));
+
+        Assert.Equal(new[] { 0, 0, 0 }, failures);
+        Assert.Equal(90, api.Attempts.Count);
+        Assert.All(api.Attempts.Values, attempts =>
+        {
+            var list = attempts.ToList();
+            Assert.Equal(1, list.Count(a => a.Status < 300));
+            Assert.True(list[^1].Status < 300);
+        });
+    }
+
+    [Fact]
+    public async Task ABusyProjectDelaysARequestOnlyForMaxRateLimitWait()
+    {
+        // One request per 10 s, and whole-second resets: the second request cannot pass in time.
+        await using var api = await ImitationApi.StartAsync(new ImitationOptions { RequestsPerWindow = 1, Window = TimeSpan.FromSeconds(10), WholeSecondReset = true });
+        var options = new DatoCmsRetryOptions { MaxRateLimitWait = TimeSpan.FromMilliseconds(300), EnableThrottling = false };
+        using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+
+        using var first = await client.GetAsync("items");
+        var watch = Stopwatch.StartNew();
+        using var second = await client.GetAsync("items");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "waited " + watch.Elapsed);
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => second.EnsureDatoCmsSuccessAsync());
+    }
+
+    [Fact]
+    public async Task TheCallerCancelsAWaitForTheThrottle()
+    {
+        await using var api = await ImitationApi.StartAsync(new ImitationOptions { RequestsPerWindow = 1, Window = TimeSpan.FromSeconds(10), WholeSecondReset = true });
+        var options = new DatoCmsRetryOptions { RequestsPerWindow = 5, RateLimitWindow = TimeSpan.FromSeconds(10) };
+        using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+        using var first = await client.GetAsync("items");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        // The server's limit (1) replaced ours (5): the throttle holds the second request until the
+        // window passes, and the caller's cancellation ends that wait at once, before any attempt.
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync("items", cancellation.Token));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "waited " + watch.Elapsed);
+        Assert.Equal(1, api.Attempts.Values.Sum(a => a.Count));
+    }
+}

@@ -60,7 +60,7 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
                 RedisClientMajorVersion: compilation.GetTypeByMetadataName("StackExchange.Redis.IConnectionMultiplexer")?.ContainingAssembly.Identity.Version.Major ?? 0,
                 HasRateLimiting: compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimiter") is not null,
                 SupportsInitOnlySetters: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 },
-                HasHttpClientBuilder: compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions") is not null))
+                Integrations: IntegrationDetector.Detect(compilation)))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(spec.Combine(options).Combine(features), static (output, input) =>
@@ -148,6 +148,13 @@ public sealed class DatoCmsErrorCodesGenerator : IIncrementalGenerator
         else if (features.RetryUnavailableReason is { } noRetry)
         {
             output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.RuntimeNotGenerated, null, "The retry handler and the HttpResponseMessage extensions are", noRetry).ToDiagnostic());
+        }
+        else
+        {
+            foreach (var missing in IntegrationDetector.Explain(features.Integrations))
+            {
+                output.ReportDiagnostic(missing.ToDiagnostic());
+            }
         }
 
         if (features.WantsRedisLimiter && features.RedisLimiterUnavailableReason is { } noRedisLimiter)

@@ -154,6 +154,12 @@ internal static class DiagnosticDescriptors
         "StackExchange.Redis is referenced, but DatoCmsRedisRateLimiter is not generated: {0}",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor IntegrationNotGenerated = Create(
+        "DATO130",
+        "An optional integration is not generated",
+        "{0} not generated: {1}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "DATO199",
         "The generator failed",
@@ -166,7 +172,7 @@ internal static class DiagnosticDescriptors
         CodeMissingFromOverlay, EmptyDescription, UnknownRetryKind, InvalidFamily, UnknownOverlayKey,
         InvalidLimit, MissingPage, MultiplePages, NoCodesOnPage, InvalidNamespace, SpanApisUnavailable,
         MissingRequiredLimits, ExceptionNameTakenByFramework, RuntimeNotGenerated, InvalidDocsUrl, UnknownSpecMetadata,
-        RedisRateLimiterNotGenerated, GeneratorFailure,
+        RedisRateLimiterNotGenerated, IntegrationNotGenerated, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

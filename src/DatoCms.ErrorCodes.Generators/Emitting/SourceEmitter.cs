@@ -76,6 +76,11 @@ internal static class SourceEmitter
             }
         }
 
+        foreach (var template in IntegrationEmitter.Templates(context.Features.Integrations))
+        {
+            yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
+        }
+
         if (!context.Features.WantsRedisLimiter || context.Features.RedisLimiterUnavailableReason is not null)
         {
             yield break;
@@ -86,7 +91,7 @@ internal static class SourceEmitter
             yield return (template + ".g.cs", TemplateEmitter.Emit(context, template));
         }
 
-        if (context.Features.HasHttpClientBuilder)
+        if (context.Features.Integrations.HasHttpClientFactory)
         {
             var extensions = GeneratedNames.RedisRateLimitHttpClientBuilderExtensions;
             yield return (extensions + ".g.cs", TemplateEmitter.Emit(context, extensions));

@@ -39,6 +39,22 @@ internal static class GeneratedNames
     public const string TimeBudget = "DatoCmsTimeBudget";
     public const string JobOptions = "DatoCmsJobOptions";
     public const string JobFollower = "DatoCmsJobFollower";
+    public const string Telemetry = "DatoCmsTelemetry";
+    public const string Metrics = "DatoCmsMetrics";
+    public const string Logging = "DatoCmsLogging";
+    public const string RetryOptionsLogger = "DatoCmsRetryOptionsLogger";
+    public const string Resilience = "DatoCmsResilience";
+    public const string RetryDecision = "DatoCmsRetryDecision";
+    public const string ThrottleStrategy = "DatoCmsThrottleStrategy";
+    public const string ThrottleStrategyOptions = "DatoCmsThrottleStrategyOptions";
+    public const string ResilienceOptions = "DatoCmsResilienceOptions";
+    public const string ResilienceOptionsValidator = "DatoCmsResilienceOptionsValidator";
+    public const string Throttles = "DatoCmsThrottles";
+    public const string ResilienceHttpClientBuilderExtensions = "DatoCmsResilienceHttpClientBuilderExtensions";
+    public const string ClientOptions = "DatoCmsClientOptions";
+    public const string HttpClientServiceCollectionExtensions = "DatoCmsHttpClientServiceCollectionExtensions";
+    public const string Projects = "DatoCmsProjects";
+    public const string JobFollowingHandler = "DatoCmsJobFollowingHandler";
     public const string RedisRateLimiter = "DatoCmsRedisRateLimiter";
     public const string RedisRateLimiterOptions = "DatoCmsRedisRateLimiterOptions";
     public const string RedisRateLimitScripts = "DatoCmsRedisRateLimitScripts";
@@ -73,6 +89,9 @@ internal static class GeneratedNames
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
         RequestInfo, RetryFaults, TimeBudget, JobOptions, JobFollower,
+        Telemetry, Resilience, RetryDecision, ThrottleStrategy, ThrottleStrategyOptions, ResilienceOptions,
+        ResilienceOptionsValidator, Throttles, ResilienceHttpClientBuilderExtensions, ClientOptions,
+        HttpClientServiceCollectionExtensions, Projects, JobFollowingHandler,
         RateLimitTicket, RateLimitShare, AdaptiveRateLimiter, RateLimitLease,
         RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler, RedisRateLimitHttpClientBuilderExtensions,
     };

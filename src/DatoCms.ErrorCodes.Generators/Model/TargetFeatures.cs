@@ -13,8 +13,8 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="SupportsUtf8Literals">C# 11 or later: UTF-8 string literals ("..."u8) for the byte parser.</param>
 /// <param name="RedisClientMajorVersion">The major version of the referenced StackExchange.Redis, or 0 when it is not referenced.</param>
 /// <param name="HasRateLimiting">System.Threading.RateLimiting's RateLimiter exists (the package, or ASP.NET Core's shared framework): the throttle is also a RateLimiter, the handler takes any RateLimiter, and the Redis limiter can be generated.</param>
-/// <param name="HasHttpClientBuilder">Microsoft.Extensions.Http's IHttpClientBuilder extensions exist: the Redis limiter gets UseRedisRateLimit.</param>
 /// <param name="SupportsInitOnlySetters">C# 9 or later: the Redis limiter sets RateLimiterStatistics' init-only properties.</param>
+/// <param name="Integrations">Which optional packages the consumer references (Microsoft.Extensions.Http's <see cref="IntegrationFeatures.HasHttpClientFactory"/> also gives the Redis limiter UseRedisRateLimit).</param>
 internal sealed record TargetFeatures(
     bool SupportsNullable,
     bool HasSpan,
@@ -26,7 +26,7 @@ internal sealed record TargetFeatures(
     int RedisClientMajorVersion = 0,
     bool HasRateLimiting = false,
     bool SupportsInitOnlySetters = true,
-    bool HasHttpClientBuilder = false)
+    IntegrationFeatures Integrations = default)
 {
     public static readonly TargetFeatures Latest = new(SupportsNullable: true, HasSpan: true, HasEnumMember: true, HasJsonEnumMemberName: true, SupportsUtf8Literals: true, HasRateLimiting: true);
 

@@ -142,7 +142,11 @@ public class TemplateFormTests
 
             if (ns != "DatoCms.ErrorCodes")
             {
-                Assert.DoesNotContain("DatoCms.ErrorCodes", source.Replace("DatoCms.ErrorCodes.Generators", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+                // The meter and activity source keep their documented name ("DatoCms.ErrorCodes") in any namespace.
+                var withoutProductNames = source
+                    .Replace("DatoCms.ErrorCodes.Generators", string.Empty, StringComparison.Ordinal)
+                    .Replace("MeterName = \"DatoCms.ErrorCodes\"", string.Empty, StringComparison.Ordinal);
+                Assert.DoesNotContain("DatoCms.ErrorCodes", withoutProductNames, StringComparison.Ordinal);
             }
         }
     }

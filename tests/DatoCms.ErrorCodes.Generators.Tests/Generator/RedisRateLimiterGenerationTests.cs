@@ -39,6 +39,13 @@ internal static class RedisUsage
     }
 }";
 
+    /// <summary>
+    /// What the generator says about Redis: a consumer that references Microsoft.Extensions.Http
+    /// without Microsoft.Extensions.Http.Resilience is also told (DATO130) that the resilience
+    /// handler is left out, which the integration tests cover.
+    /// </summary>
+    private static Diagnostic[] RedisDiagnostics(GeneratorRun run) => run.Diagnostics.Where(d => d.Id != "DATO130").ToArray();
+
     [Theory]
     [InlineData(3)]
     [InlineData(2)]
@@ -47,7 +54,7 @@ internal static class RedisUsage
         var run = RedisGeneratorRuns.Run(redisMajorVersion, rateLimiting: true, Usage);
 
         Assert.Empty(run.CompilationProblems);
-        Assert.Empty(run.Diagnostics);
+        Assert.Empty(RedisDiagnostics(run));
         Assert.All(RedisFiles, file => Assert.True(run.Sources.ContainsKey(file), file + " was not generated"));
     }
 
@@ -68,7 +75,7 @@ internal static class RedisUsage
         var run = RedisGeneratorRuns.Run(redisMajorVersion: 0, rateLimiting: true);
 
         Assert.Empty(run.CompilationProblems);
-        Assert.Empty(run.Diagnostics);
+        Assert.Empty(RedisDiagnostics(run));
         Assert.DoesNotContain(run.Sources.Keys, key => key.Contains("Redis", System.StringComparison.Ordinal));
     }
 
@@ -79,7 +86,7 @@ internal static class RedisUsage
 
         Assert.Empty(run.CompilationProblems);
         Assert.DoesNotContain(run.Sources.Keys, key => key.Contains("Redis", System.StringComparison.Ordinal));
-        var diagnostic = Assert.Single(run.Diagnostics);
+        var diagnostic = Assert.Single(RedisDiagnostics(run));
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
         Assert.Equal(
             "DATO125: StackExchange.Redis is referenced, but DatoCmsRedisRateLimiter is not generated: it is a System.Threading.RateLimiting.RateLimiter, and this project does not reference System.Threading.RateLimiting (add the package)",
@@ -105,7 +112,7 @@ internal static class RedisUsage
         var run = RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true, languageVersion: LanguageVersion.CSharp7_3);
 
         Assert.Empty(run.CompilationProblems);
-        Assert.Equal(new[] { "DATO120", "DATO125" }, run.Diagnostics.Select(d => d.Id).OrderBy(id => id));
+        Assert.Equal(new[] { "DATO120", "DATO125" }, RedisDiagnostics(run).Select(d => d.Id).OrderBy(id => id));
         Assert.Contains("see DATO120", run.Diagnostics.Single(d => d.Id == "DATO125").GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.DoesNotContain(run.Sources.Keys, key => key.Contains("Redis", System.StringComparison.Ordinal));
     }

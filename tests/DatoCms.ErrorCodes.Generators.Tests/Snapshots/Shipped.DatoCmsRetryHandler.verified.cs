@@ -75,11 +75,13 @@ namespace DatoCms.ErrorCodes
             global::System.Threading.CancellationToken cancellationToken)
         {
             var isIdempotent = DatoCmsRetryPolicy.IsIdempotent(request.Method);
+            var path = DatoCmsTelemetry.PathOf(request);
             var maintenanceWaited = global::System.TimeSpan.Zero;
             var maintenanceRetries = 0;
             var rateLimitRetries = 0;
             var attempt = 0;
             global::System.Net.Http.HttpResponseMessage? rejected = null;
+            DatoCmsApiException? rejectedError = null;
             global::System.Diagnostics.Stopwatch? rateLimited = null;
             using (var budget = new DatoCmsTimeBudget(_options.TotalTimeout, cancellationToken))
             {
@@ -92,23 +94,29 @@ namespace DatoCms.ErrorCodes
                         if (_options.EnableThrottling)
                         {
                             // A request the server rejected for the rate limit goes first in line, within what is left of MaxRateLimitWait.
+                            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
                             ticket = rejected is null
                                 ? await _options.AcquireAsync(isRetry: false, budget.Token).ConfigureAwait(false)
                                 : await AcquireWithinAsync(_options.MaxRateLimitWait - rateLimited!.Elapsed, budget.Token).ConfigureAwait(false);
+                            var throttled = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
+                            DatoCmsTelemetry.Waited(_options, rejected is null ? "throttle" : "rate_limit_reset", throttled, request.Method.Method, path);
                             if (ticket is null)
                             {
                                 // The rate-limit budget ran out while waiting for room: the caller gets the 429.
+                                DatoCmsTelemetry.Exhausted(_options, rejectedError, request.Method.Method, path, attempt - 1, DatoCmsTelemetry.RequestIdOf(rejected, rejectedError));
                                 return rejected!;
                             }
 
                             rejected?.Dispose();
                             rejected = null;
+                            rejectedError = null;
                         }
 
                         // Attempts spent waiting out a maintenance window or the rate limit do not count against MaxAttempts.
                         var counted = attempt - maintenanceRetries - rateLimitRetries;
                         var outcome = await SendOnceAsync(request, counted, isIdempotent, budget, ticket).ConfigureAwait(false);
                         global::System.TimeSpan? delay = outcome.FaultDelay;
+                        var waitKind = "backoff";
                         var response = outcome.Response;
                         if (response != null)
                         {
@@ -125,20 +133,24 @@ namespace DatoCms.ErrorCodes
                                 var wait = _options.EnableThrottling ? global::System.TimeSpan.Zero : DatoCmsRetryPolicy.RateLimitDelay(error, counted, _options);
                                 if (rateLimited.Elapsed + wait >= _options.MaxRateLimitWait)
                                 {
+                                    DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, attempt, DatoCmsTelemetry.RequestIdOf(response, error));
                                     return response;
                                 }
 
                                 rateLimitRetries++;
+                                DatoCmsTelemetry.Retrying(_options, DatoCmsTelemetry.ReasonOf(error), error, request.Method.Method, path, attempt, wait, DatoCmsTelemetry.RequestIdOf(response, error));
                                 _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, wait, error, request));
                                 if (_options.EnableThrottling)
                                 {
                                     // The throttle knows when the window has room again (it learnt from this 429).
                                     rejected = response;
+                                    rejectedError = error;
                                     continue;
                                 }
 
                                 response.Dispose();
                                 await global::System.Threading.Tasks.Task.Delay(wait, budget.Token).ConfigureAwait(false);
+                                DatoCmsTelemetry.Waited(_options, "rate_limit_reset", wait, request.Method.Method, path);
                                 continue;
                             }
 
@@ -149,7 +161,12 @@ namespace DatoCms.ErrorCodes
                             }
                             else
                             {
-                                delay = counted >= _options.MaxAttempts ? null : DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
+                                var next = DatoCmsRetryPolicy.GetDelay(error, counted, isIdempotent, _options);
+                                delay = counted >= _options.MaxAttempts ? null : next;
+                                if (next != null && delay is null)
+                                {
+                                    DatoCmsTelemetry.Exhausted(_options, error, request.Method.Method, path, counted, DatoCmsTelemetry.RequestIdOf(response, error));
+                                }
                             }
 
                             if (delay is null)
@@ -157,11 +174,15 @@ namespace DatoCms.ErrorCodes
                                 return response;
                             }
 
+                            var reason = DatoCmsTelemetry.ReasonOf(error);
+                            waitKind = DatoCmsTelemetry.WaitKindOf(reason);
+                            DatoCmsTelemetry.Retrying(_options, reason, error, request.Method.Method, path, attempt, delay.Value, DatoCmsTelemetry.RequestIdOf(response, error));
                             _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay.Value, error, request));
                             response.Dispose();
                         }
 
                         await global::System.Threading.Tasks.Task.Delay(delay ?? global::System.TimeSpan.Zero, budget.Token).ConfigureAwait(false);
+                        DatoCmsTelemetry.Waited(_options, waitKind, delay ?? global::System.TimeSpan.Zero, request.Method.Method, path);
                     }
                 }
                 catch (global::System.OperationCanceledException cancelled) when (budget.IsExhausted)
@@ -285,6 +306,7 @@ namespace DatoCms.ErrorCodes
             }
 
             var delay = DatoCmsRetryPolicy.Backoff(attempt, _options);
+            DatoCmsTelemetry.Retrying(_options, "network", null, request.Method.Method, DatoCmsTelemetry.PathOf(request), attempt, delay, null);
             _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, DatoCmsRetryFaults.NoAnswer(request, fault), request));
             return delay;
         }

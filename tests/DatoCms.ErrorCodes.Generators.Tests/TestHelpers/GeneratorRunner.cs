@@ -17,8 +17,9 @@ internal static class GeneratorRunner
         string source = "",
         ReferenceSet references = ReferenceSet.Net80,
         LanguageVersion languageVersion = LanguageVersion.Latest,
-        IReadOnlyDictionary<string, string>? globalOptions = null) =>
-        Run(RepositoryFiles.ReadSpecPage(), RepositoryFiles.ReadSpecOverlay(), source, references, languageVersion, globalOptions);
+        IReadOnlyDictionary<string, string>? globalOptions = null,
+        IEnumerable<MetadataReference>? extraReferences = null) =>
+        Run(RepositoryFiles.ReadSpecPage(), RepositoryFiles.ReadSpecOverlay(), source, references, languageVersion, globalOptions, extraReferences);
 
     public static GeneratorRun Run(
         string? page,
@@ -26,7 +27,8 @@ internal static class GeneratorRunner
         string source = "",
         ReferenceSet references = ReferenceSet.Net80,
         LanguageVersion languageVersion = LanguageVersion.Latest,
-        IReadOnlyDictionary<string, string>? globalOptions = null)
+        IReadOnlyDictionary<string, string>? globalOptions = null,
+        IEnumerable<MetadataReference>? extraReferences = null)
     {
         var files = new List<AdditionalText>();
         if (page is not null)
@@ -39,7 +41,7 @@ internal static class GeneratorRunner
             files.Add(new InMemoryAdditionalText(OverlayPath, overlay));
         }
 
-        return Run(files, new TestOptionsProvider(globalOptions), source, references, languageVersion);
+        return Run(files, new TestOptionsProvider(globalOptions), source, references, languageVersion, extraReferences);
     }
 
     public static GeneratorRun Run(
@@ -47,9 +49,15 @@ internal static class GeneratorRunner
         TestOptionsProvider options,
         string source = "",
         ReferenceSet references = ReferenceSet.Net80,
-        LanguageVersion languageVersion = LanguageVersion.Latest)
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        IEnumerable<MetadataReference>? extraReferences = null)
     {
         var compilation = CreateCompilation(source, references, languageVersion);
+        if (extraReferences is not null)
+        {
+            compilation = compilation.AddReferences(extraReferences);
+        }
+
         var driver = CreateDriver(files, options, languageVersion);
         return RunDriver(driver, compilation, files);
     }

@@ -1,0 +1,74 @@
+namespace DatoCms.ErrorCodes
+{
+    /// <summary>
+    /// How <c>AddDatoCmsHttpClient</c> sets up a client: the API token, the environment, the API
+    /// version, the base address and the retry settings. Bindable from configuration; the token is
+    /// sent as the Authorization header and never written to a log, a metric or a trace.
+    /// </summary>
+    internal sealed class DatoCmsClientOptions
+    {
+        /// <summary>The default base address of the Content Management API.</summary>
+        public const string DefaultBaseAddress = "https://site-api.datocms.com/";
+
+        /// <summary>The API token, sent as <c>Authorization: Bearer ...</c>; required.</summary>
+        public string? ApiToken { get; set; }
+
+        /// <summary>The sandbox environment to work on, sent as <c>X-Environment</c>; null for the primary environment.</summary>
+        public string? Environment { get; set; }
+
+        /// <summary>The API version, sent as <c>X-Api-Version</c> (default "3").</summary>
+        public string ApiVersion { get; set; } = "3";
+
+        /// <summary>The base address (default https://site-api.datocms.com/).</summary>
+        public global::System.Uri BaseAddress { get; set; } = new global::System.Uri(DefaultBaseAddress);
+
+        /// <summary>
+        /// Which retry options and throttle the client shares: the API counts the requests of all
+        /// tokens of a project together, so every client of one project uses the
+        /// <see cref="Retry"/> of the first one registered (default "default").
+        /// </summary>
+        public string Project { get; set; } = "default";
+
+        /// <summary>
+        /// Whether the client gets <see cref="DatoCmsRetryHandler"/> (default true). Turn it off when
+        /// the client gets <c>AddDatoCmsResilienceHandler</c> instead.
+        /// </summary>
+        public bool UseRetryHandler { get; set; } = true;
+
+        /// <summary>Attempts, backoff and throttling of the retry handler.</summary>
+        public DatoCmsRetryOptions Retry { get; set; } = new DatoCmsRetryOptions();
+
+        /// <summary>The problems of these settings, empty when they are valid; never quotes the token.</summary>
+        /// <returns>One sentence per problem.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<string> Validate()
+        {
+            var problems = new global::System.Collections.Generic.List<string>();
+            if (string.IsNullOrWhiteSpace(ApiToken))
+            {
+                problems.Add("ApiToken is required.");
+            }
+
+            if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
+            {
+                problems.Add("BaseAddress must be an absolute URI.");
+            }
+
+            if (string.IsNullOrWhiteSpace(ApiVersion))
+            {
+                problems.Add("ApiVersion is required.");
+            }
+
+            if (string.IsNullOrWhiteSpace(Project))
+            {
+                problems.Add("Project must name the throttle to share.");
+            }
+
+            if (Retry is null)
+            {
+                problems.Add("Retry is required.");
+            }
+
+            return problems;
+        }
+    }
+}

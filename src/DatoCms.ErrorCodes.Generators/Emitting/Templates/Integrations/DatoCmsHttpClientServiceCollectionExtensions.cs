@@ -1,0 +1,128 @@
+namespace DatoCms.ErrorCodes
+{
+    /// <summary>
+    /// Registers a DatoCMS client with <c>IHttpClientFactory</c> in one line: base address, API
+    /// version, environment and Authorization headers, and the retry handler with one throttle per
+    /// project. The Authorization header is redacted from the factory's own logs.
+    /// </summary>
+    internal static class DatoCmsHttpClientServiceCollectionExtensions
+    {
+        /// <summary>The header that selects a sandbox environment.</summary>
+        public const string EnvironmentHeader = "X-Environment";
+
+        /// <summary>The header that selects the API version.</summary>
+        public const string ApiVersionHeader = "X-Api-Version";
+
+        /// <summary>Registers a named DatoCMS client.</summary>
+        /// <param name="services">The services.</param>
+        /// <param name="name">The client's name, for <c>IHttpClientFactory.CreateClient(name)</c>.</param>
+        /// <param name="configure">Sets the token and the other settings (named options of <paramref name="name"/>).</param>
+        /// <returns>The client's builder, to add more (such as <c>AddDatoCmsResilienceHandler</c> with <see cref="DatoCmsClientOptions.UseRetryHandler"/> off).</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDatoCmsHttpClient(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            string name,
+            global::System.Action<DatoCmsClientOptions> configure)
+        {
+            if (services is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(services));
+            }
+
+            return Configure(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, name), configure);
+        }
+
+        /// <summary>Registers a typed DatoCMS client: <typeparamref name="TClient"/> receives the configured HttpClient.</summary>
+        /// <typeparam name="TClient">The typed client.</typeparam>
+        /// <param name="services">The services.</param>
+        /// <param name="configure">Sets the token and the other settings.</param>
+        /// <returns>The client's builder.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDatoCmsHttpClient<TClient>(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            global::System.Action<DatoCmsClientOptions> configure)
+            where TClient : class
+        {
+            if (services is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(services));
+            }
+
+            return Configure(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<TClient>(services), configure);
+        }
+
+        /// <summary>Registers a typed DatoCMS client with an implementation type.</summary>
+        /// <typeparam name="TClient">The service type.</typeparam>
+        /// <typeparam name="TImplementation">The implementation, which receives the configured HttpClient.</typeparam>
+        /// <param name="services">The services.</param>
+        /// <param name="configure">Sets the token and the other settings.</param>
+        /// <returns>The client's builder.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDatoCmsHttpClient<TClient, TImplementation>(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            global::System.Action<DatoCmsClientOptions> configure)
+            where TClient : class
+            where TImplementation : class, TClient
+        {
+            if (services is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(services));
+            }
+
+            return Configure(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<TClient, TImplementation>(services), configure);
+        }
+
+        private static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Configure(
+            global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder,
+            global::System.Action<DatoCmsClientOptions> configure)
+        {
+            if (configure is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            var name = builder.Name;
+            global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<DatoCmsClientOptions>(builder.Services, name)
+                .Configure(configure)
+                .Validate(options => options.Validate().Count == 0, "The DatoCMS client options are invalid: ApiToken, an absolute BaseAddress, ApiVersion, Project and Retry are required.");
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<DatoCmsProjects>(builder.Services);
+
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, (services, client) =>
+            {
+                var options = Options(services, name);
+                client.BaseAddress = options.BaseAddress;
+                client.DefaultRequestHeaders.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiToken);
+                client.DefaultRequestHeaders.Add(ApiVersionHeader, options.ApiVersion);
+                client.DefaultRequestHeaders.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                if (!string.IsNullOrEmpty(options.Environment))
+                {
+                    client.DefaultRequestHeaders.Add(EnvironmentHeader, options.Environment);
+                }
+            });
+
+            // The factory logs request headers at Trace level: the token must never be among them.
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, new[] { "Authorization" });
+
+            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, services =>
+            {
+                var options = Options(services, name);
+                if (!options.UseRetryHandler)
+                {
+                    return new PassThroughHandler();
+                }
+
+                var projects = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DatoCmsProjects>(services);
+                return new DatoCmsRetryHandler(projects.RetryOptionsFor(options.Project, options.Retry, services));
+            });
+
+            return builder;
+        }
+
+        private static DatoCmsClientOptions Options(global::System.IServiceProvider services, string name) =>
+            global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<DatoCmsClientOptions>>(services)
+                .Get(name);
+
+        /// <summary>Stands in for the retry handler when the client is made resilient otherwise.</summary>
+        private sealed class PassThroughHandler : global::System.Net.Http.DelegatingHandler
+        {
+        }
+    }
+}

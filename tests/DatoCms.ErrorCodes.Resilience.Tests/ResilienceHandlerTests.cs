@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Resilience.Tests.Imitation;
+using DatoCms.ErrorCodes.Runtime.Tests.Retry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace DatoCms.ErrorCodes.Resilience.Tests;
+
+/// <summary>AddDatoCmsResilienceHandler with the real IHttpClientFactory and Microsoft.Extensions.Http.Resilience.</summary>
+public class ResilienceHandlerTests
+{
+    private static HttpClient Client(Uri baseAddress, Action<IHttpClientBuilder> configure, out ServiceProvider services, string name = "dato")
+    {
+        var collection = new ServiceCollection();
+        configure(collection.AddHttpClient(name, client => client.BaseAddress = baseAddress));
+        services = collection.BuildServiceProvider();
+        return services.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+    }
+
+    [Fact]
+    public async Task SettingsBindFromAConfigurationSection()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DatoCms:MaxAttempts"] = "3",
+            ["DatoCms:BaseDelay"] = "00:00:00.001",
+            ["DatoCms:MaxDelay"] = "00:00:00.002",
+            ["DatoCms:EnableThrottling"] = "false",
+        }).Build();
+        using var client = Client(api.BaseAddress, b => b.AddDatoCmsResilienceHandler(configuration.GetSection("DatoCms")), out var services);
+        await using var _ = services;
+
+        using var response = await client.SendAsync(Scripted.Request(HttpMethod.Put, "r1", 422, "ITEM_LOCKED"));
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Equal(3, api.AttemptsOf("r1"));
+    }
+
+    [Fact]
+    public async Task InvalidSettingsFailWithEveryProblemNamedWhenTheClientIsCreated()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        var collection = new ServiceCollection();
+        collection.AddHttpClient("dato", c => c.BaseAddress = api.BaseAddress).AddDatoCmsResilienceHandler(o =>
+        {
+            o.MaxAttempts = 0;
+            o.RateLimitWindow = TimeSpan.Zero;
+        });
+        await using var services = collection.BuildServiceProvider();
+
+        // The factory builds the pipeline with the client: the mistake surfaces before any request.
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IHttpClientFactory>().CreateClient("dato"));
+
+        Assert.Contains(error.Failures, f => f.Contains("MaxAttempts", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("RateLimitWindow", StringComparison.Ordinal));
+        Assert.Empty(api.Attempts);
+    }
+
+    [Fact]
+    public async Task SlowAttemptOfAGetIsAbandonedAndRetried()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        using var client = Client(api.BaseAddress, b => b.AddDatoCmsResilienceHandler(o =>
+        {
+            o.MaxAttempts = 2;
+            o.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.MaxDelay = TimeSpan.FromMilliseconds(2);
+            o.EnableThrottling = false;
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+        }), out var services);
+        await using var _ = services;
+
+        // Both attempts are slow: the GET is tried twice, the POST (which the server may have acted on) once.
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "get", 200, delayMs: 5000)));
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Post, "post", 200, delayMs: 5000)));
+
+        Assert.Equal(2, api.AttemptsOf("get"));
+        Assert.Equal(1, api.AttemptsOf("post"));
+    }
+
+    [Fact]
+    public async Task TotalTimeoutBoundsEveryAttemptAndWaitTogether()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        using var client = Client(api.BaseAddress, b => b.AddDatoCmsResilienceHandler(o =>
+        {
+            o.MaxAttempts = 10;
+            o.EnableThrottling = false;
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.TotalTimeout = TimeSpan.FromMilliseconds(300);
+        }), out var services);
+        await using var _ = services;
+
+        // A 429 asks for a 10 s wait; the total budget ends it long before.
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "r1", 429, "RATE_LIMIT_EXCEEDED", reset: "10")));
+
+        Assert.Equal(1, api.AttemptsOf("r1"));
+    }
+
+    [Fact]
+    public async Task ClientsOfOneProjectShareOneThrottleAndABurstStaysUnderTheLimit()
+    {
+        // 8 requests per second on the server; two clients of the same project send 24 at once.
+        await using var api = await ImitationApi.StartAsync(requestsPerWindow: 8, window: TimeSpan.FromSeconds(1));
+        var collection = new ServiceCollection();
+        foreach (var name in new[] { "first", "second" })
+        {
+            collection.AddHttpClient(name, client => client.BaseAddress = api.BaseAddress).AddDatoCmsResilienceHandler(o =>
+            {
+                o.RequestsPerWindow = 8;
+                o.RateLimitWindow = TimeSpan.FromSeconds(1);
+                o.Project = "acme";
+            });
+        }
+
+        await using var services = collection.BuildServiceProvider();
+        var factory = services.GetRequiredService<IHttpClientFactory>();
+        using var first = factory.CreateClient("first");
+        using var second = factory.CreateClient("second");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "items");
+            request.Headers.Add("X-Test-Request", "r" + i);
+            using var response = await (i % 2 == 0 ? first : second).SendAsync(request);
+            return (int)response.StatusCode;
+        }));
+
+        Assert.All(responses, status => Assert.Equal(200, status));
+
+        // Paced together, the burst took at least two more windows and met (almost) no 429.
+        Assert.True(api.TooManyRequests <= 1, $"{api.TooManyRequests} responses were 429");
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Resilience.Tests.Imitation;
+using Microsoft.Extensions.DependencyInjection;
+using Polly;
+
+namespace DatoCms.ErrorCodes.Resilience.Tests;
+
+/// <summary>
+/// The three ways to retry against the API, set up alike (two attempts, millisecond backoff, no
+/// throttle): the plain retry handler, the resilience handler from IHttpClientFactory, and a Polly
+/// pipeline built with AddDatoCmsRetry around HttpClient calls.
+/// </summary>
+public sealed class RetryStacks : IAsyncLifetime
+{
+    private ServiceProvider? _services;
+
+    public ScriptedApi Api { get; private set; } = null!;
+
+    public HttpClient HandlerClient { get; private set; } = null!;
+
+    public HttpClient ResilienceClient { get; private set; } = null!;
+
+    public HttpClient PlainClient { get; private set; } = null!;
+
+    public ResiliencePipeline<HttpResponseMessage> PollyPipeline { get; private set; } = null!;
+
+    internal static DatoCmsRetryOptions FastRetryOptions(int maxAttempts = 2) => new()
+    {
+        MaxAttempts = maxAttempts,
+        BaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxDelay = TimeSpan.FromMilliseconds(2),
+        EnableThrottling = false,
+    };
+
+    public async Task InitializeAsync()
+    {
+        Api = await ScriptedApi.StartAsync();
+        HandlerClient = new HttpClient(new DatoCmsRetryHandler(FastRetryOptions(), new SocketsHttpHandler())) { BaseAddress = Api.BaseAddress };
+        PlainClient = new HttpClient { BaseAddress = Api.BaseAddress };
+        PollyPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddDatoCmsRetry(FastRetryOptions()).Build();
+
+        var services = new ServiceCollection();
+        services.AddHttpClient("dato", client => client.BaseAddress = Api.BaseAddress)
+            .AddDatoCmsResilienceHandler(options =>
+            {
+                options.MaxAttempts = 2;
+                options.BaseDelay = TimeSpan.FromMilliseconds(1);
+                options.MaxDelay = TimeSpan.FromMilliseconds(2);
+                options.EnableThrottling = false;
+            });
+        _services = services.BuildServiceProvider();
+        ResilienceClient = _services.GetRequiredService<IHttpClientFactory>().CreateClient("dato");
+    }
+
+    /// <summary>Sends one scripted request through the Polly pipeline (a new message per attempt, as HttpClient needs).</summary>
+    public async Task<HttpResponseMessage> SendThroughPollyAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken = default) =>
+        await PollyPipeline.ExecuteAsync(async token => await PlainClient.SendAsync(request(), token), cancellationToken);
+
+    public async Task DisposeAsync()
+    {
+        HandlerClient.Dispose();
+        PlainClient.Dispose();
+        ResilienceClient.Dispose();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        await Api.DisposeAsync();
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Resilience.Tests.Imitation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DatoCms.ErrorCodes.Resilience.Tests.Telemetry;
+
+[CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+}
+
+/// <summary>
+/// The meter, trace events and log messages of a retry, seen the way an exporter sees them, for
+/// the plain retry handler and for the resilience handler. Alone in their collection, as the meter
+/// and the activity listeners are process-wide.
+/// </summary>
+[Collection(nameof(TelemetryCollection))]
+public class TelemetryTests
+{
+    private const string Secret = "s3cr3t-api-token";
+
+    [Fact]
+    public async Task PlainHandlerReportsRetriesRateLimitsExhaustionAndWaits()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        using var recorder = new TelemetryRecorder(DatoCmsTelemetry.MeterName);
+        var logger = new RecordingLogger();
+        var options = RetryStacks.FastRetryOptions(maxAttempts: 3);
+        options.Logger = logger;
+        options.UseJitter = false; // exact X-RateLimit-Reset waits (with jitter they are spread)
+        using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+        using var source = new ActivitySource("DatoCms.ErrorCodes.Resilience.Tests");
+
+        using (var parent = source.StartActivity("caller"))
+        {
+            using var locked = await client.SendAsync(Authorized(Scripted.Request(HttpMethod.Post, "locked", 422, "ITEM_LOCKED", fail: 2)));
+            using var limited = await client.SendAsync(Authorized(Scripted.Request(HttpMethod.Get, "limited", 429, "RATE_LIMIT_EXCEEDED", reset: "0.02", fail: 1)));
+            using var lost = await client.SendAsync(Authorized(Scripted.Request(HttpMethod.Put, "lost", 503)));
+
+            Assert.NotNull(parent);
+            var events = parent!.Events.Where(e => e.Name == "datocms.retry").ToList();
+            Assert.Equal(5, events.Count);
+            Assert.Equal(new object?[] { 1, 2, 1, 1, 2 }, events.Select(e => e.Tags.First(t => t.Key == "datocms.retry.attempt").Value));
+        }
+
+        var retries = recorder.Of("datocms.client.retries");
+        Assert.Equal(5, retries.Count);
+        Assert.Equal(2, retries.Count(m => m.Tag("error.type") == "ITEM_LOCKED" && m.Tag("datocms.retry.reason") == "transient_code" && m.Tag("http.request.method") == "POST" && m.Tag("http.response.status_code") == "422"));
+        Assert.Single(retries, m => m.Tag("error.type") == "RATE_LIMIT_EXCEEDED" && m.Tag("datocms.retry.reason") == "rate_limit");
+        Assert.Equal(2, retries.Count(m => m.Tag("error.type") == "503" && m.Tag("datocms.retry.reason") == "gateway"));
+
+        var rateLimited = Assert.Single(recorder.Of("datocms.client.rate_limited"));
+        Assert.Equal("GET", rateLimited.Tag("http.request.method"));
+
+        var exhausted = Assert.Single(recorder.Of("datocms.client.retries_exhausted"));
+        Assert.Equal("503", exhausted.Tag("error.type"));
+        Assert.Equal("PUT", exhausted.Tag("http.request.method"));
+
+        var waits = recorder.Of("datocms.client.wait.duration");
+        Assert.All(waits, w => Assert.Equal("s", w.Unit));
+        Assert.Single(waits, w => w.Tag("datocms.wait.reason") == "rate_limit_reset" && w.Value == 0.02);
+        Assert.Equal(4, waits.Count(w => w.Tag("datocms.wait.reason") == "backoff"));
+
+        var retryLogs = logger.Records.Where(r => r.EventId.Id == 1401).ToList();
+        Assert.Equal(5, retryLogs.Count);
+        Assert.All(retryLogs, r => Assert.Equal(LogLevel.Information, r.Level));
+        var first = retryLogs[0];
+        Assert.Equal("ITEM_LOCKED", first.Fields["ErrorCode"]);
+        Assert.Equal(1, first.Fields["Attempt"]);
+        Assert.Equal("req-1", first.Fields["RequestId"]);
+        Assert.Equal("/items", first.Fields["UrlPath"]);
+        Assert.Contains(retryLogs, r => r.Fields["ErrorCode"] as string == "RATE_LIMIT_EXCEEDED" && (double)r.Fields["WaitMs"]! == 20);
+        var gaveUp = Assert.Single(logger.Records, r => r.EventId.Id == 1402);
+        Assert.Equal(LogLevel.Warning, gaveUp.Level);
+        Assert.Equal(3, gaveUp.Fields["Attempts"]);
+
+        AssertNoSecret(recorder, logger);
+    }
+
+    [Fact]
+    public async Task ResilienceHandlerLogsThroughTheContainersLoggerAndFeedsPollysTelemetry()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        using var recorder = new TelemetryRecorder(DatoCmsTelemetry.MeterName, "Polly");
+        var logger = new RecordingLogger();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logger).SetMinimumLevel(LogLevel.Trace));
+        services.AddHttpClient("dato", c => c.BaseAddress = api.BaseAddress).AddDatoCmsResilienceHandler(o =>
+        {
+            o.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.MaxDelay = TimeSpan.FromMilliseconds(2);
+        });
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("dato");
+
+        using var response = await client.SendAsync(Authorized(Scripted.Request(HttpMethod.Patch, "locked", 422, "ENVIRONMENT_NOT_READY", fail: 2)));
+
+        Assert.Equal(3, api.AttemptsOf("locked"));
+        Assert.Equal(2, recorder.Of("datocms.client.retries").Count(m => m.Tag("error.type") == "ENVIRONMENT_NOT_READY"));
+        Assert.Contains(recorder.Of("datocms.client.wait.duration"), w => w.Tag("datocms.wait.reason") == "throttle");
+        Assert.Equal(2, logger.Records.Count(r => r.EventId.Id == 1401 && r.Fields["ErrorCode"] as string == "ENVIRONMENT_NOT_READY"));
+        Assert.Equal(2, recorder.Of("resilience.polly.strategy.events").Count(m => m.Tag("strategy.name") == "DatoCmsRetry" && m.Tag("event.name") == "OnRetry"));
+
+        AssertNoSecret(recorder, logger);
+    }
+
+    private static HttpRequestMessage Authorized(HttpRequestMessage request)
+    {
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Secret);
+        return request;
+    }
+
+    private static void AssertNoSecret(TelemetryRecorder recorder, RecordingLogger logger)
+    {
+        Assert.All(logger.Records, r =>
+        {
+            Assert.DoesNotContain(Secret, r.Message, StringComparison.Ordinal);
+            Assert.All(r.Fields.Values, v => Assert.DoesNotContain(Secret, Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal));
+        });
+        Assert.All(recorder.Measurements, m => Assert.All(m.Tags.Values, v => Assert.DoesNotContain(Secret, Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)));
+        Assert.All(recorder.Activities, a => Assert.All(a.Events.SelectMany(e => e.Tags).Concat(a.TagObjects), t => Assert.DoesNotContain(Secret, Convert.ToString(t.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)));
+    }
+}

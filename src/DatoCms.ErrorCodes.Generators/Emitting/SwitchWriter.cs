@@ -65,7 +65,4 @@ internal static class SwitchWriter
         w.Unindent();
         w.CloseBlock();
     }
-
-    public static IEnumerable<IGrouping<int, ErrorCodeModel>> ByLength(EmitContext context) =>
-        context.Spec.Codes.GroupBy(c => c.ApiCode.Length).OrderBy(g => g.Key);
 }

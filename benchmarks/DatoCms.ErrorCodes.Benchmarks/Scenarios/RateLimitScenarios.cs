@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// server's clock, the way the real limit sees the traffic.
 /// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
 /// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
-/// <c>--runs N</c>, <c>--requests N</c>.
+/// <c>--runs N</c>, <c>--requests N</c>, <c>--trace</c> (per-window counts per worker, to stderr).
 /// </summary>
 public static class RateLimitScenarios
 {
@@ -26,6 +26,7 @@ public static class RateLimitScenarios
         var throttling = Option(args, "--throttling", "on") != "off";
         var runs = int.Parse(Option(args, "--runs", "1"), CultureInfo.InvariantCulture);
         var requests = int.Parse(Option(args, "--requests", "300"), CultureInfo.InvariantCulture);
+        var trace = args.Contains("--trace");
 
         // One short run first, not reported: the process's own warm-up (JIT, thread pool) is not the
         // handler's; every reported run still starts with cold connections.
@@ -44,6 +45,10 @@ public static class RateLimitScenarios
                     var result = await RunOnceAsync(workers, mode, throttling, requests);
                     Console.WriteLine(
                         $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
+                    if (trace)
+                    {
+                        Console.Error.WriteLine(result.Trace);
+                    }
                 }
             }
         }
@@ -54,12 +59,26 @@ public static class RateLimitScenarios
         var server = ImitationOptions.RealWindow(mode);
         await using var api = await ImitationApi.StartAsync(server);
         var lost = 0;
+        var shares = new List<(TimeSpan At, int Worker, int Share)>();
         var watch = Stopwatch.StartNew();
         var finishTimes = await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
         {
             // A process of its own: its own options (so its own throttle) and its own connections.
             var options = new DatoCmsRetryOptions { EnableThrottling = throttling };
             using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    lock (shares)
+                    {
+                        shares.Add((watch.Elapsed, w, options.Throttle.Share));
+                    }
+
+                    await Task.Delay(100, CancellationToken.None);
+                }
+            });
             var worker = "w" + w.ToString(CultureInfo.InvariantCulture);
             await Parallel.ForEachAsync(Enumerable.Range(0, requestsPerWorker), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
             {
@@ -76,7 +95,10 @@ public static class RateLimitScenarios
                     Interlocked.Increment(ref lost);
                 }
             });
-            return watch.Elapsed;
+            var finished = watch.Elapsed;
+            await sampling.CancelAsync();
+            await sampler;
+            return finished;
         }));
 
         var counted = api.Traffic.Snapshot();
@@ -85,7 +107,31 @@ public static class RateLimitScenarios
             counted.Count(c => !c.Accepted),
             counted.Count,
             lost,
-            finishTimes);
+            finishTimes)
+        {
+            Trace = TraceByWindow(counted, server.Window, shares),
+        };
+    }
+
+    /// <summary>Per server window (3 s from the server's start): accepted/rejected per worker, for <c>--trace</c>.</summary>
+    private static string TraceByWindow(IReadOnlyList<(TimeSpan At, string Worker, bool Accepted)> counted, TimeSpan window, List<(TimeSpan At, int Worker, int Share)> shares)
+    {
+        var workers = counted.Select(c => c.Worker).Distinct().OrderBy(w => w, StringComparer.Ordinal).ToList();
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("window: " + string.Join("  ", workers.Select(w => w + " ok/429")));
+        foreach (var group in counted.GroupBy(c => (int)(c.At.Ticks / window.Ticks)).OrderBy(g => g.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{group.Key,3}: ");
+            foreach (var w in workers)
+            {
+                var own = shares.Where(x => "w" + x.Worker.ToString(CultureInfo.InvariantCulture) == w && (int)(x.At.Ticks / window.Ticks) == group.Key).Select(x => x.Share).ToList();
+                text.Append(CultureInfo.InvariantCulture, $"{w} {group.Count(c => c.Worker == w && c.Accepted),2}/{group.Count(c => c.Worker == w && !c.Accepted),-3} share {(own.Count == 0 ? "-" : own.Min() + ".." + own.Max()),-6} ");
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
     }
 
     private static string Describe(ImitationOptions o) =>
@@ -96,4 +142,8 @@ public static class RateLimitScenarios
 }
 
 /// <summary>One scenario run, measured on the server.</summary>
-public sealed record ScenarioResult(double Rate, int TooMany, int Sent, int Lost, TimeSpan[] FinishTimes);
+public sealed record ScenarioResult(double Rate, int TooMany, int Sent, int Lost, TimeSpan[] FinishTimes)
+{
+    /// <summary>Accepted and rejected requests per worker and server window (<c>--trace</c>).</summary>
+    public string Trace { get; init; } = string.Empty;
+}

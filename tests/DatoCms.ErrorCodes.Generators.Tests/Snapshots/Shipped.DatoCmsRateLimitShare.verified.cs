@@ -10,10 +10,11 @@ namespace DatoCms.ErrorCodes
     /// headers tells one process about the others). Alone, the share is the whole limit. A 429
     /// proves the window full: the share drops to what this process has in flight and in the window,
     /// and only grows again after a random part of the reset, so processes that met the limit
-    /// together do not come back together. An answer whose X-RateLimit-Remaining shows unused room
-    /// lets the share grow at once; without such a sign it grows by one request per window, which
-    /// is how a process finds capacity the others gave up. When the window is full and others hold
-    /// a comparable part of it, a process holding more than an even split gives the excess back.
+    /// together do not come back together. Room that X-RateLimit-Remaining shows lasting (a quarter
+    /// of a window on every answer, or still there for a probe sent after a quarter of a window
+    /// without answers) is taken, split with the others that may take it too; a failed probe costs
+    /// one 429 and no share, and the next probe waits longer. When the window is full and others
+    /// hold a tenth of it at least, a process holding more than an even split gives the excess back.
     /// Times are <see cref="global::System.Diagnostics.Stopwatch"/> ticks. Not thread-safe: the limiter locks.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
@@ -28,11 +29,20 @@ namespace DatoCms.ErrorCodes
         private long _processesSeen;
         private long _lastFull = long.MinValue;
         private long _roomSince = long.MaxValue;
+        private long _nextRoomGrowth;
+
+        // The last answer: when it came, the room it showed and whether this process used its whole share then.
+        private long _lastAnswer = long.MinValue;
+        private int _lastRoom;
+        private bool _lastAnswerSaturated;
+        private bool _probing;
+        private long _probeWait;
 
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
         public DatoCmsRateLimitShare(long window)
         {
             _window = window;
+            _probeWait = window / 4;
         }
 
         /// <summary>How many requests this process may have in the window at <paramref name="now"/>.</summary>
@@ -46,7 +56,11 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>When the share grows next without news from the server, or long.MaxValue when it is whole.</summary>
         /// <param name="limit">The project's limit per window.</param>
-        public long NextIncrease(int limit) => _share >= (limit + _processes - 1) / _processes ? long.MaxValue : _nextIncrease;
+        public long NextIncrease(int limit)
+        {
+            var next = _share >= (limit + _processes - 1) / _processes ? long.MaxValue : _nextIncrease;
+            return ProbeDue(limit) ? global::System.Math.Min(next, global::System.Math.Max(_lastAnswer + (_window / 4), _nextRoomGrowth)) : next;
+        }
 
         /// <summary>How many processes seem to share the window (1: this one alone).</summary>
         public int Processes => _processes;
@@ -60,6 +74,18 @@ namespace DatoCms.ErrorCodes
         {
             _lastFull = now;
             _roomSince = long.MaxValue;
+            _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + (_window / 4));
+            if (_probing)
+            {
+                // A probe for room that was gone: the share goes back to what it was, and the next
+                // probe waits twice as long (a window at most): the room a fixed window shows its
+                // first senders is the others' requests still to come, every window.
+                _probing = false;
+                _share = global::System.Math.Max(1, _share - 1);
+                _probeWait = global::System.Math.Min(_window, _probeWait * 2);
+                _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + _probeWait);
+                return;
+            }
 
             // Down to what this process holds, but not below half an even split in one go: right
             // after its slots come free it holds little, and a burst of 429s is one event.
@@ -108,11 +134,6 @@ namespace DatoCms.ErrorCodes
             var full = remaining <= global::System.Math.Max(1, limit / 10);
             EstimateProcesses(now, limit, full, ours - uncounted, others);
 
-            // Room the server reports is spare only when it lasts: right after a fixed window
-            // starts, or when slots of the others have just expired, it is the others' requests
-            // about to come. When no answer showed a full window for a whole window: alone, the
-            // room is ours; shared, grow by one per answer, so capacity the others really gave up
-            // is found within a window, without a stampede.
             var room = remaining - uncounted;
 
             // Until the window is first seen full nothing is known about the others: send no more
@@ -122,23 +143,22 @@ namespace DatoCms.ErrorCodes
                 _share = global::System.Math.Min(global::System.Math.Min(_share, limit), global::System.Math.Max(1, ours + room));
             }
 
+            var othersPresent = others * 10 >= limit;
             if (full)
             {
                 _lastFull = now;
-                _roomSince = long.MaxValue;
-            }
-            else if (room > 0 && _roomSince == long.MaxValue)
-            {
-                _roomSince = now;
-            }
-
-            if (room > 0 && _share < limit && ours + room > _share && (_lastFull == long.MinValue || now - _lastFull > _window) && now - _roomSince >= _window / 2)
-            {
-                _share = _processes == 1 ? global::System.Math.Min(limit, ours + room) : global::System.Math.Min(limit, _share + 1);
+                if (!othersPresent)
+                {
+                    // This process holds nine tenths of a full window: whoever else there was has gone.
+                    _processes = 1;
+                }
             }
 
-            // A full window shared with others: hold no more than an even split.
-            if (full && _processes > 1)
+            GrowIntoRoom(now, limit, room, ours, others);
+
+            // A full window shared with others (they hold a tenth of it at least: a process alone
+            // in a full window keeps it whatever it estimated before): hold no more than an even split.
+            if (full && _processes > 1 && othersPresent)
             {
                 var even = (limit + _processes - 1) / _processes;
                 if (even < global::System.Math.Min(_share, limit))
@@ -148,6 +168,58 @@ namespace DatoCms.ErrorCodes
                 }
             }
         }
+
+        /// <summary>
+        /// Room the server reports is spare only when it lasts: right after a fixed window starts,
+        /// or when slots of the others have just expired, it is the others' requests about to come;
+        /// and only answers tell, so a gap between answers starts the watch again. Room is
+        /// confirmed when every answer showed it for a quarter of a window, or when a probe sent
+        /// after a quarter of a window without answers finds it still there (a fixed window's last
+        /// part, where every request of this process waits for its slots to free). Confirmed room
+        /// is taken, split with the others that may be taking it too, once per quarter window:
+        /// alone, all of it at once, so a process whose peers stopped has the whole window within a
+        /// window or two of their going, driven by what X-RateLimit-Remaining shows.
+        /// </summary>
+        private void GrowIntoRoom(long now, int limit, int room, int ours, int others)
+        {
+            var probe = _probing;
+            _probing = false;
+            var roomBefore = _lastRoom;
+            if (room <= 0 || now - _lastAnswer > _window / 8)
+            {
+                _roomSince = room > 0 ? now : long.MaxValue;
+            }
+            else if (_roomSince == long.MaxValue)
+            {
+                _roomSince = now;
+            }
+
+            var saturated = ours >= global::System.Math.Min(_share, limit);
+            _lastAnswer = now;
+            _lastRoom = room;
+            _lastAnswerSaturated = saturated;
+
+            if (probe)
+            {
+                _probeWait = _window / 4;
+            }
+
+            var lasting = (probe && roomBefore > 0) || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
+            if (room <= 0 || !lasting || _lastFull == long.MinValue || !saturated || _share >= limit || (now < _nextRoomGrowth && !probe))
+            {
+                return;
+            }
+
+            // Split with the others that may be taking it too, as many as hold what the others hold
+            // if each held what this process does.
+            var free = probe ? global::System.Math.Min(room, roomBefore) : room;
+            var holders = others * 10 >= limit ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
+            _share = global::System.Math.Min(limit, global::System.Math.Max(_share, ours + ((free + holders) / (1 + holders))));
+            _nextRoomGrowth = now + (_window / 4);
+        }
+
+        /// <summary>Whether the last answer showed room while this process used its whole share: a probe may find it still there.</summary>
+        private bool ProbeDue(int limit) => _lastAnswer != long.MinValue && _lastFull != long.MinValue && _lastRoom > 0 && _lastAnswerSaturated && _share < limit;
 
         /// <summary>
         /// How many processes share the window, assuming the others are like this one: as many as
@@ -175,12 +247,14 @@ namespace DatoCms.ErrorCodes
                     _processesSeen = now;
                     return;
                 }
-            }
 
-            if (_processes > 1 && now - _processesSeen > 2 * _window)
-            {
-                _processes--;
-                _processesSeen = now - _window;
+                // Fewer processes than estimated, measured (not merely unconfirmed: a window in
+                // which this process held little tells nothing) for two windows: one fewer per window.
+                if (now - _processesSeen > 2 * _window)
+                {
+                    _processes--;
+                    _processesSeen = now - _window;
+                }
             }
         }
 
@@ -204,6 +278,18 @@ namespace DatoCms.ErrorCodes
             {
                 _nextIncrease += _window / 4;
                 _share++;
+            }
+
+            // The last answer showed room, and none came for a quarter of a window (every request
+            // of this process is in the window, waiting for its slots to free): one request more
+            // finds out whether the room is still there. Its answer tells (see GrowIntoRoom); a 429
+            // costs no slot and puts the share back.
+            if (ProbeDue(limit) && now >= _lastAnswer + (_window / 4) && now >= _nextRoomGrowth)
+            {
+                _share = global::System.Math.Min(limit, global::System.Math.Min(_share, limit) + 1);
+                _nextRoomGrowth = now + (_window / 4);
+                _lastAnswerSaturated = false;
+                _probing = true;
             }
         }
     }

@@ -63,6 +63,98 @@ public class ShareEstimatorTests
     }
 
     [Fact]
+    public void AProcessWhosePeersStopGrowsToTheWholeWindowWithinTwoWindows()
+    {
+        // Three processes at an even split of a full window.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        Assert.Equal(20, share.Current(now, Limit));
+
+        // The others stop: every answer now shows the window empty but for this process's part.
+        var stopped = now;
+        var whole = long.MaxValue;
+        for (var step = 0; step < 60; step++, now += Window / 20)
+        {
+            var ours = share.Current(now, Limit);
+            share.Accepted(now, Limit, remaining: Limit - ours, ours: ours, uncounted: 0, others: 0);
+            if (share.Current(now, Limit) == Limit && whole == long.MaxValue)
+            {
+                whole = now;
+            }
+        }
+
+        Assert.Equal(Limit, share.Current(now, Limit));
+        Assert.InRange(whole - stopped, 0, 2 * Window);
+
+        // Alone in a full window, it keeps the window: the estimate of three processes is gone.
+        for (var step = 0; step < 40; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: Limit, uncounted: 0, others: 0);
+        }
+
+        Assert.Equal(Limit, share.Current(now, Limit));
+        Assert.Equal(1, share.Processes);
+    }
+
+    [Fact]
+    public void RoomThatDoesNotLastIsNotTaken()
+    {
+        // A fixed window's first answers show room that the others are about to take: room on one
+        // answer, then a full window, again and again, never grows the share.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var window = 0; window < 10; window++)
+        {
+            share.Accepted(now, Limit, remaining: 40, ours: 20, uncounted: 0, others: 0);
+            now += Window / 100;
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+            now += Window - (Window / 100);
+        }
+
+        Assert.InRange(share.Current(now - Window + (Window / 100), Limit), 1, 20);
+    }
+
+    [Fact]
+    public void AProbeFindsRoomThatLastedAndAFailedProbeCostsNoShare()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        // One of the others leaves a third of its part unused. The last answer of a window shows
+        // room while every slot of this process is taken, then nothing comes back for a while (a
+        // fixed window's last part): one request more, not before a quarter of a window.
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
+        Assert.Equal(20, share.Current(now + (Window / 8), Limit));
+        now += Window / 4;
+        Assert.Equal(21, share.Current(now, Limit));
+
+        // The room was gone: the 429 gives the probe back and takes nothing else.
+        now += Window / 50;
+        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit);
+        Assert.Equal(20, share.Current(now, Limit));
+
+        // The room is there again: the next probe waits longer than the first did.
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
+        Assert.Equal(20, share.Current(now + (Window / 4), Limit));
+        Assert.Equal(21, share.Current(now + (Window / 2) + 1, Limit));
+
+        // This time the probe is accepted and the room is still there: it is taken, split with the
+        // other that may be taking it too.
+        now += (Window / 2) + (Window / 50);
+        share.Accepted(now, Limit, remaining: 9, ours: 21, uncounted: 0, others: 30);
+        Assert.InRange(share.Current(now, Limit), 25, 27);
+    }
+
+    [Fact]
     public void A429ComesBackAtADifferentMomentForEachProcess()
     {
         var probes = Enumerable.Range(0, 20).Select(_ =>

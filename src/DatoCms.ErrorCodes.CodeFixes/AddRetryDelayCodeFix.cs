@@ -22,6 +22,9 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
     public const string EquivalenceKey = "DATO004.AddDelay";
 
     /// <inheritdoc />
+    private protected override ImmutableArray<string> EquivalenceKeys { get; } = ImmutableArray.Create(EquivalenceKey);
+
+    /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RetryWithoutDelay.Id);
 
     private protected override void RegisterFixes(FixSite site)

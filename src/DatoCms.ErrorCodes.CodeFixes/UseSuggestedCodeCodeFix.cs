@@ -16,6 +16,9 @@ public sealed class UseSuggestedCodeCodeFix : DatoCmsCodeFixProvider
     public const string EquivalenceKey = "DATO006.UseSuggestedCode";
 
     /// <inheritdoc />
+    private protected override ImmutableArray<string> EquivalenceKeys { get; } = ImmutableArray.Create(EquivalenceKey);
+
+    /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.UnknownCodeLiteral.Id);
 
     private protected override void RegisterFixes(FixSite site)

@@ -24,20 +24,21 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// </summary>
 internal sealed class DefaultActionFixAllProvider : FixAllProvider
 {
-    private static readonly ImmutableArray<FixAllScope> Scopes = ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution);
-
     private readonly ImmutableArray<string> _keys;
 
     /// <param name="keys">The equivalence keys of the provider's actions; the first is the default.</param>
     public DefaultActionFixAllProvider(ImmutableArray<string> keys) => _keys = keys;
 
-    /// <inheritdoc />
-    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => Scopes;
+    /// <summary>The batch fixer's scopes (document, project, solution, and the containing member or type where the host offers them).</summary>
+    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => WellKnownFixAllProviders.BatchFixer.GetSupportedFixAllScopes();
 
     /// <inheritdoc />
     public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
-        var context = fixAllContext.CodeActionEquivalenceKey is { } key && _keys.Contains(key)
+        // Only the three wide scopes are rebuilt: a containing member or type scope carries a span
+        // that a new context would lose, and the hosts that ask for it (IDEs) name a known key.
+        var known = fixAllContext.CodeActionEquivalenceKey is { } key && _keys.Contains(key);
+        var context = known || fixAllContext.Scope is not (FixAllScope.Document or FixAllScope.Project or FixAllScope.Solution)
             ? fixAllContext
             : WithKey(fixAllContext, _keys[0]);
         return WellKnownFixAllProviders.BatchFixer.GetFixAsync(context);

@@ -9,9 +9,10 @@ using Polly;
 namespace DatoCms.ErrorCodes.Resilience.Tests;
 
 /// <summary>
-/// The three ways to retry against the API, set up alike (two attempts, millisecond backoff, no
-/// throttle): the plain retry handler, the resilience handler from IHttpClientFactory, and a Polly
-/// pipeline built with AddDatoCmsRetry around HttpClient calls.
+/// The three ways to retry against the API, set up alike (two attempts, millisecond backoff without
+/// jitter, half a second for the rate limit, 10 ms of maintenance, no throttle): the plain retry
+/// handler, the resilience handler from IHttpClientFactory, and a Polly pipeline built with
+/// AddDatoCmsRetry around HttpClient calls.
 /// </summary>
 public sealed class RetryStacks : IAsyncLifetime
 {
@@ -27,6 +28,12 @@ public sealed class RetryStacks : IAsyncLifetime
 
     public ResiliencePipeline<HttpResponseMessage> PollyPipeline { get; private set; } = null!;
 
+    /// <summary>The rate-limit budget of the stacks: a 429 with X-RateLimit-Reset 0.2 s is sent 3 times (waits of 0.2 s at 0 s and about 0.2 s; the third would end past 0.5 s).</summary>
+    public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The maintenance budget of the stacks: backoff waits of 1, 2, 2, 2, 2 and the last 1 ms, so a maintenance is sent 7 times.</summary>
+    public static readonly TimeSpan MaintenanceWait = TimeSpan.FromMilliseconds(10);
+
     internal static DatoCmsRetryOptions FastRetryOptions(int maxAttempts = 2) => new()
     {
         MaxAttempts = maxAttempts,
@@ -35,12 +42,22 @@ public sealed class RetryStacks : IAsyncLifetime
         EnableThrottling = false,
     };
 
+    /// <summary>The options of the stacks: without jitter, so that waits, and so the time budgets, come out the same in each.</summary>
+    internal static DatoCmsRetryOptions StackOptions()
+    {
+        var options = FastRetryOptions();
+        options.UseJitter = false;
+        options.MaxRateLimitWait = MaxRateLimitWait;
+        options.MaintenanceWait = MaintenanceWait;
+        return options;
+    }
+
     public async Task InitializeAsync()
     {
         Api = await ScriptedApi.StartAsync();
-        HandlerClient = new HttpClient(new DatoCmsRetryHandler(FastRetryOptions(), new SocketsHttpHandler())) { BaseAddress = Api.BaseAddress };
+        HandlerClient = new HttpClient(new DatoCmsRetryHandler(StackOptions(), new SocketsHttpHandler())) { BaseAddress = Api.BaseAddress };
         PlainClient = new HttpClient { BaseAddress = Api.BaseAddress };
-        PollyPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddDatoCmsRetry(FastRetryOptions()).Build();
+        PollyPipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddDatoCmsRetry(StackOptions()).Build();
 
         var services = new ServiceCollection();
         services.AddHttpClient("dato", client => client.BaseAddress = Api.BaseAddress)
@@ -50,6 +67,9 @@ public sealed class RetryStacks : IAsyncLifetime
                 options.BaseDelay = TimeSpan.FromMilliseconds(1);
                 options.MaxDelay = TimeSpan.FromMilliseconds(2);
                 options.EnableThrottling = false;
+                options.UseJitter = false;
+                options.MaxRateLimitWait = MaxRateLimitWait;
+                options.MaintenanceWait = MaintenanceWait;
             });
         _services = services.BuildServiceProvider();
         ResilienceClient = _services.GetRequiredService<IHttpClientFactory>().CreateClient("dato");

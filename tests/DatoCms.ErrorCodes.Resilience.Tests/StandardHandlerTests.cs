@@ -28,6 +28,17 @@ public class StandardHandlerTests : IAsyncLifetime
         collection.AddHttpClient("corrected", c => c.BaseAddress = _api.BaseAddress).AddStandardResilienceHandler(options =>
         {
             FastRetries(options);
+            options.ConfigureForDatoCms(new DatoCmsResilienceOptions
+            {
+                MaxAttempts = 4,
+                BaseDelay = TimeSpan.FromMilliseconds(1),
+                MaxDelay = TimeSpan.FromMilliseconds(2),
+                MaxRateLimitWait = TimeSpan.FromMilliseconds(20), // a 429 that lasts is given up fast
+            });
+        });
+        collection.AddHttpClient("patient", c => c.BaseAddress = _api.BaseAddress).AddStandardResilienceHandler(options =>
+        {
+            FastRetries(options);
             options.ConfigureForDatoCms(new DatoCmsResilienceOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) });
         });
         _services = collection.BuildServiceProvider();
@@ -61,6 +72,17 @@ public class StandardHandlerTests : IAsyncLifetime
     {
         Assert.Equal(1, await AttemptsAsync("standard", HttpMethod.Post, 422, code));
         Assert.Equal(4, await AttemptsAsync("corrected", HttpMethod.Post, 422, code));
+    }
+
+    [Fact]
+    public async Task CorrectedHandlerSpendsTheRateLimitBudgetNotAttemptsOn429s()
+    {
+        // Five 429s, then a success: more than MaxAttempts (4) allows failures.
+        var id = "patient-429s-" + Guid.NewGuid().ToString("N");
+        using var response = await Client("patient").SendAsync(Scripted.Request(HttpMethod.Post, id, 429, "RATE_LIMIT_EXCEEDED", reset: "0.001", fail: 5));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(6, _api.AttemptsOf(id));
     }
 
     [Fact]

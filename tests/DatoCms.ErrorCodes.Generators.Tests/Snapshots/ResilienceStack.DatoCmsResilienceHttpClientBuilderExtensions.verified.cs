@@ -89,9 +89,9 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentException(string.Join(" ", problems), nameof(settings));
             }
 
-            var retry = DatoCmsResilience.HttpRetryOptions(datoCms.ToRetryOptions());
+            var retry = DatoCmsResilience.HttpRetryOptions(datoCms.ToRetryOptions(), null);
             options.Retry.MaxRetryAttempts = retry.MaxRetryAttempts;
-            options.Retry.ShouldHandle = datoCms.MaxAttempts > 1 ? retry.ShouldHandle : _ => new global::System.Threading.Tasks.ValueTask<bool>(false);
+            options.Retry.ShouldHandle = retry.ShouldHandle;
             options.Retry.DelayGenerator = retry.DelayGenerator;
             options.Retry.OnRetry = retry.OnRetry;
             options.Retry.ShouldRetryAfterHeader = false;
@@ -141,16 +141,17 @@ namespace DatoCms.ErrorCodes
                 retry.Logger = loggers?.CreateLogger(DatoCmsTelemetry.MeterName);
 
                 global::Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(pipeline, new global::Polly.Timeout.TimeoutStrategyOptions { Name = "DatoCmsTotalTimeout", Timeout = settings.TotalTimeout });
-                if (settings.MaxAttempts > 1)
-                {
-                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, DatoCmsResilience.HttpRetryOptions(retry));
-                }
-
                 if (settings.EnableThrottling)
                 {
                     var throttles = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DatoCmsThrottles>(context.ServiceProvider);
                     var throttle = throttles.For(settings.Project, settings.RequestsPerWindow, settings.RateLimitWindow);
-                    pipeline.AddDatoCmsThrottle(token => throttle.AcquireAsync(token), retry);
+                    global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire = (first, token) => throttle.AcquireAsync(token, first);
+                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, DatoCmsResilience.HttpRetryOptions(retry, acquire));
+                    pipeline.AddDatoCmsThrottle(acquire, retry);
+                }
+                else
+                {
+                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, DatoCmsResilience.HttpRetryOptions(retry, null));
                 }
 
                 global::Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(pipeline, new global::Polly.Timeout.TimeoutStrategyOptions { Name = "DatoCmsAttemptTimeout", Timeout = settings.AttemptTimeout });

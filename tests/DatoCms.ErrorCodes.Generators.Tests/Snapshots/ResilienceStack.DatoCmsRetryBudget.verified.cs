@@ -105,7 +105,8 @@ namespace DatoCms.ErrorCodes
             if (IsRateLimit(error))
             {
                 // The rate limit delays a request, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
-                var wait = DatoCmsRetryPolicy.RateLimitDelay(error!, Counted, options);
+                // Backoff (without X-RateLimit-Reset) from the attempt the handler would count: this one.
+                var wait = DatoCmsRetryPolicy.RateLimitDelay(error!, Counted + 1, options);
                 StartRateLimit();
                 if (RateLimitElapsed + wait >= options.MaxRateLimitWait)
                 {

@@ -10,7 +10,7 @@ namespace DatoCms.ErrorCodes
     /// X-RateLimit-Reset, gateway errors and network faults only where repeating is safe), the
     /// adaptive throttle shared per project (it waits, never rejects) and an attempt timeout; in
     /// front of it, a 202 that starts an asynchronous job is followed to the job's result.
-    /// Use it instead of <c>AddStandardResilienceHandler</c>, not with it (see DATO130's page).
+    /// Use it instead of <c>AddStandardResilienceHandler</c>, not with it (DATO007 warns where both are added).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal static class DatoCmsResilienceHttpClientBuilderExtensions
@@ -68,7 +68,12 @@ namespace DatoCms.ErrorCodes
         /// Corrects the standard resilience handler for this API, for teams that keep it: its retry
         /// follows the DatoCMS rules (no POST retried after a gateway error, the 4xx transient codes
         /// retried, X-RateLimit-Reset honoured), and its circuit breaker counts only server and network
-        /// faults, never the rate limit's 429s or a locked record.
+        /// faults, never the rate limit's 429s or a locked record. 429s spend
+        /// <see cref="DatoCmsResilienceOptions.MaxRateLimitWait"/> and a scheduled maintenance
+        /// <see cref="DatoCmsResilienceOptions.MaintenanceWait"/>, not attempts. The standard rate
+        /// limiter is left as it is and nothing paces the attempts: that limiter sits outside the
+        /// retry, where one permit covers every attempt of a call and no answer is seen, so the
+        /// adaptive throttle could not work there. For pacing, use <c>AddDatoCmsResilienceHandler</c>.
         /// </summary>
         /// <param name="options">The standard handler's options.</param>
         /// <param name="settings">Attempts, backoff and timeouts; null for the defaults.</param>

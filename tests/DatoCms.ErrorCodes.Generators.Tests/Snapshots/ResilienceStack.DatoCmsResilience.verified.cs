@@ -141,7 +141,7 @@ namespace DatoCms.ErrorCodes
                     }
 
                     var budget = DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.ExceptionKey);
-                    if (budget.Begin(error, error))
+                    if (budget.Begin(error, args.AttemptNumber, error))
                     {
                         budget.Spend(error, true, null, settings, out var exhausted);
                         if (exhausted)
@@ -204,7 +204,7 @@ namespace DatoCms.ErrorCodes
 
                 // The budget decides when to stop (429s and maintenance do not spend attempts), not Polly's count.
                 MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context, settings, acquire),
+                ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context, args.AttemptNumber, settings, acquire),
                 DelayGenerator = args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>(DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.HttpKey).Delay),
                 OnRetry = async args =>
                 {
@@ -249,6 +249,7 @@ namespace DatoCms.ErrorCodes
         private static async global::System.Threading.Tasks.ValueTask<bool> ShouldRetryAsync(
             global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome,
             global::Polly.ResilienceContext context,
+            int pollyAttempt,
             DatoCmsRetryOptions settings,
             global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>>? acquire)
         {
@@ -259,7 +260,7 @@ namespace DatoCms.ErrorCodes
             }
 
             var budget = DatoCmsRetryBudget.Of(context, DatoCmsRetryBudget.HttpKey);
-            if (!budget.Begin(decision.Subject, decision.Error))
+            if (!budget.Begin(decision.Subject, pollyAttempt, decision.Error))
             {
                 return budget.Delay.HasValue;
             }

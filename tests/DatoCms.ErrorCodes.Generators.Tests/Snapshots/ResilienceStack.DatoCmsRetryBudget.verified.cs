@@ -28,6 +28,7 @@ namespace DatoCms.ErrorCodes
         private global::System.TimeSpan _maintenanceWaited;
         private int _maintenanceAnswers;
         private DatoCmsRateLimitTicket? _reserved;
+        private int _pollyAttempt = -1;
         private global::System.Threading.CancellationTokenRegistration _reservation;
 
         /// <summary>The outcomes seen so far, the current one included: the attempt number the handler reports.</summary>
@@ -65,19 +66,21 @@ namespace DatoCms.ErrorCodes
             context.Properties.TryGetValue(HttpKey, out var budget) ? budget.TakeReserved() : null;
 
         /// <summary>
-        /// Starts the account of a new outcome; false when <paramref name="subject"/> was decided
-        /// already (a predicate asked twice), and <see cref="Delay"/> still holds the answer.
+        /// Starts the account of a new outcome; false when this outcome was decided already (a
+        /// predicate asked twice), and <see cref="Delay"/> still holds the answer.
         /// </summary>
         /// <param name="subject">The response or exception.</param>
+        /// <param name="pollyAttempt">Polly's number of the attempt: an operation that throws one exception instance again is a new outcome.</param>
         /// <param name="error">Its typed error; null for a network fault or timeout.</param>
-        public bool Begin(object subject, DatoCmsApiException? error)
+        public bool Begin(object subject, int pollyAttempt, DatoCmsApiException? error)
         {
-            if (ReferenceEquals(Subject, subject))
+            if (ReferenceEquals(Subject, subject) && _pollyAttempt == pollyAttempt)
             {
                 return false;
             }
 
             Subject = subject;
+            _pollyAttempt = pollyAttempt;
             Delay = null;
             WaitedAlready = false;
             Attempts++;

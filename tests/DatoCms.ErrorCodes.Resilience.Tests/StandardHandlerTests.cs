@@ -110,6 +110,8 @@ public class StandardHandlerTests : IAsyncLifetime
         options.ConfigureForDatoCms();
         Assert.Null(options.RateLimiter.RateLimiter);
         Assert.Equal(permits, options.RateLimiter.DefaultRateLimiterOptions.PermitLimit);
+        Assert.False(options.Retry.ShouldRetryAfterHeader);
+        Assert.NotNull(options.Retry.DelayGenerator); // X-RateLimit-Reset and the backoff, not Polly's 2 s exponential default
 
         // Unpaced, a burst meets 429s; the corrected retry waits each one out (X-RateLimit-Reset,
         // within MaxRateLimitWait, attempts untouched) and every request passes.

@@ -90,11 +90,12 @@ namespace DatoCms.ErrorCodes
             }
 
             var retry = DatoCmsResilience.HttpRetryOptions(datoCms.ToRetryOptions(), null);
+            // First: turning the Retry-After header off also clears the delay generator.
+            options.Retry.ShouldRetryAfterHeader = false;
             options.Retry.MaxRetryAttempts = retry.MaxRetryAttempts;
             options.Retry.ShouldHandle = retry.ShouldHandle;
             options.Retry.DelayGenerator = retry.DelayGenerator;
             options.Retry.OnRetry = retry.OnRetry;
-            options.Retry.ShouldRetryAfterHeader = false;
             options.CircuitBreaker.ShouldHandle = args => new global::System.Threading.Tasks.ValueTask<bool>(IsServerFault(args.Outcome));
             options.AttemptTimeout.Timeout = datoCms.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = datoCms.TotalTimeout;

@@ -44,6 +44,13 @@ public sealed class StackedResilienceHandlersAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Nor without a DatoCMS handler to stack it with: the integrations the generator wrote.
+            if (!start.Compilation.ContainsSymbolsWithName("DatoCmsResilienceHttpClientBuilderExtensions", SymbolFilter.Type)
+                && !start.Compilation.ContainsSymbolsWithName("DatoCmsHttpClientServiceCollectionExtensions", SymbolFilter.Type))
+            {
+                return;
+            }
+
             var symbols = new Symbols(standard, builder);
             start.RegisterOperationBlockStartAction(block =>
             {

@@ -169,6 +169,12 @@ internal static class Startup
         later();");
 
     [Fact]
+    public Task TheSameHandlerTwiceIsNotThisRule() => VerifyAsync(@"
+        var builder = services.AddHttpClient(""datocms"");
+        builder.AddDatoCmsResilienceHandler();
+        builder.AddDatoCmsResilienceHandler(o => o.MaxAttempts = 2);");
+
+    [Fact]
     public Task BuilderFromAFieldOrAnotherMethodIsSilent() => VerifyAsync(@"
         Builder().AddDatoCmsResilienceHandler();
         Builder().AddStandardResilienceHandler();

@@ -34,7 +34,10 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is never analyzed (no Analyze flag). ReportDiagnostics only says that what we
+        // report needs no generated-code check: it is always at the user code just analyzed, and the
+        // check would make the driver scan each file with a diagnostic for [GeneratedCode] attributes.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
@@ -83,7 +86,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var missing = symbols.TransientCodes.Where(f => !shape.ExplicitCodes.Contains(Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var missing = MissingTransientCodes(symbols, shape.ExplicitCodes);
         if (missing.Count == 0 || TransientChecks.IsGuardedBefore(operation, symbols))
         {
             return;
@@ -194,6 +197,22 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
 
         fallsOffTheEnd = block.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax;
         return null;
+    }
+
+    /// <summary>The transient members the switch does not list, in declaration order (values read once per compilation).</summary>
+    private static List<IFieldSymbol> MissingTransientCodes(DatoCmsSymbols symbols, HashSet<long> listed)
+    {
+        var missing = new List<IFieldSymbol>();
+        var values = symbols.TransientValues;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!listed.Contains(values[i]))
+            {
+                missing.Add(symbols.TransientCodes[i]);
+            }
+        }
+
+        return missing;
     }
 
     private static string Describe(IReadOnlyList<IFieldSymbol> missing)

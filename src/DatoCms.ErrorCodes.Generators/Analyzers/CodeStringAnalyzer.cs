@@ -19,9 +19,9 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// <c>==</c>/<c>!=</c>, <c>string.Equals</c> (also ignoring case), <c>is</c> patterns with <c>or</c>
 /// and string switches; DATO006 also checks constants passed to TryParse. A known code gets
 /// DATO005 (use the enum); an unknown one DATO006 (never matches). A lower-case code compared
-/// ignoring case is known. The rule runs on syntax: a comparison, call, <c>is</c> pattern or switch
-/// is asked for its operation only when its syntax names ApiCode or ToApiString (or the call is
-/// named TryParse), so the semantic work is done only where a raw code can be, one node at a time.
+/// ignoring case is known. Each operation's syntax is tested first (an equality, a call named
+/// Equals or TryParse, and the node must name ApiCode or ToApiString), so the semantic work is done
+/// only where a raw code can be.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
@@ -54,19 +54,22 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
 
             var state = new CodeStringState(symbols, start.Compilation.GetTypeByMetadataName("System.StringComparison"));
 
-            // Syntax actions, not operation actions: most comparisons, calls and switches in a
-            // program never mention a raw code, and for those no operation is asked for at all.
-            start.RegisterSyntaxNodeAction(c => AnalyzeBinary(c, state), SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, state), SyntaxKind.InvocationExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeIsPattern(c, state), SyntaxKind.IsPatternExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeSwitch(c, state), SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
+            // Operation actions, not syntax-node actions that ask the semantic model for one node:
+            // every body is bound once for the operation trees the other rules (and the SDK's own
+            // analyzers) need anyway, and a node's operation is then read from that tree. Asking
+            // from a syntax action binds the same body, only earlier and on this rule's clock.
+            start.RegisterOperationAction(c => AnalyzeBinary(c, state), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeIsPattern(c, state), OperationKind.IsPattern);
+            start.RegisterOperationAction(c => AnalyzeSwitch(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
         });
     }
 
-    private static void AnalyzeBinary(SyntaxNodeAnalysisContext context, CodeStringState state)
+    private static void AnalyzeBinary(OperationAnalysisContext context, CodeStringState state)
     {
-        if (!NamesRawCode(context.Node)
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary)
+        // The operator first: most binary operations in a body are arithmetic or logic, and need no syntax walk.
+        if (context.Operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+            || binary.Syntax is not BinaryExpressionSyntax || !NamesRawCode(binary.Syntax))
         {
             return;
         }
@@ -74,9 +77,13 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         CheckPair(context, state, binary.LeftOperand, binary.RightOperand, binary.Syntax, ignoreCase: false);
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CodeStringState state)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, CodeStringState state)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (context.Operation is not IInvocationOperation invocation || invocation.Syntax is not InvocationExpressionSyntax syntax)
+        {
+            return;
+        }
+
         var name = syntax.Expression switch
         {
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
@@ -86,11 +93,6 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
 
         var isEquals = name == "Equals" && NamesRawCode(syntax.ArgumentList) | NamesRawCode(syntax.Expression);
         if (!isEquals && name != "TryParse")
-        {
-            return;
-        }
-
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
@@ -131,11 +133,10 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeIsPattern(SyntaxNodeAnalysisContext context, CodeStringState state)
+    private static void AnalyzeIsPattern(OperationAnalysisContext context, CodeStringState state)
     {
         var symbols = state.Symbols;
-        if (!NamesRawCode(((IsPatternExpressionSyntax)context.Node).Expression)
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IIsPatternOperation isPattern
+        if (context.Operation is not IIsPatternOperation { Syntax: IsPatternExpressionSyntax syntax } isPattern || !NamesRawCode(syntax.Expression)
             || !IsRawCodeString(isPattern.Value, symbols, out var ignoreCase))
         {
             return;
@@ -158,18 +159,18 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeSwitch(SyntaxNodeAnalysisContext context, CodeStringState state)
+    private static void AnalyzeSwitch(OperationAnalysisContext context, CodeStringState state)
     {
         var symbols = state.Symbols;
-        var governing = context.Node switch
+        var operation = context.Operation;
+        var governing = operation.Syntax switch
         {
             SwitchStatementSyntax statement => statement.Expression,
             SwitchExpressionSyntax expression => expression.GoverningExpression,
             _ => null,
         };
 
-        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(context.Node) is not { } header
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation)
+        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(operation.Syntax) is not { } header)
         {
             return;
         }
@@ -204,7 +205,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckPair(SyntaxNodeAnalysisContext context, CodeStringState state, IOperation left, IOperation right, SyntaxNode site, bool ignoreCase)
+    private static void CheckPair(OperationAnalysisContext context, CodeStringState state, IOperation left, IOperation right, SyntaxNode site, bool ignoreCase)
     {
         var symbols = state.Symbols;
         IOperation? raw = null;
@@ -231,7 +232,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportKnown(SyntaxNodeAnalysisContext context, DatoCmsSymbols symbols, IOperation raw, IOperation constant, SyntaxNode site, bool ignoreCase, bool withMember)
+    private static void ReportKnown(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation raw, IOperation constant, SyntaxNode site, bool ignoreCase, bool withMember)
     {
         var written = (string)constant.ConstantValue.Value!;
         var member = symbols.MemberFor(written, ignoreCase)!;
@@ -247,7 +248,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports DATO006 when the constant is not a code; returns whether it was unknown.</summary>
-    private static bool CheckUnknown(SyntaxNodeAnalysisContext context, CodeStringState state, IOperation constant, bool ignoreCase)
+    private static bool CheckUnknown(OperationAnalysisContext context, CodeStringState state, IOperation constant, bool ignoreCase)
     {
         var symbols = state.Symbols;
         var value = (string)constant.ConstantValue.Value!;

@@ -50,8 +50,7 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (syntax.Declaration is null || !CatchShortcuts.MayRunAgain(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
-)
+        if (syntax.Declaration is null || !CatchShortcuts.MayRunAgain(syntax))
         {
             return;
         }
@@ -67,7 +66,8 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
             : services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken).RetriesOnlyWithoutWait;
         if (retriesWithoutWait)
         {
-            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryWithoutDelay, location, catchClause.ExceptionType.Name));
+            // The header location (never null once there is a declaration) is built only for a report.
+            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryWithoutDelay, HeaderLocations.OfCatch(syntax), catchClause.ExceptionType.Name));
         }
     }
 }

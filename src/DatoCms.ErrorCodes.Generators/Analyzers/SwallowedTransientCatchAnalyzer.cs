@@ -50,8 +50,7 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (syntax.Declaration is null || CatchShortcuts.AlwaysThrows(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
-)
+        if (syntax.Declaration is null || CatchShortcuts.AlwaysThrows(syntax))
         {
             return;
         }
@@ -71,7 +70,8 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, location, catchClause.ExceptionType.Name));
+        // The header location (never null once there is a declaration) is built only for a report.
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, HeaderLocations.OfCatch(syntax), catchClause.ExceptionType.Name));
     }
 
     /// <summary>A switch over the error's code in the handler is judged by DATO001, which says which codes are missing.</summary>

@@ -48,11 +48,14 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
 
             var services = HandlingServices.ForCodes(symbols);
 
-            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.Switch, OperationKind.SwitchExpression);
+            // Most reported switches list no transient code at all: their message and fix property are the same text.
+            var everyCodeMissing = new Lazy<(string Names, string Message)>(() => (JoinNames(symbols.TransientCodes), Describe(symbols.TransientCodes)));
+
+            start.RegisterOperationAction(c => Analyze(c, services, everyCodeMissing), OperationKind.Switch, OperationKind.SwitchExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, HandlingServices services)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services, Lazy<(string Names, string Message)> everyCodeMissing)
     {
         var symbols = services.Symbols;
         var operation = context.Operation;
@@ -103,8 +106,9 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, string.Join(",", missing.Select(m => m.Name)));
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, Describe(missing)));
+        var (names, message) = missing.Count == symbols.TransientCodes.Length ? everyCodeMissing.Value : (JoinNames(missing), Describe(missing));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, names);
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, message));
     }
 
     /// <summary>Whether some path from where the unlisted codes go leaves without propagating or retrying.</summary>
@@ -214,6 +218,8 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
 
         return missing;
     }
+
+    private static string JoinNames(IReadOnlyList<IFieldSymbol> members) => string.Join(",", members.Select(m => m.Name));
 
     private static string Describe(IReadOnlyList<IFieldSymbol> missing)
     {

@@ -15,6 +15,8 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// </summary>
 internal sealed class WaitCalls
 {
+    private static readonly string[] WaitWords = { "Delay", "Wait", "Sleep", "Backoff", "BackOff", "Pause" };
+
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new(SymbolEqualityComparer.Default);
 
     /// <param name="invocation">The call on the path.</param>
@@ -45,6 +47,12 @@ internal sealed class WaitCalls
 
     private static bool IsFrameworkWait(IMethodSymbol method)
     {
+        // Most calls on a path are not named like a wait: decide on the name before formatting the namespace.
+        if (method.Name is not ("Delay" or "Sleep" or "WaitForNextTickAsync" or "WaitOne"))
+        {
+            return false;
+        }
+
         var type = method.ContainingType;
         var ns = type?.ContainingNamespace?.ToDisplayString();
         return (method.Name, type?.Name, ns) switch
@@ -60,7 +68,7 @@ internal sealed class WaitCalls
 
     private static bool SaysItWaits(string name)
     {
-        foreach (var word in new[] { "Delay", "Wait", "Sleep", "Backoff", "BackOff", "Pause" })
+        foreach (var word in WaitWords)
         {
             if (name.IndexOf(word, System.StringComparison.Ordinal) >= 0)
             {

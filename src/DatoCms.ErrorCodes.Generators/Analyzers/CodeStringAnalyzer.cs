@@ -324,6 +324,12 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     {
         operation = OperationHelpers.Unwrap(operation);
         lowered = false;
+        if (operation is IConditionalAccessOperation conditional)
+        {
+            // ex.Errors.FirstOrDefault()?.ApiCode: null compares like a string that is no code.
+            operation = OperationHelpers.Unwrap(conditional.WhenNotNull);
+        }
+
         if (operation is IInvocationOperation { TargetMethod.Name: "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper", Instance: { } instance } caseChange
             && caseChange.TargetMethod.ContainingType.SpecialType == SpecialType.System_String)
         {
@@ -350,6 +356,13 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     private static string CodeExpressionText(IOperation raw)
     {
         raw = OperationHelpers.Unwrap(raw);
+        var nullConditional = false;
+        if (raw is IConditionalAccessOperation conditional)
+        {
+            raw = OperationHelpers.Unwrap(conditional.WhenNotNull);
+            nullConditional = true;
+        }
+
         if (raw is IInvocationOperation { TargetMethod.Name: "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper", Instance: { } instance })
         {
             raw = OperationHelpers.Unwrap(instance);
@@ -357,7 +370,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
 
         return raw switch
         {
-            IPropertyReferenceOperation { Instance: { } owner } => owner.Syntax + ".Code",
+            IPropertyReferenceOperation { Instance: { } owner } => owner.Syntax + (nullConditional ? "?.Code" : ".Code"),
             IInvocationOperation { Arguments.Length: > 0 } invocation => invocation.Arguments[0].Value.Syntax.ToString(),
             _ => raw.Syntax.ToString(),
         };

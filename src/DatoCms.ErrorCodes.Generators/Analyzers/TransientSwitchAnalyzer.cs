@@ -238,12 +238,35 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         return SymbolEqualityComparer.Default.Equals(type, symbols.ErrorCode);
     }
 
-    /// <summary><c>ex.Code</c>, <c>error.Code</c>, <c>ex.Errors.FirstOrDefault()?.Code</c>, or a local initialised from one of them.</summary>
+    private static bool FromErrorsOrConstants(IOperation first, IOperation second, ErrorFacts facts)
+    {
+        first = OperationHelpers.Unwrap(first);
+        second = OperationHelpers.Unwrap(second);
+        var firstFromError = first is not ILocalReferenceOperation && ComesFromAnApiError(first, facts);
+        var secondFromError = second is not ILocalReferenceOperation && ComesFromAnApiError(second, facts);
+        return (firstFromError && (secondFromError || second.ConstantValue.HasValue))
+            || (secondFromError && first.ConstantValue.HasValue);
+    }
+
+    /// <summary>
+    /// <c>ex.Code</c>, <c>error.Code</c>, <c>ex.Errors.FirstOrDefault()?.Code</c>, a choice between
+    /// them (<c>?:</c>, <c>??</c>), or a local initialised from one of them.
+    /// </summary>
     private static bool ComesFromAnApiError(IOperation value, ErrorFacts facts)
     {
         if (facts.IsCodeRead(value))
         {
             return true;
+        }
+
+        // first is null ? ex.Code : first.Code, or first?.Code ?? DatoCmsErrorCode.Unknown: every
+        // branch is an error's code or a constant, and at least one is a code.
+        switch (value)
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return FromErrorsOrConstants(conditional.WhenTrue, whenFalse, facts);
+            case ICoalesceOperation coalesce:
+                return FromErrorsOrConstants(coalesce.Value, coalesce.WhenNull, facts);
         }
 
         if (value is ILocalReferenceOperation local && value.SemanticModel is { } model)

@@ -44,6 +44,13 @@ internal static class Handler
         "Compare code with DatoCmsErrorCode.UnexpectedServerError instead of the raw code string \"EXCEPTION\"");
 
     [Fact]
+    public Task NullConditionalApiCodeIsReported() => Verify005(@"
+        DatoCmsApiError? error = text.Length > 0 ? new DatoCmsApiError(text) : null;
+        return [|error?.ApiCode != ""NOT_FOUND""|] && [|error?.ApiCode.ToUpperInvariant() is ""item_locked""|];",
+        "Compare error?.Code with DatoCmsErrorCode.NotFound instead of the raw code string \"NOT_FOUND\"",
+        "Compare error?.Code with DatoCmsErrorCode.ItemLocked instead of the raw code string \"ITEM_LOCKED\"");
+
+    [Fact]
     public Task IsPatternIsReported() => Verify005(@"
         return [|code.ToApiString() is ""ITEM_LOCKED""|];");
 

@@ -73,6 +73,81 @@ internal static class Caller
     public Task HandlingCatchesAreNotReported(string catches) => VerifyAsync(catches);
 
     [Fact]
+    public Task ErrorCollectedForAnAggregateIsNotDropped() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal static class Caller
+{
+    public static async Task CallAllAsync(IEnumerable<Func<Task>> calls)
+    {
+        var failures = new List<Exception>();
+        var messages = new List<string>();
+        foreach (var call in calls)
+        {
+            try
+            {
+                await call();
+            }
+            catch (DatoCmsApiException ex)
+            {
+                failures.Add(ex);
+            }
+
+            try
+            {
+                await call();
+            }
+            [|catch (DatoCmsApiException ex)|]
+            {
+                messages.Add(ex.Message);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException(failures);
+        }
+    }
+}");
+
+    [Fact]
+    public Task DoLoopRetryRunningOutAtItsConditionIsNotADrop() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
+using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal static class Caller
+{
+    public static async Task CallAsync(Func<Task> call)
+    {
+        var attempts = 0;
+        var done = false;
+        do
+        {
+            try
+            {
+                await call();
+                done = true;
+            }
+            catch (DatoCmsTransientApiException)
+            {
+                attempts++;
+                if (attempts >= 5)
+                {
+                    throw;
+                }
+
+                await Task.Delay(100 * attempts);
+            }
+        }
+        while (!done);
+    }
+}");
+
+    [Fact]
     public Task CatchInsideARetryLoopIsLeftToDato004() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
 using System;
 using System.Threading.Tasks;

@@ -196,6 +196,7 @@ internal static class Handler
 
     private static Task VerifyInCatchAsync(string catchBody) => AnalyzerVerifier.VerifyAsync(new TransientSwitchAnalyzer(), "DATO001", @"
 using System;
+using System.Linq;
 using DatoCms.ErrorCodes;
 
 internal static class Caller
@@ -239,6 +240,32 @@ internal static class Caller
         {
             var code = ex.Code;
             [|switch (code)|]
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: return 0;
+            }
+        }");
+
+    [Fact]
+    public Task LocalChosenBetweenErrorCodesIsAnalysedByDefault() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex)
+        {
+            var code = ex.Errors.Count > 0 ? ex.Errors[0].Code : ex.Code;
+            var first = ex.Errors.FirstOrDefault()?.Code ?? DatoCmsErrorCode.Unknown;
+            [|switch (code)|]
+            {
+                case DatoCmsErrorCode.NotFound: return 404;
+                default: return 0;
+            }
+        }");
+
+    [Fact]
+    public Task LocalChosenBetweenAnErrorCodeAndAnotherValueIsNotAnErrorsCode() => VerifyInCatchAsync(@"
+        catch (DatoCmsApiException ex)
+        {
+            var configured = (DatoCmsErrorCode)Environment.ProcessorCount;
+            var code = ex.Errors.Count > 0 ? ex.Errors[0].Code : configured;
+            switch (code)
             {
                 case DatoCmsErrorCode.NotFound: return 404;
                 default: return 0;

@@ -69,12 +69,16 @@ public class RedisRateLimiterTests : IClassFixture<RedisFixture>
     public async Task ASlotWaitedForDuringAPausePublishedLaterIsNotUsedBeforeThePauseEnds()
     {
         var project = RedisFixture.NewProjectKey();
-        using var waiting = Limiter(project, limit: 2, window: TimeSpan.FromSeconds(1));
-        using var sawIt = Limiter(project, limit: 2, window: TimeSpan.FromSeconds(1));
+        // The window is long enough that the pause is published well before the third slot
+        // falls due even on a busy test host; otherwise the slot could be granted before the
+        // pause exists, and the test would prove nothing about the pause.
+        using var waiting = Limiter(project, limit: 2, window: TimeSpan.FromSeconds(3));
+        using var sawIt = Limiter(project, limit: 2, window: TimeSpan.FromSeconds(3));
         (await waiting.AcquireAsync(2)).Dispose();
 
         var third = waiting.AcquireAsync(1).AsTask();
-        Assert.True(await sawIt.PauseAsync(TimeSpan.FromSeconds(2)));
+        Assert.True(await sawIt.PauseAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(third.IsCompleted, "the third slot was granted before the pause was published; the host is too slow for this test");
         using var lease = await third.WaitAsync(Stuck);
 
         Assert.True(lease.IsAcquired);

@@ -100,13 +100,15 @@ internal sealed class HandlingJudge
         };
 
         var catchSyntax = catchClause?.Syntax as CatchClauseSyntax;
-        var isRetryLoop = catchSyntax?.Parent is TryStatementSyntax tryStatement && RetryLoopShape.IsRetry(tryStatement, catchSyntax);
+        var tryStatement = catchSyntax?.Parent as TryStatementSyntax;
+        var isRetryLoop = tryStatement is not null && RetryLoopShape.IsRetry(tryStatement, catchSyntax!);
         return new PathContext(
             graph,
             new Lazy<Dictionary<CaptureId, List<IOperation>>>(() => CaptureMap(graph)),
             tryRegion?.FirstBlockOrdinal ?? -1,
             tryRegion?.LastBlockOrdinal ?? -1,
             isRetryLoop,
+            isRetryLoop ? RetryLoopShape.DoLoopCondition(tryStatement!) : null,
             self,
             catchClause?.Locals.FirstOrDefault(),
             catchSyntax,
@@ -230,9 +232,16 @@ internal sealed class HandlingJudge
         // Leaving a retry loop after a back edge is the retry running out, and leaving a polling
         // loop that waited is its next round not coming; leaving a loop over items is a drop.
         var loopsBack = destination.Ordinal <= from.Ordinal;
-        var backEdge = loopsBack && (context.IsRetryLoop || node.Waited);
+        var backEdge = (loopsBack && (context.IsRetryLoop || node.Waited)) || TestsDoLoopCondition(from, context);
         pending.Push(node with { Block = destination.Ordinal, AfterBackEdge = node.AfterBackEdge || backEdge, LoopedBack = node.LoopedBack || loopsBack });
     }
+
+    /// <summary>The block tests the condition at the bottom of a retry <c>do</c> loop: its exit is the retry running out.</summary>
+    private static bool TestsDoLoopCondition(BasicBlock block, PathContext context) =>
+        context.DoLoopCondition is { } condition
+        && block.BranchValue?.Syntax is { } tested
+        && tested.SyntaxTree == condition.SyntaxTree
+        && condition.Span.Contains(tested.Span);
 
     private static void Dropped(PathNode node, HandlingVerdict verdict)
     {
@@ -303,6 +312,10 @@ internal sealed class HandlingJudge
                     {
                         return PathEffect.Propagates;
                     }
+                    else if (KeepsForLater(invocation, context))
+                    {
+                        stored = true;
+                    }
 
                     break;
                 case ISimpleAssignmentOperation assignment when StoresForLater(assignment.Target, context) && CarriesError(assignment.Value, context, depth: 0):
@@ -330,6 +343,18 @@ internal sealed class HandlingJudge
 
         return false;
     }
+
+    /// <summary>
+    /// <c>failures.Add(ex)</c>: the error put in a collection that outlives the handler (a local declared
+    /// outside the catch, a field, a parameter), to be thrown or handed on later, as an assignment there would be.
+    /// </summary>
+    private bool KeepsForLater(IInvocationOperation invocation, PathContext context) =>
+        invocation.TargetMethod.Name is "Add" or "Enqueue" or "Push" or "TryAdd"
+        && invocation.Instance is { } receiver
+        && receiver.Type is { } collection
+        && collection.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
+        && StoresForLater(receiver, context)
+        && invocation.Arguments.Any(a => CarriesError(a.Value, context, depth: 0));
 
     /// <summary>A parameter, field, property or a local declared outside the catch: somewhere the error outlives the handler.</summary>
     private static bool StoresForLater(IOperation target, PathContext context) => OperationHelpers.Unwrap(target) switch
@@ -384,7 +409,7 @@ internal sealed class HandlingJudge
     /// </summary>
     public bool HandsOnTheError(IOperation value, ILocalSymbol? catchLocal) =>
         value.DescendantsAndSelf().Any(o => _facts.IsTransientQuestion(o) || _facts.IsRetryKindRead(o)) ||
-        CarriesError(value, new PathContext(null, new Lazy<Dictionary<CaptureId, List<IOperation>>>(() => new Dictionary<CaptureId, List<IOperation>>()), -1, -1, false, null, catchLocal, null, value.SemanticModel), depth: 0);
+        CarriesError(value, new PathContext(null, new Lazy<Dictionary<CaptureId, List<IOperation>>>(() => new Dictionary<CaptureId, List<IOperation>>()), -1, -1, false, null, null, catchLocal, null, value.SemanticModel), depth: 0);
 
     /// <summary>
     /// The value hands the error on: it holds the exception itself, or what a caller needs to decide
@@ -563,6 +588,7 @@ internal sealed class HandlingJudge
         int TryFirst,
         int TryLast,
         bool IsRetryLoop,
+        ExpressionSyntax? DoLoopCondition,
         ISymbol? Self,
         ILocalSymbol? CatchLocal,
         CatchClauseSyntax? CatchSyntax,

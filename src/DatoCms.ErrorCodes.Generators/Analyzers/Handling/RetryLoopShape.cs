@@ -37,6 +37,29 @@ internal static class RetryLoopShape
         return catchClause.Block.DescendantNodes().OfType<GotoStatementSyntax>().Any();
     }
 
+    /// <summary>
+    /// The condition of the <c>do</c> loop whose body holds the try, if that is the loop around it:
+    /// a <c>do</c> loop tests it at the bottom, before jumping back, so a path from the catch that
+    /// leaves the loop there is the retry running out, as it is after the back edge of a <c>while</c>.
+    /// </summary>
+    public static ExpressionSyntax? DoLoopCondition(TryStatementSyntax tryStatement)
+    {
+        for (SyntaxNode? node = tryStatement.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case DoStatementSyntax doLoop:
+                    return doLoop.Condition;
+                case ForEachStatementSyntax or ForEachVariableStatementSyntax or ForStatementSyntax or WhileStatementSyntax:
+                case MemberDeclarationSyntax and not GlobalStatementSyntax:
+                case LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
     private static bool LeavesOnSuccess(BlockSyntax tryBlock, StatementSyntax loop, ExpressionSyntax? condition)
     {
         var flags = condition?.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();

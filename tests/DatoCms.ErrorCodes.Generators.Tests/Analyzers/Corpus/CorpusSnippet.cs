@@ -20,6 +20,14 @@ internal sealed record CorpusSnippet(string File, string Name, MarkupSource Mark
 
     public bool IsCorrectCode => Markup.Spans.Count == 0;
 
+    /// <summary>
+    /// The held-out set (<c>HeldOut*.cs</c>): written from the rule pages and issue 12 alone, without
+    /// running the analyzers or reading them, and kept apart so it stays an honest yardstick.
+    /// </summary>
+    public bool IsHeldOut => File.StartsWith(HeldOutPrefix, System.StringComparison.Ordinal);
+
+    public const string HeldOutPrefix = "HeldOut";
+
     public static IReadOnlyList<CorpusSnippet> LoadAll() =>
         Directory.GetFiles(Folder, "*.cs").OrderBy(f => f, System.StringComparer.Ordinal).SelectMany(Load).ToList();
 

@@ -54,17 +54,21 @@ internal sealed class WaitCalls
         }
 
         var type = method.ContainingType;
-        var ns = type?.ContainingNamespace?.ToDisplayString();
-        return (method.Name, type?.Name, ns) switch
+        var ns = type?.ContainingNamespace;
+        return (method.Name, type?.Name) switch
         {
-            ("Delay", "Task", "System.Threading.Tasks") => true,
-            ("Delay", "TimeProviderTaskExtensions", _) => true,
-            ("Sleep", "Thread", "System.Threading") => true,
-            ("WaitForNextTickAsync", "PeriodicTimer", "System.Threading") => true,
-            ("WaitOne", _, "System.Threading") => method.Parameters.Length > 0,
+            ("Delay", "Task") => IsSystemThreading(ns?.ContainingNamespace) && ns!.Name == "Tasks",
+            ("Delay", "TimeProviderTaskExtensions") => true,
+            ("Sleep", "Thread") => IsSystemThreading(ns),
+            ("WaitForNextTickAsync", "PeriodicTimer") => IsSystemThreading(ns),
+            ("WaitOne", _) => IsSystemThreading(ns) && method.Parameters.Length > 0,
             _ => false,
         };
     }
+
+    /// <summary>The namespace <c>System.Threading</c>, compared by name without formatting it.</summary>
+    private static bool IsSystemThreading(INamespaceSymbol? ns) =>
+        ns is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
     private static bool SaysItWaits(string name)
     {

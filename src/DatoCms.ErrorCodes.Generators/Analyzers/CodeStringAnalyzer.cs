@@ -58,11 +58,35 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             // every body is bound once for the operation trees the other rules (and the SDK's own
             // analyzers) need anyway, and a node's operation is then read from that tree. Asking
             // from a syntax action binds the same body, only earlier and on this rule's clock.
-            start.RegisterOperationAction(c => AnalyzeBinary(c, state), OperationKind.Binary);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeIsPattern(c, state), OperationKind.IsPattern);
-            start.RegisterOperationAction(c => AnalyzeSwitch(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
+            // They are registered per body, and only for a body whose syntax names ApiCode,
+            // ToApiString or TryParse (every check below needs one of them): the other bodies,
+            // nearly all of a program, cost one token walk instead of a callback per call and operator.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (!NamesRawCodeOrTryParse(block.OperationBlocks))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(c => AnalyzeBinary(c, state), OperationKind.Binary);
+                block.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
+                block.RegisterOperationAction(c => AnalyzeIsPattern(c, state), OperationKind.IsPattern);
+                block.RegisterOperationAction(c => AnalyzeSwitch(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
+            });
         });
+    }
+
+    private static bool NamesRawCodeOrTryParse(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (NamesRawCode(block.Syntax, alsoTryParse: true))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeBinary(OperationAnalysisContext context, CodeStringState state)
@@ -377,19 +401,20 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Whether the syntax mentions a raw code string at all: the cheap test before any binding (walks the node without allocating).</summary>
-    private static bool NamesRawCode(SyntaxNode node)
+    private static bool NamesRawCode(SyntaxNode node, bool alsoTryParse = false)
     {
         foreach (var child in node.ChildNodesAndTokens())
         {
             if (child.IsToken)
             {
                 var token = child.AsToken();
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is GeneratedNames.Members.ApiCode or GeneratedNames.Members.ToApiString)
+                if (token.IsKind(SyntaxKind.IdentifierToken)
+                    && (token.ValueText is GeneratedNames.Members.ApiCode or GeneratedNames.Members.ToApiString || (alsoTryParse && token.ValueText == GeneratedNames.Members.TryParse)))
                 {
                     return true;
                 }
             }
-            else if (child.AsNode() is { } inner && NamesRawCode(inner))
+            else if (child.AsNode() is { } inner && NamesRawCode(inner, alsoTryParse))
             {
                 return true;
             }

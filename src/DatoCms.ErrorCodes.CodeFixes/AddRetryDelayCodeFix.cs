@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Analyzers;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -10,16 +11,21 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>
-/// DATO004 fix, for async methods: waits at the top of the catch for the server's
-/// X-RateLimit-Reset (<c>ex.RateLimitReset</c>), or one second when the error carries none,
-/// passing the method's CancellationToken when it has one. A catch without a variable gets one
-/// whose name clashes with nothing in scope.
+/// DATO004 fix, for async methods, lambdas and local functions: waits at the top of the catch for
+/// the server's X-RateLimit-Reset (<c>ex.RateLimitReset</c>, read through <c>as</c> in
+/// <c>catch (Exception ex) when (ex is DatoCmsApiException)</c>), or one second when the error
+/// carries none, passing the function's CancellationToken (or, in a lambda, the one token of the
+/// enclosing method) when there is one. A catch without a variable gets one whose name clashes
+/// with nothing in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRetryDelayCodeFix))]
 public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
 {
     /// <summary>Identifies this fix for Fix All.</summary>
     public const string EquivalenceKey = "DATO004.AddDelay";
+
+    /// <inheritdoc />
+    private protected override ImmutableArray<string> EquivalenceKeys { get; } = ImmutableArray.Create(EquivalenceKey);
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RetryWithoutDelay.Id);
@@ -29,20 +35,34 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
         var model = site.Model;
         if (site.Node.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Declaration: { } declaration } clause
             || model.GetEnclosingSymbol(clause.SpanStart, site.CancellationToken) is not IMethodSymbol { IsAsync: true } method
-            || model.GetTypeInfo(declaration.Type, site.CancellationToken).Type is not { } caught
-            || !ApiExceptionTypes.HasIsTransient(caught))
+            || model.GetTypeInfo(declaration.Type, site.CancellationToken).Type is not { } caught)
         {
             return;
         }
 
-        var token = method.Parameters.FirstOrDefault(p => p.Type.ToDisplayString() == "System.Threading.CancellationToken")?.Name;
+        var name = CatchVariable.NameFor(clause, model);
+        string reset;
+        if (ApiExceptionTypes.HasIsTransient(caught))
+        {
+            reset = name + "." + RateLimitReset;
+        }
+        else if (clause.Filter is not null && DatoCmsSymbols.TryCreate(model.Compilation, site.Document.Project.AnalyzerOptions)?.ApiException is { } apiException)
+        {
+            // catch (Exception ex) when (ex is DatoCmsApiException): the reset is read through a cast.
+            reset = $"({name} as {apiException.ToMinimalDisplayString(model, clause.SpanStart)})?.{RateLimitReset}";
+        }
+        else
+        {
+            return;
+        }
+
+        var token = CancellationTokenFor(method, model, clause.SpanStart);
         var task = TypeNames.Shortest(model, clause.SpanStart, "Task", "System.Threading.Tasks.Task");
         var timeSpan = TypeNames.Shortest(model, clause.SpanStart, "TimeSpan", "System.TimeSpan");
-        var name = CatchVariable.NameFor(clause, model);
         site.Offer("Wait for RateLimitReset before retrying", EquivalenceKey, clause, () =>
         {
             var named = CatchVariable.Named(clause, name);
-            var arguments = $"{name}.RateLimitReset ?? {timeSpan}.FromSeconds(1)" + (token is null ? string.Empty : ", " + token);
+            var arguments = $"{reset} ?? {timeSpan}.FromSeconds(1)" + (token is null ? string.Empty : ", " + token);
             var delay = SyntaxFactory.ParseStatement($"await {task}.Delay({arguments});")
                 .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
                 .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
@@ -50,4 +70,29 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
             return named.WithBlock(named.Block.WithStatements(named.Block.Statements.Insert(0, delay)));
         });
     }
+
+    private const string RateLimitReset = "RateLimitReset";
+
+    /// <summary>
+    /// The function's own CancellationToken parameter; else, inside a lambda or local function, the
+    /// one such parameter of the enclosing functions in scope (none when there are several: which one
+    /// applies is the author's call).
+    /// </summary>
+    private static string? CancellationTokenFor(IMethodSymbol method, SemanticModel model, int position)
+    {
+        if (method.Parameters.FirstOrDefault(IsCancellationToken) is { } own)
+        {
+            return own.Name;
+        }
+
+        if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+        {
+            return null;
+        }
+
+        var inScope = model.LookupSymbols(position).OfType<IParameterSymbol>().Where(IsCancellationToken).ToList();
+        return inScope.Count == 1 ? inScope[0].Name : null;
+    }
+
+    private static bool IsCancellationToken(IParameterSymbol parameter) => parameter.Type.ToDisplayString() == "System.Threading.CancellationToken";
 }

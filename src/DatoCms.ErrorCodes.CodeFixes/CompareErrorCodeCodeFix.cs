@@ -25,6 +25,9 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
     public const string EquivalenceKey = "DATO005.CompareErrorCode";
 
     /// <inheritdoc />
+    private protected override ImmutableArray<string> EquivalenceKeys { get; } = ImmutableArray.Create(EquivalenceKey);
+
+    /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RawCodeStringComparison.Id);
 
     private protected override void RegisterFixes(FixSite site)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -14,8 +15,20 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// </summary>
 public abstract class DatoCmsCodeFixProvider : CodeFixProvider
 {
-    /// <summary>Fix All applies each site's own action and merges the edits, so it is the same at every scope.</summary>
-    public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private FixAllProvider? _fixAll;
+
+    /// <summary>
+    /// Fix All applies each site's own action and merges the edits, so it is the same at every
+    /// scope; a client that names none of this provider's actions gets the default one (see
+    /// <see cref="DefaultActionFixAllProvider"/>).
+    /// </summary>
+    public sealed override FixAllProvider GetFixAllProvider() => _fixAll ??= new DefaultActionFixAllProvider(EquivalenceKeys);
+
+    /// <summary>
+    /// The equivalence keys of every action this provider offers, the default first: the one that
+    /// fits the most sites, which Fix All uses when the client names none of them.
+    /// </summary>
+    private protected abstract ImmutableArray<string> EquivalenceKeys { get; }
 
     /// <inheritdoc />
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,16 +12,22 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// </summary>
 internal static class RethrowSyntax
 {
-    public static ThrowStatementSyntax? For(SyntaxNode location, ExpressionSyntax? exceptionExpression, SemanticModel model)
+    /// <param name="location">Where the statement goes.</param>
+    /// <param name="readThrough">The expressions the code is read through (<see cref="SwitchValue.Receivers"/>); the first exception among them is rethrown outside a catch.</param>
+    /// <param name="model">The document's semantic model.</param>
+    public static ThrowStatementSyntax? For(SyntaxNode location, IEnumerable<ExpressionSyntax> readThrough, SemanticModel model)
     {
         if (IsInsideCatch(location))
         {
             return SyntaxFactory.ThrowStatement();
         }
 
-        if (exceptionExpression is not null && model.GetTypeInfo(exceptionExpression).Type is { } type && IsException(type))
+        foreach (var expression in readThrough)
         {
-            return SyntaxFactory.ThrowStatement(exceptionExpression.WithoutTrivia());
+            if (IsPlainName(expression) && model.GetTypeInfo(expression).Type is { } type && IsException(type))
+            {
+                return SyntaxFactory.ThrowStatement(expression.WithoutTrivia());
+            }
         }
 
         return null;
@@ -45,6 +52,14 @@ internal static class RethrowSyntax
 
         return false;
     }
+
+    /// <summary><c>ex</c>, <c>this.error</c>, <c>result.Exception</c>: naming it again runs nothing (a call could).</summary>
+    public static bool IsPlainName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access => IsPlainName(access.Expression),
+        _ => false,
+    };
 
     private static bool IsException(ITypeSymbol type)
     {

@@ -30,6 +30,9 @@ public sealed class RetryOnlyTransientCodeFix : DatoCmsCodeFixProvider
     private static readonly string[] ParameterNames = { "ex", "exception", "apiException", "error", "apiError" };
 
     /// <inheritdoc />
+    private protected override ImmutableArray<string> EquivalenceKeys { get; } = ImmutableArray.Create(EquivalenceKey);
+
+    /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.RetryOnEveryApiError.Id);
 
     private protected override void RegisterFixes(FixSite site)

@@ -1,22 +1,28 @@
 using System.Collections.Immutable;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>
-/// DATO002 fixes. For a catch of <c>DatoCmsApiException</c>: add <c>when (!ex.IsTransient)</c> so
-/// transient errors pass through the catch (<see cref="FilterKey"/>), or insert
-/// <c>if (ex.IsTransient) throw;</c> at the top of its block (<see cref="RethrowKey"/>). A catch of a
-/// transient-only type (<c>DatoCmsTransientApiException</c>, <c>ItemLockedException</c>) has
-/// IsTransient always true, so a filter on it could never match: there the only fix is a
-/// <c>throw;</c> after what the block does, offered when the end of the block is reachable. A
-/// variable the clause lacks gets a name that clashes with nothing in scope.
+/// DATO002 fixes, for what reaches the catch as DATO002 judges it (the catch type narrowed by its
+/// filter). Where any API error can arrive: insert <c>if (ex.IsTransient) throw;</c> at the top of
+/// the block (<see cref="RethrowKey"/>), or add <c>when (!ex.IsTransient)</c>, joined with
+/// <c>&amp;&amp;</c> to a filter the clause has (<see cref="FilterKey"/>); for
+/// <c>catch (Exception ex) when (ex is DatoCmsApiException)</c> both test
+/// <c>ex is DatoCmsTransientApiException</c> instead (the type every transient error is thrown
+/// as). Where only transient errors arrive (<c>DatoCmsTransientApiException</c>,
+/// <c>when (ex.IsTransient)</c>), a filter could never be true and a guard would skip the whole
+/// block: the only fix is a <c>throw;</c> after what the block does, offered when the end of the
+/// block is reachable and the code after the try stays reachable. A variable the clause lacks gets
+/// a name that clashes with nothing in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwallowedCatchCodeFix))]
 public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
@@ -27,22 +33,35 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
     /// <summary>Identifies the rethrow fix for Fix All.</summary>
     public const string RethrowKey = "DATO002.RethrowTransient";
 
+    /// <summary>The rethrow first: it is offered on every catch, the filter only where one can be true.</summary>
+    private protected override ImmutableArray<string> EquivalenceKeys { get; } = ImmutableArray.Create(RethrowKey, FilterKey);
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.SwallowedTransientError.Id);
 
     private protected override void RegisterFixes(FixSite site)
     {
+        var model = site.Model;
         if (site.Node.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Declaration: { } declaration } clause
-            || site.Model.GetTypeInfo(declaration.Type, site.CancellationToken).Type is not { } caught
-            || !ApiExceptionTypes.HasIsTransient(caught))
+            || model.GetTypeInfo(declaration.Type, site.CancellationToken).Type is not { } caught
+            || model.GetOperation(clause, site.CancellationToken) is not ICatchClauseOperation operation
+            || HandlingServices.TryCreate(model.Compilation, site.Document.Project.AnalyzerOptions) is not { } services)
         {
             return;
         }
 
-        var name = CatchVariable.NameFor(clause, site.Model);
-        if (ApiExceptionTypes.IsAlwaysTransient(caught))
+        // What reaches the block, judged as DATO002 judges it: the catch type narrowed by the filter.
+        var scope = services.ScopeOf(operation);
+        if (!scope.IsOurs)
         {
-            if (EndIsReachable(clause.Block, site.Model))
+            return;
+        }
+
+        if (scope.State == ErrorState.Only)
+        {
+            // Only transient errors get here (the transient base, a filter on IsTransient): a filter
+            // excluding them could never be true, and a guard at the top would skip the whole block.
+            if (EndIsReachable(clause.Block, model) && CodeAfterStaysReachable(clause, model))
             {
                 site.Offer("Rethrow the transient error after handling it", RethrowKey, clause, () => AppendRethrow(clause));
             }
@@ -50,17 +69,64 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
             return;
         }
 
-        site.Offer("Rethrow transient errors", RethrowKey, clause, () => InsertRethrow(clause, name));
-        site.Offer($"Add 'when (!{name}.IsTransient)'", FilterKey, clause, () => AddFilter(clause, name));
+        if (scope.State != ErrorState.Maybe)
+        {
+            return;
+        }
+
+        var name = CatchVariable.NameFor(clause, model);
+        if (ApiExceptionTypes.HasIsTransient(caught))
+        {
+            site.Offer("Rethrow transient errors", RethrowKey, clause, () => InsertRethrow(clause, name, name + ".IsTransient"));
+            site.Offer($"Add 'when (!{name}.IsTransient)'", FilterKey, clause, () => AddFilter(clause, name, "!" + name + ".IsTransient"));
+            return;
+        }
+
+        // catch (Exception ex) when (ex is DatoCmsApiException): the generated factory throws every
+        // transient error as DatoCmsTransientApiException, so a type test is the transient check.
+        if (services.Symbols.TransientApiException is not { } transientType)
+        {
+            return;
+        }
+
+        var typeName = transientType.ToMinimalDisplayString(model, clause.SpanStart);
+        var transient = $"{name} is {typeName}";
+        var notTransient = clause.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 }
+            ? $"{name} is not {typeName}"
+            : $"!({transient})";
+        site.Offer("Rethrow transient errors", RethrowKey, clause, () => InsertRethrow(clause, name, transient));
+        site.Offer($"Add '{notTransient}' to the filter", FilterKey, clause, () => AddFilter(clause, name, notTransient));
     }
+
+    /// <summary>
+    /// Whether a <c>throw;</c> at the end of the block leaves the code after the try reachable: the
+    /// try block or another catch still falls through, or nothing follows. Otherwise that code would
+    /// become dead (CS0162, an error under TreatWarningsAsErrors), so the fix is not offered.
+    /// </summary>
+    private static bool CodeAfterStaysReachable(CatchClauseSyntax clause, SemanticModel model)
+    {
+        if (clause.Parent is not TryStatementSyntax tryStatement || !HasNextStatement(tryStatement))
+        {
+            return true;
+        }
+
+        return EndIsReachable(tryStatement.Block, model) || tryStatement.Catches.Any(c => c != clause && EndIsReachable(c.Block, model));
+    }
+
+    private static bool HasNextStatement(StatementSyntax statement) => statement.Parent switch
+    {
+        BlockSyntax block => block.Statements.IndexOf(statement) < block.Statements.Count - 1,
+        SwitchSectionSyntax section => section.Statements.IndexOf(statement) < section.Statements.Count - 1,
+        GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } global => unit.Members.IndexOf(global) < unit.Members.Count - 1,
+        _ => false,
+    };
 
     private static bool EndIsReachable(BlockSyntax block, SemanticModel model) =>
         block.Statements.Count == 0 || model.AnalyzeControlFlow(block.Statements.First(), block.Statements.Last()) is { Succeeded: true, EndPointIsReachable: true };
 
-    private static CatchClauseSyntax AddFilter(CatchClauseSyntax clause, string name)
+    private static CatchClauseSyntax AddFilter(CatchClauseSyntax clause, string name, string condition)
     {
         var named = CatchVariable.Named(clause, name);
-        var condition = "!" + name + ".IsTransient";
         if (named.Filter is { } existing)
         {
             var combined = SyntaxFactory.ParseExpression(Precedence.AndOperand(existing.FilterExpression) + " && " + condition);
@@ -73,10 +139,10 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
             .WithFilter(filter.WithTrailingTrivia(named.Declaration.CloseParenToken.TrailingTrivia));
     }
 
-    private static CatchClauseSyntax InsertRethrow(CatchClauseSyntax clause, string name)
+    private static CatchClauseSyntax InsertRethrow(CatchClauseSyntax clause, string name, string condition)
     {
         var named = CatchVariable.Named(clause, name);
-        var guard = SyntaxFactory.IfStatement(SyntaxFactory.ParseExpression(name + ".IsTransient"), SyntaxFactory.ThrowStatement())
+        var guard = SyntaxFactory.IfStatement(SyntaxFactory.ParseExpression(condition), SyntaxFactory.ThrowStatement())
             .WithAdditionalAnnotations(Formatter.Annotation);
         return named.WithBlock(named.Block.WithStatements(named.Block.Statements.Insert(0, guard)));
     }

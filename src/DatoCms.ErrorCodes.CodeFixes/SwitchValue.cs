@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DatoCms.ErrorCodes.CodeFixes;
@@ -9,6 +11,30 @@ internal static class SwitchValue
     /// <summary>For <c>ex.Code</c>, the <c>ex</c>; otherwise null.</summary>
     public static ExpressionSyntax? CodeReceiver(ExpressionSyntax value) =>
         value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.Code } access ? access.Expression : null;
+
+    /// <summary>
+    /// The expressions the code is read through, outermost first: for
+    /// <c>ex.Errors.FirstOrDefault()?.Code</c>, <c>ex.Errors.FirstOrDefault()</c>, <c>ex.Errors</c> and
+    /// <c>ex</c>, so a fix outside a catch can find the exception to rethrow.
+    /// </summary>
+    public static IEnumerable<ExpressionSyntax> Receivers(ExpressionSyntax value)
+    {
+        for (var current = Receiver(value); current is not null; current = Receiver(current))
+        {
+            yield return current;
+        }
+    }
+
+    private static ExpressionSyntax? Receiver(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Expression,
+        ConditionalAccessExpressionSyntax conditional => conditional.Expression,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+        ElementAccessExpressionSyntax element => element.Expression,
+        ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed => suppressed.Operand,
+        _ => null,
+    };
 
     /// <summary>
     /// How to name an enum member in this file: the type as the switch's own case labels write it

@@ -26,6 +26,9 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
     /// <summary>Identifies the "add an IsTransient guard" action for Fix All.</summary>
     public const string AddGuardKey = "DATO001.AddIsTransientGuard";
 
+    /// <summary>The guard first: it fits switch statements and expressions alike.</summary>
+    private protected override ImmutableArray<string> EquivalenceKeys { get; } = ImmutableArray.Create(AddGuardKey, AddCasesKey);
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch.Id);
 
@@ -55,7 +58,7 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
     private static void OfferCases(FixSite site, SwitchStatementSyntax switchStatement)
     {
         if (!site.Diagnostic.Properties.TryGetValue(TransientSwitchAnalyzer.MissingCodesProperty, out var missing) || string.IsNullOrEmpty(missing)
-            || RethrowSyntax.For(switchStatement, SwitchValue.CodeReceiver(switchStatement.Expression), site.Model) is not { } rethrow)
+            || RethrowSyntax.For(switchStatement, SwitchValue.Receivers(switchStatement.Expression), site.Model) is not { } rethrow)
         {
             return;
         }
@@ -80,7 +83,7 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
         }
 
         var receiver = SwitchValue.CodeReceiver(value);
-        if (RethrowSyntax.For(statement, receiver, site.Model) is not { } rethrow
+        if (RethrowSyntax.For(statement, SwitchValue.Receivers(value), site.Model) is not { } rethrow
             || Condition(site.Model, statement.SpanStart, value, receiver) is not { } condition)
         {
             return;
@@ -94,7 +97,8 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
     }
 
     /// <summary>
-    /// <c>ex.IsTransient</c> when the code is read from something that has the property, else
+    /// <c>ex.IsTransient</c> when the code is read from something that has the property (directly, or
+    /// through <c>ex.Errors.FirstOrDefault()?.Code</c>), else
     /// <c>code.IsTransient()</c> (<c>code?.IsTransient() == true</c> for a nullable code); null
     /// unless the condition binds to a bool at the guard's place (checked speculatively, so the
     /// model is only asked about text placed in the document's own context).
@@ -106,6 +110,10 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
         {
             candidates.Add(Operand(receiver) + "." + GeneratedNames.Members.IsTransient);
         }
+
+        // ex.Errors.FirstOrDefault()?.Code: ex.IsTransient covers the first error's code, and is the
+        // check DATO001 knows; only plain names, so the guard calls nothing the switch did not.
+        candidates.AddRange(SwitchValue.Receivers(value).Where(RethrowSyntax.IsPlainName).Select(r => Operand(r) + "." + GeneratedNames.Members.IsTransient));
 
         var isNullable = model.GetTypeInfo(value).Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
         candidates.Add(isNullable ? Operand(value) + "?." + GeneratedNames.Members.IsTransient + "() == true" : Operand(value) + "." + GeneratedNames.Members.IsTransient + "()");

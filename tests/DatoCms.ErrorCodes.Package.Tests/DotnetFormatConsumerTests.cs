@@ -14,10 +14,12 @@ public class DotnetFormatConsumerTests(PackedPackage package, ITestOutputHelper 
 {
     private static readonly string[] Rules = { "DATO001", "DATO002", "DATO003", "DATO004", "DATO005", "DATO006" };
 
-    // Intermittent: in some runs dotnet format reports "Unable to fix DATO005/DATO006. Code fix ...
-    // didn't return a Fix All action" for one rule (which one varies) and leaves it unfixed; other
-    // runs pass with exactly these files. Not yet understood; skipped so main stays green.
-    [Fact(Skip = "Intermittent: dotnet format sometimes gets no Fix All action for DATO005 or DATO006 (see comment); run by hand")]
+    // dotnet format asks each rule's provider for Fix All with the key of the first action for the
+    // first diagnostic it found, which may be another rule's (DATO005 and DATO006 come from one
+    // analyzer) depending on the order of concurrent analysis: that used to skip DATO005 or DATO006
+    // in some runs ("didn't return a Fix All action"). The providers' Fix All now uses their default
+    // action for a key they do not know (DotnetFormatFixAllTests tries every order).
+    [Fact]
     public void DotnetFormatFixesEveryRuleAndTheProjectThenBuildsClean()
     {
         using var workspace = package.CreateWorkspace(output);
@@ -64,7 +66,10 @@ public class DotnetFormatConsumerTests(PackedPackage package, ITestOutputHelper 
         }
     }
 
-    /// <summary>What dotnet format leaves, file by file.</summary>
+    /// <summary>
+    /// What dotnet format leaves, file by file. <c>catch (ItemLockedException)</c> in PublishAsync is
+    /// deliberate handling of one transient error (no DATO002), so it stays as written.
+    /// </summary>
     private static readonly IReadOnlyDictionary<string, string> FixedFiles = new Dictionary<string, string>
     {
         ["Shop/ErrorReactions.cs"] = """
@@ -160,7 +165,6 @@ public class DotnetFormatConsumerTests(PackedPackage package, ITestOutputHelper 
                     catch (ItemLockedException)
                     {
                         Console.WriteLine("Record locked, giving up for now");
-                        throw;
                     }
                 }
             }

@@ -7,9 +7,12 @@ using System.Threading.Tasks;
 namespace DatoCms.ErrorCodes.Resilience.Tests;
 
 /// <summary>
-/// The resilience handler and a Polly pipeline built with AddDatoCmsRetry retry exactly what the
-/// retry handler retries: every code of the spec, the body's transient flag, bare statuses, for
-/// every method, each case sent for real through all three stacks.
+/// The resilience handler, a Polly pipeline built with AddDatoCmsRetry and the standard handler
+/// corrected with ConfigureForDatoCms retry exactly what the retry handler retries, and give up at
+/// the same budget: every code of the spec, the body's
+/// transient flag, bare statuses, for every method, each case sent for real through all three
+/// stacks (four, see <see cref="RetryStacks"/>). 429s spend MaxRateLimitWait and a scheduled maintenance MaintenanceWait in each of
+/// them, never attempts.
 /// </summary>
 public class PipelineParityTests : IClassFixture<RetryStacks>
 {
@@ -18,24 +21,22 @@ public class PipelineParityTests : IClassFixture<RetryStacks>
 
     public PipelineParityTests(RetryStacks stacks) => _stacks = stacks;
 
-    /// <summary>
-    /// Every code but PLATFORM_SCHEDULED_MAINTENANCE and the rate-limit codes: the handler waits a
-    /// maintenance window out (MaintenanceWait, attempts not counted), and spends MaxRateLimitWait on
-    /// 429s rather than attempts; the Polly pipeline has neither rule yet, so there they are ordinary
-    /// transient codes bounded by MaxAttempts.
-    /// </summary>
-    public static TheoryData<string> SpecCodes => new(DatoCmsErrorCodes.All
-        .Where(code => code.GetRetryKind() != DatoCmsRetryKind.RateLimit)
-        .Select(code => code.ToApiString())
-        .Where(code => code != "PLATFORM_SCHEDULED_MAINTENANCE"));
+    /// <summary>Every code of the spec, RATE_LIMIT_EXCEEDED (429) and PLATFORM_SCHEDULED_MAINTENANCE (503) included.</summary>
+    public static TheoryData<string> SpecCodes => new(DatoCmsErrorCodes.All.Select(code => code.ToApiString()));
 
-    /// <summary>Status, code, transient flag: failures without a code of the spec (no 429: see <see cref="SpecCodes"/>).</summary>
+    /// <summary>Status, code, transient flag: failures without a code of the spec.</summary>
     public static TheoryData<int, string?, bool> OtherFailures => new()
     {
         { 400, null, false }, { 404, null, false }, { 408, null, false }, { 500, null, false },
         { 501, null, false }, { 502, null, false }, { 503, null, false }, { 504, null, false },
         { 422, "SOME_FUTURE_CODE", false }, { 422, "SOME_FUTURE_CODE", true }, { 500, "SOME_FUTURE_CODE", true },
-        { 503, "SOME_FUTURE_CODE", false },
+        { 503, "SOME_FUTURE_CODE", false }, { 429, null, false },
+    };
+
+    /// <summary>Status, code, failed attempts before a success: more 429s or maintenance answers than MaxAttempts (2) allows failures.</summary>
+    public static TheoryData<int, string?, int> FailuresThatPassLater => new()
+    {
+        { 429, "RATE_LIMIT_EXCEEDED", 3 }, { 429, null, 3 }, { 503, "PLATFORM_SCHEDULED_MAINTENANCE", 4 }, { 422, "ITEM_LOCKED", 1 },
     };
 
     [Theory]
@@ -43,7 +44,7 @@ public class PipelineParityTests : IClassFixture<RetryStacks>
     public async Task EverySpecCodeIsRetriedAlikeForEveryMethod(string apiCode)
     {
         DatoCmsErrorCodes.TryParse(apiCode, out var code);
-        var status = code.GetRetryKind() == DatoCmsRetryKind.RateLimit ? 429 : 422;
+        var status = code.GetRetryKind() == DatoCmsRetryKind.RateLimit ? 429 : apiCode == "PLATFORM_SCHEDULED_MAINTENANCE" ? 503 : 422;
         await AssertAlikeAsync(status, apiCode, transient: false);
     }
 
@@ -51,6 +52,28 @@ public class PipelineParityTests : IClassFixture<RetryStacks>
     [MemberData(nameof(OtherFailures))]
     public async Task OtherFailuresAreRetriedAlikeForEveryMethod(int status, string? apiCode, bool transient) =>
         await AssertAlikeAsync(status, apiCode, transient);
+
+    [Theory]
+    [MemberData(nameof(FailuresThatPassLater))]
+    public async Task RateLimitAndMaintenanceDoNotSpendAttemptsInAnyStack(int status, string? apiCode, int failures)
+    {
+        var mismatches = new List<string>();
+        foreach (var method in Methods)
+        {
+            var attempts = new Dictionary<string, int>();
+            foreach (var stack in new[] { "handler", "resilience", "polly", "standard" })
+            {
+                attempts[stack] = await AttemptsAsync(stack, method, status, apiCode, false, failures);
+            }
+
+            if (attempts.Values.Any(a => a != failures + 1))
+            {
+                mismatches.Add($"{method} {status} {apiCode}: " + string.Join(", ", attempts.Select(a => $"{a.Key} {a.Value}")) + $" attempts, {failures + 1} expected");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
 
     [Fact]
     public async Task TheTableCoversBothVerdicts()
@@ -62,6 +85,10 @@ public class PipelineParityTests : IClassFixture<RetryStacks>
         Assert.Equal(1, await AttemptsAsync("handler", HttpMethod.Get, 422, "INVALID_FIELD", false));
         Assert.Equal(1, await AttemptsAsync("handler", HttpMethod.Put, 422, "STALE_ITEM_VERSION", false));
         Assert.Equal(2, await AttemptsAsync("handler", HttpMethod.Patch, 422, "SOME_FUTURE_CODE", true));
+
+        // The budgets in time (see RetryStacks): not MaxAttempts, which is 2.
+        Assert.Equal(3, await AttemptsAsync("handler", HttpMethod.Post, 429, "RATE_LIMIT_EXCEEDED", false));
+        Assert.Equal(7, await AttemptsAsync("handler", HttpMethod.Post, 503, "PLATFORM_SCHEDULED_MAINTENANCE", false));
     }
 
     private async Task AssertAlikeAsync(int status, string? apiCode, bool transient)
@@ -69,29 +96,32 @@ public class PipelineParityTests : IClassFixture<RetryStacks>
         var mismatches = new List<string>();
         foreach (var method in Methods)
         {
-            var handler = await AttemptsAsync("handler", method, status, apiCode, transient);
-            var resilience = await AttemptsAsync("resilience", method, status, apiCode, transient);
-            var polly = await AttemptsAsync("polly", method, status, apiCode, transient);
-            if (handler != resilience || handler != polly)
+            // The stacks side by side: their own clients and request ids, so only the wall time is shared.
+            var attempts = await Task.WhenAll(new[] { "handler", "resilience", "polly", "standard" }.Select(stack => AttemptsAsync(stack, method, status, apiCode, transient)));
+            var (handler, resilience, polly, standard) = (attempts[0], attempts[1], attempts[2], attempts[3]);
+            if (handler != resilience || handler != polly || handler != standard)
             {
-                mismatches.Add($"{method} {status} {apiCode}: handler {handler}, resilience handler {resilience}, Polly {polly} attempts");
+                mismatches.Add($"{method} {status} {apiCode}: handler {handler}, resilience handler {resilience}, Polly {polly}, corrected standard handler {standard} attempts");
             }
         }
 
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
-    private async Task<int> AttemptsAsync(string stack, HttpMethod method, int status, string? apiCode, bool transient)
+    private async Task<int> AttemptsAsync(string stack, HttpMethod method, int status, string? apiCode, bool transient, int? failures = null)
     {
         var id = stack + "-" + Guid.NewGuid().ToString("N");
-        HttpRequestMessage Create() => Scripted.Request(method, id, status, apiCode, transient, reset: status == 429 ? "0.001" : null);
+
+        // 0.3 s against MaxRateLimitWait's 0.75 s: three 429s, then the budget is spent (see RetryStacks).
+        HttpRequestMessage Create() => Scripted.Request(method, id, status, apiCode, transient, reset: status == 429 ? (failures is null ? "0.3" : "0.001") : null, fail: failures);
         using var response = stack switch
         {
             "handler" => await _stacks.HandlerClient.SendAsync(Create()),
             "resilience" => await _stacks.ResilienceClient.SendAsync(Create()),
+            "standard" => await _stacks.StandardClient.SendAsync(Create()),
             _ => await _stacks.SendThroughPollyAsync(Create),
         };
-        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(failures is null ? status : 200, (int)response.StatusCode);
         return _stacks.Api.AttemptsOf(id);
     }
 }

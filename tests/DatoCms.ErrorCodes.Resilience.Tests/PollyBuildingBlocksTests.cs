@@ -135,4 +135,21 @@ public class PollyBuildingBlocksTests
         Assert.Equal(new[] { TimeSpan.FromSeconds(0.05), TimeSpan.FromSeconds(0.05) }, delays);
         Assert.Equal(1, permanentCalls);
     }
+
+    [Fact]
+    public async Task SdkPipelineCountsAnExceptionThrownAgainAsANewAttempt()
+    {
+        // One exception instance, thrown on every call: each call still spends an attempt.
+        var locked = DatoCmsApiException.FromResponse(422, "{\"data\":[{\"type\":\"api_error\",\"attributes\":{\"code\":\"ITEM_LOCKED\",\"details\":{}}}]}");
+        var pipeline = new ResiliencePipelineBuilder().AddDatoCmsRetry(RetryStacks.FastRetryOptions(maxAttempts: 3)).Build();
+        var calls = 0;
+
+        await Assert.ThrowsAsync<ItemLockedException>(async () => await pipeline.ExecuteAsync(_ =>
+        {
+            calls++;
+            throw locked;
+        }));
+
+        Assert.Equal(3, calls);
+    }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using DatoCms.ErrorCodes.Resilience.Tests.Imitation;
+using DatoCms.ErrorCodes.Runtime.Tests.Retry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -26,6 +27,17 @@ public class StandardHandlerTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddHttpClient("standard", c => c.BaseAddress = _api.BaseAddress).AddStandardResilienceHandler(FastRetries);
         collection.AddHttpClient("corrected", c => c.BaseAddress = _api.BaseAddress).AddStandardResilienceHandler(options =>
+        {
+            FastRetries(options);
+            options.ConfigureForDatoCms(new DatoCmsResilienceOptions
+            {
+                MaxAttempts = 4,
+                BaseDelay = TimeSpan.FromMilliseconds(1),
+                MaxDelay = TimeSpan.FromMilliseconds(2),
+                MaxRateLimitWait = TimeSpan.FromMilliseconds(20), // a 429 that lasts is given up fast
+            });
+        });
+        collection.AddHttpClient("patient", c => c.BaseAddress = _api.BaseAddress).AddStandardResilienceHandler(options =>
         {
             FastRetries(options);
             options.ConfigureForDatoCms(new DatoCmsResilienceOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) });
@@ -64,6 +76,17 @@ public class StandardHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CorrectedHandlerSpendsTheRateLimitBudgetNotAttemptsOn429s()
+    {
+        // Five 429s, then a success: more than MaxAttempts (4) allows failures.
+        var id = "patient-429s-" + Guid.NewGuid().ToString("N");
+        using var response = await Client("patient").SendAsync(Scripted.Request(HttpMethod.Post, id, 429, "RATE_LIMIT_EXCEEDED", reset: "0.001", fail: 5));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(6, _api.AttemptsOf(id));
+    }
+
+    [Fact]
     public async Task RateLimitOpensTheStandardBreakerButNotTheCorrectedOne()
     {
         // The breaker's defaults: 10% failures among at least 100 outcomes in 30 s. A rate-limited
@@ -74,6 +97,44 @@ public class StandardHandlerTests : IAsyncLifetime
         Assert.True(standard.Broken > 0, "the standard breaker never opened");
         Assert.Equal(0, corrected.Broken);
         Assert.Equal(40, corrected.RateLimited);
+    }
+
+    [Fact]
+    public async Task CorrectedHandlerKeepsItsConcurrencyLimiterAndWaitsOutThe429sItDoesNotPrevent()
+    {
+        // The standard rate limiter sits outside the retry: one permit covers every attempt of a call
+        // and never sees an answer, so the adaptive throttle could neither count the retries nor
+        // learn from X-RateLimit-Remaining or a 429 there. ConfigureForDatoCms leaves it as it is.
+        var options = new HttpStandardResilienceOptions();
+        var permits = options.RateLimiter.DefaultRateLimiterOptions.PermitLimit;
+        options.ConfigureForDatoCms();
+        Assert.Null(options.RateLimiter.RateLimiter);
+        Assert.Equal(permits, options.RateLimiter.DefaultRateLimiterOptions.PermitLimit);
+        Assert.False(options.Retry.ShouldRetryAfterHeader);
+        Assert.NotNull(options.Retry.DelayGenerator); // X-RateLimit-Reset and the backoff, not Polly's 2 s exponential default
+
+        // Unpaced, a burst meets 429s; the corrected retry waits each one out (X-RateLimit-Reset,
+        // within MaxRateLimitWait, attempts untouched) and every request passes.
+        await using var api = await ImitationApi.StartAsync(new ImitationOptions { RequestsPerWindow = 8, Window = TimeSpan.FromSeconds(1), Mode = ImitationWindowMode.Sliding });
+        var collection = new ServiceCollection();
+        collection.AddHttpClient("burst", c => c.BaseAddress = api.BaseAddress).AddStandardResilienceHandler(o =>
+        {
+            FastRetries(o);
+            o.ConfigureForDatoCms(new DatoCmsResilienceOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) });
+        });
+        await using var services = collection.BuildServiceProvider();
+        using var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("burst");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "items");
+            request.Headers.Add("X-Test-Request", "burst" + i);
+            using var response = await client.SendAsync(request);
+            return (int)response.StatusCode;
+        }));
+
+        Assert.All(statuses, status => Assert.Equal(200, status));
+        Assert.True(api.TooManyRequests > 0, "the unpaced burst met no 429");
     }
 
     private static void FastRetries(HttpStandardResilienceOptions options)

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace DatoCms.ErrorCodes.Generators.Diagnostics;
 
 /// <summary>
-/// The usage rules (DATO00x): how callers handle the generated error API. Each has a page under
+/// The usage rules (DATO00x): how callers handle the generated error API and set up its clients. Each has a page under
 /// docs/diagnostics and a row in the release tracking: AnalyzerReleases.Shipped.md for the rules
 /// of 0.1.0, AnalyzerReleases.Unshipped.md for rules added since, until they ship.
 /// </summary>
@@ -52,6 +52,13 @@ internal static class UsageDiagnosticDescriptors
         "\"{0}\" is not an error code of the spec{1}",
         DiagnosticSeverity.Warning,
         "A string compared with an error code, or parsed as one, that the spec does not contain never matches: it is usually a typo. Codes the spec does not have yet can be accepted with the datocms_dato006_accepted_codes option.");
+
+    public static readonly DiagnosticDescriptor StackedResilienceHandlers = Create(
+        "DATO007",
+        "Two resilience handlers on one HTTP client",
+        "This client already gets {0}; adding {1} nests two retry loops and puts the standard circuit breaker in front of the rate limit: keep one of them",
+        DiagnosticSeverity.Warning,
+        "AddStandardResilienceHandler and the DatoCMS handler (AddDatoCmsResilienceHandler, or the retry handler AddDatoCmsHttpClient adds) on one IHttpClientBuilder multiply the attempts of one call, let the standard retry repeat POSTs after a gateway error and open its breaker on 429s. Use AddDatoCmsResilienceHandler alone, or keep the standard handler corrected with ConfigureForDatoCms.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: DiagnosticDescriptors.HelpLinkBase + id + ".md");

@@ -9,7 +9,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 /// </summary>
 internal static class IntegrationEmitter
 {
-    private static readonly string[] PollyTemplates = { GeneratedNames.Resilience, GeneratedNames.RetryDecision, GeneratedNames.ThrottleStrategy };
+    private static readonly string[] PollyTemplates = { GeneratedNames.Resilience, GeneratedNames.RetryDecision, GeneratedNames.RetryBudget, GeneratedNames.ThrottleStrategy };
 
     private static readonly string[] HttpClientFactoryTemplates = { GeneratedNames.ClientOptions, GeneratedNames.HttpClientServiceCollectionExtensions, GeneratedNames.Projects };
 

@@ -45,6 +45,7 @@ internal static class GeneratedNames
     public const string RetryOptionsLogger = "DatoCmsRetryOptionsLogger";
     public const string Resilience = "DatoCmsResilience";
     public const string RetryDecision = "DatoCmsRetryDecision";
+    public const string RetryBudget = "DatoCmsRetryBudget";
     public const string ThrottleStrategy = "DatoCmsThrottleStrategy";
     public const string ThrottleStrategyOptions = "DatoCmsThrottleStrategyOptions";
     public const string ResilienceOptions = "DatoCmsResilienceOptions";

@@ -47,4 +47,40 @@ internal static class Caller
         new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
         Source("Func<Task<int>> call, Exception ex", "[|catch (DatoCmsTransientApiException)|]\n            {\n                Console.WriteLine(ex.Message);\n            }"),
         Source("Func<Task<int>> call, Exception ex", "catch (DatoCmsTransientApiException exception)\n            {\n                await Task.Delay(exception.RateLimitReset ?? TimeSpan.FromSeconds(1));\n                Console.WriteLine(ex.Message);\n            }"));
+
+    /// <summary><c>catch (Exception ex) when (ex is DatoCmsApiException)</c> in a retry loop: the reset is read through a cast.</summary>
+    [Fact]
+    public Task DelayInABroadCatchReadsTheResetThroughACast() => CodeFixVerifier.VerifyAsync(
+        new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
+        Source("Func<Task<int>> call, CancellationToken cancellationToken", "[|catch (Exception ex)|] when (ex is DatoCmsApiException { IsTransient: true })\n            {\n                Console.WriteLine(ex.Message);\n            }"),
+        Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (Exception ex) when (ex is DatoCmsApiException { IsTransient: true })\n            {\n                await Task.Delay((ex as DatoCmsApiException)?.RateLimitReset ?? TimeSpan.FromSeconds(1), cancellationToken);\n                Console.WriteLine(ex.Message);\n            }"));
+
+    private const string Worker = @"using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class SyncWorker
+{
+    public Task StartAsync(Func<Task> push, CancellationToken stoppingToken) => Task.Run(async () =>
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await push();
+                return;
+            }
+            CATCH
+        }
+    });
+}
+";
+
+    /// <summary>A retry loop in an async lambda: the wait is in the lambda, with the enclosing method's token.</summary>
+    [Fact]
+    public Task DelayInAnAsyncLambdaTakesTheEnclosingToken() => CodeFixVerifier.VerifyAsync(
+        new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
+        Worker.Replace("CATCH", "[|catch (DatoCmsTransientApiException)|]\n            {\n                Console.WriteLine(\"Busy, trying again\");\n            }"),
+        Worker.Replace("CATCH", "catch (DatoCmsTransientApiException ex)\n            {\n                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(1), stoppingToken);\n                Console.WriteLine(\"Busy, trying again\");\n            }"));
 }

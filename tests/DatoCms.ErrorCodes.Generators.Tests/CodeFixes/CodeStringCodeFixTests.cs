@@ -33,6 +33,16 @@ internal static class Handler
         Source("DatoCmsErrorCodes.TryParse([|\"ITEM_LOKCED\"|], out _)"),
         Source("DatoCmsErrorCodes.TryParse(\"ITEM_LOCKED\", out _)"));
 
+    /// <summary>
+    /// nameof gives the member's C# name, which never equals the API's code: it becomes the code the
+    /// diagnostic suggests, a comparison that DATO005 then turns into an enum comparison.
+    /// </summary>
+    [Fact]
+    public Task NameOfAMemberIsReplacedWithItsCode() => CodeFixVerifier.VerifyAsync(
+        new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,
+        Source("code.ToApiString() == [|nameof(DatoCmsErrorCode.ItemLocked)|]"),
+        Source("{|DATO005:code.ToApiString() == \"ITEM_LOCKED\"|}"));
+
     [Fact]
     public Task NoSuggestionMeansNoFix() => CodeFixVerifier.VerifyNotOfferedAsync(
         new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,

@@ -43,6 +43,80 @@ internal static class Caller
         Source("[|catch (DatoCmsApiException ex)|]\n        {\n            Console.WriteLine(ex.Message);\n        }"),
         Source("catch (DatoCmsApiException ex)\n        {\n            if (ex.IsTransient)\n                throw;\n            Console.WriteLine(ex.Message);\n        }"));
 
+    private const string NotFoundFilter = "when (ex.Code != DatoCmsErrorCode.NotFound)";
+
+    /// <summary>A catch that already has a filter: the check joins it with <c>&amp;&amp;</c>.</summary>
+    [Fact]
+    public Task FilterJoinsTheExistingFilter() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Source("[|catch (DatoCmsApiException ex)|] " + NotFoundFilter + "\n        {\n            Console.WriteLine(ex.Message);\n        }"),
+        Source("catch (DatoCmsApiException ex) when (ex.Code != DatoCmsErrorCode.NotFound && !ex.IsTransient)\n        {\n            Console.WriteLine(ex.Message);\n        }"));
+
+    [Fact]
+    public Task RethrowKeepsTheExistingFilter() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
+        Source("[|catch (DatoCmsApiException ex)|] " + NotFoundFilter + "\n        {\n            Console.WriteLine(ex.Message);\n        }"),
+        Source("catch (DatoCmsApiException ex) " + NotFoundFilter + "\n        {\n            if (ex.IsTransient)\n                throw;\n            Console.WriteLine(ex.Message);\n        }"));
+
+    private const string TransientFilter = @"        try
+        {
+            await _pushChanges(cancellationToken);
+        }
+        [|catch (DatoCmsApiException ex)|] when (ex.IsTransient)
+        {
+            Console.WriteLine(""Busy, skipping: "" + ex.Message);
+        }";
+
+    /// <summary>
+    /// A filter that lets only transient errors in: <c>&amp;&amp; !ex.IsTransient</c> would make it
+    /// always false, and a guard at the top would skip the whole block. Neither is offered; the
+    /// rethrow goes after what the block does.
+    /// </summary>
+    [Fact]
+    public Task TransientOnlyFilterGetsNoFilter() => CodeFixVerifier.VerifyNotOfferedAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Sync(TransientFilter));
+
+    [Fact]
+    public Task TransientOnlyFilterRethrowsAfterHandling() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
+        Sync(TransientFilter),
+        Sync(TransientFilter.Replace("[|", string.Empty).Replace("|]", string.Empty).Replace("ex.Message);\n", "ex.Message);\n            throw;\n")));
+
+    /// <summary>
+    /// The try returns and only this catch falls through to a fallback after it: a <c>throw;</c> at
+    /// the end of the catch would make the fallback dead code (CS0162), so nothing is offered.
+    /// </summary>
+    [Fact]
+    public Task TransientOnlyCatchBeforeAFallbackGetsNoRethrow() => CodeFixVerifier.VerifyNotOfferedAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
+        Source("[|catch (DatoCmsApiException ex)|] when (ex.IsTransient)\n        {\n            Console.WriteLine(\"Busy: \" + ex.Message);\n        }"));
+
+    private const string BroadCatch = "[|catch (Exception ex)|] when (ex is DatoCmsApiException)\n        {\n            Console.WriteLine(ex.Message);\n        }";
+
+    /// <summary>
+    /// <c>catch (Exception ex) when (ex is DatoCmsApiException)</c> is a catch of the API exception.
+    /// Every transient error is thrown as DatoCmsTransientApiException, so the check is a type test.
+    /// </summary>
+    [Fact]
+    public Task BroadCatchFilterExcludesTheTransientType() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Source(BroadCatch),
+        Source("catch (Exception ex) when (ex is DatoCmsApiException && ex is not DatoCmsTransientApiException)\n        {\n            Console.WriteLine(ex.Message);\n        }"));
+
+    [Fact]
+    public Task BroadCatchRethrowTestsTheTransientType() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey,
+        Source(BroadCatch),
+        Source("catch (Exception ex) when (ex is DatoCmsApiException)\n        {\n            if (ex is DatoCmsTransientApiException)\n                throw;\n            Console.WriteLine(ex.Message);\n        }"));
+
+    /// <summary>A longer filter on a broad catch keeps its meaning: only the transient API errors are let through.</summary>
+    [Fact]
+    public Task BroadCatchWithALongerFilterGetsTheTypeTestJoined() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.FilterKey,
+        Source("[|catch (Exception ex)|] when (ex is DatoCmsApiException api && api.Code != DatoCmsErrorCode.NotFound)\n        {\n            Console.WriteLine(ex.Message);\n        }"),
+        Source("catch (Exception ex) when (ex is DatoCmsApiException api && api.Code != DatoCmsErrorCode.NotFound && ex is not DatoCmsTransientApiException)\n        {\n            Console.WriteLine(ex.Message);\n        }"));
+
     private static string Sync(string body) => @"using System;
 using System.Net.Http;
 using System.Threading;

@@ -297,6 +297,110 @@ internal sealed class RecordImporter
         return CodeFixVerifier.VerifyAsync(new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey, Wrap(catches), Wrap(expected));
     }
 
+    private const string MissingTransientSection = @"                case DatoCmsErrorCode.ConcurrentItemUpdate:
+                case DatoCmsErrorCode.EnvironmentNotReady:
+                case DatoCmsErrorCode.ItemLocked:
+                case DatoCmsErrorCode.RateLimitExceeded:
+                case DatoCmsErrorCode.ServiceUnavailable:
+                case DatoCmsErrorCode.SiteNotReady:
+                    throw;
+";
+
+    private const string NullableCodeInCatch = @"            [|switch (ex.Errors.FirstOrDefault()?.Code)|]
+            {
+                case DatoCmsErrorCode.InvalidField:
+                    Console.WriteLine(""Rejected: invalid field"");
+                    return 422;
+                case null:
+                    return 500;
+                default:
+                    Console.WriteLine(""Import failed"");
+                    return 500;
+            }";
+
+    /// <summary>
+    /// A switch over the first error's nullable code gets the exception's own check: ex.IsTransient
+    /// covers the first error's code, and is what DATO001 recognises before a switch.
+    /// </summary>
+    [Fact]
+    public Task NullableCodeGetsANullSafeGuard() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        Importer(NullableCodeInCatch),
+        Importer("            if (ex.IsTransient)\n                throw;\n" + Plain(NullableCodeInCatch)));
+
+    /// <summary>Cases for a nullable code are the enum's members, before the default as for any switch.</summary>
+    [Fact]
+    public Task NullableCodeGetsTheMissingCases() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey,
+        Importer(NullableCodeInCatch),
+        Importer(Plain(NullableCodeInCatch).Replace("                default:\n", MissingTransientSection + "                default:\n")));
+
+    private const string FirstErrorSummary = @"using System.Linq;
+using DatoCms.ErrorCodes;
+
+internal static class FirstError
+{
+    public static string Summarize(DatoCmsApiException ex)
+    {
+        [|switch (ex.Errors.FirstOrDefault()?.Code)|]
+        {
+            case DatoCmsErrorCode.InvalidField:
+                return ""invalid field"";
+            default:
+                return ""failed"";
+        }
+    }
+}
+";
+
+    /// <summary>
+    /// Outside a catch, the exception the nullable code is read from (<c>ex</c> behind
+    /// <c>ex.Errors.FirstOrDefault()?.Code</c>) is what the guard and the cases throw; before, neither
+    /// was offered because only <c>ex.Code</c> led back to the exception.
+    /// </summary>
+    [Fact]
+    public Task NullableCodeOutsideACatchRethrowsTheExceptionItIsReadFrom() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        FirstErrorSummary,
+        Plain(FirstErrorSummary).Replace("        switch", "        if (ex.IsTransient)\n            throw ex;\n        switch"));
+
+    [Fact]
+    public Task NullableCodeOutsideACatchGetsCasesThatThrowTheException() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey,
+        FirstErrorSummary,
+        Plain(FirstErrorSummary).Replace("            default:\n", MissingTransientSection.Replace("                ", "            ").Replace("    throw;", "    throw ex;") + "            default:\n"));
+
+    private const string NullableLocalInCatch = @"            var first = ex.Errors.FirstOrDefault()?.Code;
+            [|switch (first)|]
+            {
+                case DatoCmsErrorCode.InvalidField:
+                    return 422;
+                default:
+                    return 500;
+            }";
+
+    /// <summary>A nullable code in a local: the guard asks the code itself, null-safely.</summary>
+    [Fact]
+    public Task NullableLocalGetsANullSafeGuard() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        Importer(NullableLocalInCatch),
+        Importer(Plain(NullableLocalInCatch).Replace("            switch", "            if (first?.IsTransient() == true)\n                throw;\n            switch")));
+
+    private const string NullableSwitchExpressionInCatch = @"            var status = [|ex.Errors.FirstOrDefault()?.Code switch|]
+            {
+                DatoCmsErrorCode.NotFound => 404,
+                null => 500,
+                _ => 500,
+            };
+            return status;";
+
+    /// <summary>A switch expression over a nullable code gets the same guard.</summary>
+    [Fact]
+    public Task NullableSwitchExpressionGetsTheGuard() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        Importer(NullableSwitchExpressionInCatch),
+        Importer("            if (ex.IsTransient)\n                throw;\n" + Plain(NullableSwitchExpressionInCatch)));
+
     /// <summary>
     /// One provider per diagnostic id: with two, a client such as dotnet format asks only one of
     /// them for Fix All, depending on which diagnostic it meets first, and the result varies.

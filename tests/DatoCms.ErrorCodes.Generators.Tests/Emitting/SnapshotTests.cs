@@ -35,7 +35,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = 8,
         ["EdgeCasesPublic"] = 30,
         ["NoCodes"] = 30,
-        ["ResilienceStack"] = 46,
+        ["ResilienceStack"] = 47,
         ["RateLimiting"] = 33,
         ["Redis"] = 38,
     };

@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Generators.Tests.Generator;
 public class IntegrationTests
 {
     private static readonly string[] LoggingFiles = { "DatoCmsLogging.g.cs", "DatoCmsRetryOptionsLogger.g.cs" };
-    private static readonly string[] PollyFiles = { "DatoCmsResilience.g.cs", "DatoCmsRetryDecision.g.cs", "DatoCmsThrottleStrategy.g.cs" };
+    private static readonly string[] PollyFiles = { "DatoCmsResilience.g.cs", "DatoCmsRetryDecision.g.cs", "DatoCmsRetryBudget.g.cs", "DatoCmsThrottleStrategy.g.cs" };
     private static readonly string[] RegistrationFiles = { "DatoCmsClientOptions.g.cs", "DatoCmsHttpClientServiceCollectionExtensions.g.cs", "DatoCmsProjects.g.cs" };
     private static readonly string[] ResilienceHandlerFiles =
     {

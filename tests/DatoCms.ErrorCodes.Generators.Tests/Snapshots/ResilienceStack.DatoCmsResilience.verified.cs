@@ -79,9 +79,12 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>
-        /// Adds the DatoCMS retry (attempts, backoff and X-RateLimit-Reset from <paramref name="options"/>)
-        /// and, when <see cref="DatoCmsRetryOptions.EnableThrottling"/> is on, the adaptive client-side
-        /// throttle, which waits (never rejects) before each attempt. Add timeouts around it as you need.
+        /// Adds the DatoCMS retry and, when <see cref="DatoCmsRetryOptions.EnableThrottling"/> is on,
+        /// the adaptive client-side throttle, which waits (never rejects) before each attempt. It
+        /// stops where <see cref="DatoCmsRetryHandler"/> stops: ordinary failures spend
+        /// <see cref="DatoCmsRetryOptions.MaxAttempts"/>, 429s spend <see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>
+        /// and a scheduled maintenance <see cref="DatoCmsRetryOptions.MaintenanceWait"/>, each counted per
+        /// execution. Add timeouts around it as you need.
         /// </summary>
         /// <param name="builder">The pipeline builder.</param>
         /// <param name="options">How to retry and pace; share one instance per project, as the throttle lives in it.</param>
@@ -96,18 +99,22 @@ namespace DatoCms.ErrorCodes
             }
 
             var settings = options ?? new DatoCmsRetryOptions();
-            if (settings.MaxAttempts > 1)
+            if (!settings.EnableThrottling)
             {
-                global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(builder, HttpRetryOptions(settings));
+                return global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(builder, HttpRetryOptions(settings, null));
             }
 
-            return settings.EnableThrottling ? builder.AddDatoCmsThrottle(token => settings.AcquireAsync(isRetry: false, token), settings) : builder;
+            global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire = settings.AcquireAsync;
+            global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(builder, HttpRetryOptions(settings, acquire));
+            return builder.AddDatoCmsThrottle(acquire, settings);
         }
 
         /// <summary>
         /// Adds the DatoCMS retry for SDK calls and delegates that throw <see cref="DatoCmsApiException"/>:
         /// transient errors are retried after X-RateLimit-Reset or a backoff, everything else surfaces at
-        /// once. Pacing is left to the HTTP handler or pipeline, which sees each request.
+        /// once; 429s spend <see cref="DatoCmsRetryOptions.MaxRateLimitWait"/> and a scheduled maintenance
+        /// <see cref="DatoCmsRetryOptions.MaintenanceWait"/> rather than attempts, as in the handler.
+        /// Pacing is left to the HTTP handler or pipeline, which sees each request.
         /// </summary>
         /// <param name="builder">The pipeline builder.</param>
         /// <param name="options">How to retry; null for the defaults.</param>
@@ -120,36 +127,41 @@ namespace DatoCms.ErrorCodes
             }
 
             var settings = options ?? new DatoCmsRetryOptions();
-            if (settings.MaxAttempts <= 1)
-            {
-                return builder;
-            }
-
-            var maxRetries = settings.MaxAttempts - 1;
             return global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(builder, new global::Polly.Retry.RetryStrategyOptions
             {
                 Name = "DatoCmsRetry",
-                MaxRetryAttempts = maxRetries,
+
+                // The budget decides when to stop (429s and maintenance do not spend attempts), not Polly's count.
+                MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = args =>
                 {
-                    var retry = args.Outcome.Exception is DatoCmsApiException error
-                        && DatoCmsRetryPolicy.GetDelay(error, 1, true, settings) != null;
-                    if (retry && args.AttemptNumber >= maxRetries)
+                    if (!(args.Outcome.Exception is DatoCmsApiException error) || DatoCmsRetryPolicy.GetDelay(error, 1, true, settings) is null)
                     {
-                        DatoCmsTelemetry.Exhausted(settings, (DatoCmsApiException)args.Outcome.Exception!, null, null, args.AttemptNumber + 1, null);
+                        return new global::System.Threading.Tasks.ValueTask<bool>(false);
                     }
 
-                    return new global::System.Threading.Tasks.ValueTask<bool>(retry);
+                    var budget = DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.ExceptionKey);
+                    if (budget.Begin(error, args.AttemptNumber, error))
+                    {
+                        budget.Spend(error, true, null, settings, out var exhausted);
+                        if (exhausted)
+                        {
+                            DatoCmsTelemetry.Exhausted(settings, error, null, null, error.RetryKind == DatoCmsRetryKind.RateLimit ? budget.Attempts : budget.Counted, DatoCmsTelemetry.RequestIdOf(null, error));
+                        }
+                    }
+
+                    return new global::System.Threading.Tasks.ValueTask<bool>(budget.Delay.HasValue);
                 },
-                DelayGenerator = ExceptionDelayGenerator(settings),
+                DelayGenerator = args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>(DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.ExceptionKey).Delay),
                 OnRetry = args =>
                 {
                     if (args.Outcome.Exception is DatoCmsApiException error)
                     {
+                        var attempt = DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.ExceptionKey).Attempts;
                         var reason = DatoCmsTelemetry.ReasonOf(error);
-                        DatoCmsTelemetry.Retrying(settings, reason, error, null, null, args.AttemptNumber + 1, args.RetryDelay, DatoCmsTelemetry.RequestIdOf(null, error));
+                        DatoCmsTelemetry.Retrying(settings, reason, error, null, null, attempt, args.RetryDelay, DatoCmsTelemetry.RequestIdOf(null, error));
                         DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(reason), args.RetryDelay, null, null);
-                        settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(args.AttemptNumber + 1, args.RetryDelay, error, null));
+                        settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, args.RetryDelay, error, null));
                     }
 
                     return default;
@@ -173,29 +185,27 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(options));
             }
 
-            return builder.AddDatoCmsThrottle(token => options.AcquireAsync(isRetry: false, token), options);
+            return builder.AddDatoCmsThrottle(options.AcquireAsync, options);
         }
 
-        /// <summary>The retry strategy options the HTTP pipeline uses; the resilience handler builds on them too.</summary>
-        internal static global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage> HttpRetryOptions(DatoCmsRetryOptions settings)
+        /// <summary>
+        /// The retry strategy options the HTTP pipeline uses; the resilience handler and
+        /// ConfigureForDatoCms build on them too. With <paramref name="acquire"/> (the throttle of a
+        /// <see cref="DatoCmsThrottleStrategy"/> inside the retry), a 429 waits for the throttle, first
+        /// in line, as in the handler, rather than for X-RateLimit-Reset.
+        /// </summary>
+        internal static global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage> HttpRetryOptions(
+            DatoCmsRetryOptions settings,
+            global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>>? acquire)
         {
-            var maxRetries = settings.MaxAttempts - 1;
             return new global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage>
             {
                 Name = "DatoCmsRetry",
-                MaxRetryAttempts = global::System.Math.Max(1, maxRetries),
-                ShouldHandle = async args =>
-                {
-                    var decision = await DecideAsync(args.Outcome, args.Context).ConfigureAwait(false);
-                    var retry = decision != null && decision.ShouldRetry;
-                    if (retry && args.AttemptNumber >= maxRetries)
-                    {
-                        DatoCmsTelemetry.Exhausted(settings, decision!.Error, decision.Method, decision.Path, args.AttemptNumber + 1, decision.RequestId);
-                    }
 
-                    return retry;
-                },
-                DelayGenerator = DelayGenerator(settings),
+                // The budget decides when to stop (429s and maintenance do not spend attempts), not Polly's count.
+                MaxRetryAttempts = int.MaxValue,
+                ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context, args.AttemptNumber, settings, acquire),
+                DelayGenerator = args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>(DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.HttpKey).Delay),
                 OnRetry = async args =>
                 {
                     var decision = await DecideAsync(args.Outcome, args.Context).ConfigureAwait(false);
@@ -204,11 +214,16 @@ namespace DatoCms.ErrorCodes
                         return;
                     }
 
-                    DatoCmsTelemetry.Retrying(settings, decision.Reason, decision.Error, decision.Method, decision.Path, args.AttemptNumber + 1, args.RetryDelay, decision.RequestId);
-                    DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(decision.Reason), args.RetryDelay, decision.Method, decision.Path);
+                    var budget = DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.HttpKey);
+                    DatoCmsTelemetry.Retrying(settings, decision.Reason, decision.Error, decision.Method, decision.Path, budget.Attempts, args.RetryDelay, decision.RequestId);
+                    if (!budget.WaitedAlready)
+                    {
+                        DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(decision.Reason), args.RetryDelay, decision.Method, decision.Path);
+                    }
+
                     if (decision.Error != null)
                     {
-                        settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(args.AttemptNumber + 1, args.RetryDelay, decision.Error, decision.Request));
+                        settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(budget.Attempts, args.RetryDelay, decision.Error, decision.Request));
                     }
                 },
             };
@@ -216,7 +231,7 @@ namespace DatoCms.ErrorCodes
 
         internal static global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> AddDatoCmsThrottle(
             this global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> builder,
-            global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire,
+            global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire,
             DatoCmsRetryOptions? telemetryOptions)
         {
             if (builder is null)
@@ -225,6 +240,98 @@ namespace DatoCms.ErrorCodes
             }
 
             return global::Polly.ResiliencePipelineBuilderExtensions.AddStrategy(builder, _ => new DatoCmsThrottleStrategy(acquire, telemetryOptions), new DatoCmsThrottleStrategyOptions());
+        }
+
+        /// <summary>
+        /// Decides about one attempt's outcome and spends the execution's budget for it, the way the
+        /// retry handler does (see <see cref="DatoCmsRetryBudget"/>).
+        /// </summary>
+        private static async global::System.Threading.Tasks.ValueTask<bool> ShouldRetryAsync(
+            global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome,
+            global::Polly.ResilienceContext context,
+            int pollyAttempt,
+            DatoCmsRetryOptions settings,
+            global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>>? acquire)
+        {
+            var decision = await DecideAsync(outcome, context).ConfigureAwait(false);
+            if (decision == null)
+            {
+                return false;
+            }
+
+            var budget = DatoCmsRetryBudget.Of(context, DatoCmsRetryBudget.HttpKey);
+            if (!budget.Begin(decision.Subject, pollyAttempt, decision.Error))
+            {
+                return budget.Delay.HasValue;
+            }
+
+            if (!decision.ShouldRetry)
+            {
+                return false;
+            }
+
+            var error = decision.Error;
+            var rateLimited = error != null && error.RetryKind == DatoCmsRetryKind.RateLimit;
+            bool exhausted;
+            if (rateLimited && acquire != null)
+            {
+                // The throttle learnt from this 429 when the window has room again: the request waits
+                // there, first in line, within what is left of MaxRateLimitWait, and keeps the slot for
+                // its next attempt. The 429 is returned when the budget runs out first.
+                budget.StartRateLimit();
+                var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+                var ticket = await AcquireWithinAsync(acquire, settings.MaxRateLimitWait - budget.RateLimitElapsed, outcome.Result, context.CancellationToken).ConfigureAwait(false);
+                var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
+                DatoCmsTelemetry.Waited(settings, "rate_limit_reset", waited, decision.Method, decision.Path);
+                exhausted = ticket is null;
+                if (ticket != null)
+                {
+                    budget.Reserve(ticket, context.CancellationToken);
+                }
+            }
+            else
+            {
+                budget.Spend(error, decision.IsIdempotent, outcome.Result?.Headers.RetryAfter, settings, out exhausted);
+            }
+
+            if (exhausted)
+            {
+                DatoCmsTelemetry.Exhausted(settings, error, decision.Method, decision.Path, rateLimited ? budget.Attempts : budget.Counted, decision.RequestId);
+            }
+
+            return budget.Delay.HasValue;
+        }
+
+        /// <summary>A slot of the throttle, first in line, or null when <paramref name="wait"/> runs out first.</summary>
+        private static async global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket?> AcquireWithinAsync(
+            global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire,
+            global::System.TimeSpan wait,
+            global::System.Net.Http.HttpResponseMessage? rejected,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (wait <= global::System.TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            using (var timeout = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(wait);
+                try
+                {
+                    return await acquire(true, timeout.Token).ConfigureAwait(false);
+                }
+                catch (global::System.OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+                catch
+                {
+                    // Cancelled by the caller or a timeout around the retry: the 429 will not be returned.
+                    rejected?.Dispose();
+                    throw;
+                }
+            }
         }
 
         /// <summary>

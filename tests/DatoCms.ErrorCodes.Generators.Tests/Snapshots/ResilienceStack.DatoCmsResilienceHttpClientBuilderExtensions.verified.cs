@@ -10,7 +10,7 @@ namespace DatoCms.ErrorCodes
     /// X-RateLimit-Reset, gateway errors and network faults only where repeating is safe), the
     /// adaptive throttle shared per project (it waits, never rejects) and an attempt timeout; in
     /// front of it, a 202 that starts an asynchronous job is followed to the job's result.
-    /// Use it instead of <c>AddStandardResilienceHandler</c>, not with it (see DATO130's page).
+    /// Use it instead of <c>AddStandardResilienceHandler</c>, not with it (DATO007 warns where both are added).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal static class DatoCmsResilienceHttpClientBuilderExtensions
@@ -68,7 +68,12 @@ namespace DatoCms.ErrorCodes
         /// Corrects the standard resilience handler for this API, for teams that keep it: its retry
         /// follows the DatoCMS rules (no POST retried after a gateway error, the 4xx transient codes
         /// retried, X-RateLimit-Reset honoured), and its circuit breaker counts only server and network
-        /// faults, never the rate limit's 429s or a locked record.
+        /// faults, never the rate limit's 429s or a locked record. 429s spend
+        /// <see cref="DatoCmsResilienceOptions.MaxRateLimitWait"/> and a scheduled maintenance
+        /// <see cref="DatoCmsResilienceOptions.MaintenanceWait"/>, not attempts. The standard rate
+        /// limiter is left as it is and nothing paces the attempts: that limiter sits outside the
+        /// retry, where one permit covers every attempt of a call and no answer is seen, so the
+        /// adaptive throttle could not work there. For pacing, use <c>AddDatoCmsResilienceHandler</c>.
         /// </summary>
         /// <param name="options">The standard handler's options.</param>
         /// <param name="settings">Attempts, backoff and timeouts; null for the defaults.</param>
@@ -89,12 +94,13 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentException(string.Join(" ", problems), nameof(settings));
             }
 
-            var retry = DatoCmsResilience.HttpRetryOptions(datoCms.ToRetryOptions());
+            var retry = DatoCmsResilience.HttpRetryOptions(datoCms.ToRetryOptions(), null);
+            // First: turning the Retry-After header off also clears the delay generator.
+            options.Retry.ShouldRetryAfterHeader = false;
             options.Retry.MaxRetryAttempts = retry.MaxRetryAttempts;
-            options.Retry.ShouldHandle = datoCms.MaxAttempts > 1 ? retry.ShouldHandle : _ => new global::System.Threading.Tasks.ValueTask<bool>(false);
+            options.Retry.ShouldHandle = retry.ShouldHandle;
             options.Retry.DelayGenerator = retry.DelayGenerator;
             options.Retry.OnRetry = retry.OnRetry;
-            options.Retry.ShouldRetryAfterHeader = false;
             options.CircuitBreaker.ShouldHandle = args => new global::System.Threading.Tasks.ValueTask<bool>(IsServerFault(args.Outcome));
             options.AttemptTimeout.Timeout = datoCms.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = datoCms.TotalTimeout;
@@ -141,16 +147,17 @@ namespace DatoCms.ErrorCodes
                 retry.Logger = loggers?.CreateLogger(DatoCmsTelemetry.MeterName);
 
                 global::Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(pipeline, new global::Polly.Timeout.TimeoutStrategyOptions { Name = "DatoCmsTotalTimeout", Timeout = settings.TotalTimeout });
-                if (settings.MaxAttempts > 1)
-                {
-                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, DatoCmsResilience.HttpRetryOptions(retry));
-                }
-
                 if (settings.EnableThrottling)
                 {
                     var throttles = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DatoCmsThrottles>(context.ServiceProvider);
                     var throttle = throttles.For(settings.Project, settings.RequestsPerWindow, settings.RateLimitWindow);
-                    pipeline.AddDatoCmsThrottle(token => throttle.AcquireAsync(token), retry);
+                    global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire = (first, token) => throttle.AcquireAsync(token, first);
+                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, DatoCmsResilience.HttpRetryOptions(retry, acquire));
+                    pipeline.AddDatoCmsThrottle(acquire, retry);
+                }
+                else
+                {
+                    global::Polly.RetryResiliencePipelineBuilderExtensions.AddRetry(pipeline, DatoCmsResilience.HttpRetryOptions(retry, null));
                 }
 
                 global::Polly.TimeoutResiliencePipelineBuilderExtensions.AddTimeout(pipeline, new global::Polly.Timeout.TimeoutStrategyOptions { Name = "DatoCmsAttemptTimeout", Timeout = settings.AttemptTimeout });

@@ -12,8 +12,23 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsResilienceOptions
     {
-        /// <summary>How many times a request is sent at most, the first time included (default 5).</summary>
+        /// <summary>
+        /// How many times a request is sent at most, the first time included (default 5). 429s and a
+        /// scheduled maintenance do not count: <see cref="MaxRateLimitWait"/> and <see cref="MaintenanceWait"/> bound those.
+        /// </summary>
         public int MaxAttempts { get; set; } = 5;
+
+        /// <summary>
+        /// How long one request may wait, in all, for the rate limit once the server answered it 429
+        /// (default 3 minutes); then the 429 is returned. <see cref="TotalTimeout"/> still bounds the whole request.
+        /// </summary>
+        public global::System.TimeSpan MaxRateLimitWait { get; set; } = global::System.TimeSpan.FromMinutes(3);
+
+        /// <summary>
+        /// How long to wait out a scheduled maintenance (503 PLATFORM_SCHEDULED_MAINTENANCE) in all,
+        /// honouring Retry-After (default 1 minute), without spending attempts.
+        /// </summary>
+        public global::System.TimeSpan MaintenanceWait { get; set; } = global::System.TimeSpan.FromMinutes(1);
 
         /// <summary>The first backoff delay; each later one doubles, up to <see cref="MaxDelay"/> (default 500 ms).</summary>
         public global::System.TimeSpan BaseDelay { get; set; } = global::System.TimeSpan.FromMilliseconds(500);
@@ -64,6 +79,11 @@ namespace DatoCms.ErrorCodes
                 problems.Add("MaxAttempts must be at least 1 (was " + MaxAttempts.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
 
+            if (MaxRateLimitWait < global::System.TimeSpan.Zero || MaintenanceWait < global::System.TimeSpan.Zero)
+            {
+                problems.Add("MaxRateLimitWait and MaintenanceWait must not be negative.");
+            }
+
             if (BaseDelay < global::System.TimeSpan.Zero || MaxDelay < BaseDelay)
             {
                 problems.Add("BaseDelay must not be negative and MaxDelay must not be shorter than BaseDelay.");
@@ -107,6 +127,8 @@ namespace DatoCms.ErrorCodes
         internal DatoCmsRetryOptions ToRetryOptions() => new DatoCmsRetryOptions
         {
             MaxAttempts = MaxAttempts,
+            MaxRateLimitWait = MaxRateLimitWait,
+            MaintenanceWait = MaintenanceWait,
             BaseDelay = BaseDelay,
             MaxDelay = MaxDelay,
             UseJitter = UseJitter,

@@ -13,10 +13,10 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsThrottleStrategy : global::Polly.ResilienceStrategy<global::System.Net.Http.HttpResponseMessage>
     {
-        private readonly global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> _acquire;
+        private readonly global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> _acquire;
         private readonly DatoCmsRetryOptions? _telemetryOptions;
 
-        public DatoCmsThrottleStrategy(global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire, DatoCmsRetryOptions? telemetryOptions)
+        public DatoCmsThrottleStrategy(global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire, DatoCmsRetryOptions? telemetryOptions)
         {
             _acquire = acquire;
             _telemetryOptions = telemetryOptions;
@@ -27,20 +27,24 @@ namespace DatoCms.ErrorCodes
             global::Polly.ResilienceContext context,
             TState state)
         {
-            context.Properties.TryGetValue(DatoCmsResilience.RequestMessageKey, out var request);
-            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-            DatoCmsRateLimitTicket ticket;
-            try
+            // A retry after a 429 waited for its slot already (DatoCmsRetryBudget), first in line.
+            var ticket = DatoCmsRetryBudget.TakeReserved(context);
+            if (ticket is null)
             {
-                ticket = await _acquire(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
-            }
-            catch (global::System.OperationCanceledException canceled)
-            {
-                return global::Polly.Outcome.FromException<global::System.Net.Http.HttpResponseMessage>(canceled);
-            }
+                context.Properties.TryGetValue(DatoCmsResilience.RequestMessageKey, out var request);
+                var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    ticket = await _acquire(false, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                }
+                catch (global::System.OperationCanceledException canceled)
+                {
+                    return global::Polly.Outcome.FromException<global::System.Net.Http.HttpResponseMessage>(canceled);
+                }
 
-            var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
-            DatoCmsTelemetry.Waited(_telemetryOptions, "throttle", waited, request?.Method.Method, DatoCmsTelemetry.PathOf(request));
+                var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
+                DatoCmsTelemetry.Waited(_telemetryOptions, "throttle", waited, request?.Method.Method, DatoCmsTelemetry.PathOf(request));
+            }
 
             global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome;
             try

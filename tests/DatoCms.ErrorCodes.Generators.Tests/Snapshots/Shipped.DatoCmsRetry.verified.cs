@@ -8,7 +8,9 @@ namespace DatoCms.ErrorCodes
     /// Retries an operation that throws <see cref="DatoCmsApiException"/> by the same rules as
     /// <see cref="DatoCmsRetryHandler"/>: for work the handler cannot see as one request, such as
     /// creating an asynchronous job and reading its result. The operation is assumed safe to
-    /// repeat. Pacing is left to the handler, which sees each request.
+    /// repeat. Pacing is left to the handler, which sees each request. Each retry reports the
+    /// handler's signals (<see cref="DatoCmsTelemetry"/>): the datocms.client.* metrics, a trace
+    /// event and a log message through <see cref="DatoCmsRetryOptions"/>' logger.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal static class DatoCmsRetry
@@ -31,24 +33,25 @@ namespace DatoCms.ErrorCodes
             }
 
             var settings = options ?? new DatoCmsRetryOptions();
-            var rateLimited = new global::System.Diagnostics.Stopwatch();
-            for (var attempt = 1; ; )
+            var budget = new Budget();
+            while (true)
             {
                 global::System.TimeSpan delay;
+                string reason;
                 try
                 {
                     return await operation(cancellationToken).ConfigureAwait(false);
                 }
-                catch (DatoCmsApiException error) when (ShouldRetry(error, attempt, settings, rateLimited, out delay))
+                catch (DatoCmsApiException error) when (ShouldRetry(error, settings, budget, out delay))
                 {
-                    settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, error, null));
-                    if (error.RetryKind != DatoCmsRetryKind.RateLimit)
-                    {
-                        attempt++;
-                    }
+                    // The same signals as the handler's retries: the meter, the trace event, the log.
+                    reason = DatoCmsTelemetry.ReasonOf(error);
+                    DatoCmsTelemetry.Retrying(settings, reason, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), budget.Total, delay, RequestIdOf(error));
+                    settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(budget.Total, delay, error, null));
                 }
 
                 await global::System.Threading.Tasks.Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(reason), delay, null, null);
             }
         }
 
@@ -78,22 +81,60 @@ namespace DatoCms.ErrorCodes
                 cancellationToken);
         }
 
-        private static bool ShouldRetry(DatoCmsApiException error, int attempt, DatoCmsRetryOptions options, global::System.Diagnostics.Stopwatch rateLimited, out global::System.TimeSpan delay)
+        // Decides after a failed attempt and spends what the retry costs: an attempt for an ordinary
+        // failure, time for the rate limit (MaxRateLimitWait) or a maintenance (MaintenanceWait).
+        private static bool ShouldRetry(DatoCmsApiException error, DatoCmsRetryOptions options, Budget budget, out global::System.TimeSpan delay)
         {
-            // The rate limit delays an operation, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
+            budget.Total++;
             var isRateLimit = error.RetryKind == DatoCmsRetryKind.RateLimit;
-            var next = isRateLimit || attempt < options.MaxAttempts ? DatoCmsRetryPolicy.GetDelay(error, attempt, true, options) : null;
-            if (isRateLimit && next.HasValue)
+            var isMaintenance = DatoCmsRetryPolicy.IsScheduledMaintenance(error);
+            if (!isRateLimit && !isMaintenance)
             {
-                rateLimited.Start();
-                if (rateLimited.Elapsed + next.Value >= options.MaxRateLimitWait)
+                budget.Counted++;
+            }
+
+            global::System.TimeSpan? next;
+            var exhausted = false;
+            if (isMaintenance)
+            {
+                next = DatoCmsRetryPolicy.MaintenanceDelay(null, ++budget.MaintenanceAnswers, options.MaintenanceWait - budget.MaintenanceWaited, options);
+                budget.MaintenanceWaited += next ?? global::System.TimeSpan.Zero;
+            }
+            else
+            {
+                next = DatoCmsRetryPolicy.GetDelay(error, isRateLimit ? budget.Counted + 1 : budget.Counted, true, options);
+                if (next.HasValue && isRateLimit)
                 {
-                    next = null;
+                    // The rate limit delays an operation, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
+                    budget.RateLimited.Start();
+                    exhausted = budget.RateLimited.Elapsed + next.Value >= options.MaxRateLimitWait;
                 }
+                else if (next.HasValue)
+                {
+                    exhausted = budget.Counted >= options.MaxAttempts;
+                }
+            }
+
+            if (exhausted)
+            {
+                DatoCmsTelemetry.Exhausted(options, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), isRateLimit ? budget.Total : budget.Counted, RequestIdOf(error));
+                next = null;
             }
 
             delay = next ?? global::System.TimeSpan.Zero;
             return next.HasValue;
+        }
+
+        private static string? RequestIdOf(DatoCmsApiException error) => error.Request?.RequestId ?? DatoCmsTelemetry.RequestIdOf(null, error);
+
+        /// <summary>What one run of an operation has spent so far.</summary>
+        private sealed class Budget
+        {
+            public readonly global::System.Diagnostics.Stopwatch RateLimited = new global::System.Diagnostics.Stopwatch();
+            public int Total;
+            public int Counted;
+            public int MaintenanceAnswers;
+            public global::System.TimeSpan MaintenanceWaited;
         }
     }
 }

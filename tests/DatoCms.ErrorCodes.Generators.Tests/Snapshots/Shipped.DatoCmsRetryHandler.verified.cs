@@ -154,9 +154,9 @@ namespace DatoCms.ErrorCodes
                                 continue;
                             }
 
-                            if (IsScheduledMaintenance(error))
+                            if (DatoCmsRetryPolicy.IsScheduledMaintenance(error))
                             {
-                                delay = MaintenanceDelay(response, ++maintenanceRetries, _options.MaintenanceWait - maintenanceWaited);
+                                delay = DatoCmsRetryPolicy.MaintenanceDelay(response.Headers.RetryAfter, ++maintenanceRetries, _options.MaintenanceWait - maintenanceWaited, _options);
                                 maintenanceWaited += delay ?? global::System.TimeSpan.Zero;
                             }
                             else
@@ -309,29 +309,6 @@ namespace DatoCms.ErrorCodes
             DatoCmsTelemetry.Retrying(_options, "network", null, request.Method.Method, DatoCmsTelemetry.PathOf(request), attempt, delay, null);
             _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, DatoCmsRetryFaults.NoAnswer(request, fault), request));
             return delay;
-        }
-
-        private static bool IsScheduledMaintenance(DatoCmsApiException error) =>
-            string.Equals(error.ApiCode, "PLATFORM_SCHEDULED_MAINTENANCE", global::System.StringComparison.Ordinal);
-
-        // Retry-After when the server sends one, else the usual backoff; null once the budget is spent.
-        private global::System.TimeSpan? MaintenanceDelay(global::System.Net.Http.HttpResponseMessage response, int retry, global::System.TimeSpan remaining)
-        {
-            if (remaining <= global::System.TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            var retryAfter = response.Headers.RetryAfter;
-            var delay = retryAfter?.Delta
-                ?? (retryAfter?.Date is global::System.DateTimeOffset date ? date - global::System.DateTimeOffset.UtcNow : (global::System.TimeSpan?)null)
-                ?? DatoCmsRetryPolicy.Backoff(retry, _options);
-            if (delay < global::System.TimeSpan.Zero)
-            {
-                delay = global::System.TimeSpan.Zero;
-            }
-
-            return delay < remaining ? delay : remaining;
         }
 
         private readonly struct AttemptOutcome

@@ -5,8 +5,8 @@
 namespace DatoCms.ErrorCodes
 {
     /// <summary>
-    /// The one place that decides whether and how long to wait before a retry; the handler and
-    /// <see cref="DatoCmsRetry"/> share it, so both retry exactly the same errors.
+    /// The one place that decides whether and how long to wait before a retry; the handler,
+    /// <see cref="DatoCmsRetry"/> and the Polly pipelines share it, so all retry exactly the same errors.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal static class DatoCmsRetryPolicy
@@ -57,6 +57,37 @@ namespace DatoCms.ErrorCodes
             }
 
             return options.UseJitter ? DatoCmsRateLimitShare.Spread(reset, NextDouble()) : reset;
+        }
+
+        /// <summary>Whether <paramref name="error"/> is a scheduled maintenance, waited out within MaintenanceWait rather than attempts.</summary>
+        public static bool IsScheduledMaintenance(DatoCmsApiException? error) =>
+            error != null && string.Equals(error.ApiCode, "PLATFORM_SCHEDULED_MAINTENANCE", global::System.StringComparison.Ordinal);
+
+        /// <summary>
+        /// The wait before retrying a scheduled maintenance: Retry-After when the server sends one,
+        /// else the usual backoff, at most what is <paramref name="remaining"/> of MaintenanceWait;
+        /// null once that is spent.
+        /// </summary>
+        /// <param name="retryAfter">The answer's Retry-After header, if any.</param>
+        /// <param name="retry">How many maintenance answers this request has had, this one included.</param>
+        /// <param name="remaining">What is left of <see cref="DatoCmsRetryOptions.MaintenanceWait"/>.</param>
+        /// <param name="options">The retry options.</param>
+        public static global::System.TimeSpan? MaintenanceDelay(global::System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, int retry, global::System.TimeSpan remaining, DatoCmsRetryOptions options)
+        {
+            if (remaining <= global::System.TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            var delay = retryAfter?.Delta
+                ?? (retryAfter?.Date is global::System.DateTimeOffset date ? date - global::System.DateTimeOffset.UtcNow : (global::System.TimeSpan?)null)
+                ?? Backoff(retry, options);
+            if (delay < global::System.TimeSpan.Zero)
+            {
+                delay = global::System.TimeSpan.Zero;
+            }
+
+            return delay < remaining ? delay : remaining;
         }
 
         /// <summary>Exponential backoff from BaseDelay, capped at MaxDelay, with "equal jitter" when enabled.</summary>

@@ -109,6 +109,69 @@ public class TelemetryTests
         AssertNoSecret(recorder, logger);
     }
 
+    [Fact]
+    public async Task RetryExecuteAsyncReportsTheHandlersSignals()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        using var recorder = new TelemetryRecorder(DatoCmsTelemetry.MeterName);
+        var logger = new RecordingLogger();
+        var options = RetryStacks.FastRetryOptions(maxAttempts: 3);
+        options.Logger = logger;
+        options.UseJitter = false; // exact X-RateLimit-Reset waits
+        using var client = new HttpClient { BaseAddress = api.BaseAddress };
+        using var source = new ActivitySource("DatoCms.ErrorCodes.Resilience.Tests.Execute");
+
+        // Each run sends the same scripted request until it passes; the typed exception carries the request's description, never its headers.
+        Task<int> RunAsync(HttpMethod method, string id, int status, string code, string? reset = null, int? fail = null) =>
+            DatoCmsRetry.ExecuteAsync(
+                async token =>
+                {
+                    using var response = await client.SendAsync(Authorized(Scripted.Request(method, id, status, code, reset: reset, fail: fail)), token);
+                    await response.EnsureDatoCmsSuccessAsync(token);
+                    return (int)response.StatusCode;
+                },
+                options);
+
+        using (var parent = source.StartActivity("caller"))
+        {
+            Assert.Equal(200, await RunAsync(HttpMethod.Post, "locked", 422, "ITEM_LOCKED", fail: 2));
+            Assert.Equal(200, await RunAsync(HttpMethod.Get, "limited", 429, "RATE_LIMIT_EXCEEDED", reset: "0.02", fail: 1));
+            await Assert.ThrowsAnyAsync<DatoCmsApiException>(() => RunAsync(HttpMethod.Put, "lost", 422, "ENVIRONMENT_NOT_READY"));
+
+            Assert.NotNull(parent);
+            var events = parent!.Events.Where(e => e.Name == "datocms.retry").ToList();
+            Assert.Equal(5, events.Count);
+            Assert.Equal(new object?[] { 1, 2, 1, 1, 2 }, events.Select(e => e.Tags.First(t => t.Key == "datocms.retry.attempt").Value));
+        }
+
+        var retries = recorder.Of("datocms.client.retries");
+        Assert.Equal(5, retries.Count);
+        Assert.Equal(2, retries.Count(m => m.Tag("error.type") == "ITEM_LOCKED" && m.Tag("datocms.retry.reason") == "transient_code" && m.Tag("http.request.method") == "POST" && m.Tag("http.response.status_code") == "422"));
+        Assert.Single(retries, m => m.Tag("error.type") == "RATE_LIMIT_EXCEEDED" && m.Tag("datocms.retry.reason") == "rate_limit" && m.Tag("http.request.method") == "GET");
+        Assert.Equal(2, retries.Count(m => m.Tag("error.type") == "ENVIRONMENT_NOT_READY" && m.Tag("http.request.method") == "PUT"));
+
+        var rateLimited = Assert.Single(recorder.Of("datocms.client.rate_limited"));
+        Assert.Equal("GET", rateLimited.Tag("http.request.method"));
+
+        var exhausted = Assert.Single(recorder.Of("datocms.client.retries_exhausted"));
+        Assert.Equal("ENVIRONMENT_NOT_READY", exhausted.Tag("error.type"));
+        Assert.Equal("PUT", exhausted.Tag("http.request.method"));
+
+        var waits = recorder.Of("datocms.client.wait.duration");
+        Assert.Single(waits, w => w.Tag("datocms.wait.reason") == "rate_limit_reset" && w.Value == 0.02);
+        Assert.Equal(4, waits.Count(w => w.Tag("datocms.wait.reason") == "backoff"));
+
+        var retryLogs = logger.Records.Where(r => r.EventId.Id == 1401).ToList();
+        Assert.Equal(5, retryLogs.Count);
+        Assert.Equal("ITEM_LOCKED", retryLogs[0].Fields["ErrorCode"]);
+        Assert.Equal("req-1", retryLogs[0].Fields["RequestId"]);
+        Assert.Equal("/items", retryLogs[0].Fields["UrlPath"]);
+        var gaveUp = Assert.Single(logger.Records, r => r.EventId.Id == 1402);
+        Assert.Equal(3, gaveUp.Fields["Attempts"]);
+
+        AssertNoSecret(recorder, logger);
+    }
+
     private static HttpRequestMessage Authorized(HttpRequestMessage request)
     {
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Secret);

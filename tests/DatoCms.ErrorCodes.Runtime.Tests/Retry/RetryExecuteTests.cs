@@ -119,4 +119,25 @@ public class RetryExecuteTests
         await Assert.ThrowsAsync<RateLimitExceededException>(() => DatoCmsRetry.ExecuteAsync(_ => { calls++; throw DatoCmsApiException.FromResponse(429, string.Empty, headers); }, options));
         Assert.InRange(calls, 2, 5);
     }
+
+    [Fact]
+    public async Task ScheduledMaintenanceSpendsTheMaintenanceWaitNotTheAttempts()
+    {
+        const string MaintenanceBody = "{\"data\":[{\"id\":\"e\",\"type\":\"api_error\",\"attributes\":{\"code\":\"PLATFORM_SCHEDULED_MAINTENANCE\"}}]}";
+        var retries = new List<DatoCmsRetryAttempt>();
+        var calls = 0;
+        var options = Options(retries, maxAttempts: 2);
+        options.UseJitter = false;
+
+        // Four maintenance answers, then a success: more than MaxAttempts (2) allows failures.
+        await DatoCmsRetry.ExecuteAsync(_ => ++calls <= 4 ? throw DatoCmsApiException.FromResponse(503, MaintenanceBody) : Task.CompletedTask, options);
+        Assert.Equal(5, calls);
+        Assert.Equal(new[] { 1, 2, 3, 4 }, retries.ConvertAll(r => r.Attempt));
+
+        // Backoff waits of 1, 2 and 4 ms, the last cut to what is left of 5 ms: then the maintenance surfaces.
+        options.MaintenanceWait = TimeSpan.FromMilliseconds(5);
+        calls = 0;
+        await Assert.ThrowsAnyAsync<DatoCmsApiException>(() => DatoCmsRetry.ExecuteAsync(_ => { calls++; throw DatoCmsApiException.FromResponse(503, MaintenanceBody); }, options));
+        Assert.Equal(4, calls);
+    }
 }

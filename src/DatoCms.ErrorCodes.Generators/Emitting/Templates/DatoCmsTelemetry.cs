@@ -104,6 +104,10 @@ namespace DatoCms.ErrorCodes
             return query < 0 ? text : text.Substring(0, query);
         }
 
+        /// <summary>The path of a described request (see <see cref="PathOf(global::System.Net.Http.HttpRequestMessage)"/>).</summary>
+        internal static string? PathOf(DatoCmsRequestInfo? request) =>
+            request != null && global::System.Uri.TryCreate(request.Url, global::System.UriKind.Absolute, out var url) ? url.AbsolutePath : null;
+
         private static string CodeOf(DatoCmsApiException? error) =>
             error is null ? string.Empty : error.ApiCode.Length > 0 ? error.ApiCode : error.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 

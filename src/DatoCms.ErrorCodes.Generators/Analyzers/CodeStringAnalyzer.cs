@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,8 +19,9 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// <c>==</c>/<c>!=</c>, <c>string.Equals</c> (also ignoring case), <c>is</c> patterns with <c>or</c>
 /// and string switches; DATO006 also checks constants passed to TryParse. A known code gets
 /// DATO005 (use the enum); an unknown one DATO006 (never matches). A lower-case code compared
-/// ignoring case is known. Syntax is filtered first (the node must name ApiCode, ToApiString or
-/// TryParse), so the semantic work is done only where a raw code can be.
+/// ignoring case is known. Each operation's syntax is tested first (an equality, a call named
+/// Equals or TryParse, and the node must name ApiCode or ToApiString), so the semantic work is done
+/// only where a raw code can be.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
@@ -38,7 +40,10 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is never analyzed (no Analyze flag). ReportDiagnostics only says that what we
+        // report needs no generated-code check: it is always at the user code just analyzed, and the
+        // check would make the driver scan each file with a diagnostic for [GeneratedCode] attributes.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
@@ -47,29 +52,56 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Operation actions share the operation trees the driver builds once per body with the
-            // other rules; each callback checks the syntax first and binds nothing else.
-            start.RegisterOperationAction(c => AnalyzeBinary(c, symbols), OperationKind.Binary);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeIsPattern(c, symbols), OperationKind.IsPattern);
-            start.RegisterOperationAction(c => AnalyzeSwitch(c, symbols), OperationKind.Switch, OperationKind.SwitchExpression);
+            var state = new CodeStringState(symbols, start.Compilation.GetTypeByMetadataName("System.StringComparison"));
+
+            // Operation actions, not syntax-node actions that ask the semantic model for one node:
+            // every body is bound once for the operation trees the other rules (and the SDK's own
+            // analyzers) need anyway, and a node's operation is then read from that tree. Asking
+            // from a syntax action binds the same body, only earlier and on this rule's clock.
+            // They are registered per body, and only for a body whose syntax names ApiCode,
+            // ToApiString or TryParse (every check below needs one of them): the other bodies,
+            // nearly all of a program, cost one token walk instead of a callback per call and operator.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (!NamesRawCodeOrTryParse(block.OperationBlocks))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(c => AnalyzeBinary(c, state), OperationKind.Binary);
+                block.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
+                block.RegisterOperationAction(c => AnalyzeIsPattern(c, state), OperationKind.IsPattern);
+                block.RegisterOperationAction(c => AnalyzeSwitch(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
+            });
         });
     }
 
-    private static void AnalyzeBinary(OperationAnalysisContext context, DatoCmsSymbols symbols)
+    private static bool NamesRawCodeOrTryParse(ImmutableArray<IOperation> blocks)
     {
-        if (context.Operation is not IBinaryOperation binary || binary.Syntax is not BinaryExpressionSyntax || !NamesRawCode(binary.Syntax))
+        foreach (var block in blocks)
+        {
+            if (NamesRawCode(block.Syntax, alsoTryParse: true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeBinary(OperationAnalysisContext context, CodeStringState state)
+    {
+        // The operator first: most binary operations in a body are arithmetic or logic, and need no syntax walk.
+        if (context.Operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+            || binary.Syntax is not BinaryExpressionSyntax || !NamesRawCode(binary.Syntax))
         {
             return;
         }
 
-        if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
-        {
-            CheckPair(context, symbols, binary.LeftOperand, binary.RightOperand, binary.Syntax, ignoreCase: false);
-        }
+        CheckPair(context, state, binary.LeftOperand, binary.RightOperand, binary.Syntax, ignoreCase: false);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, DatoCmsSymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, CodeStringState state)
     {
         if (context.Operation is not IInvocationOperation invocation || invocation.Syntax is not InvocationExpressionSyntax syntax)
         {
@@ -89,17 +121,23 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var symbols = state.Symbols;
         var method = invocation.TargetMethod;
         if (isEquals && method.ContainingType.SpecialType == SpecialType.System_String)
         {
-            var ignoreCase = invocation.Arguments.Any(a => IsIgnoreCaseComparison(a.Value));
+            var ignoreCase = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                ignoreCase |= IsIgnoreCaseComparison(argument.Value, state.StringComparison);
+            }
+
             if (method.IsStatic && invocation.Arguments.Length >= 2)
             {
-                CheckPair(context, symbols, invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, ignoreCase);
+                CheckPair(context, state, invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, ignoreCase);
             }
             else if (!method.IsStatic && invocation.Instance is { } instance && invocation.Arguments.Length >= 1)
             {
-                CheckPair(context, symbols, instance, invocation.Arguments[0].Value, invocation.Syntax, ignoreCase);
+                CheckPair(context, state, instance, invocation.Arguments[0].Value, invocation.Syntax, ignoreCase);
             }
 
             return;
@@ -108,19 +146,20 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         if (isEquals && method.ContainingType.Name == "StringComparer" && invocation.Arguments.Length == 2)
         {
             var ignoreCase = invocation.Instance is IPropertyReferenceOperation comparer && comparer.Property.Name.EndsWith("IgnoreCase", StringComparison.Ordinal);
-            CheckPair(context, symbols, invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, ignoreCase);
+            CheckPair(context, state, invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, ignoreCase);
             return;
         }
 
         if (method.Name == GeneratedNames.Members.TryParse && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ErrorCodes)
             && invocation.Arguments.Length > 0 && ConstantString(invocation.Arguments[0].Value) is { } constant)
         {
-            CheckUnknown(context, symbols, constant, ignoreCase: false);
+            CheckUnknown(context, state, constant, ignoreCase: false);
         }
     }
 
-    private static void AnalyzeIsPattern(OperationAnalysisContext context, DatoCmsSymbols symbols)
+    private static void AnalyzeIsPattern(OperationAnalysisContext context, CodeStringState state)
     {
+        var symbols = state.Symbols;
         if (context.Operation is not IIsPatternOperation { Syntax: IsPatternExpressionSyntax syntax } isPattern || !NamesRawCode(syntax.Expression)
             || !IsRawCodeString(isPattern.Value, symbols, out var ignoreCase))
         {
@@ -130,7 +169,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         IOperation? firstKnown = null;
         foreach (var constant in PatternConstants(isPattern.Pattern))
         {
-            if (!CheckUnknown(context, symbols, constant, ignoreCase))
+            if (!CheckUnknown(context, state, constant, ignoreCase))
             {
                 firstKnown ??= constant;
             }
@@ -144,21 +183,23 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeSwitch(OperationAnalysisContext context, DatoCmsSymbols symbols)
+    private static void AnalyzeSwitch(OperationAnalysisContext context, CodeStringState state)
     {
-        var governing = context.Operation.Syntax switch
+        var symbols = state.Symbols;
+        var operation = context.Operation;
+        var governing = operation.Syntax switch
         {
             SwitchStatementSyntax statement => statement.Expression,
             SwitchExpressionSyntax expression => expression.GoverningExpression,
             _ => null,
         };
 
-        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(context.Operation.Syntax) is not { } header)
+        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(operation.Syntax) is not { } header)
         {
             return;
         }
 
-        var (value, constants) = context.Operation switch
+        var (value, constants) = operation switch
         {
             ISwitchOperation statement => (statement.Value, statement.Cases.SelectMany(c => c.Clauses).SelectMany(CaseConstants).ToList()),
             ISwitchExpressionOperation expression => (expression.Value, expression.Arms.SelectMany(a => PatternConstants(a.Pattern)).ToList()),
@@ -173,7 +214,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         IOperation? firstKnown = null;
         foreach (var constant in constants)
         {
-            if (!CheckUnknown(context, symbols, constant, ignoreCase))
+            if (!CheckUnknown(context, state, constant, ignoreCase))
             {
                 firstKnown ??= constant;
             }
@@ -188,8 +229,9 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckPair(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation left, IOperation right, SyntaxNode site, bool ignoreCase)
+    private static void CheckPair(OperationAnalysisContext context, CodeStringState state, IOperation left, IOperation right, SyntaxNode site, bool ignoreCase)
     {
+        var symbols = state.Symbols;
         IOperation? raw = null;
         IOperation? constant = null;
         var lowered = false;
@@ -208,7 +250,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
 
         ignoreCase |= lowered;
-        if (!CheckUnknown(context, symbols, constant, ignoreCase))
+        if (!CheckUnknown(context, state, constant, ignoreCase))
         {
             ReportKnown(context, symbols, raw, constant, site, ignoreCase, withMember: true);
         }
@@ -218,7 +260,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     {
         var written = (string)constant.ConstantValue.Value!;
         var member = symbols.MemberFor(written, ignoreCase)!;
-        var apiCode = symbols.ApiCodes.First(c => SymbolEqualityComparer.Default.Equals(c.Member, member)).ApiCode;
+        var apiCode = symbols.CodeOf(member)!;
         var properties = withMember ? ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member.Name) : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             UsageDiagnosticDescriptors.RawCodeStringComparison,
@@ -230,8 +272,9 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports DATO006 when the constant is not a code; returns whether it was unknown.</summary>
-    private static bool CheckUnknown(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation constant, bool ignoreCase)
+    private static bool CheckUnknown(OperationAnalysisContext context, CodeStringState state, IOperation constant, bool ignoreCase)
     {
+        var symbols = state.Symbols;
         var value = (string)constant.ConstantValue.Value!;
         if (symbols.MemberFor(value, ignoreCase) is not null)
         {
@@ -244,7 +287,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        var suggestion = NamedMemberCode(constant, symbols) ?? Suggest(value, symbols);
+        var suggestion = NamedMemberCode(constant, symbols) ?? state.Suggest(value);
         var properties = suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
         context.ReportDiagnostic(Diagnostic.Create(
             UsageDiagnosticDescriptors.UnknownCodeLiteral,
@@ -273,7 +316,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The closest code by edit distance, if it is close enough to be a typo (case is ignored).</summary>
-    private static string? Suggest(string value, DatoCmsSymbols symbols)
+    internal static string? Suggest(string value, DatoCmsSymbols symbols)
     {
         var upper = value.ToUpperInvariant().Replace('-', '_').Replace(' ', '_');
         var limit = Math.Max(2, upper.Length / 4);
@@ -328,8 +371,8 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private static bool IsIgnoreCaseComparison(IOperation argument) =>
-        SymbolEqualityComparer.Default.Equals(argument.Type, argument.SemanticModel?.Compilation.GetTypeByMetadataName("System.StringComparison"))
+    private static bool IsIgnoreCaseComparison(IOperation argument, INamedTypeSymbol? stringComparison) =>
+        SymbolEqualityComparer.Default.Equals(argument.Type, stringComparison)
         && argument.ConstantValue is { HasValue: true, Value: int comparison }
         && comparison is 1 or 3 or 5;
 
@@ -357,12 +400,21 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    /// <summary>Whether the syntax mentions a raw code string at all: the cheap test before any binding.</summary>
-    private static bool NamesRawCode(SyntaxNode node)
+    /// <summary>Whether the syntax mentions a raw code string at all: the cheap test before any binding (walks the node without allocating).</summary>
+    private static bool NamesRawCode(SyntaxNode node, bool alsoTryParse = false)
     {
-        foreach (var token in node.DescendantTokens())
+        foreach (var child in node.ChildNodesAndTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is GeneratedNames.Members.ApiCode or GeneratedNames.Members.ToApiString)
+            if (child.IsToken)
+            {
+                var token = child.AsToken();
+                if (token.IsKind(SyntaxKind.IdentifierToken)
+                    && (token.ValueText is GeneratedNames.Members.ApiCode or GeneratedNames.Members.ToApiString || (alsoTryParse && token.ValueText == GeneratedNames.Members.TryParse)))
+                {
+                    return true;
+                }
+            }
+            else if (child.AsNode() is { } inner && NamesRawCode(inner, alsoTryParse))
             {
                 return true;
             }
@@ -401,5 +453,25 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             && operation.ConstantValue is { HasValue: true, Value: string }
             ? operation
             : null;
+    }
+
+    /// <summary>What the rule keeps for one compilation: the generated symbols, and the "did you mean" answers already worked out.</summary>
+    private sealed class CodeStringState
+    {
+        private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
+
+        public CodeStringState(DatoCmsSymbols symbols, INamedTypeSymbol? stringComparison)
+        {
+            Symbols = symbols;
+            StringComparison = stringComparison;
+        }
+
+        public DatoCmsSymbols Symbols { get; }
+
+        /// <summary><c>System.StringComparison</c>, looked up once.</summary>
+        public INamedTypeSymbol? StringComparison { get; }
+
+        /// <summary>The same misspelling is usually written many times; the edit distances are computed once per text.</summary>
+        public string? Suggest(string value) => _suggestions.GetOrAdd(value, v => CodeStringAnalyzer.Suggest(v, Symbols));
     }
 }

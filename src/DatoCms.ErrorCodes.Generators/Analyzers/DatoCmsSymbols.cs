@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using DatoCms.ErrorCodes.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,10 +11,21 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// <summary>
 /// The generated types, resolved once per compilation in the namespace the options choose.
 /// The transient set is read from the [DatoCmsTransient] attributes the generator put on the
-/// enum members, so the analyzers always enforce what this build's spec says.
+/// enum members, so the analyzers always enforce what this build's spec says. Every rule asks for
+/// them at compilation start; they are built once per compilation and shared (see <see cref="TryCreate"/>),
+/// with the lookups the rules repeat on every candidate (code string to member, member to code,
+/// transient values) indexed up front.
 /// </summary>
 internal sealed class DatoCmsSymbols
 {
+    /// <summary>One entry per compilation, shared by the rules; keyed again by the namespace option.</summary>
+    private static readonly ConditionalWeakTable<Compilation, CachedSymbols> Cache = new();
+
+    private readonly Dictionary<string, IFieldSymbol> _memberByCode;
+    private readonly Dictionary<string, IFieldSymbol> _memberByCodeIgnoringCase;
+    private readonly Dictionary<IFieldSymbol, string> _codeByMember;
+    private readonly HashSet<long> _transientValues;
+
     private DatoCmsSymbols(
         INamedTypeSymbol errorCode,
         INamedTypeSymbol? errorCodes,
@@ -28,6 +42,27 @@ internal sealed class DatoCmsSymbols
         TransientApiException = transientApiException;
         ApiError = apiError;
         TransientCodes = transientCodes;
+
+        // The first member in declaration order wins, as a linear search would find it.
+        _memberByCode = new Dictionary<string, IFieldSymbol>(StringComparer.Ordinal);
+        _memberByCodeIgnoringCase = new Dictionary<string, IFieldSymbol>(StringComparer.OrdinalIgnoreCase);
+        _codeByMember = new Dictionary<IFieldSymbol, string>(SymbolEqualityComparer.Default);
+        foreach (var (code, member) in apiCodes)
+        {
+            AddFirst(_memberByCode, code, member);
+            AddFirst(_memberByCodeIgnoringCase, code, member);
+            AddFirst(_codeByMember, member, code);
+        }
+
+        var transientValues = new long[transientCodes.Length];
+        _transientValues = new HashSet<long>();
+        for (var i = 0; i < transientCodes.Length; i++)
+        {
+            transientValues[i] = Convert.ToInt64(transientCodes[i].ConstantValue, System.Globalization.CultureInfo.InvariantCulture);
+            _transientValues.Add(transientValues[i]);
+        }
+
+        TransientValues = ImmutableArray.Create(transientValues);
     }
 
     public INamedTypeSymbol ErrorCode { get; }
@@ -46,13 +81,39 @@ internal sealed class DatoCmsSymbols
     /// <summary>Enum members marked transient, in declaration order.</summary>
     public ImmutableArray<IFieldSymbol> TransientCodes { get; }
 
-    /// <summary>Null when the compilation has no generated DatoCmsErrorCode: the analyzers then do nothing.</summary>
+    /// <summary>The constant values of <see cref="TransientCodes"/>, in the same order.</summary>
+    public ImmutableArray<long> TransientValues { get; }
+
+    /// <summary>
+    /// Null when the compilation has no generated DatoCmsErrorCode: the analyzers then do nothing.
+    /// Resolved once per compilation and namespace option, whichever rule asks first.
+    /// </summary>
     public static DatoCmsSymbols? TryCreate(Compilation compilation, AnalyzerOptions options)
     {
         var ns = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out var configured) && !string.IsNullOrWhiteSpace(configured)
             ? configured.Trim()
             : GeneratorOptions.DefaultNamespace;
 
+        var cached = Cache.GetValue(compilation, static _ => new CachedSymbols());
+        lock (cached)
+        {
+            if (cached.Namespace == ns)
+            {
+                return cached.Symbols;
+            }
+        }
+
+        var symbols = Create(compilation, ns);
+        lock (cached)
+        {
+            (cached.Namespace, cached.Symbols) = (ns, symbols);
+        }
+
+        return symbols;
+    }
+
+    private static DatoCmsSymbols? Create(Compilation compilation, string ns)
+    {
         var errorCode = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ErrorCode) ?? compilation.GetTypeByMetadataName(GeneratorOptions.DefaultNamespace + "." + GeneratedNames.ErrorCode);
         if (errorCode is null || errorCode.TypeKind != TypeKind.Enum)
         {
@@ -93,17 +154,22 @@ internal sealed class DatoCmsSymbols
     }
 
     /// <summary>The member with this API string, or null; <paramref name="ignoreCase"/> for a comparison that ignores case.</summary>
-    public IFieldSymbol? MemberFor(string apiCode, bool ignoreCase = false)
-    {
-        foreach (var (code, member) in ApiCodes)
-        {
-            if (string.Equals(code, apiCode, ignoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal))
-            {
-                return member;
-            }
-        }
+    public IFieldSymbol? MemberFor(string apiCode, bool ignoreCase = false) =>
+        (ignoreCase ? _memberByCodeIgnoringCase : _memberByCode).TryGetValue(apiCode, out var member) ? member : null;
 
-        return null;
+    /// <summary>The API string of a member of <see cref="ApiCodes"/>, or null.</summary>
+    public string? CodeOf(IFieldSymbol member) => _codeByMember.TryGetValue(member, out var code) ? code : null;
+
+    /// <summary>Whether an enum value is one of the transient codes.</summary>
+    public bool IsTransientValue(long value) => _transientValues.Contains(value);
+
+    private static void AddFirst<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!map.ContainsKey(key))
+        {
+            map.Add(key, value);
+        }
     }
 
     private static string? ApiCodeOf(IFieldSymbol field, INamedTypeSymbol? enumMember)
@@ -181,5 +247,13 @@ internal sealed class DatoCmsSymbols
         }
 
         return false;
+    }
+
+    /// <summary>What <see cref="TryCreate"/> resolved for one compilation (null symbols included).</summary>
+    private sealed class CachedSymbols
+    {
+        public string? Namespace { get; set; }
+
+        public DatoCmsSymbols? Symbols { get; set; }
     }
 }

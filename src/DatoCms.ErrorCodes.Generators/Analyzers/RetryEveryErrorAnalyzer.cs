@@ -30,7 +30,10 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is never analyzed (no Analyze flag). ReportDiagnostics only says that what we
+        // report needs no generated-code check: it is always at the user code just analyzed, and the
+        // check would make the driver scan each file with a diagnostic for [GeneratedCode] attributes.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var polly = PollySymbols.TryCreate(start.Compilation);

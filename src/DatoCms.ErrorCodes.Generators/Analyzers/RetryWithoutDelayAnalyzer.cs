@@ -26,7 +26,10 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is never analyzed (no Analyze flag). ReportDiagnostics only says that what we
+        // report needs no generated-code check: it is always at the user code just analyzed, and the
+        // check would make the driver scan each file with a diagnostic for [GeneratedCode] attributes.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             if (HandlingServices.TryCreate(start.Compilation, start.Options) is not { } services)
@@ -47,8 +50,7 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (syntax.Declaration is null || !CatchShortcuts.MayRunAgain(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
-)
+        if (syntax.Declaration is null || !CatchShortcuts.MayRunAgain(syntax))
         {
             return;
         }
@@ -64,7 +66,8 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
             : services.Judge.JudgeCatch(catchClause, scope.State, context.ContainingSymbol, context.CancellationToken).RetriesOnlyWithoutWait;
         if (retriesWithoutWait)
         {
-            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryWithoutDelay, location, catchClause.ExceptionType.Name));
+            // The header location (never null once there is a declaration) is built only for a report.
+            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RetryWithoutDelay, HeaderLocations.OfCatch(syntax), catchClause.ExceptionType.Name));
         }
     }
 }

@@ -26,7 +26,10 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is never analyzed (no Analyze flag). ReportDiagnostics only says that what we
+        // report needs no generated-code check: it is always at the user code just analyzed, and the
+        // check would make the driver scan each file with a diagnostic for [GeneratedCode] attributes.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             if (HandlingServices.TryCreate(start.Compilation, start.Options) is not { } services)
@@ -47,8 +50,7 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (syntax.Declaration is null || CatchShortcuts.AlwaysThrows(syntax) || HeaderLocations.OfCatch(syntax) is not { } location
-)
+        if (syntax.Declaration is null || CatchShortcuts.AlwaysThrows(syntax))
         {
             return;
         }
@@ -68,7 +70,8 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, location, catchClause.ExceptionType.Name));
+        // The header location (never null once there is a declaration) is built only for a report.
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, HeaderLocations.OfCatch(syntax), catchClause.ExceptionType.Name));
     }
 
     /// <summary>A switch over the error's code in the handler is judged by DATO001, which says which codes are missing.</summary>

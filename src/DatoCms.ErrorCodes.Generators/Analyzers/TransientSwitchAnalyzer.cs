@@ -34,7 +34,10 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is never analyzed (no Analyze flag). ReportDiagnostics only says that what we
+        // report needs no generated-code check: it is always at the user code just analyzed, and the
+        // check would make the driver scan each file with a diagnostic for [GeneratedCode] attributes.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
@@ -45,11 +48,14 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
 
             var services = HandlingServices.ForCodes(symbols);
 
-            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.Switch, OperationKind.SwitchExpression);
+            // Most reported switches list no transient code at all: their message and fix property are the same text.
+            var everyCodeMissing = new Lazy<(string Names, string Message)>(() => (JoinNames(symbols.TransientCodes), Describe(symbols.TransientCodes)));
+
+            start.RegisterOperationAction(c => Analyze(c, services, everyCodeMissing), OperationKind.Switch, OperationKind.SwitchExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, HandlingServices services)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services, Lazy<(string Names, string Message)> everyCodeMissing)
     {
         var symbols = services.Symbols;
         var operation = context.Operation;
@@ -83,7 +89,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var missing = symbols.TransientCodes.Where(f => !shape.ExplicitCodes.Contains(Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var missing = MissingTransientCodes(symbols, shape.ExplicitCodes);
         if (missing.Count == 0 || TransientChecks.IsGuardedBefore(operation, symbols))
         {
             return;
@@ -100,8 +106,9 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, string.Join(",", missing.Select(m => m.Name)));
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, Describe(missing)));
+        var (names, message) = missing.Count == symbols.TransientCodes.Length ? everyCodeMissing.Value : (JoinNames(missing), Describe(missing));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, names);
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, message));
     }
 
     /// <summary>Whether some path from where the unlisted codes go leaves without propagating or retrying.</summary>
@@ -195,6 +202,24 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         fallsOffTheEnd = block.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax;
         return null;
     }
+
+    /// <summary>The transient members the switch does not list, in declaration order (values read once per compilation).</summary>
+    private static List<IFieldSymbol> MissingTransientCodes(DatoCmsSymbols symbols, HashSet<long> listed)
+    {
+        var missing = new List<IFieldSymbol>();
+        var values = symbols.TransientValues;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!listed.Contains(values[i]))
+            {
+                missing.Add(symbols.TransientCodes[i]);
+            }
+        }
+
+        return missing;
+    }
+
+    private static string JoinNames(IReadOnlyList<IFieldSymbol> members) => string.Join(",", members.Select(m => m.Name));
 
     private static string Describe(IReadOnlyList<IFieldSymbol> missing)
     {

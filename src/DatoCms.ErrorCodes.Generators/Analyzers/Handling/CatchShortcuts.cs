@@ -10,12 +10,28 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// </summary>
 internal static class CatchShortcuts
 {
+    /// <summary>Descends into everything but lambdas and local functions, whose statements are not the handler's.</summary>
+    private static readonly System.Func<SyntaxNode, bool> OutsideNestedFunctions = n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+
     /// <summary>Every path out of the handler is its final throw: nothing returns, breaks, continues or jumps.</summary>
-    public static bool AlwaysThrows(CatchClauseSyntax catchClause) =>
-        catchClause.Block.Statements.LastOrDefault() is ThrowStatementSyntax
-        && !catchClause.Block
-            .DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .Any(n => n is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax);
+    public static bool AlwaysThrows(CatchClauseSyntax catchClause)
+    {
+        var statements = catchClause.Block.Statements;
+        if (statements.Count == 0 || statements[statements.Count - 1] is not ThrowStatementSyntax)
+        {
+            return false;
+        }
+
+        foreach (var node in catchClause.Block.DescendantNodes(OutsideNestedFunctions))
+        {
+            if (node is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Whether the try can run again after this catch: it sits in a retry loop, the handler jumps
@@ -28,7 +44,12 @@ internal static class CatchShortcuts
             return true;
         }
 
-        var function = catchClause.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax);
+        SyntaxNode? function = catchClause.Parent;
+        while (function is not null and not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax))
+        {
+            function = function.Parent;
+        }
+
         var name = function switch
         {
             MethodDeclarationSyntax method => method.Identifier.ValueText,
@@ -36,13 +57,26 @@ internal static class CatchShortcuts
             _ => null,
         };
 
-        return name is not null && catchClause.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression switch
+        if (name is null)
         {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-            GenericNameSyntax generic => generic.Identifier.ValueText == name,
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
-            _ => false,
-        });
+            return false;
+        }
+
+        foreach (var node in catchClause.Block.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation && invocation.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                GenericNameSyntax generic => generic.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
+                _ => false,
+            })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -50,14 +84,22 @@ internal static class CatchShortcuts
     /// continue or goto): every path out of it is the same fall-through, so the flow graph can be
     /// skipped when what follows is simple too.
     /// </summary>
-    public static bool IsStraightLine(CatchClauseSyntax catchClause) =>
-        !catchClause.Block
-            .DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .Any(n => n is IfStatementSyntax or SwitchStatementSyntax or SwitchExpressionSyntax or ConditionalExpressionSyntax
+    public static bool IsStraightLine(CatchClauseSyntax catchClause)
+    {
+        foreach (var n in catchClause.Block.DescendantNodes(OutsideNestedFunctions))
+        {
+            if (n is IfStatementSyntax or SwitchStatementSyntax or SwitchExpressionSyntax or ConditionalExpressionSyntax
                 or ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax
                 or YieldStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or CommonForEachStatementSyntax
                 or AssignmentExpressionSyntax or TryStatementSyntax
-                || n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" or "SetException" or "TrySetException" } });
+                || n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" or "SetException" or "TrySetException" } })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// A straight-line handler of a try that is the last statement of a member or local function body
@@ -67,7 +109,7 @@ internal static class CatchShortcuts
         IsStraightLine(catchClause)
         && catchClause.Parent is TryStatementSyntax { Finally: null } tryStatement
         && tryStatement.Parent is BlockSyntax block
-        && block.Statements.LastOrDefault() == tryStatement
+        && block.Statements.Count > 0 && block.Statements[block.Statements.Count - 1] == tryStatement
         && block.Parent is MethodDeclarationSyntax { ReturnType: var returnType }
         && IsVoidLike(returnType);
 

@@ -69,16 +69,7 @@ internal sealed class ErrorFacts
             return null;
         }
 
-        var value = System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var member in _symbols.TransientCodes)
-        {
-            if (System.Convert.ToInt64(member.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == value)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _symbols.IsTransientValue(System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public bool IsTransientBase(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, _symbols.TransientApiException);

@@ -15,6 +15,8 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// </summary>
 internal sealed class WaitCalls
 {
+    private static readonly string[] WaitWords = { "Delay", "Wait", "Sleep", "Backoff", "BackOff", "Pause" };
+
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new(SymbolEqualityComparer.Default);
 
     /// <param name="invocation">The call on the path.</param>
@@ -45,22 +47,32 @@ internal sealed class WaitCalls
 
     private static bool IsFrameworkWait(IMethodSymbol method)
     {
-        var type = method.ContainingType;
-        var ns = type?.ContainingNamespace?.ToDisplayString();
-        return (method.Name, type?.Name, ns) switch
+        // Most calls on a path are not named like a wait: decide on the name before formatting the namespace.
+        if (method.Name is not ("Delay" or "Sleep" or "WaitForNextTickAsync" or "WaitOne"))
         {
-            ("Delay", "Task", "System.Threading.Tasks") => true,
-            ("Delay", "TimeProviderTaskExtensions", _) => true,
-            ("Sleep", "Thread", "System.Threading") => true,
-            ("WaitForNextTickAsync", "PeriodicTimer", "System.Threading") => true,
-            ("WaitOne", _, "System.Threading") => method.Parameters.Length > 0,
+            return false;
+        }
+
+        var type = method.ContainingType;
+        var ns = type?.ContainingNamespace;
+        return (method.Name, type?.Name) switch
+        {
+            ("Delay", "Task") => IsSystemThreading(ns?.ContainingNamespace) && ns!.Name == "Tasks",
+            ("Delay", "TimeProviderTaskExtensions") => true,
+            ("Sleep", "Thread") => IsSystemThreading(ns),
+            ("WaitForNextTickAsync", "PeriodicTimer") => IsSystemThreading(ns),
+            ("WaitOne", _) => IsSystemThreading(ns) && method.Parameters.Length > 0,
             _ => false,
         };
     }
 
+    /// <summary>The namespace <c>System.Threading</c>, compared by name without formatting it.</summary>
+    private static bool IsSystemThreading(INamespaceSymbol? ns) =>
+        ns is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
     private static bool SaysItWaits(string name)
     {
-        foreach (var word in new[] { "Delay", "Wait", "Sleep", "Backoff", "BackOff", "Pause" })
+        foreach (var word in WaitWords)
         {
             if (name.IndexOf(word, System.StringComparison.Ordinal) >= 0)
             {

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The analyzers' share of a real build of the 2,000-method synthetic consumer, as issue 12 measures it:
+# `dotnet build -p:ReportAnalyzer=true` through the warm compiler server, the DATO analyzers' time
+# against the Csc task's time, and the same build with every DATO rule suppressed (Roslyn then skips
+# the analyzers), round after round so that the machine's load hits every variant alike.
+#
+#   benchmarks/analyzer-build-cost.sh [ROUNDS] [OTHER_GENERATOR_DLL]
+#
+# OTHER_GENERATOR_DLL: a second build of DatoCms.ErrorCodes.Generators.dll (for example of an older
+# commit, built with `dotnet build -c Release src/DatoCms.ErrorCodes.Generators -o DIR`) measured in
+# the same rounds. Writes the consumer under ${WORK:-/tmp/dato-analyzer-cost}; prints one line per build.
+set -euo pipefail
+rounds=${1:-3}
+other=${2:-}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${WORK:-/tmp/dato-analyzer-cost}
+mkdir -p "$work/consumer" "$work/current"
+
+dotnet build -c Release "$repo/src/DatoCms.ErrorCodes.Generators" -o "$work/current" > "$work/generator-build.log"
+dotnet run -c Release --project "$repo/benchmarks/DatoCms.ErrorCodes.Benchmarks" -- write-consumer "$work/consumer" > /dev/null
+
+# Outside the repository, so that its Directory.Build.props (TreatWarningsAsErrors) does not apply.
+cat > "$work/consumer/Consumer.csproj" <<PROJECT
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <LangVersion>latest</LangVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <Analyzer Include="\$(GeneratorDll)" />
+    <AdditionalFiles Include="$repo/spec/datocms-cma-errors.md;$repo/spec/datocms-cma-errors.yaml" />
+  </ItemGroup>
+  <ItemGroup Condition="'\$(DatoOff)' == 'true'">
+    <GlobalAnalyzerConfigFiles Include="$work/dato-off.globalconfig" />
+  </ItemGroup>
+</Project>
+PROJECT
+{
+  echo "is_global = true"
+  for id in 1 2 3 4 5 6; do echo "dotnet_diagnostic.DATO00$id.severity = none"; done
+} > "$work/dato-off.globalconfig"
+
+variants="current off"
+[ -n "$other" ] && variants="other current off"
+cd "$work/consumer"
+dotnet build -p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll" > /dev/null || true # restore, warm the server
+for round in $(seq 1 "$rounds"); do
+  for variant in $variants; do
+    case $variant in
+      other) args=(-p:GeneratorDll="$other") ;;
+      current) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll") ;;
+      off) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll" -p:DatoOff=true) ;;
+    esac
+    log="$work/build-$variant-$round.log"
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    dotnet build --no-incremental -p:ReportAnalyzer=true "${args[@]}" -v:d -clp:PerformanceSummary > "$log" 2>&1 || true
+    csc=$(grep -E "ms  Csc " "$log" | awk '{print $1}')
+    dato=$(grep -E "^ +[0-9.<]+ +[0-9<]+ +DatoCms.ErrorCodes.Generators, Version" "$log" | head -1 | awk '{print $1}')
+    all=$(grep "Total analyzer execution time" "$log" | grep -oE "[0-9.]+" | head -1)
+    share=$(awk -v d="${dato#<}" -v c="$csc" 'BEGIN { if (c > 0) printf "%.1f %%", 100 * d * 1000 / c }')
+    per=$(grep -E "DatoCms.ErrorCodes.Generators.Analyzers\." "$log" | awk '{ n = split($3, a, "."); printf "%s %s, ", a[n], $1 }')
+    echo "round $round $variant: load $load, Csc $csc ms, DATO analyzers ${dato:-?} s (${share}), all analyzers ${all:-?} s; ${per%, }"
+  done
+done

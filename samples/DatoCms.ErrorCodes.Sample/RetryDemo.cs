@@ -39,7 +39,10 @@ internal static class RetryDemo
         var options = new DatoCmsRetryOptions
         {
             BaseDelay = TimeSpan.FromMilliseconds(100),
-            OnRetry = retry => Console.WriteLine($"    retry after attempt {retry.Attempt}: {retry.Exception.ApiCode}, waiting {retry.Delay.TotalMilliseconds:0} ms"),
+            // A throttled 429 reports no delay: its retry waits in the throttle until the window has room.
+            OnRetry = retry => Console.WriteLine(retry.Exception is RateLimitExceededException && retry.Delay == TimeSpan.Zero
+                ? $"    retry after attempt {retry.Attempt}: {retry.Exception.ApiCode}, waiting in the throttle for the window's reset"
+                : $"    retry after attempt {retry.Attempt}: {retry.Exception.ApiCode}, waiting {retry.Delay.TotalMilliseconds:0} ms"),
         };
         using var client = new HttpClient(new DatoCmsRetryHandler(options, api)) { BaseAddress = new Uri("https://site-api.example/") };
 

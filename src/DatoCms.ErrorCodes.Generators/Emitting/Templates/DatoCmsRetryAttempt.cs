@@ -20,6 +20,12 @@ namespace DatoCms.ErrorCodes
         public int Attempt { get; }
 
         /// <summary>The wait before the next attempt.</summary>
+        /// <remarks>
+        /// Zero for a 429 while <see cref="DatoCmsRetryOptions.EnableThrottling"/> is on: the request
+        /// then waits in the throttle, first in line, until the window has room again, which is not
+        /// known in advance. That wait is recorded once it is over, in the
+        /// <c>datocms.client.wait.duration</c> histogram with the reason <c>rate_limit_reset</c> (tag <c>datocms.wait.reason</c>).
+        /// </remarks>
         public global::System.TimeSpan Delay { get; }
 
         /// <summary>The error of the failed attempt.</summary>

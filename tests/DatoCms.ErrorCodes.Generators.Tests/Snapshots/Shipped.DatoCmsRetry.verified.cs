@@ -33,7 +33,7 @@ namespace DatoCms.ErrorCodes
             }
 
             var settings = options ?? new DatoCmsRetryOptions();
-            var budget = new Budget();
+            var spent = new DatoCmsRetryPolicy.Spending();
             while (true)
             {
                 global::System.TimeSpan delay;
@@ -42,12 +42,12 @@ namespace DatoCms.ErrorCodes
                 {
                     return await operation(cancellationToken).ConfigureAwait(false);
                 }
-                catch (DatoCmsApiException error) when (ShouldRetry(error, settings, budget, out delay))
+                catch (DatoCmsApiException error) when (ShouldRetry(error, settings, spent, out delay))
                 {
                     // The same signals as the handler's retries: the meter, the trace event, the log.
                     reason = DatoCmsTelemetry.ReasonOf(error);
-                    DatoCmsTelemetry.Retrying(settings, reason, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), budget.Total, delay, RequestIdOf(error));
-                    settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(budget.Total, delay, error, null));
+                    DatoCmsTelemetry.Retrying(settings, reason, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), spent.Attempts, delay, RequestIdOf(error));
+                    settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(spent.Attempts, delay, error, null));
                 }
 
                 await global::System.Threading.Tasks.Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -83,42 +83,14 @@ namespace DatoCms.ErrorCodes
 
         // Decides after a failed attempt and spends what the retry costs: an attempt for an ordinary
         // failure, time for the rate limit (MaxRateLimitWait) or a maintenance (MaintenanceWait).
-        private static bool ShouldRetry(DatoCmsApiException error, DatoCmsRetryOptions options, Budget budget, out global::System.TimeSpan delay)
+        private static bool ShouldRetry(DatoCmsApiException error, DatoCmsRetryOptions options, DatoCmsRetryPolicy.Spending spent, out global::System.TimeSpan delay)
         {
-            budget.Total++;
-            var isRateLimit = error.RetryKind == DatoCmsRetryKind.RateLimit;
-            var isMaintenance = DatoCmsRetryPolicy.IsScheduledMaintenance(error);
-            if (!isRateLimit && !isMaintenance)
-            {
-                budget.Counted++;
-            }
-
-            global::System.TimeSpan? next;
-            var exhausted = false;
-            if (isMaintenance)
-            {
-                next = DatoCmsRetryPolicy.MaintenanceDelay(null, ++budget.MaintenanceAnswers, options.MaintenanceWait - budget.MaintenanceWaited, options);
-                budget.MaintenanceWaited += next ?? global::System.TimeSpan.Zero;
-            }
-            else
-            {
-                next = DatoCmsRetryPolicy.GetDelay(error, isRateLimit ? budget.Counted + 1 : budget.Counted, true, options);
-                if (next.HasValue && isRateLimit)
-                {
-                    // The rate limit delays an operation, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
-                    budget.RateLimited.Start();
-                    exhausted = budget.RateLimited.Elapsed + next.Value >= options.MaxRateLimitWait;
-                }
-                else if (next.HasValue)
-                {
-                    exhausted = budget.Counted >= options.MaxAttempts;
-                }
-            }
-
+            spent.Count(error);
+            var next = spent.Spend(error, true, null, options, out var exhausted);
             if (exhausted)
             {
-                DatoCmsTelemetry.Exhausted(options, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), isRateLimit ? budget.Total : budget.Counted, RequestIdOf(error));
-                next = null;
+                var attempts = error.RetryKind == DatoCmsRetryKind.RateLimit ? spent.Attempts : spent.Counted;
+                DatoCmsTelemetry.Exhausted(options, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), attempts, RequestIdOf(error));
             }
 
             delay = next ?? global::System.TimeSpan.Zero;
@@ -126,15 +98,5 @@ namespace DatoCms.ErrorCodes
         }
 
         private static string? RequestIdOf(DatoCmsApiException error) => error.Request?.RequestId ?? DatoCmsTelemetry.RequestIdOf(null, error);
-
-        /// <summary>What one run of an operation has spent so far.</summary>
-        private sealed class Budget
-        {
-            public readonly global::System.Diagnostics.Stopwatch RateLimited = new global::System.Diagnostics.Stopwatch();
-            public int Total;
-            public int Counted;
-            public int MaintenanceAnswers;
-            public global::System.TimeSpan MaintenanceWaited;
-        }
     }
 }

@@ -122,6 +122,85 @@ namespace DatoCms.ErrorCodes
             }
         }
 
+        /// <summary>
+        /// What the retries of one request or operation have spent: attempts for ordinary failures,
+        /// time for the rate limit (<see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>) and for a
+        /// scheduled maintenance (<see cref="DatoCmsRetryOptions.MaintenanceWait"/>).
+        /// <see cref="DatoCmsRetry"/> and the Polly pipelines keep one each, so they give up where
+        /// the handler does. Not thread-safe: one request's retries happen one after another.
+        /// </summary>
+        public sealed class Spending
+        {
+            private global::System.Diagnostics.Stopwatch? _rateLimited;
+            private global::System.TimeSpan _maintenanceWaited;
+            private int _maintenanceAnswers;
+
+            /// <summary>Failed attempts so far, 429s and maintenance answers included.</summary>
+            public int Attempts { get; private set; }
+
+            /// <summary>Failed attempts that count against <see cref="DatoCmsRetryOptions.MaxAttempts"/>.</summary>
+            public int Counted { get; private set; }
+
+            /// <summary>How long since the first 429, or zero before one.</summary>
+            public global::System.TimeSpan RateLimitElapsed => _rateLimited?.Elapsed ?? global::System.TimeSpan.Zero;
+
+            /// <summary>Counts a failed attempt; only ordinary failures count against MaxAttempts.</summary>
+            /// <param name="error">The attempt's typed error, or null after a network fault or a timeout.</param>
+            public void Count(DatoCmsApiException? error)
+            {
+                Attempts++;
+                if (!IsRateLimit(error) && !IsScheduledMaintenance(error))
+                {
+                    Counted++;
+                }
+            }
+
+            /// <summary>Starts the MaxRateLimitWait clock at the first 429.</summary>
+            public void StartRateLimit()
+            {
+                if (_rateLimited is null)
+                {
+                    _rateLimited = global::System.Diagnostics.Stopwatch.StartNew();
+                }
+            }
+
+            /// <summary>
+            /// The wait before retrying the attempt just counted, or null when it must not be retried;
+            /// <paramref name="exhausted"/> says the failure was retryable but its budget is spent.
+            /// </summary>
+            /// <param name="error">The attempt's typed error, or null after a network fault or a timeout (backoff).</param>
+            /// <param name="isIdempotent">Whether repeating the request is safe even when the server may have acted on it.</param>
+            /// <param name="retryAfter">The answer's Retry-After header, if any (used for a maintenance).</param>
+            /// <param name="options">The retry options.</param>
+            /// <param name="exhausted">True when the failure would be retried but MaxAttempts or MaxRateLimitWait is spent.</param>
+            public global::System.TimeSpan? Spend(DatoCmsApiException? error, bool isIdempotent, global::System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, DatoCmsRetryOptions options, out bool exhausted)
+            {
+                exhausted = false;
+                if (IsRateLimit(error))
+                {
+                    // The rate limit delays a request, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
+                    // Backoff (without X-RateLimit-Reset) from the attempt the handler would count: the next one.
+                    var wait = RateLimitDelay(error!, Counted + 1, options);
+                    StartRateLimit();
+                    exhausted = RateLimitElapsed + wait >= options.MaxRateLimitWait;
+                    return exhausted ? (global::System.TimeSpan?)null : wait;
+                }
+
+                if (IsScheduledMaintenance(error))
+                {
+                    var delay = MaintenanceDelay(retryAfter, ++_maintenanceAnswers, options.MaintenanceWait - _maintenanceWaited, options);
+                    _maintenanceWaited += delay ?? global::System.TimeSpan.Zero;
+                    return delay;
+                }
+
+                var next = error is null ? Backoff(Counted, options) : GetDelay(error, Counted, isIdempotent, options);
+                exhausted = next != null && Counted >= options.MaxAttempts;
+                return exhausted ? null : next;
+            }
+
+            private static bool IsRateLimit(DatoCmsApiException? error) => error != null && error.RetryKind == DatoCmsRetryKind.RateLimit;
+        }
+
         /// <summary>GET, HEAD, OPTIONS, PUT and DELETE may be repeated; POST and PATCH may not.</summary>
         public static bool IsIdempotent(global::System.Net.Http.HttpMethod method) =>
             method == global::System.Net.Http.HttpMethod.Get

@@ -6,7 +6,10 @@ namespace DatoCms.ErrorCodes
     /// rate limit from the first 429 (<see cref="DatoCmsRetryOptions.MaxRateLimitWait"/>), and waits
     /// for a scheduled maintenance (<see cref="DatoCmsRetryOptions.MaintenanceWait"/>). These are the
     /// accounts <see cref="DatoCmsRetryHandler"/> keeps, so a pipeline stops where the handler stops;
-    /// Polly's own attempt limit is set out of reach and these accounts decide instead.
+    /// Polly's own attempt limit is set out of reach and these accounts decide instead. The accounts
+    /// are a <see cref="DatoCmsRetryPolicy.Spending"/>, as in <see cref="DatoCmsRetry"/>; this type adds
+    /// what Polly needs: which outcome was decided already, its delay, and a throttle slot reserved
+    /// for a 429's retry.
     /// </summary>
     internal sealed class DatoCmsRetryBudget // always internal
     {
@@ -19,18 +22,16 @@ namespace DatoCms.ErrorCodes
             new global::Polly.ResiliencePropertyKey<DatoCmsRetryBudget>("DatoCms.ErrorCodes.RetryBudget.Exceptions");
 
         private readonly object _gate = new object();
-        private global::System.Diagnostics.Stopwatch? _rateLimited;
-        private global::System.TimeSpan _maintenanceWaited;
-        private int _maintenanceAnswers;
+        private readonly DatoCmsRetryPolicy.Spending _spent = new DatoCmsRetryPolicy.Spending();
         private DatoCmsRateLimitTicket? _reserved;
         private int _pollyAttempt = -1;
         private global::System.Threading.CancellationTokenRegistration _reservation;
 
         /// <summary>The outcomes seen so far, the current one included: the attempt number the handler reports.</summary>
-        public int Attempts { get; private set; }
+        public int Attempts => _spent.Attempts;
 
         /// <summary>The attempts that count against MaxAttempts (neither a 429 nor a maintenance answer), the current one included.</summary>
-        public int Counted { get; private set; }
+        public int Counted => _spent.Counted;
 
         /// <summary>The outcome last decided about (a response or an exception).</summary>
         public object? Subject { get; private set; }
@@ -42,7 +43,7 @@ namespace DatoCms.ErrorCodes
         public bool WaitedAlready { get; private set; }
 
         /// <summary>How long the rate limit has delayed this execution, from its first 429.</summary>
-        public global::System.TimeSpan RateLimitElapsed => _rateLimited?.Elapsed ?? global::System.TimeSpan.Zero;
+        public global::System.TimeSpan RateLimitElapsed => _spent.RateLimitElapsed;
 
         /// <summary>The budget of <paramref name="context"/>'s execution under <paramref name="key"/>, created on first use.</summary>
         public static DatoCmsRetryBudget Of(global::Polly.ResilienceContext context, global::Polly.ResiliencePropertyKey<DatoCmsRetryBudget> key)
@@ -78,12 +79,7 @@ namespace DatoCms.ErrorCodes
             _pollyAttempt = pollyAttempt;
             Delay = null;
             WaitedAlready = false;
-            Attempts++;
-            if (!IsRateLimit(error) && !DatoCmsRetryPolicy.IsScheduledMaintenance(error))
-            {
-                Counted++;
-            }
-
+            _spent.Count(error);
             return true;
         }
 
@@ -99,47 +95,17 @@ namespace DatoCms.ErrorCodes
         /// <param name="exhausted">True when a retryable failure is given up for lack of attempts or rate-limit time.</param>
         public global::System.TimeSpan? Spend(DatoCmsApiException? error, bool isIdempotent, global::System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, DatoCmsRetryOptions options, out bool exhausted)
         {
-            exhausted = false;
-            if (IsRateLimit(error))
+            var next = _spent.Spend(error, isIdempotent, retryAfter, options, out exhausted);
+            if (!exhausted)
             {
-                // The rate limit delays a request, it does not fail it: 429s spend MaxRateLimitWait, not attempts.
-                // Backoff (without X-RateLimit-Reset) from the attempt the handler would count: this one.
-                var wait = DatoCmsRetryPolicy.RateLimitDelay(error!, Counted + 1, options);
-                StartRateLimit();
-                if (RateLimitElapsed + wait >= options.MaxRateLimitWait)
-                {
-                    exhausted = true;
-                    return null;
-                }
-
-                return Delay = wait;
+                Delay = next;
             }
 
-            if (DatoCmsRetryPolicy.IsScheduledMaintenance(error))
-            {
-                var delay = DatoCmsRetryPolicy.MaintenanceDelay(retryAfter, ++_maintenanceAnswers, options.MaintenanceWait - _maintenanceWaited, options);
-                _maintenanceWaited += delay ?? global::System.TimeSpan.Zero;
-                return Delay = delay;
-            }
-
-            var next = error is null ? DatoCmsRetryPolicy.Backoff(Counted, options) : DatoCmsRetryPolicy.GetDelay(error, Counted, isIdempotent, options);
-            if (next != null && Counted >= options.MaxAttempts)
-            {
-                exhausted = true;
-                return null;
-            }
-
-            return Delay = next;
+            return next;
         }
 
         /// <summary>Starts the rate-limit clock at the first 429.</summary>
-        public void StartRateLimit()
-        {
-            if (_rateLimited is null)
-            {
-                _rateLimited = global::System.Diagnostics.Stopwatch.StartNew();
-            }
-        }
+        public void StartRateLimit() => _spent.StartRateLimit();
 
         /// <summary>
         /// Keeps the slot a 429's retry waited for until the next attempt's throttle takes it; should
@@ -162,8 +128,6 @@ namespace DatoCms.ErrorCodes
             // Runs at once when the execution is cancelled already: the retry will not happen.
             _reservation = cancellationToken.Register(state => ((DatoCmsRetryBudget)state!).Unreserve()?.Abandon(), this);
         }
-
-        private static bool IsRateLimit(DatoCmsApiException? error) => error != null && error.RetryKind == DatoCmsRetryKind.RateLimit;
 
         private DatoCmsRateLimitTicket? TakeReserved()
         {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using DatoCms.ErrorCodes.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -32,6 +33,10 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: the closest code a DATO006 literal may have meant.</summary>
     public const string SuggestionProperty = "Suggestion";
 
+    /// <summary>The operations a raw code string can meet a constant in.</summary>
+    private static readonly ImmutableArray<OperationKind> AnalyzedKinds =
+        ImmutableArray.Create(OperationKind.Binary, OperationKind.Invocation, OperationKind.IsPattern, OperationKind.Switch, OperationKind.SwitchExpression);
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(UsageDiagnosticDescriptors.RawCodeStringComparison, UsageDiagnosticDescriptors.UnknownCodeLiteral);
@@ -60,40 +65,43 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             // from a syntax action binds the same body, only earlier and on this rule's clock.
             // They are registered per body, and only for a body whose syntax names ApiCode,
             // ToApiString or TryParse (every check below needs one of them): the other bodies,
-            // nearly all of a program, cost one token walk instead of a callback per call and operator.
+            // nearly all of a program, cost a binary search (in positions found once per file by a text
+            // search, see NamePositions) instead of a callback per call and operator.
             start.RegisterOperationBlockStartAction(block =>
             {
-                if (!NamesRawCodeOrTryParse(block.OperationBlocks))
+                if (state.NamesRawCodeOrTryParse(block.OperationBlocks, block.CancellationToken))
                 {
-                    return;
+                    // One action for every kind, with the delegate and the kinds made once: this runs per body.
+                    block.RegisterOperationAction(state.Analyze, AnalyzedKinds);
                 }
-
-                block.RegisterOperationAction(c => AnalyzeBinary(c, state), OperationKind.Binary);
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
-                block.RegisterOperationAction(c => AnalyzeIsPattern(c, state), OperationKind.IsPattern);
-                block.RegisterOperationAction(c => AnalyzeSwitch(c, state), OperationKind.Switch, OperationKind.SwitchExpression);
             });
         });
     }
 
-    private static bool NamesRawCodeOrTryParse(ImmutableArray<IOperation> blocks)
+    private static void Analyze(OperationAnalysisContext context, CodeStringState state)
     {
-        foreach (var block in blocks)
+        switch (context.Operation.Kind)
         {
-            if (NamesRawCode(block.Syntax, alsoTryParse: true))
-            {
-                return true;
-            }
+            case OperationKind.Binary:
+                AnalyzeBinary(context, state);
+                break;
+            case OperationKind.Invocation:
+                AnalyzeInvocation(context, state);
+                break;
+            case OperationKind.IsPattern:
+                AnalyzeIsPattern(context, state);
+                break;
+            default:
+                AnalyzeSwitch(context, state);
+                break;
         }
-
-        return false;
     }
 
     private static void AnalyzeBinary(OperationAnalysisContext context, CodeStringState state)
     {
         // The operator first: most binary operations in a body are arithmetic or logic, and need no syntax walk.
         if (context.Operation is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
-            || binary.Syntax is not BinaryExpressionSyntax || !NamesRawCode(binary.Syntax))
+            || binary.Syntax is not BinaryExpressionSyntax || !state.NamesRawCode(binary.Syntax))
         {
             return;
         }
@@ -115,7 +123,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        var isEquals = name == "Equals" && NamesRawCode(syntax.ArgumentList) | NamesRawCode(syntax.Expression);
+        var isEquals = name == "Equals" && state.NamesRawCode(syntax);
         if (!isEquals && name != "TryParse")
         {
             return;
@@ -160,7 +168,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeIsPattern(OperationAnalysisContext context, CodeStringState state)
     {
         var symbols = state.Symbols;
-        if (context.Operation is not IIsPatternOperation { Syntax: IsPatternExpressionSyntax syntax } isPattern || !NamesRawCode(syntax.Expression)
+        if (context.Operation is not IIsPatternOperation { Syntax: IsPatternExpressionSyntax syntax } isPattern || !state.NamesRawCode(syntax.Expression)
             || !IsRawCodeString(isPattern.Value, symbols, out var ignoreCase))
         {
             return;
@@ -194,7 +202,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        if (governing is null || !NamesRawCode(governing) || HeaderLocations.OfSwitch(operation.Syntax) is not { } header)
+        if (governing is null || !state.NamesRawCode(governing) || HeaderLocations.OfSwitch(operation.Syntax) is not { } header)
         {
             return;
         }
@@ -400,29 +408,6 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    /// <summary>Whether the syntax mentions a raw code string at all: the cheap test before any binding (walks the node without allocating).</summary>
-    private static bool NamesRawCode(SyntaxNode node, bool alsoTryParse = false)
-    {
-        foreach (var child in node.ChildNodesAndTokens())
-        {
-            if (child.IsToken)
-            {
-                var token = child.AsToken();
-                if (token.IsKind(SyntaxKind.IdentifierToken)
-                    && (token.ValueText is GeneratedNames.Members.ApiCode or GeneratedNames.Members.ToApiString || (alsoTryParse && token.ValueText == GeneratedNames.Members.TryParse)))
-                {
-                    return true;
-                }
-            }
-            else if (child.AsNode() is { } inner && NamesRawCode(inner, alsoTryParse))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsConstantsOnly(IPatternOperation pattern) => pattern switch
     {
         IConstantPatternOperation => true,
@@ -455,15 +440,24 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             : null;
     }
 
-    /// <summary>What the rule keeps for one compilation: the generated symbols, and the "did you mean" answers already worked out.</summary>
+    /// <summary>
+    /// What the rule keeps for one compilation: the generated symbols, where each tree names a raw
+    /// code or TryParse, and the "did you mean" answers already worked out.
+    /// </summary>
     private sealed class CodeStringState
     {
+        private static readonly string[] RawCodeNames = { GeneratedNames.Members.ApiCode, GeneratedNames.Members.ToApiString };
+        private static readonly string[] TryParseNames = { GeneratedNames.Members.TryParse };
+
         private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<SyntaxTree, NamePositions> _rawCodes = new();
+        private readonly ConcurrentDictionary<SyntaxTree, NamePositions> _tryParses = new();
 
         public CodeStringState(DatoCmsSymbols symbols, INamedTypeSymbol? stringComparison)
         {
             Symbols = symbols;
             StringComparison = stringComparison;
+            Analyze = context => CodeStringAnalyzer.Analyze(context, this);
         }
 
         public DatoCmsSymbols Symbols { get; }
@@ -471,7 +465,37 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         /// <summary><c>System.StringComparison</c>, looked up once.</summary>
         public INamedTypeSymbol? StringComparison { get; }
 
+        /// <summary>The operation action, made once per compilation rather than once per body.</summary>
+        public Action<OperationAnalysisContext> Analyze { get; }
+
         /// <summary>The same misspelling is usually written many times; the edit distances are computed once per text.</summary>
         public string? Suggest(string value) => _suggestions.GetOrAdd(value, v => CodeStringAnalyzer.Suggest(v, Symbols));
+
+        /// <summary>
+        /// Whether the node's tokens name ApiCode or ToApiString: the cheap test before any semantic
+        /// work. Each tree's text is searched once (see <see cref="NamePositions"/>); then it is a binary search.
+        /// </summary>
+        public bool NamesRawCode(SyntaxNode node) => RawCodes(node.SyntaxTree, CancellationToken.None).AnyWithin(node.Span);
+
+        /// <summary>Whether a body names ApiCode, ToApiString or TryParse: every check of the rule needs one of them.</summary>
+        public bool NamesRawCodeOrTryParse(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+        {
+            foreach (var block in blocks)
+            {
+                var tree = block.Syntax.SyntaxTree;
+                if (RawCodes(tree, cancellationToken).AnyWithin(block.Syntax.Span) || Positions(_tryParses, tree, TryParseNames, cancellationToken).AnyWithin(block.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private NamePositions RawCodes(SyntaxTree tree, CancellationToken cancellationToken) => Positions(_rawCodes, tree, RawCodeNames, cancellationToken);
+
+        /// <summary>Looks up first, so that the common case (the tree was searched already) allocates no factory.</summary>
+        private static NamePositions Positions(ConcurrentDictionary<SyntaxTree, NamePositions> cache, SyntaxTree tree, string[] names, CancellationToken cancellationToken) =>
+            cache.TryGetValue(tree, out var positions) ? positions : cache.GetOrAdd(tree, NamePositions.Of(tree, names, cancellationToken));
     }
 }

@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using DatoCms.ErrorCodes.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DatoCms.ErrorCodes.Generators.Analyzers;
@@ -132,12 +134,20 @@ internal sealed class DatoCmsSymbols
                 continue;
             }
 
-            if (HasAttribute(field, transientAttribute))
+            // The generated members are read from their syntax; binding their attributes (the
+            // semantic way, kept for anything else) was most of this method's time.
+            if (!TryReadGeneratedAttributes(field, errorCode, transientAttribute, enumMember, out var isTransient, out var apiCode))
+            {
+                isTransient = HasAttribute(field, transientAttribute);
+                apiCode = ApiCodeOf(field, enumMember);
+            }
+
+            if (isTransient)
             {
                 transient.Add(field);
             }
 
-            if (ApiCodeOf(field, enumMember) is { } apiCode)
+            if (apiCode is not null)
             {
                 apiCodes.Add((apiCode, field));
             }
@@ -170,6 +180,60 @@ internal sealed class DatoCmsSymbols
         {
             map.Add(key, value);
         }
+    }
+
+    /// <summary>
+    /// Reads the two attributes the generator writes on each member, <c>[global::System.Runtime.Serialization.EnumMember(Value = "CODE")]</c>
+    /// and <c>[DatoCmsTransient(...)]</c>, from the member's syntax, where their names can only bind
+    /// to those types: the first is fully qualified from <c>global::</c>, the second is looked up first
+    /// in the enum's own namespace, which declares it. False (read them semantically) for a member
+    /// with any other attribute or argument shape.
+    /// </summary>
+    private static bool TryReadGeneratedAttributes(IFieldSymbol field, INamedTypeSymbol errorCode, INamedTypeSymbol? transientAttribute, INamedTypeSymbol? enumMember, out bool isTransient, out string? apiCode)
+    {
+        isTransient = false;
+        apiCode = null;
+        if (enumMember is null || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not EnumMemberDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var transientInScope = transientAttribute is not null && errorCode.ContainingType is null
+            && SymbolEqualityComparer.Default.Equals(transientAttribute.ContainingNamespace, errorCode.ContainingNamespace);
+        foreach (var list in declaration.AttributeLists)
+        {
+            if (list.Target is not null)
+            {
+                return false;
+            }
+
+            foreach (var attribute in list.Attributes)
+            {
+                var name = attribute.Name.ToString();
+                if (name is "global::System.Runtime.Serialization.EnumMember" or "global::System.Runtime.Serialization.EnumMemberAttribute")
+                {
+                    if (apiCode is not null || attribute.ArgumentList is not { Arguments.Count: 1 } arguments
+                        || arguments.Arguments[0] is not { NameEquals.Name.Identifier.ValueText: "Value", Expression: LiteralExpressionSyntax literal }
+                        || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+                    {
+                        return false;
+                    }
+
+                    apiCode = literal.Token.ValueText;
+                }
+                else if (transientInScope && name is GeneratedNames.TransientAttributeUsage or GeneratedNames.TransientAttribute)
+                {
+                    isTransient = true;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static string? ApiCodeOf(IFieldSymbol field, INamedTypeSymbol? enumMember)

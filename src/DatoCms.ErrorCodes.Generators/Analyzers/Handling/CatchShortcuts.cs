@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -10,9 +9,6 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// </summary>
 internal static class CatchShortcuts
 {
-    /// <summary>Descends into everything but lambdas and local functions, whose statements are not the handler's.</summary>
-    private static readonly System.Func<SyntaxNode, bool> OutsideNestedFunctions = n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
-
     /// <summary>Every path out of the handler is its final throw: nothing returns, breaks, continues or jumps.</summary>
     public static bool AlwaysThrows(CatchClauseSyntax catchClause)
     {
@@ -22,15 +18,12 @@ internal static class CatchShortcuts
             return false;
         }
 
-        foreach (var node in catchClause.Block.DescendantNodes(OutsideNestedFunctions))
-        {
-            if (node is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // Lambdas and local functions are not searched: their statements are not the handler's.
+        return !SyntaxSearch.AnyDescendant(
+            catchClause.Block,
+            0,
+            static (node, _) => node is ReturnStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax or YieldStatementSyntax,
+            intoNestedFunctions: false);
     }
 
     /// <summary>
@@ -62,21 +55,17 @@ internal static class CatchShortcuts
             return false;
         }
 
-        foreach (var node in catchClause.Block.DescendantNodes())
-        {
-            if (node is InvocationExpressionSyntax invocation && invocation.Expression switch
+        return SyntaxSearch.AnyDescendant(
+            catchClause.Block,
+            name,
+            static (node, name) => node is InvocationExpressionSyntax invocation && invocation.Expression switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
                 GenericNameSyntax generic => generic.Identifier.ValueText == name,
                 MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
                 _ => false,
-            })
-            {
-                return true;
-            }
-        }
-
-        return false;
+            },
+            intoNestedFunctions: true);
     }
 
     /// <summary>
@@ -86,19 +75,16 @@ internal static class CatchShortcuts
     /// </summary>
     public static bool IsStraightLine(CatchClauseSyntax catchClause)
     {
-        foreach (var n in catchClause.Block.DescendantNodes(OutsideNestedFunctions))
-        {
-            if (n is IfStatementSyntax or SwitchStatementSyntax or SwitchExpressionSyntax or ConditionalExpressionSyntax
+        // Lambdas and local functions are not searched: their statements are not the handler's.
+        return !SyntaxSearch.AnyDescendant(
+            catchClause.Block,
+            0,
+            static (n, _) => n is IfStatementSyntax or SwitchStatementSyntax or SwitchExpressionSyntax or ConditionalExpressionSyntax
                 or ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax
                 or YieldStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or CommonForEachStatementSyntax
                 or AssignmentExpressionSyntax or TryStatementSyntax
-                || n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" or "SetException" or "TrySetException" } })
-            {
-                return false;
-            }
-        }
-
-        return true;
+                || n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" or "SetException" or "TrySetException" } },
+            intoNestedFunctions: false);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,12 +29,15 @@ internal static class RetryLoopShape
                     return LeavesOnSuccess(tryStatement.Block, doLoop, doLoop.Condition);
                 case MemberDeclarationSyntax and not GlobalStatementSyntax:
                 case LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
-                    return catchClause.Block.DescendantNodes().OfType<GotoStatementSyntax>().Any();
+                    return JumpsBack(catchClause);
             }
         }
 
-        return catchClause.Block.DescendantNodes().OfType<GotoStatementSyntax>().Any();
+        return JumpsBack(catchClause);
     }
+
+    private static bool JumpsBack(CatchClauseSyntax catchClause) =>
+        SyntaxSearch.AnyDescendant(catchClause.Block, 0, static (node, _) => node is GotoStatementSyntax, intoNestedFunctions: true);
 
     /// <summary>
     /// The condition of the <c>do</c> loop whose body holds the try, if that is the loop around it:
@@ -60,24 +62,23 @@ internal static class RetryLoopShape
         return null;
     }
 
-    private static bool LeavesOnSuccess(BlockSyntax tryBlock, StatementSyntax loop, ExpressionSyntax? condition)
-    {
-        var flags = condition?.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();
-        foreach (var node in tryBlock.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            switch (node)
+    private static bool LeavesOnSuccess(BlockSyntax tryBlock, StatementSyntax loop, ExpressionSyntax? condition) =>
+        SyntaxSearch.AnyDescendant(
+            tryBlock,
+            (Loop: loop, Condition: condition),
+            static (node, shape) => node switch
             {
-                case ReturnStatementSyntax:
-                    return true;
-                case BreakStatementSyntax breakStatement when InnermostBreakable(breakStatement) == loop:
-                    return true;
-                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } when flags is not null && flags.Contains(target.Identifier.ValueText):
-                    return true;
-            }
-        }
+                ReturnStatementSyntax => true,
+                BreakStatementSyntax breakStatement => InnermostBreakable(breakStatement) == shape.Loop,
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => shape.Condition is not null && Names(shape.Condition, target.Identifier.ValueText),
+                _ => false,
+            },
+            intoNestedFunctions: false);
 
-        return false;
-    }
+    /// <summary>Whether the loop condition reads a variable of this name (a flag the try block sets on success).</summary>
+    private static bool Names(ExpressionSyntax condition, string name) =>
+        condition is IdentifierNameSyntax self && self.Identifier.ValueText == name
+        || SyntaxSearch.AnyDescendant(condition, name, static (node, name) => node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name, intoNestedFunctions: true);
 
     private static SyntaxNode? InnermostBreakable(SyntaxNode node)
     {

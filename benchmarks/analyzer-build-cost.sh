@@ -2,7 +2,14 @@
 # The analyzers' share of a real build of the 2,000-method synthetic consumer, as issue 12 measures it:
 # `dotnet build -p:ReportAnalyzer=true` through the warm compiler server, the DATO analyzers' time
 # against the Csc task's time, and the same build with every DATO rule suppressed (Roslyn then skips
-# the analyzers), round after round so that the machine's load hits every variant alike.
+# the analyzers), round after round so that the machine's load hits every variant alike. Every
+# variant is built once before the measured rounds. Ends with each variant's median share.
+#
+# Compiler: as the environment says. Where UseSharedCompilation=false (this project's machines set
+# it), every build starts a new csc process, which loads the analyzers and compiles their code just
+# in time: that JIT time, and the slower first-tier code, is inside ReportAnalyzer's figures. With
+# SERVER=1 the builds use a compiler server of their own instead (a pipe name no other build shares,
+# stopped at the end), warmed by the first builds, as a developer's machine usually does.
 #
 #   benchmarks/analyzer-build-cost.sh [ROUNDS] [OTHER_GENERATOR_DLL]
 #
@@ -37,22 +44,41 @@ cat > "$work/consumer/Consumer.csproj" <<PROJECT
   </ItemGroup>
 </Project>
 PROJECT
+# Every rule the analyzers support (all of them must be off for Roslyn to skip an analyzer).
+ids=$(grep -ohE '"DATO[0-9]+"' "$repo/src/DatoCms.ErrorCodes.Generators/Diagnostics/UsageDiagnosticDescriptors.cs" | tr -d '"' | sort -u)
 {
   echo "is_global = true"
-  for id in 1 2 3 4 5 6; do echo "dotnet_diagnostic.DATO00$id.severity = none"; done
+  for id in $ids; do echo "dotnet_diagnostic.$id.severity = none"; done
 } > "$work/dato-off.globalconfig"
+
+server="dato-analyzer-cost-$$"
+stop_server() {
+  # Only the server this script started: the one listening on its own pipe name.
+  for pid in $(pgrep -f -- "-pipename:$server" || true); do kill "$pid" 2> /dev/null || true; done
+}
+trap stop_server EXIT
 
 variants="current off"
 [ -n "$other" ] && variants="other current off"
+variant_args() {
+  case $1 in
+    other) args=(-p:GeneratorDll="$other") ;;
+    current) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll") ;;
+    off) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll" -p:DatoOff=true) ;;
+  esac
+  args+=(-nodeReuse:false)
+  if [ "${SERVER:-0}" = 1 ]; then args+=(-p:UseSharedCompilation=true -p:SharedCompilationId="$server"); fi
+}
+
 cd "$work/consumer"
-dotnet build -p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll" > /dev/null || true # restore, warm the server
+for variant in $variants; do # restore, start the server, load each variant's analyzers
+  variant_args "$variant"
+  dotnet build --no-incremental "${args[@]}" > /dev/null || true
+done
+: > "$work/shares.txt"
 for round in $(seq 1 "$rounds"); do
   for variant in $variants; do
-    case $variant in
-      other) args=(-p:GeneratorDll="$other") ;;
-      current) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll") ;;
-      off) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll" -p:DatoOff=true) ;;
-    esac
+    variant_args "$variant"
     log="$work/build-$variant-$round.log"
     load=$(cut -d' ' -f1 /proc/loadavg)
     dotnet build --no-incremental -p:ReportAnalyzer=true "${args[@]}" -v:d -clp:PerformanceSummary > "$log" 2>&1 || true
@@ -62,5 +88,10 @@ for round in $(seq 1 "$rounds"); do
     share=$(awk -v d="${dato#<}" -v c="$csc" 'BEGIN { if (c > 0) printf "%.1f %%", 100 * d * 1000 / c }')
     per=$(grep -E "DatoCms.ErrorCodes.Generators.Analyzers\." "$log" | awk '{ n = split($3, a, "."); printf "%s %s, ", a[n], $1 }')
     echo "round $round $variant: load $load, Csc $csc ms, DATO analyzers ${dato:-?} s (${share}), all analyzers ${all:-?} s; ${per%, }"
+    [ -n "$share" ] && echo "$variant ${share% %}" >> "$work/shares.txt"
   done
+done
+for variant in $variants; do
+  { grep "^$variant " "$work/shares.txt" || true; } | awk '{ print $2 }' | sort -n \
+    | awk -v v="$variant" '{ a[NR] = $1 } END { if (NR) printf "%s: DATO share median %.1f %% (%.1f-%.1f %%) over %d rounds\n", v, (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[1], a[NR], NR }'
 done

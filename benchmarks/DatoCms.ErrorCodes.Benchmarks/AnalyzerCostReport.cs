@@ -64,6 +64,56 @@ internal static class AnalyzerCostReport
         Console.WriteLine("Diagnostics reported: " + string.Join(", ", benchmarks.CountById().OrderBy(p => p.Key).Select(p => $"{p.Key} x{p.Value}")));
     }
 
+    /// <summary>
+    /// The analyzers' CPU time on the calling thread per callback, summed (see <see cref="CpuTimedAnalyzer"/>):
+    /// what a loaded machine cannot inflate. <paramref name="dropReports"/> hands the rules a context whose
+    /// reports go nowhere, so the difference is Roslyn's handling of the reported diagnostics.
+    /// </summary>
+    public static void RunCpu(int rounds, bool dropReports, string? only)
+    {
+        var benchmarks = new AnalyzerBenchmarks { Methods = 2000 };
+        benchmarks.Setup();
+        var compilation = benchmarks.Compilation;
+        var names = benchmarks.Analyzers.Where(a => only is null || a.GetType().Name.Contains(only, StringComparison.Ordinal)).Select(a => a.GetType()).ToList();
+        var times = new Dictionary<string, List<double>>();
+        var callbacks = new Dictionary<string, long>();
+        for (var round = -1; round < rounds; round++)
+        {
+            var timed = names.Select(t => new CpuTimedAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(t)!, dropReports)).ToList();
+            compilation.Clone().WithAnalyzers(timed.ToImmutableArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            if (round < 0)
+            {
+                // The first run of the process: the analyzers' code is compiled just in time, as in a build's own csc process.
+                Console.WriteLine("First (cold) run: " + string.Join(", ", timed.OrderByDescending(a => a.Milliseconds).Select(a => $"{a.Name} {a.Milliseconds:0.0} ms")) + $"; all {timed.Sum(a => a.Milliseconds):0.0} ms");
+                continue;
+            }
+
+            foreach (var analyzer in timed)
+            {
+                (times.TryGetValue(analyzer.Name, out var list) ? list : times[analyzer.Name] = new List<double>()).Add(analyzer.Milliseconds);
+                callbacks[analyzer.Name] = analyzer.Callbacks;
+            }
+
+            var sum = timed.Sum(a => a.Milliseconds);
+            (times.TryGetValue("(all)", out var all) ? all : times["(all)"] = new List<double>()).Add(sum);
+        }
+
+        // What reading the clock twice costs, so that it can be told from the callbacks' own time.
+        var clockStart = CpuTimedAnalyzer.ThreadCpuNanoseconds();
+        for (var i = 0; i < 100_000; i++)
+        {
+            CpuTimedAnalyzer.ThreadCpuNanoseconds();
+        }
+
+        var perCallback = 2 * (CpuTimedAnalyzer.ThreadCpuNanoseconds() - clockStart) / 100_000 / 1e6;
+        Console.WriteLine($"CPU time in the analyzers' callbacks, median of {rounds} rounds{(dropReports ? ", reports dropped" : string.Empty)}; reading the clock adds {perCallback * 1e3:0.00} µs per callback (included):");
+        foreach (var (name, list) in times.OrderByDescending(t => Median(t.Value)))
+        {
+            Console.WriteLine($"  {name,-40} {Median(list),8:0.0} ms  (min {list.Min():0.0}, max {list.Max():0.0}){(callbacks.TryGetValue(name, out var n) ? $"  {n} callbacks" : string.Empty)}");
+        }
+    }
+
     private static IEnumerable<(string Name, double Milliseconds)> Telemetry(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));

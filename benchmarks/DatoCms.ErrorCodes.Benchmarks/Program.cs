@@ -3,11 +3,20 @@ using BenchmarkDotNet.Running;
 
 // Full run:  dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- --filter '*'
 // Smoke run: add --job short (or --job dry) to check that every benchmark still runs.
-// Analyzer cost report (per-analyzer time as a share of compile time): add "analyzer-cost".
+// Analyzer cost report (per-analyzer time as a share of compile time): add "analyzer-cost" (--rounds N, --only NAME);
+// with --cpu, the CPU time of the calling thread in the analyzers' callbacks instead of Roslyn's wall-clock
+// telemetry (--drop-reports: the reports go nowhere, to separate Roslyn's handling of them).
 if (args.Length > 0 && args[0] == "analyzer-cost")
 {
     var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    DatoCms.ErrorCodes.Benchmarks.AnalyzerCostReport.Run(reversed: args.Contains("--reversed"), only: only);
+    var rounds = Array.IndexOf(args, "--rounds") is var r and >= 0 && r + 1 < args.Length ? int.Parse(args[r + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    if (args.Contains("--cpu"))
+    {
+        DatoCms.ErrorCodes.Benchmarks.AnalyzerCostReport.RunCpu(rounds, dropReports: args.Contains("--drop-reports"), only);
+        return;
+    }
+
+    DatoCms.ErrorCodes.Benchmarks.AnalyzerCostReport.Run(rounds, reversed: args.Contains("--reversed"), only: only);
     return;
 }
 

@@ -85,7 +85,8 @@ internal static class AnalyzerCostReport
             if (round < 0)
             {
                 // The first run of the process: the analyzers' code is compiled just in time, as in a build's own csc process.
-                Console.WriteLine("First (cold) run: " + string.Join(", ", timed.OrderByDescending(a => a.Milliseconds).Select(a => $"{a.Name} {a.Milliseconds:0.0} ms")) + $"; all {timed.Sum(a => a.Milliseconds):0.0} ms");
+                Console.WriteLine("First (cold) run: " + string.Join(", ", timed.OrderByDescending(a => a.Milliseconds).Select(a => $"{a.Name} {a.Milliseconds:0.0} ms (JIT {a.JitMilliseconds:0.0})"))
+                    + $"; all {timed.Sum(a => a.Milliseconds):0.0} ms, of which compiling code just in time {timed.Sum(a => a.JitMilliseconds):0.0} ms");
                 continue;
             }
 

@@ -21,6 +21,7 @@ internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
     private readonly DiagnosticAnalyzer _inner;
     private readonly bool _dropReports;
     private long _nanoseconds;
+    private long _jitTicks;
     private long _callbacks;
 
     public CpuTimedAnalyzer(DiagnosticAnalyzer inner, bool dropReports)
@@ -35,12 +36,16 @@ internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
 
     public long Callbacks => Interlocked.Read(ref _callbacks);
 
+    /// <summary>Of <see cref="Milliseconds"/>, the time the runtime spent compiling code just in time inside the callbacks.</summary>
+    public double JitMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _jitTicks)).TotalMilliseconds;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _inner.SupportedDiagnostics;
 
     public override void Initialize(AnalysisContext context) => _inner.Initialize(new Context(context, this));
 
     private Action<T> Timed<T>(Action<T> action) => argument =>
     {
+        var jitStart = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
         var start = ThreadCpuNanoseconds();
         try
         {
@@ -49,6 +54,7 @@ internal sealed class CpuTimedAnalyzer : DiagnosticAnalyzer
         finally
         {
             Interlocked.Add(ref _nanoseconds, ThreadCpuNanoseconds() - start);
+            Interlocked.Add(ref _jitTicks, (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitStart).Ticks);
             Interlocked.Increment(ref _callbacks);
         }
     };

@@ -136,7 +136,10 @@ public class ResilienceHandlerTests
 
         Assert.All(responses, status => Assert.Equal(200, status));
 
-        // Paced together, the burst took at least two more windows and met (almost) no 429.
-        Assert.True(api.TooManyRequests <= 1, $"{api.TooManyRequests} responses were 429");
+        // Paced together, the burst took at least two more windows and met (almost) no 429. Two
+        // throttles of their own would have sent 16 into the first window, 8 of them rejected; a few
+        // are allowed because on a loaded machine a request can reach the counter late, in the next
+        // window (bounds this tight once failed under load, where the pacing itself was right).
+        Assert.True(api.TooManyRequests <= 3, $"{api.TooManyRequests} responses were 429");
     }
 }

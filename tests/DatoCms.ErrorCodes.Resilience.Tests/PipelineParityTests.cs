@@ -112,8 +112,8 @@ public class PipelineParityTests : IClassFixture<RetryStacks>
     {
         var id = stack + "-" + Guid.NewGuid().ToString("N");
 
-        // 0.3 s against MaxRateLimitWait's 0.75 s: three 429s, then the budget is spent (see RetryStacks).
-        HttpRequestMessage Create() => Scripted.Request(method, id, status, apiCode, transient, reset: status == 429 ? (failures is null ? "0.3" : "0.001") : null, fail: failures);
+        // RateLimitReset (0.6 s) against MaxRateLimitWait's 1.7 s: three 429s, then the budget is spent (see RetryStacks).
+        HttpRequestMessage Create() => Scripted.Request(method, id, status, apiCode, transient, reset: status == 429 ? (failures is null ? RetryStacks.RateLimitReset : "0.001") : null, fail: failures);
         using var response = stack switch
         {
             "handler" => await _stacks.HandlerClient.SendAsync(Create()),

@@ -94,12 +94,14 @@ public class ResilienceHandlerTests
         {
             o.MaxAttempts = 10;
             o.EnableThrottling = false;
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
-            o.TotalTimeout = TimeSpan.FromMilliseconds(300);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1.5);
+            o.TotalTimeout = TimeSpan.FromSeconds(1.5);
         }), out var services);
         await using var _ = services;
 
-        // A 429 asks for a 10 s wait; the total budget ends it long before.
+        // A 429 asks for a 10 s wait; the total budget ends it long before. (The attempt's own
+        // timeout is long enough for a cold first request on a loaded machine, so the attempt is
+        // answered, and only the wait is cut short.)
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "r1", 429, "RATE_LIMIT_EXCEEDED", reset: "10")));
 
         Assert.Equal(1, api.AttemptsOf("r1"));
@@ -136,7 +138,10 @@ public class ResilienceHandlerTests
 
         Assert.All(responses, status => Assert.Equal(200, status));
 
-        // Paced together, the burst took at least two more windows and met (almost) no 429.
-        Assert.True(api.TooManyRequests <= 1, $"{api.TooManyRequests} responses were 429");
+        // Paced together, the burst took at least two more windows and met (almost) no 429. Two
+        // throttles of their own would have sent 16 into the first window, 8 of them rejected; a few
+        // are allowed because on a loaded machine a request can reach the counter late, in the next
+        // window (bounds this tight once failed under load, where the pacing itself was right).
+        Assert.True(api.TooManyRequests <= 3, $"{api.TooManyRequests} responses were 429");
     }
 }

@@ -41,9 +41,20 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>Adds the DatoCMS resilience pipeline with settings bound from configuration (reloaded when it changes).</summary>
+        /// <remarks>
+        /// Binding reads the options by reflection, so in a trimmed or native AOT application this overload
+        /// warns at its call site (IL2026, IL3050), as the configuration binder itself does; there, use the
+        /// overload that takes an action and read the section in it.
+        /// </remarks>
         /// <param name="builder">The client's builder.</param>
         /// <param name="section">The configuration section, with keys named like <see cref="DatoCmsResilienceOptions"/>'s properties.</param>
         /// <returns>The resilience pipeline's builder.</returns>
+#if NET5_0_OR_GREATER
+        [global::System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Binds DatoCmsResilienceOptions from configuration by reflection; use the overload that takes an action in trimmed applications.")]
+#endif
+#if NET7_0_OR_GREATER
+        [global::System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Binds DatoCmsResilienceOptions from configuration by reflection; use the overload that takes an action in native AOT applications.")]
+#endif
         public static global::Microsoft.Extensions.Http.Resilience.IHttpResiliencePipelineBuilder AddDatoCmsResilienceHandler(
             this global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder,
             global::Microsoft.Extensions.Configuration.IConfigurationSection section)

@@ -36,7 +36,12 @@ namespace DatoCms.ErrorCodes
         /// <param name="services">The services.</param>
         /// <param name="configure">Sets the token and the other settings.</param>
         /// <returns>The client's builder.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDatoCmsHttpClient<TClient>(
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDatoCmsHttpClient<
+            // Trimming keeps the constructors the client factory calls, as AddHttpClient<TClient> asks.
+#if NET5_0_OR_GREATER
+            [global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+            TClient>(
             this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
             global::System.Action<DatoCmsClientOptions> configure)
             where TClient : class
@@ -55,7 +60,13 @@ namespace DatoCms.ErrorCodes
         /// <param name="services">The services.</param>
         /// <param name="configure">Sets the token and the other settings.</param>
         /// <returns>The client's builder.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDatoCmsHttpClient<TClient, TImplementation>(
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddDatoCmsHttpClient<
+            TClient,
+            // Trimming keeps the constructors the client factory calls, as AddHttpClient<TClient, TImplementation> asks.
+#if NET5_0_OR_GREATER
+            [global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+            TImplementation>(
             this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
             global::System.Action<DatoCmsClientOptions> configure)
             where TClient : class

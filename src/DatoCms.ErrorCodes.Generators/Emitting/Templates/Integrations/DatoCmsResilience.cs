@@ -224,6 +224,11 @@ namespace DatoCms.ErrorCodes
             };
         }
 
+#if NET5_0_OR_GREATER
+        // Polly validates strategy options with data annotations, which trimming may strip; the throttle's
+        // options declare none, so there is nothing to lose.
+        [global::System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "DatoCmsThrottleStrategyOptions declares no validation attributes.")]
+#endif
         internal static global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> AddDatoCmsThrottle(
             this global::Polly.ResiliencePipelineBuilder<global::System.Net.Http.HttpResponseMessage> builder,
             global::System.Func<bool, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>> acquire,

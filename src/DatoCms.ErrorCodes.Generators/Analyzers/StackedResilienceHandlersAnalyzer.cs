@@ -33,7 +33,9 @@ public sealed class StackedResilienceHandlersAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // As in the other rules: generated code is never analyzed (no Analyze flag), and what is reported is
+        // always in the user code just analyzed, so the driver's per-diagnostic generated-code check is skipped.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             // Without the resilience package there is no standard handler to stack.

@@ -39,6 +39,7 @@ namespace DatoCms.ErrorCodes
         // request took that slot; only that request's answer tells (the others' answers may be stale).
         private bool _probeArmed;
         private bool _probeOut;
+        private bool _probeBelowEven;
         private long _probeWait;
 
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
@@ -92,6 +93,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="probe">Whether the rejected request was the probe (see <see cref="ClaimProbe"/>).</param>
         public void Rejected(long now, int ours, long reset, int limit, bool probe = false)
         {
+            var seenFull = _lastFull != long.MinValue;
             _lastFull = now;
             _roomSince = long.MaxValue;
             _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + (_window / 4));
@@ -104,15 +106,16 @@ namespace DatoCms.ErrorCodes
                 _share = global::System.Math.Max(1, _share - 1);
                 _probeWait = global::System.Math.Min(_window, _probeWait * 2);
                 _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + _probeWait);
+                _nextIncrease = global::System.Math.Max(_nextIncrease, now + _probeWait);
                 return;
             }
 
             // Down to what this process holds, but not below half an even split in one go: right
             // after its slots come free it holds little, and a burst of 429s is one event.
-            // Before any estimate of the others (one process), the floor would be half the window:
+            // The first 429 of all, before anything is known of the others: to what is held, or
             // each 429 would free a slot for another request into the same full window.
             var even = (limit + _processes - 1) / _processes;
-            var floor = _processes > 1 ? global::System.Math.Min(_share, even) / 2 : 1;
+            var floor = seenFull ? global::System.Math.Min(_share, even) / 2 : 1;
             _share = global::System.Math.Max(global::System.Math.Max(1, ours), floor);
 
             var wait = reset > 0 ? reset : _window;
@@ -262,13 +265,12 @@ namespace DatoCms.ErrorCodes
                 return;
             }
 
-            // Room a probe found still there after a quarter of a window is left over by the others
-            // (whoever has work takes it then): taken whole, so a process whose peers finish gets
-            // their part within the window. Room seen on every answer is split with the others that
-            // may be taking it too, as many as hold what the others hold if each held what this process does.
+            // Split with the others that may be taking it too, as many as hold what the others hold
+            // if each held what this process does.
             var free = probe ? global::System.Math.Min(room, roomBefore) : room;
-            var holders = !probe && others * 10 >= limit ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
-            _share = global::System.Math.Min(limit, global::System.Math.Max(_share, ours + ((free + holders) / (1 + holders))));
+            var holders = others * 10 >= limit ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
+            var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
+            _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
             _nextRoomGrowth = now + (_window / 4);
         }
 
@@ -333,6 +335,15 @@ namespace DatoCms.ErrorCodes
             {
                 _nextIncrease += _window / 4;
                 _share++;
+
+                // The request that takes the slot is a probe too: when the room the last answer
+                // showed is still there it is taken, up to an even split, so a process that fell
+                // far below one (or whose estimate is stale) is not held to a request a quarter window.
+                if (_lastRoom > 0 && !_probeOut)
+                {
+                    _probeArmed = true;
+                    _probeBelowEven = true;
+                }
             }
 
             // The last answer showed room, and none came for a quarter of a window (every request
@@ -345,6 +356,7 @@ namespace DatoCms.ErrorCodes
                 _nextRoomGrowth = now + (_window / 4);
                 _lastAnswerSaturated = false;
                 _probeArmed = true;
+                _probeBelowEven = false;
             }
         }
     }

@@ -156,10 +156,10 @@ public class ShareEstimatorTests
         share.Accepted(now, Limit, remaining: 9, ours: 21, uncounted: 0, others: 30);
         Assert.Equal(21, share.Current(now, Limit));
 
-        // This time the probe is accepted and the room is still there after a quarter of a window:
-        // the others left it over, and it is taken whole.
+        // This time the probe is accepted and the room is still there: it is taken, split with the
+        // other that may be taking it too.
         share.Accepted(now, Limit, remaining: 9, ours: 21, uncounted: 0, others: 30, probe: true);
-        Assert.Equal(30, share.Current(now, Limit));
+        Assert.InRange(share.Current(now, Limit), 25, 27);
     }
 
     [Fact]
@@ -181,6 +181,47 @@ public class ShareEstimatorTests
         var alone = new DatoCmsRateLimitShare(Window);
         alone.Accepted(0, Limit, remaining: 36, ours: 24, uncounted: 0, others: 0, settled: true);
         Assert.Equal(Limit, alone.Current(0, Limit));
+    }
+
+    [Fact]
+    public void AProcessFarBelowAnEvenSplitWhosePeersLeftGetsTheWindowBack()
+    {
+        // Three processes at an even split; then this one is cut to a handful (429s while it held
+        // little), and the others leave. Its requests go out only as its share grows, and each
+        // answer comes alone: room never shows on answers close together, only the requests of
+        // its growth and its probes find it.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
+        var held = share.Current(now, Limit);
+        Assert.InRange(held, 3, 5);
+
+        var left = now;
+        var whole = long.MaxValue;
+        for (var step = 0; step < 200 && whole == long.MaxValue; step++, now += Window / 40)
+        {
+            var want = share.Current(now, Limit);
+            if (want > held)
+            {
+                // The new requests, the first of them the probe if one is due, answered at once.
+                var probe = share.ClaimProbe();
+                held = want;
+                share.Accepted(now, Limit, remaining: Limit - held, ours: held, uncounted: 0, others: 0, probe: probe);
+                if (share.Current(now, Limit) == Limit)
+                {
+                    whole = now;
+                }
+            }
+        }
+
+        Assert.InRange(whole - left, 0, 3 * Window);
     }
 
     [Fact]
@@ -214,6 +255,12 @@ public class ShareEstimatorTests
         Assert.Equal(20, share.Current(1, Limit));
         share.Rejected(2, ours: 19, reset: 3 * Stopwatch.Frequency, Limit);
         Assert.Equal(19, share.Current(2, Limit));
+
+        // Once the window was seen full, a 429 that finds this process holding little (its slots
+        // just freed) takes no more than half the share in one go: a process must not collapse to
+        // a request or two, from where only slow growth brings it back.
+        share.Rejected(3, ours: 2, reset: 3 * Stopwatch.Frequency, Limit);
+        Assert.Equal(9, share.Current(3, Limit));
     }
 
     [Fact]

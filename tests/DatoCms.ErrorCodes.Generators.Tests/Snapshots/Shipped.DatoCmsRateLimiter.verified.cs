@@ -222,7 +222,7 @@ namespace DatoCms.ErrorCodes
 
         private DatoCmsRateLimiter.Slot Take(long now)
         {
-            var slot = new Slot(this, now);
+            var slot = new Slot(this, now) { IsProbe = _share.ClaimProbe() };
             _slots.Add(slot);
             _lastActivity = now;
             return slot;
@@ -234,6 +234,10 @@ namespace DatoCms.ErrorCodes
             var counted = _shortestRoundTrip == long.MaxValue ? slot.Answered : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
             return counted + _window + _margin;
         }
+
+        /// <summary>When the server counted an answered slot, at the earliest: the answer's way back is no longer than the shortest round trip.</summary>
+        private long EarliestCount(Slot slot) =>
+            _shortestRoundTrip == long.MaxValue ? slot.Sent : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
 
         /// <summary>Slots in flight or not yet reusable; <paramref name="next"/> is when the next one frees (long.MaxValue: none answered).</summary>
         private int InUse(long now, out long next)
@@ -356,7 +360,7 @@ namespace DatoCms.ErrorCodes
                     slot.Answered = now;
                 }
 
-                Learn(now, slot.Sent, statusCode, headers);
+                Learn(now, slot.Sent, statusCode, headers, slot.IsProbe);
                 Pump(now);
             }
         }
@@ -374,7 +378,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>.</summary>
-        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false)
         {
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
             if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
@@ -385,7 +389,7 @@ namespace DatoCms.ErrorCodes
             if (statusCode == 429)
             {
                 var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
-                _share.Rejected(now, InUse(now, out _), reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit);
+                _share.Rejected(now, InUse(now, out _), reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit, probe);
                 return;
             }
 
@@ -400,10 +404,19 @@ namespace DatoCms.ErrorCodes
             // Requests sent after it and not answered may or may not have been counted.
             var counted = 0;
             var uncounted = 0;
+            var inFlight = 0;
+            var surelyCounted = 1;
             foreach (var slot in _slots)
             {
+                if (slot.Answered != 0 && slot.Answered <= sent && EarliestCount(slot) > now - _window)
+                {
+                    // Counted before this one left, and after the earliest start of the window it was counted in.
+                    surelyCounted++;
+                }
+
                 if (slot.Answered == 0)
                 {
+                    inFlight++;
                     if (slot.Sent <= sent)
                     {
                         counted++;
@@ -422,7 +435,11 @@ namespace DatoCms.ErrorCodes
             // Requests sent together reach the server in any order: for the others' part, count
             // every request of ours in flight as counted, so that it is never overestimated.
             var others = global::System.Math.Max(0, _limit - left - counted - uncounted);
-            _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others);
+
+            // More of ours surely in the last window than the server counts: it forgot them, so its
+            // window is fixed and has just started again; the room it shows is everyone's.
+            var windowRestarted = surelyCounted > _limit - left + 1;
+            _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe);
         }
 
         /// <summary>One request's slot: when it left and when its answer came (0 while in flight).</summary>
@@ -440,6 +457,9 @@ namespace DatoCms.ErrorCodes
             public long Sent { get; }
 
             public long Answered { get; set; }
+
+            /// <summary>Whether this request is the share's probe for lasting room.</summary>
+            public bool IsProbe { get; set; }
 
             public override void Complete(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
             {

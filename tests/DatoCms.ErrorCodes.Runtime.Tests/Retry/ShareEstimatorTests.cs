@@ -136,22 +136,156 @@ public class ShareEstimatorTests
         Assert.Equal(20, share.Current(now + (Window / 8), Limit));
         now += Window / 4;
         Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+        Assert.False(share.ClaimProbe());
 
         // The room was gone: the 429 gives the probe back and takes nothing else.
         now += Window / 50;
-        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
         Assert.Equal(20, share.Current(now, Limit));
 
         // The room is there again: the next probe waits longer than the first did.
         share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
         Assert.Equal(20, share.Current(now + (Window / 4), Limit));
         Assert.Equal(21, share.Current(now + (Window / 2) + 1, Limit));
+        Assert.True(share.ClaimProbe());
+
+        // An answer to another request (sent before the probe, it saw the window before the
+        // others' requests came) does not stand for the probe's.
+        now += (Window / 2) + (Window / 50);
+        share.Accepted(now, Limit, remaining: 9, ours: 21, uncounted: 0, others: 30);
+        Assert.Equal(21, share.Current(now, Limit));
 
         // This time the probe is accepted and the room is still there: it is taken, split with the
         // other that may be taking it too.
-        now += (Window / 2) + (Window / 50);
-        share.Accepted(now, Limit, remaining: 9, ours: 21, uncounted: 0, others: 30);
+        share.Accepted(now, Limit, remaining: 9, ours: 21, uncounted: 0, others: 30, probe: true);
         Assert.InRange(share.Current(now, Limit), 25, 27);
+    }
+
+    [Fact]
+    public void BeforeTheWindowIsSeenFullOnlyASettledAnswerSetsTheShare()
+    {
+        // Three processes start together, 24 requests each: the first answers show room that the
+        // others' requests, counted after them, have taken since. While its own requests are in
+        // flight a process holds what it holds, however long it waits.
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 50, ours: 24, uncounted: 0, others: 0, settled: false);
+        Assert.Equal(24, share.Current(0, Limit));
+        Assert.Equal(24, share.Current(10 * Window, Limit));
+
+        // The answer that settles its last request tells what is left.
+        share.Accepted(10 * Window, Limit, remaining: 2, ours: 24, uncounted: 0, others: 34, settled: true);
+        Assert.Equal(26, share.Current(10 * Window, Limit));
+
+        // Alone, the settled answer gives it the window.
+        var alone = new DatoCmsRateLimitShare(Window);
+        alone.Accepted(0, Limit, remaining: 36, ours: 24, uncounted: 0, others: 0, settled: true);
+        Assert.Equal(Limit, alone.Current(0, Limit));
+    }
+
+    [Fact]
+    public void AProcessFarBelowAnEvenSplitWhosePeersLeftGetsTheWindowBack()
+    {
+        // Three processes at an even split; then this one is cut to a handful (429s while it held
+        // little), and the others leave. Its requests go out only as its share grows, and each
+        // answer comes alone: room never shows on answers close together, only the requests of
+        // its growth and its probes find it.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
+        var held = share.Current(now, Limit);
+        Assert.InRange(held, 3, 5);
+
+        var left = now;
+        var whole = long.MaxValue;
+        for (var step = 0; step < 200 && whole == long.MaxValue; step++, now += Window / 40)
+        {
+            var want = share.Current(now, Limit);
+            if (want > held)
+            {
+                // The new requests, the first of them the probe if one is due, answered at once.
+                var probe = share.ClaimProbe();
+                held = want;
+                share.Accepted(now, Limit, remaining: Limit - held, ours: held, uncounted: 0, others: 0, probe: probe);
+                if (share.Current(now, Limit) == Limit)
+                {
+                    whole = now;
+                }
+            }
+        }
+
+        Assert.InRange(whole - left, 0, 3 * Window);
+    }
+
+    [Fact]
+    public void OnlyTheAnswerToTheLatestRequestCountsProcesses()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        Assert.Equal(3, share.Processes);
+
+        // An early answer of a burst: 12 requests of ours sent after it are not answered yet, and
+        // the server may have counted them. Ten of ours against 36 others would look like five
+        // processes, and cut this one to a fifth of the window.
+        share.Accepted(now, Limit, remaining: 2, ours: 22, uncounted: 12, others: 36);
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(20, share.Current(now, Limit));
+    }
+
+    [Fact]
+    public void AFirst429BeforeAnyEstimateHoldsWhatTheProcessHolds()
+    {
+        // Nothing known about the others yet: a 429 drops the share to what this process holds,
+        // not to half the window (which would let every 429 send another request into the full window).
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 30, ours: 24, uncounted: 0, others: 0, settled: false);
+        share.Rejected(1, ours: 20, reset: 3 * Stopwatch.Frequency, Limit);
+        Assert.Equal(20, share.Current(1, Limit));
+        share.Rejected(2, ours: 19, reset: 3 * Stopwatch.Frequency, Limit);
+        Assert.Equal(19, share.Current(2, Limit));
+
+        // Once the window was seen full, a 429 that finds this process holding little (its slots
+        // just freed) takes no more than half the share in one go: a process must not collapse to
+        // a request or two, from where only slow growth brings it back.
+        share.Rejected(3, ours: 2, reset: 3 * Stopwatch.Frequency, Limit);
+        Assert.Equal(9, share.Current(3, Limit));
+    }
+
+    [Fact]
+    public void AFixedWindowThatStartsAgainShowsNoSpareRoom()
+    {
+        // Three processes at an even split; a probe goes out when a fixed window has just started
+        // again: the server shows the whole window free (it forgot everyone's requests), which
+        // the others' requests are about to take. Neither the probe nor other answers take it.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: step % 2 == 0 ? 0 : 3, ours: 20, uncounted: 0, others: 40 - (step % 2 == 0 ? 0 : 3));
+        }
+
+        Assert.Equal(20, share.Current(now, Limit));
+        now += Window / 4;
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+        for (var step = 0; step < 10; step++, now += Window / 40)
+        {
+            share.Accepted(now, Limit, remaining: 59 - step, ours: 21, uncounted: 0, others: 0, windowRestarted: true, probe: step == 0);
+        }
+
+        Assert.InRange(share.Current(now, Limit), 20, 21);
     }
 
     [Fact]

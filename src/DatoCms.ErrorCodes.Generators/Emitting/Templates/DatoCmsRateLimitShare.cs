@@ -30,7 +30,11 @@ namespace DatoCms.ErrorCodes
         private long _lastAnswer = long.MinValue;
         private int _lastRoom;
         private bool _lastAnswerSaturated;
-        private bool _probing;
+        // A probe: armed when the share grew by one to find out whether room lasted, out once a
+        // request took that slot; only that request's answer tells (the others' answers may be stale).
+        private bool _probeArmed;
+        private bool _probeOut;
+        private bool _probeBelowEven;
         private long _probeWait;
 
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
@@ -57,6 +61,22 @@ namespace DatoCms.ErrorCodes
             return ProbeDue(limit) ? global::System.Math.Min(next, global::System.Math.Max(_lastAnswer + (_window / 4), _nextRoomGrowth)) : next;
         }
 
+        /// <summary>
+        /// Whether the request taking a slot now is the probe the share grew by; call once per slot
+        /// taken, and report its answer with probe set.
+        /// </summary>
+        public bool ClaimProbe()
+        {
+            if (!_probeArmed)
+            {
+                return false;
+            }
+
+            _probeArmed = false;
+            _probeOut = true;
+            return true;
+        }
+
         /// <summary>How many processes seem to share the window (1: this one alone).</summary>
         public int Processes => _processes;
 
@@ -65,27 +85,33 @@ namespace DatoCms.ErrorCodes
         /// <param name="ours">This process's requests in flight or still in its window, the rejected one left out.</param>
         /// <param name="reset">The server's X-RateLimit-Reset in stopwatch ticks, or 0 when it sent none.</param>
         /// <param name="limit">The project's limit per window.</param>
-        public void Rejected(long now, int ours, long reset, int limit)
+        /// <param name="probe">Whether the rejected request was the probe (see <see cref="ClaimProbe"/>).</param>
+        public void Rejected(long now, int ours, long reset, int limit, bool probe = false)
         {
+            var seenFull = _lastFull != long.MinValue;
             _lastFull = now;
             _roomSince = long.MaxValue;
             _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + (_window / 4));
-            if (_probing)
+            if (probe && _probeOut)
             {
                 // A probe for room that was gone: the share goes back to what it was, and the next
                 // probe waits twice as long (a window at most): the room a fixed window shows its
                 // first senders is the others' requests still to come, every window.
-                _probing = false;
+                _probeOut = false;
                 _share = global::System.Math.Max(1, _share - 1);
                 _probeWait = global::System.Math.Min(_window, _probeWait * 2);
                 _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + _probeWait);
+                _nextIncrease = global::System.Math.Max(_nextIncrease, now + _probeWait);
                 return;
             }
 
             // Down to what this process holds, but not below half an even split in one go: right
             // after its slots come free it holds little, and a burst of 429s is one event.
+            // The first 429 of all, before anything is known of the others: to what is held, or
+            // each 429 would free a slot for another request into the same full window.
             var even = (limit + _processes - 1) / _processes;
-            _share = global::System.Math.Max(global::System.Math.Max(1, ours), global::System.Math.Min(_share, even) / 2);
+            var floor = seenFull ? global::System.Math.Min(_share, even) / 2 : 1;
+            _share = global::System.Math.Max(global::System.Math.Max(1, ours), floor);
 
             var wait = reset > 0 ? reset : _window;
             _nextIncrease = now + (long)(wait * SpreadFactor(reset > 0 && reset % global::System.Diagnostics.Stopwatch.Frequency == 0, wait / (double)global::System.Diagnostics.Stopwatch.Frequency, NextDouble()));
@@ -120,22 +146,39 @@ namespace DatoCms.ErrorCodes
         /// <param name="ours">This process's requests in flight or still in its window, this one included.</param>
         /// <param name="uncounted">This process's requests sent after this one and not answered yet: they may take some of <paramref name="remaining"/>.</param>
         /// <param name="others">The part of the counted window that is not ours, at least.</param>
-        public void Accepted(long now, int limit, int remaining, int ours, int uncounted, int others)
+        /// <param name="settled">Whether no other request of this process is in flight: the answer then saw all of them counted.</param>
+        /// <param name="windowRestarted">Whether the server counts fewer of this process's requests than surely fall in its last window: a fixed window that has just started again, whose room the others' requests are about to take.</param>
+        /// <param name="probe">Whether the answered request was the probe (see <see cref="ClaimProbe"/>).</param>
+        public void Accepted(long now, int limit, int remaining, int ours, int uncounted, int others, bool settled = true, bool windowRestarted = false, bool probe = false)
         {
             Grow(now, limit);
 
             // Full, or nearly: a fixed window is seen full only by its last answers, so a little slack
             // lets every process notice it.
             var full = remaining <= global::System.Math.Max(1, limit / 10);
-            EstimateProcesses(now, limit, full, ours - uncounted, others);
+            // Only the answer to this process's latest request sees all of its part counted: an
+            // earlier one leaves out requests the server may have counted already, and would see
+            // the others as more processes than there are.
+            if (uncounted == 0)
+            {
+                EstimateProcesses(now, limit, full, ours, others);
+            }
 
             var room = remaining - uncounted;
 
             // Until the window is first seen full nothing is known about the others: send no more
             // than the server says is left, so processes starting together do not overrun it together.
+            // While requests of this process are in flight the room an answer shows is stale (the
+            // others' requests counted after it are not in it): hold what is held; the answer that
+            // settles the last one tells what is left.
             if (_lastFull == long.MinValue && room >= 0)
             {
-                _share = global::System.Math.Min(global::System.Math.Min(_share, limit), global::System.Math.Max(1, ours + room));
+                _share = settled
+                    ? global::System.Math.Min(limit, global::System.Math.Max(1, ours + room))
+                    : global::System.Math.Min(global::System.Math.Min(_share, limit), global::System.Math.Max(1, ours));
+
+                // Once the window is seen full, below an even split the share grows by one a quarter window from here.
+                _nextIncrease = now + (_window / 4);
             }
 
             var othersPresent = others * 10 >= limit;
@@ -149,7 +192,21 @@ namespace DatoCms.ErrorCodes
                 }
             }
 
-            GrowIntoRoom(now, limit, room, ours, others);
+            if (windowRestarted)
+            {
+                // A fixed window's start shows room to everyone: it tells nothing about spare room,
+                // and a probe that meets it learnt nothing either.
+                _probeOut = _probeOut && !probe;
+                _roomSince = long.MaxValue;
+                _lastAnswer = now;
+                _lastRoom = 0;
+                _lastAnswerSaturated = false;
+            }
+            else
+            {
+                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut);
+                _probeOut = _probeOut && !probe;
+            }
 
             // A full window shared with others (they hold a tenth of it at least: a process alone
             // in a full window keeps it whatever it estimated before): hold no more than an even split.
@@ -175,10 +232,8 @@ namespace DatoCms.ErrorCodes
         /// alone, all of it at once, so a process whose peers stopped has the whole window within a
         /// window or two of their going, driven by what X-RateLimit-Remaining shows.
         /// </summary>
-        private void GrowIntoRoom(long now, int limit, int room, int ours, int others)
+        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe)
         {
-            var probe = _probing;
-            _probing = false;
             var roomBefore = _lastRoom;
             if (room <= 0 || now - _lastAnswer > _window / 8)
             {
@@ -209,7 +264,8 @@ namespace DatoCms.ErrorCodes
             // if each held what this process does.
             var free = probe ? global::System.Math.Min(room, roomBefore) : room;
             var holders = others * 10 >= limit ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
-            _share = global::System.Math.Min(limit, global::System.Math.Max(_share, ours + ((free + holders) / (1 + holders))));
+            var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
+            _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
             _nextRoomGrowth = now + (_window / 4);
         }
 
@@ -268,11 +324,21 @@ namespace DatoCms.ErrorCodes
         {
             // Below an even split, probe for more four times a window. At or above it, only the
             // server's reports of room let the share grow.
+            // Before the window was first seen full, what the server said was left sets the share.
             var even = (limit + _processes - 1) / _processes;
-            while (_share < even && now >= _nextIncrease)
+            while (_share < even && now >= _nextIncrease && _lastFull != long.MinValue)
             {
                 _nextIncrease += _window / 4;
                 _share++;
+
+                // The request that takes the slot is a probe too: when the room the last answer
+                // showed is still there it is taken, up to an even split, so a process that fell
+                // far below one (or whose estimate is stale) is not held to a request a quarter window.
+                if (_lastRoom > 0 && !_probeOut)
+                {
+                    _probeArmed = true;
+                    _probeBelowEven = true;
+                }
             }
 
             // The last answer showed room, and none came for a quarter of a window (every request
@@ -284,7 +350,8 @@ namespace DatoCms.ErrorCodes
                 _share = global::System.Math.Min(limit, global::System.Math.Min(_share, limit) + 1);
                 _nextRoomGrowth = now + (_window / 4);
                 _lastAnswerSaturated = false;
-                _probing = true;
+                _probeArmed = true;
+                _probeBelowEven = false;
             }
         }
     }

@@ -15,6 +15,9 @@ namespace DatoCms.ErrorCodes
     /// without answers) is taken, split with the others that may take it too; a failed probe costs
     /// one 429 and no share, and the next probe waits longer. When the window is full and others
     /// hold a tenth of it at least, a process holding more than an even split gives the excess back.
+    /// A fixed window that has just started again shows its whole room to everyone, room the others'
+    /// requests are about to take: the limiter recognises it (the server counts fewer of this
+    /// process's requests than surely fall in its window), and that room is never taken.
     /// Times are <see cref="global::System.Diagnostics.Stopwatch"/> ticks. Not thread-safe: the limiter locks.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
@@ -81,6 +84,13 @@ namespace DatoCms.ErrorCodes
             _probeOut = true;
             return true;
         }
+
+        /// <summary>
+        /// The probe will tell nothing: it was abandoned (cancelled, failed, timed out) or its answer
+        /// carried no X-RateLimit-Remaining. Without this, the share would wait for its answer for good
+        /// and never arm another probe below an even split.
+        /// </summary>
+        public void ProbeUnanswered() => _probeOut = false;
 
         /// <summary>How many processes seem to share the window (1: this one alone).</summary>
         public int Processes => _processes;

@@ -184,6 +184,35 @@ public class ShareEstimatorTests
     }
 
     [Fact]
+    public void AProbeThatTellsNothingDoesNotStopTheNextOne()
+    {
+        // Three processes at an even split; this one is cut to a handful by 429s, and the last answer
+        // shows room: growing below an even split, each new slot's request is a probe.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
+        share.Accepted(now, Limit, remaining: 20, ours: 3, uncounted: 0, others: 37);
+        var held = share.Current(now, Limit);
+
+        now += 2 * Window;
+        Assert.True(share.Current(now, Limit) > held);
+        Assert.True(share.ClaimProbe());
+
+        // The probe is cancelled before its answer (or answered without X-RateLimit-Remaining):
+        // the next growth arms a probe again instead of waiting for that answer for good.
+        share.ProbeUnanswered();
+        held = share.Current(now, Limit);
+        now += Window / 2;
+        Assert.True(share.Current(now, Limit) > held);
+        Assert.True(share.ClaimProbe());
+    }
+
+    [Fact]
     public void AProcessFarBelowAnEvenSplitWhosePeersLeftGetsTheWindowBack()
     {
         // Three processes at an even split; then this one is cut to a handful (429s while it held

@@ -367,6 +367,11 @@ namespace DatoCms.ErrorCodes
                 // It may have been counted: charge it as if answered now.
                 var now = Now();
                 slot.Answered = now;
+                if (slot.IsProbe)
+                {
+                    _share.ProbeUnanswered();
+                }
+
                 _lastActivity = now;
                 Pump(now);
             }
@@ -391,6 +396,11 @@ namespace DatoCms.ErrorCodes
             var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
             if (!(remaining is int left))
             {
+                if (probe)
+                {
+                    _share.ProbeUnanswered();
+                }
+
                 return;
             }
 

@@ -34,8 +34,8 @@ public static class RateLimitScenarios
 
         Console.WriteLine($"{requests} requests per worker, {Concurrency} in flight per worker, half GET half PUT; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
         Console.WriteLine();
-        Console.WriteLine("| Workers | Server window | Rate (% of allowed, first window excluded) | 429s | Attempts sent | Requests lost | Finish times (s) |");
-        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | --- |");
+        Console.WriteLine("| Workers | Server window | Rate (% of allowed, first window excluded) | Middle windows filled | 429s | Attempts sent | Requests lost | Finish times (s) |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var workers in workerCounts)
         {
             foreach (var mode in modes)
@@ -44,7 +44,7 @@ public static class RateLimitScenarios
                 {
                     var result = await RunOnceAsync(workers, mode, throttling, requests);
                     Console.WriteLine(
-                        $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
+                        $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.MiddleWindowsFilled:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
                     if (trace)
                     {
                         Console.Error.WriteLine(result.Trace);
@@ -109,6 +109,7 @@ public static class RateLimitScenarios
             lost,
             finishTimes)
         {
+            MiddleWindowsFilled = api.Traffic.FractionOfMiddleWindowsFilled(server.RequestsPerWindow, server.Window),
             Trace = TraceByWindow(counted, server.Window, shares),
         };
     }
@@ -144,6 +145,9 @@ public static class RateLimitScenarios
 /// <summary>One scenario run, measured on the server.</summary>
 public sealed record ScenarioResult(double Rate, int TooMany, int Sent, int Lost, TimeSpan[] FinishTimes)
 {
+    /// <summary>The accepted share of the windows between the first and the last (see <c>ImitationTraffic.FractionOfMiddleWindowsFilled</c>): blind to the run's tail, reported beside <see cref="Rate"/>.</summary>
+    public double MiddleWindowsFilled { get; init; } = double.NaN;
+
     /// <summary>Accepted and rejected requests per worker and server window (<c>--trace</c>).</summary>
     public string Trace { get; init; } = string.Empty;
 }

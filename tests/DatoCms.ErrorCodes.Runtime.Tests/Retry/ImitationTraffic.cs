@@ -48,4 +48,37 @@ public sealed class ImitationTraffic
         var rate = (accepted.Count - limit) / span.TotalSeconds;
         return rate / (limit / window.TotalSeconds);
     }
+
+    /// <summary>
+    /// How full the run kept the windows between its first and its last: the accepted requests in
+    /// every window-long interval of the server's clock (counted from its start, the fixed window's
+    /// grid) after the first window with an acceptance and before the last, over the limit of each.
+    /// No interval of one window's length can hold more than the limit, fixed or sliding, so this is
+    /// at most 1; unlike <see cref="FractionOfAllowedRate"/> it is blind to how the run ends (a few
+    /// requests left over for one more window), which is why it is reported beside it, not instead.
+    /// NaN when the run spans fewer than three windows.
+    /// </summary>
+    public double FractionOfMiddleWindowsFilled(int limit, TimeSpan window)
+    {
+        var perWindow = Snapshot().Where(c => c.Accepted).GroupBy(c => c.At.Ticks / window.Ticks).ToDictionary(g => g.Key, g => g.Count());
+        if (perWindow.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var first = perWindow.Keys.Min();
+        var last = perWindow.Keys.Max();
+        if (last - first < 2)
+        {
+            return double.NaN;
+        }
+
+        var accepted = 0;
+        for (var index = first + 1; index < last; index++)
+        {
+            accepted += perWindow.TryGetValue(index, out var count) ? count : 0;
+        }
+
+        return accepted / (double)(limit * (last - first - 1));
+    }
 }

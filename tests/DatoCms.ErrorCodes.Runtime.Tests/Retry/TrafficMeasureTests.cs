@@ -3,7 +3,7 @@ using System;
 namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 
 /// <summary>The scenario runner's measures over the imitation's count, on hand-made traffic.</summary>
-public class ImitationTrafficTests
+public class TrafficMeasureTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
 

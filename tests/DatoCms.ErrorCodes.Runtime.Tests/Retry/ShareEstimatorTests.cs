@@ -67,11 +67,7 @@ public class ShareEstimatorTests
     {
         // Three processes at an even split of a full window.
         var share = new DatoCmsRateLimitShare(Window);
-        var now = 0L;
-        for (var step = 0; step < 20; step++, now += Window / 20)
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
-        }
+        var now = AWindowAtAThirdOfAFullWindow(share);
 
         Assert.Equal(20, share.Current(now, Limit));
 
@@ -123,11 +119,7 @@ public class ShareEstimatorTests
     public void AProbeFindsRoomThatLastedAndAFailedProbeCostsNoShare()
     {
         var share = new DatoCmsRateLimitShare(Window);
-        var now = 0L;
-        for (var step = 0; step < 20; step++, now += Window / 20)
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
-        }
+        var now = AWindowAtAThirdOfAFullWindow(share);
 
         // One of the others leaves a third of its part unused. The last answer of a window shows
         // room while every slot of this process is taken, then nothing comes back for a while (a
@@ -189,11 +181,7 @@ public class ShareEstimatorTests
         // Three processes at an even split; this one is cut to a handful by 429s, and the last answer
         // shows room: growing below an even split, each new slot's request is a probe.
         var share = new DatoCmsRateLimitShare(Window);
-        var now = 0L;
-        for (var step = 0; step < 20; step++, now += Window / 20)
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
-        }
+        var now = AWindowAtAThirdOfAFullWindow(share);
 
         share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
         share.Accepted(now, Limit, remaining: 20, ours: 3, uncounted: 0, others: 37);
@@ -220,11 +208,7 @@ public class ShareEstimatorTests
         // answer comes alone: room never shows on answers close together, only the requests of
         // its growth and its probes find it.
         var share = new DatoCmsRateLimitShare(Window);
-        var now = 0L;
-        for (var step = 0; step < 20; step++, now += Window / 20)
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
-        }
+        var now = AWindowAtAThirdOfAFullWindow(share);
 
         share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
         share.Rejected(now, ours: 3, reset: Stopwatch.Frequency, Limit);
@@ -257,11 +241,7 @@ public class ShareEstimatorTests
     public void OnlyTheAnswerToTheLatestRequestCountsProcesses()
     {
         var share = new DatoCmsRateLimitShare(Window);
-        var now = 0L;
-        for (var step = 0; step < 20; step++, now += Window / 20)
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
-        }
+        var now = AWindowAtAThirdOfAFullWindow(share);
 
         Assert.Equal(3, share.Processes);
 
@@ -365,6 +345,18 @@ public class ShareEstimatorTests
     /// window has left (a process asking for more gets a 429), then every process reads the
     /// server's X-RateLimit-Remaining on an answer.
     /// </summary>
+    /// <summary>One window of answers, every one showing the window full with this process holding a third of it; returns the time after it.</summary>
+    private static long AWindowAtAThirdOfAFullWindow(DatoCmsRateLimitShare share)
+    {
+        var now = 0L;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        return now;
+    }
+
     private static (int[] Shares, int[] Held) Simulate(int[] start, int rounds, int leaving)
     {
         var processes = start.Select(_ => new DatoCmsRateLimitShare(Window)).ToArray();

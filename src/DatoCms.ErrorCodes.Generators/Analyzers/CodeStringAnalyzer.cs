@@ -51,13 +51,9 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
-            if (symbols is null || symbols.ApiCodes.IsEmpty)
-            {
-                return;
-            }
-
-            var state = new CodeStringState(symbols, start.Compilation.GetTypeByMetadataName("System.StringComparison"));
+            var compilation = start.Compilation;
+            var deferred = DatoCmsSymbols.Later(compilation, start.Options, symbols =>
+                symbols.ApiCodes.IsEmpty ? null : new CodeStringState(symbols, compilation.GetTypeByMetadataName("System.StringComparison")));
 
             // Operation actions, not syntax-node actions that ask the semantic model for one node:
             // every body is bound once for the operation trees the other rules (and the SDK's own
@@ -69,7 +65,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             // search, see NamePositions) instead of a callback per call and operator.
             start.RegisterOperationBlockStartAction(block =>
             {
-                if (state.NamesRawCodeOrTryParse(block.OperationBlocks, block.CancellationToken))
+                if (deferred.Value is { } state && state.NamesRawCodeOrTryParse(block.OperationBlocks, block.CancellationToken))
                 {
                     // One action for every kind, with the delegate and the kinds made once: this runs per body.
                     block.RegisterOperationAction(state.Analyze, AnalyzedKinds);

@@ -35,6 +35,7 @@ internal sealed class DatoCmsSymbols
         INamedTypeSymbol? transientApiException,
         INamedTypeSymbol? apiError,
         ImmutableArray<IFieldSymbol> transientCodes,
+        ImmutableArray<long> transientValues,
         ImmutableArray<(string ApiCode, IFieldSymbol Member)> apiCodes)
     {
         ApiCodes = apiCodes;
@@ -56,15 +57,8 @@ internal sealed class DatoCmsSymbols
             AddFirst(_codeByMember, member, code);
         }
 
-        var transientValues = new long[transientCodes.Length];
-        _transientValues = new HashSet<long>();
-        for (var i = 0; i < transientCodes.Length; i++)
-        {
-            transientValues[i] = Convert.ToInt64(transientCodes[i].ConstantValue, System.Globalization.CultureInfo.InvariantCulture);
-            _transientValues.Add(transientValues[i]);
-        }
-
-        TransientValues = ImmutableArray.Create(transientValues);
+        _transientValues = new HashSet<long>(transientValues);
+        TransientValues = transientValues;
     }
 
     public INamedTypeSymbol ErrorCode { get; }
@@ -114,6 +108,17 @@ internal sealed class DatoCmsSymbols
         return symbols;
     }
 
+    /// <summary>
+    /// <see cref="TryCreate"/> put off until a rule's first callback asks for it, then shared like it.
+    /// At compilation start the compiler is still declaring the source on another thread, and the
+    /// first lookup in it waits for that (about 30 ms of a cold build of the 2,000-method consumer,
+    /// counted as analyzer time); by the first callback on a body the declarations are done. The
+    /// rules register their actions unconditionally and return at once where <paramref name="select"/> gives null.
+    /// </summary>
+    public static Lazy<T?> Later<T>(Compilation compilation, AnalyzerOptions options, Func<DatoCmsSymbols, T?> select)
+        where T : class =>
+        new(() => TryCreate(compilation, options) is { } symbols ? select(symbols) : null, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static DatoCmsSymbols? Create(Compilation compilation, string ns)
     {
         var errorCode = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ErrorCode) ?? compilation.GetTypeByMetadataName(GeneratorOptions.DefaultNamespace + "." + GeneratedNames.ErrorCode);
@@ -126,25 +131,35 @@ internal sealed class DatoCmsSymbols
         var transientAttribute = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientAttribute);
         var enumMember = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
         var transient = ImmutableArray.CreateBuilder<IFieldSymbol>();
+        var transientValues = ImmutableArray.CreateBuilder<long>();
         var apiCodes = ImmutableArray.CreateBuilder<(string, IFieldSymbol)>();
+        var intValued = IsIntEnumBySyntax(errorCode);
         foreach (var member in errorCode.GetMembers())
         {
-            if (member is not IFieldSymbol { HasConstantValue: true } field)
+            if (member is not IFieldSymbol field)
             {
                 continue;
             }
 
-            // The generated members are read from their syntax; binding their attributes (the
-            // semantic way, kept for anything else) was most of this method's time.
-            if (!TryReadGeneratedAttributes(field, errorCode, transientAttribute, enumMember, out var isTransient, out var apiCode))
+            // The generated members are read from their syntax, values included; binding their
+            // attributes and their "= n" values (the semantic way, kept for anything else) was
+            // most of this method's time, and the compiler binds the values itself when it emits the enum.
+            if (!TryReadGeneratedMember(field, errorCode, intValued, transientAttribute, enumMember, out var isTransient, out var apiCode, out var value))
             {
+                if (!field.HasConstantValue)
+                {
+                    continue;
+                }
+
                 isTransient = HasAttribute(field, transientAttribute);
                 apiCode = ApiCodeOf(field, enumMember);
+                value = isTransient ? Convert.ToInt64(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) : 0;
             }
 
             if (isTransient)
             {
                 transient.Add(field);
+                transientValues.Add(value);
             }
 
             if (apiCode is not null)
@@ -160,6 +175,7 @@ internal sealed class DatoCmsSymbols
             compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientApiException),
             compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ApiError),
             transient.ToImmutable(),
+            transientValues.ToImmutable(),
             apiCodes.ToImmutable());
     }
 
@@ -183,21 +199,35 @@ internal sealed class DatoCmsSymbols
     }
 
     /// <summary>
-    /// Reads the two attributes the generator writes on each member, <c>[global::System.Runtime.Serialization.EnumMember(Value = "CODE")]</c>
-    /// and <c>[DatoCmsTransient(...)]</c>, from the member's syntax, where their names can only bind
-    /// to those types: the first is fully qualified from <c>global::</c>, the second is looked up first
-    /// in the enum's own namespace, which declares it. False (read them semantically) for a member
-    /// with any other attribute or argument shape.
+    /// Whether the enum is declared once, in source, with no base type: its members are then <c>int</c>
+    /// constants, and a member written <c>Name = 12</c> has the value 12.
     /// </summary>
-    private static bool TryReadGeneratedAttributes(IFieldSymbol field, INamedTypeSymbol errorCode, INamedTypeSymbol? transientAttribute, INamedTypeSymbol? enumMember, out bool isTransient, out string? apiCode)
+    private static bool IsIntEnumBySyntax(INamedTypeSymbol errorCode) =>
+        errorCode.DeclaringSyntaxReferences.Length == 1
+        && errorCode.DeclaringSyntaxReferences[0].GetSyntax() is EnumDeclarationSyntax { BaseList: null };
+
+    /// <summary>
+    /// Reads what the generator writes on each member from the member's syntax: the two attributes,
+    /// <c>[global::System.Runtime.Serialization.EnumMember(Value = "CODE")]</c> and <c>[DatoCmsTransient(...)]</c>,
+    /// where their names can only bind to those types (the first is fully qualified from <c>global::</c>,
+    /// the second is looked up first in the enum's own namespace, which declares it), and the value,
+    /// a non-negative <c>int</c> literal in an <c>int</c> enum. False (read them semantically) for a
+    /// member with any other attribute, argument or value shape.
+    /// </summary>
+    private static bool TryReadGeneratedMember(IFieldSymbol field, INamedTypeSymbol errorCode, bool intValued, INamedTypeSymbol? transientAttribute, INamedTypeSymbol? enumMember, out bool isTransient, out string? apiCode, out long value)
     {
         isTransient = false;
         apiCode = null;
-        if (enumMember is null || field.DeclaringSyntaxReferences.Length != 1
-            || field.DeclaringSyntaxReferences[0].GetSyntax() is not EnumMemberDeclarationSyntax declaration)
+        value = 0;
+        if (enumMember is null || !intValued || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not EnumMemberDeclarationSyntax declaration
+            || declaration.EqualsValue?.Value is not LiteralExpressionSyntax { Token.Value: int written } number
+            || !number.IsKind(SyntaxKind.NumericLiteralExpression))
         {
             return false;
         }
+
+        value = written;
 
         var transientInScope = transientAttribute is not null && errorCode.ContainingType is null
             && SymbolEqualityComparer.Default.Equals(transientAttribute.ContainingNamespace, errorCode.ContainingNamespace);

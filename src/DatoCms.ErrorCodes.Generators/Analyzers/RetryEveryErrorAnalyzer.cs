@@ -36,8 +36,9 @@ public sealed class RetryEveryErrorAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var polly = PollySymbols.TryCreate(start.Compilation);
-            if (polly is null)
+            // The references first: without Polly there is nothing to judge, and that answer needs no
+            // type lookup, which at compilation start would wait for the source to be declared.
+            if (!PollySymbols.IsReferenced(start.Compilation) || PollySymbols.TryCreate(start.Compilation) is not { } polly)
             {
                 return;
             }

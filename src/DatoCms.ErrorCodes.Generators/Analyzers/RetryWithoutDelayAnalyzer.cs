@@ -32,14 +32,20 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            if (HandlingServices.TryCreate(start.Compilation, start.Options) is not { } services)
-            {
-                return;
-            }
+            // The services are made at the first catch (see DatoCmsSymbols.Later), not here.
+            var deferred = HandlingServices.Later(start.Compilation, start.Options);
 
             // The catch's operation comes from the tree the driver builds once per body and shares
             // with every operation analyzer; the syntax checks below still run before any judgement.
-            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.CatchClause);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (deferred.Value is { } services)
+                    {
+                        Analyze(c, services);
+                    }
+                },
+                OperationKind.CatchClause);
         });
     }
 

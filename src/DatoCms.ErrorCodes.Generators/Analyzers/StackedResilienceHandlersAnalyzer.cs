@@ -38,7 +38,14 @@ public sealed class StackedResilienceHandlersAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            // Without the resilience package there is no standard handler to stack.
+            // Without the resilience package there is no standard handler to stack. The references are
+            // asked first: that answer needs no type lookup, which at compilation start would wait for
+            // the source to be declared (see DatoCmsSymbols.Later).
+            if (!ReferencesResiliencePackage(start.Compilation))
+            {
+                return;
+            }
+
             var standard = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions");
             var builder = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
             if (standard is null || builder is null)
@@ -63,6 +70,19 @@ public sealed class StackedResilienceHandlersAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationBlockEndAction(c => uses.Report(c));
             });
         });
+    }
+
+    private static bool ReferencesResiliencePackage(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            if (assembly.Name == "Microsoft.Extensions.Http.Resilience")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private enum Family

@@ -40,18 +40,18 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = DatoCmsSymbols.TryCreate(start.Compilation, start.Options);
-            if (symbols is null || symbols.TransientCodes.IsEmpty)
-            {
-                return;
-            }
-
-            var services = HandlingServices.ForCodes(symbols);
-
-            // Most reported switches list no transient code at all: their message and fix property are the same text.
-            var everyCodeMissing = new Lazy<(string Names, string Message)>(() => (JoinNames(symbols.TransientCodes), Describe(symbols.TransientCodes)));
-
-            start.RegisterOperationAction(c => Analyze(c, services, everyCodeMissing), OperationKind.Switch, OperationKind.SwitchExpression);
+            // Made at the first switch (see DatoCmsSymbols.Later), not here.
+            var deferred = DatoCmsSymbols.Later(start.Compilation, start.Options, symbols => symbols.TransientCodes.IsEmpty ? null : new SwitchRuleState(symbols));
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (deferred.Value is { } state)
+                    {
+                        Analyze(c, state.Services, state.EveryCodeMissing);
+                    }
+                },
+                OperationKind.Switch,
+                OperationKind.SwitchExpression);
         });
     }
 
@@ -285,5 +285,21 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>What the rule keeps for one compilation once it has the generated symbols.</summary>
+    private sealed class SwitchRuleState
+    {
+        public SwitchRuleState(DatoCmsSymbols symbols)
+        {
+            Services = HandlingServices.ForCodes(symbols);
+
+            // Most reported switches list no transient code at all: their message and fix property are the same text.
+            EveryCodeMissing = new Lazy<(string Names, string Message)>(() => (JoinNames(symbols.TransientCodes), Describe(symbols.TransientCodes)));
+        }
+
+        public HandlingServices Services { get; }
+
+        public Lazy<(string Names, string Message)> EveryCodeMissing { get; }
     }
 }

@@ -26,6 +26,10 @@ internal sealed class HandlingServices
     public static HandlingServices? TryCreate(Compilation compilation, AnalyzerOptions options) =>
         DatoCmsSymbols.TryCreate(compilation, options) is { ApiException: not null } symbols ? new HandlingServices(symbols) : null;
 
+    /// <summary><see cref="TryCreate"/> at the first callback that needs it (see <see cref="DatoCmsSymbols.Later"/>).</summary>
+    public static System.Lazy<HandlingServices?> Later(Compilation compilation, AnalyzerOptions options) =>
+        DatoCmsSymbols.Later(compilation, options, symbols => symbols.ApiException is null ? null : new HandlingServices(symbols));
+
     /// <summary>
     /// For the rules about codes, which exist without the exception types: a netstandard2.0 consumer
     /// without System.Text.Json gets only the enum (DATO120) and its switches still need judging.

@@ -13,8 +13,9 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// <summary>
 /// The generated types, resolved once per compilation in the namespace the options choose.
 /// The transient set is read from the [DatoCmsTransient] attributes the generator put on the
-/// enum members, so the analyzers always enforce what this build's spec says. Every rule asks for
-/// them at compilation start; they are built once per compilation and shared (see <see cref="TryCreate"/>),
+/// enum members, so the analyzers always enforce what this build's spec says. The rules ask for them
+/// at their first callback (see <see cref="Later"/>; DATO003 at compilation start, and only where Polly
+/// is referenced); they are built once per compilation and shared (see <see cref="TryCreate"/>),
 /// with the lookups the rules repeat on every candidate (code string to member, member to code,
 /// transient values) indexed up front.
 /// </summary>

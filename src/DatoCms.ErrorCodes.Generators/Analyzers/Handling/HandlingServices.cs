@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 
-/// <summary>Everything the shared judgement needs for one compilation, created at compilation start.</summary>
+/// <summary>Everything the shared judgement needs for one compilation, created at the first callback that needs it.</summary>
 internal sealed class HandlingServices
 {
     private HandlingServices(DatoCmsSymbols symbols)

@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// server's clock, the way the real limit sees the traffic.
 /// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
 /// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
-/// <c>--runs N</c>, <c>--requests N</c>, <c>--trace</c> (per-window counts per worker, to stderr).
+/// <c>--runs N</c>, <c>--requests N</c>, <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr).
 /// </summary>
 public static class RateLimitScenarios
 {
@@ -59,7 +59,7 @@ public static class RateLimitScenarios
         var server = ImitationOptions.RealWindow(mode);
         await using var api = await ImitationApi.StartAsync(server);
         var lost = 0;
-        var shares = new List<(TimeSpan At, int Worker, int Share)>();
+        var shares = new List<(TimeSpan At, int Worker, int Share, int Processes)>();
         var watch = Stopwatch.StartNew();
         var finishTimes = await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
         {
@@ -73,7 +73,7 @@ public static class RateLimitScenarios
                 {
                     lock (shares)
                     {
-                        shares.Add((watch.Elapsed, w, options.Throttle.Share));
+                        shares.Add((watch.Elapsed, w, options.Throttle.Share, ProcessesOf(options.Throttle)));
                     }
 
                     await Task.Delay(100, CancellationToken.None);
@@ -115,7 +115,7 @@ public static class RateLimitScenarios
     }
 
     /// <summary>Per server window (3 s from the server's start): accepted/rejected per worker, for <c>--trace</c>.</summary>
-    private static string TraceByWindow(IReadOnlyList<(TimeSpan At, string Worker, bool Accepted)> counted, TimeSpan window, List<(TimeSpan At, int Worker, int Share)> shares)
+    private static string TraceByWindow(IReadOnlyList<(TimeSpan At, string Worker, bool Accepted)> counted, TimeSpan window, List<(TimeSpan At, int Worker, int Share, int Processes)> shares)
     {
         var workers = counted.Select(c => c.Worker).Distinct().OrderBy(w => w, StringComparer.Ordinal).ToList();
         var text = new System.Text.StringBuilder();
@@ -125,14 +125,26 @@ public static class RateLimitScenarios
             text.Append(CultureInfo.InvariantCulture, $"{group.Key,3}: ");
             foreach (var w in workers)
             {
-                var own = shares.Where(x => "w" + x.Worker.ToString(CultureInfo.InvariantCulture) == w && (int)(x.At.Ticks / window.Ticks) == group.Key).Select(x => x.Share).ToList();
-                text.Append(CultureInfo.InvariantCulture, $"{w} {group.Count(c => c.Worker == w && c.Accepted),2}/{group.Count(c => c.Worker == w && !c.Accepted),-3} share {(own.Count == 0 ? "-" : own.Min() + ".." + own.Max()),-6} ");
+                var own = shares.Where(x => "w" + x.Worker.ToString(CultureInfo.InvariantCulture) == w && (int)(x.At.Ticks / window.Ticks) == group.Key).ToList();
+                text.Append(CultureInfo.InvariantCulture, $"{w} {group.Count(c => c.Worker == w && c.Accepted),2}/{group.Count(c => c.Worker == w && !c.Accepted),-3} share {(own.Count == 0 ? "-" : own.Min(x => x.Share) + ".." + own.Max(x => x.Share) + " n" + string.Join("", own.Select(x => x.Processes).Distinct())),-12} ");
             }
 
             text.AppendLine();
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The throttle's estimate of the processes sharing the window, for <c>--trace</c> only: read by
+    /// reflection so that the generated limiter needs no member that only this runner uses; 0 when
+    /// its shape has changed.
+    /// </summary>
+    private static int ProcessesOf(object throttle)
+    {
+        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var share = throttle.GetType().GetField("_share", Private)?.GetValue(throttle);
+        return share?.GetType().GetProperty("Processes")?.GetValue(share) is int processes ? processes : 0;
     }
 
     private static string Describe(ImitationOptions o) =>

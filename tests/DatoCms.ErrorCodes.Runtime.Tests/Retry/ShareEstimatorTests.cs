@@ -97,6 +97,36 @@ public class ShareEstimatorTests
         Assert.Equal(1, share.Processes);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RoomLeftByOthersWhosePartShrinksIsTakenWhole(bool othersShrink)
+    {
+        // Three processes at an even split of a full window; then room appears and lasts. When the
+        // others' part shrinks meanwhile (a sliding window's slots of a process that has finished
+        // expire one by one), they are leaving, not taking the room: it is taken whole, within the
+        // window, which is what lets the last window of a shared run fill. When their part holds,
+        // they may be taking it too, and it is split.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        int room = 0, others = 40;
+        for (var step = 1; step <= 6; step++, now += Window / 20)
+        {
+            others = othersShrink ? 40 - (2 * step) : 30;
+            room = Limit - 20 - others;
+            share.Accepted(now, Limit, remaining: room, ours: 20, uncounted: 0, others: others);
+        }
+
+        if (othersShrink)
+        {
+            Assert.Equal(20 + room, share.Current(now, Limit));
+        }
+        else
+        {
+            Assert.InRange(share.Current(now, Limit), 21, 20 + room - 1);
+        }
+    }
+
     [Fact]
     public void RoomThatDoesNotLastIsNotTaken()
     {
@@ -340,11 +370,6 @@ public class ShareEstimatorTests
         Assert.InRange(DatoCmsRateLimitShare.Spread(TimeSpan.FromMilliseconds(400), 0.99).TotalMilliseconds, 400, 500);
     }
 
-    /// <summary>
-    /// Rounds of a tenth of a window: each process in turn takes slots up to its share from what the
-    /// window has left (a process asking for more gets a 429), then every process reads the
-    /// server's X-RateLimit-Remaining on an answer.
-    /// </summary>
     /// <summary>One window of answers, every one showing the window full with this process holding a third of it; returns the time after it.</summary>
     private static long AWindowAtAThirdOfAFullWindow(DatoCmsRateLimitShare share)
     {
@@ -357,6 +382,11 @@ public class ShareEstimatorTests
         return now;
     }
 
+    /// <summary>
+    /// Rounds of a tenth of a window: each process in turn takes slots up to its share from what the
+    /// window has left (a process asking for more gets a 429), then every process reads the
+    /// server's X-RateLimit-Remaining on an answer.
+    /// </summary>
     private static (int[] Shares, int[] Held) Simulate(int[] start, int rounds, int leaving)
     {
         var processes = start.Select(_ => new DatoCmsRateLimitShare(Window)).ToArray();

@@ -8,7 +8,8 @@ namespace DatoCms.ErrorCodes
     /// and only grows again after a random part of the reset, so processes that met the limit
     /// together do not come back together. Room that X-RateLimit-Remaining shows lasting (a quarter
     /// of a window on every answer, or still there for a probe sent after a quarter of a window
-    /// without answers) is taken, split with the others that may take it too; a failed probe costs
+    /// without answers) is taken, split with the others that may take it too (whole when their part
+    /// shrank meanwhile: they are finishing, not taking it); a failed probe costs
     /// one 429 and no share, and the next probe waits longer. When the window is full and others
     /// hold a tenth of it at least, a process holding more than an even split gives the excess back.
     /// A fixed window that has just started again shows its whole room to everyone, room the others'
@@ -28,6 +29,10 @@ namespace DatoCms.ErrorCodes
         private long _lastFull = long.MinValue;
         private long _roomSince = long.MaxValue;
         private long _nextRoomGrowth;
+        // The others' part when the room now watched appeared, and at the last answer: a part that
+        // shrank while the room lasted says the others are leaving, not taking it.
+        private int _othersWhenRoomAppeared;
+        private int _lastOthers;
 
         // The last answer: when it came, the room it showed and whether this process used its whole share then.
         private long _lastAnswer = long.MinValue;
@@ -238,20 +243,25 @@ namespace DatoCms.ErrorCodes
         /// confirmed when every answer showed it for a quarter of a window, or when a probe sent
         /// after a quarter of a window without answers finds it still there (a fixed window's last
         /// part, where every request of this process waits for its slots to free). Confirmed room
-        /// is taken, split with the others that may be taking it too, once per quarter window:
+        /// is taken, split with the others that may be taking it too (none, when their part shrank
+        /// while the room lasted: they are leaving), once per quarter window:
         /// alone, all of it at once, so a process whose peers stopped has the whole window within a
         /// window or two of their going, driven by what X-RateLimit-Remaining shows.
         /// </summary>
         private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe)
         {
             var roomBefore = _lastRoom;
+            var othersBefore = _lastOthers;
+            _lastOthers = others;
             if (room <= 0 || now - _lastAnswer > _window / 8)
             {
                 _roomSince = room > 0 ? now : long.MaxValue;
+                _othersWhenRoomAppeared = others;
             }
             else if (_roomSince == long.MaxValue)
             {
                 _roomSince = now;
+                _othersWhenRoomAppeared = others;
             }
 
             var saturated = ours >= global::System.Math.Min(_share, limit);
@@ -273,7 +283,10 @@ namespace DatoCms.ErrorCodes
             // Split with the others that may be taking it too, as many as hold what the others hold
             // if each held what this process does.
             var free = probe ? global::System.Math.Min(room, roomBefore) : room;
-            var holders = others * 10 >= limit ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
+            // Others whose part shrank while the room lasted are leaving (their slots expire and are
+            // not used again): they are not taking it, and this process takes it whole.
+            var leaving = others < (probe ? othersBefore : _othersWhenRoomAppeared);
+            var holders = others * 10 >= limit && !leaving ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
             var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
             _nextRoomGrowth = now + (_window / 4);

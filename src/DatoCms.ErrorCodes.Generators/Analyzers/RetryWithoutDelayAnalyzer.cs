@@ -30,23 +30,7 @@ public sealed class RetryWithoutDelayAnalyzer : DiagnosticAnalyzer
         // report needs no generated-code check: it is always at the user code just analyzed, and the
         // check would make the driver scan each file with a diagnostic for [GeneratedCode] attributes.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            // The services are made at the first catch (see DatoCmsSymbols.Later), not here.
-            var deferred = HandlingServices.Later(start.Compilation, start.Options);
-
-            // The catch's operation comes from the tree the driver builds once per body and shares
-            // with every operation analyzer; the syntax checks below still run before any judgement.
-            start.RegisterOperationAction(
-                c =>
-                {
-                    if (deferred.Value is { } services)
-                    {
-                        Analyze(c, services);
-                    }
-                },
-                OperationKind.CatchClause);
-        });
+        context.RegisterCompilationStartAction(start => HandlingServices.RegisterCatchClauseAction(start, Analyze));
     }
 
     private static void Analyze(OperationAnalysisContext context, HandlingServices services)

@@ -31,6 +31,26 @@ internal sealed class HandlingServices
         DatoCmsSymbols.Later(compilation, options, symbols => symbols.ApiException is null ? null : new HandlingServices(symbols));
 
     /// <summary>
+    /// Runs <paramref name="analyze"/> on every catch clause of the compilation, with the services made
+    /// at the first one (see <see cref="Later"/>) and nothing done where the generated types are missing.
+    /// The catch's operation comes from the tree the driver builds once per body and shares with every
+    /// operation analyzer; the rules' syntax checks still run before any judgement.
+    /// </summary>
+    public static void RegisterCatchClauseAction(CompilationStartAnalysisContext start, System.Action<OperationAnalysisContext, HandlingServices> analyze)
+    {
+        var deferred = Later(start.Compilation, start.Options);
+        start.RegisterOperationAction(
+            c =>
+            {
+                if (deferred.Value is { } services)
+                {
+                    analyze(c, services);
+                }
+            },
+            OperationKind.CatchClause);
+    }
+
+    /// <summary>
     /// For the rules about codes, which exist without the exception types: a netstandard2.0 consumer
     /// without System.Text.Json gets only the enum (DATO120) and its switches still need judging.
     /// Every exception fact is null-safe, so such a compilation simply has no exception to recognise.

@@ -38,6 +38,7 @@ namespace DatoCms.ErrorCodes
         private readonly long _margin;
         private int _limit;
         private long _shortestRoundTrip = long.MaxValue;
+        private long _firstAnswer = long.MaxValue;
         private long _timerDue = long.MaxValue;
         private long _lastActivity;
 
@@ -346,8 +347,19 @@ namespace DatoCms.ErrorCodes
                 if (DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader) != null)
                 {
                     // Only an answer from the API itself (it carries the headers) measures the round
-                    // trip to its counter; a 429 too, and often the first warm one there is.
-                    _shortestRoundTrip = global::System.Math.Min(_shortestRoundTrip, now - slot.Sent);
+                    // trip to its counter; a 429 too, and often the first warm one there is. A request
+                    // sent before the first answer came measures nothing: its time may have gone into
+                    // setting up the connection (or a machine too busy to send it), before the server
+                    // counted it, and taken for the way back it would free the first burst's slots as
+                    // soon as its answers came, into the window that had just counted it.
+                    if (_firstAnswer == long.MaxValue)
+                    {
+                        _firstAnswer = now;
+                    }
+                    else if (slot.Sent >= _firstAnswer)
+                    {
+                        _shortestRoundTrip = global::System.Math.Min(_shortestRoundTrip, now - slot.Sent);
+                    }
                 }
 
                 if (statusCode == 429)

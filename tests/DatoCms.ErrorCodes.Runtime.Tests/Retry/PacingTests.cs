@@ -67,6 +67,31 @@ public class PacingTests
     }
 
     [Fact]
+    public async Task AFirstBurstAnsweredAfterMoreThanAWindowHoldsItsSlotsAWindowFromItsAnswers()
+    {
+        // Cold connections on a busy machine: the first burst's answers come later than a window
+        // after it left, and nothing says how much of that went before the server counted it (all
+        // of it, as a rule: connection set-up). Taking the round trip for the way back freed the
+        // slots at once, and the next burst landed in the window that had just counted this one.
+        var window = TimeSpan.FromSeconds(1);
+        var limiter = new DatoCmsRateLimiter(2, window);
+        var first = await limiter.AcquireAsync(CancellationToken.None);
+        var second = await limiter.AcquireAsync(CancellationToken.None);
+        await Task.Delay(window + TimeSpan.FromMilliseconds(100));
+        first.Complete(200, Headers(2, 1));
+        second.Complete(200, Headers(2, 0));
+
+        Assert.False(limiter.TryAcquire(out _, out var retryAfter));
+        Assert.InRange(retryAfter, window / 2, window + window);
+
+        // And the slots do come back, a window after the answers.
+        var watch = Stopwatch.StartNew();
+        var next = await limiter.AcquireAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(next);
+        Assert.True(watch.Elapsed < window * 3, "waited " + watch.Elapsed);
+    }
+
+    [Fact]
     public async Task CancelledWaitTakesNoSlot()
     {
         var limiter = new DatoCmsRateLimiter(1, Window);

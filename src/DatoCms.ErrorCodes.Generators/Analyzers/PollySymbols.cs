@@ -43,22 +43,11 @@ internal sealed class PollySymbols
     public INamedTypeSymbol? GenericPolicyBuilder { get; }
 
     /// <summary>
-    /// Whether the compilation references the Polly or Polly.Core assembly. Asked of the references
-    /// alone, so it does not wait for the source to be declared as a type lookup does (see
-    /// <see cref="DatoCmsSymbols.Later"/>): a rule asks this at compilation start, before <see cref="TryCreate"/>.
+    /// Whether the compilation references the Polly or Polly.Core assembly (see
+    /// <see cref="ReferencedAssemblies"/>): a rule asks this at compilation start, before <see cref="TryCreate"/>.
     /// </summary>
-    public static bool IsReferenced(Compilation compilation)
-    {
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
-        {
-            if (assembly.Name is "Polly" or "Polly.Core")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsReferenced(Compilation compilation) =>
+        ReferencedAssemblies.Contain(compilation, "Polly") || ReferencedAssemblies.Contain(compilation, "Polly.Core");
 
     /// <summary>Null when the compilation references neither Polly.Core nor Polly.</summary>
     public static PollySymbols? TryCreate(Compilation compilation)

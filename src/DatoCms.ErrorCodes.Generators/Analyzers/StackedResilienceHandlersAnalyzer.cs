@@ -41,7 +41,7 @@ public sealed class StackedResilienceHandlersAnalyzer : DiagnosticAnalyzer
             // Without the resilience package there is no standard handler to stack. The references are
             // asked first: that answer needs no type lookup, which at compilation start would wait for
             // the source to be declared (see DatoCmsSymbols.Later).
-            if (!ReferencesResiliencePackage(start.Compilation))
+            if (!ReferencedAssemblies.Contain(start.Compilation, "Microsoft.Extensions.Http.Resilience"))
             {
                 return;
             }
@@ -70,19 +70,6 @@ public sealed class StackedResilienceHandlersAnalyzer : DiagnosticAnalyzer
                 block.RegisterOperationBlockEndAction(c => uses.Report(c));
             });
         });
-    }
-
-    private static bool ReferencesResiliencePackage(Compilation compilation)
-    {
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
-        {
-            if (assembly.Name == "Microsoft.Extensions.Http.Resilience")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private enum Family

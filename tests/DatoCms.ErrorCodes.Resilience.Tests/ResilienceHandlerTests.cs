@@ -74,9 +74,14 @@ public class ResilienceHandlerTests
             o.BaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxDelay = TimeSpan.FromMilliseconds(2);
             o.EnableThrottling = false;
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
         }), out var services);
         await using var _ = services;
+
+        // A warm connection and an attempt timeout of a second, so that each attempt surely reaches the
+        // server before it is abandoned, even on a loaded machine (with 200 ms and a cold connection,
+        // the first attempt once timed out before the server saw it); the answers take 5 s.
+        (await client.SendAsync(Scripted.Request(HttpMethod.Get, "warm-up", 200))).Dispose();
 
         // Both attempts are slow: the GET is tried twice, the POST (which the server may have acted on) once.
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "get", 200, delayMs: 5000)));

@@ -25,7 +25,7 @@ public class PackageContentTests(PackedPackage package)
     private static string? Value(XElement metadata, string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
 
     [Fact]
-    public void HoldsBothAssembliesAsAnalyzersTheBuildFilesAndTheSpecAndNoLibraryAssembly()
+    public void HoldsBothAssembliesAsAnalyzersTheBuildFilesTheSpecAndTheReadyToRunCopyAndNoLibraryAssembly()
     {
         package.PackResult.ShouldSucceed();
         using var archive = Open();
@@ -47,6 +47,8 @@ public class PackageContentTests(PackedPackage package)
                 "buildTransitive/DatoCms.ErrorCodes.Generators.targets",
                 "spec/datocms-cma-errors.md",
                 "spec/datocms-cma-errors.yaml",
+                "tools/readytorun/DatoCms.ErrorCodes.Generators.ReadyToRun.props",
+                "tools/readytorun/linux-x64/DatoCms.ErrorCodes.Generators.dll",
             },
             files);
     }

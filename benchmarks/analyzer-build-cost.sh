@@ -11,11 +11,14 @@
 # SERVER=1 the builds use a compiler server of their own instead (a pipe name no other build shares,
 # stopped at the end), warmed by the first builds, as a developer's machine usually does.
 #
-#   benchmarks/analyzer-build-cost.sh [ROUNDS] [OTHER_GENERATOR_DLL]
+#   benchmarks/analyzer-build-cost.sh [ROUNDS] [OTHER_GENERATOR_DLL | --readytorun]
 #
 # OTHER_GENERATOR_DLL: a second build of DatoCms.ErrorCodes.Generators.dll (for example of an older
 # commit, built with `dotnet build -c Release src/DatoCms.ErrorCodes.Generators -o DIR`) measured in
-# the same rounds. Writes the consumer under ${WORK:-/tmp/dato-analyzer-cost}; prints one line per build.
+# the same rounds. --readytorun instead packs the package (Release) and measures, as "readytorun",
+# the ReadyToRun copy from the .nupkg (tools/readytorun/linux-x64), the file the package's build
+# files give the .NET SDK's compiler on linux-x64; "current" is then the IL assembly from the same
+# .nupkg. Writes the consumer under ${WORK:-/tmp/dato-analyzer-cost}; prints one line per build.
 set -euo pipefail
 rounds=${1:-3}
 other=${2:-}
@@ -23,7 +26,18 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${WORK:-/tmp/dato-analyzer-cost}
 mkdir -p "$work/consumer" "$work/current"
 
-dotnet build -c Release "$repo/src/DatoCms.ErrorCodes.Generators" -o "$work/current" > "$work/generator-build.log"
+if [ "$other" = --readytorun ]; then
+  # Exactly what a consumer restores: both assemblies out of one packed .nupkg.
+  rm -rf "$work/pack" "$work/current" "$work/readytorun"
+  dotnet pack -c Release "$repo/src/DatoCms.ErrorCodes.Package" -o "$work/pack" -p:PackageVersion=0.0.0-analyzer-cost > "$work/generator-build.log"
+  unzip -q -j -o "$work/pack/DatoCms.ErrorCodes.Generators.0.0.0-analyzer-cost.nupkg" analyzers/dotnet/cs/DatoCms.ErrorCodes.Generators.dll -d "$work/current"
+  unzip -q -j -o "$work/pack/DatoCms.ErrorCodes.Generators.0.0.0-analyzer-cost.nupkg" tools/readytorun/linux-x64/DatoCms.ErrorCodes.Generators.dll -d "$work/readytorun"
+  other="$work/readytorun/DatoCms.ErrorCodes.Generators.dll"
+  other_name=readytorun
+else
+  dotnet build -c Release "$repo/src/DatoCms.ErrorCodes.Generators" -o "$work/current" > "$work/generator-build.log"
+  other_name=other
+fi
 dotnet run -c Release --project "$repo/benchmarks/DatoCms.ErrorCodes.Benchmarks" -- write-consumer "$work/consumer" > /dev/null
 
 # Outside the repository, so that its Directory.Build.props (TreatWarningsAsErrors) does not apply.
@@ -59,10 +73,10 @@ stop_server() {
 trap stop_server EXIT
 
 variants="current off"
-[ -n "$other" ] && variants="other current off"
+[ -n "$other" ] && variants="$other_name current off"
 variant_args() {
   case $1 in
-    other) args=(-p:GeneratorDll="$other") ;;
+    other | readytorun) args=(-p:GeneratorDll="$other") ;;
     current) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll") ;;
     off) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll" -p:DatoOff=true) ;;
   esac

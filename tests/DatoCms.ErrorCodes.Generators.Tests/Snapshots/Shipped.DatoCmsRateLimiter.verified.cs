@@ -41,6 +41,13 @@ namespace DatoCms.ErrorCodes
         private long _firstAnswer = long.MaxValue;
         private long _timerDue = long.MaxValue;
         private long _lastActivity;
+        // When a fixed window of the server started, as the first answer counted in it shows: the
+        // send time of that request (long.MinValue until a fixed window was recognised).
+        private long _fixedWindowStart = long.MinValue;
+        // Which window after that start last showed itself starting (once per window), and whether
+        // one did where the start predicted: a sliding window's restart, seen by mistake, would not.
+        private long _fixedWindowsSeen;
+        private bool _fixedWindowConfirmed;
 
         /// <summary>Creates a limiter of <paramref name="limit"/> requests per <paramref name="window"/> until the server says otherwise.</summary>
         /// <param name="limit">Requests allowed per window.</param>
@@ -407,6 +414,16 @@ namespace DatoCms.ErrorCodes
             {
                 var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
                 _share.Rejected(now, InUse(now, out _), reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit, probe);
+
+                // A 429 in a fixed window whose start is known says exactly how full it is: the
+                // limit, of which ours are those sent in it. A process whose requests go first in
+                // every window never sees a full window in its accepted answers, only in 429s.
+                var ours = OursInFixedWindow(sent);
+                if (ours >= 0)
+                {
+                    _share.FixedWindowFull(now, _limit, ours);
+                }
+
                 return;
             }
 
@@ -461,7 +478,84 @@ namespace DatoCms.ErrorCodes
             // More of ours surely in the last window than the server counts: it forgot them, so its
             // window is fixed and has just started again; the room it shows is everyone's.
             var windowRestarted = surelyCounted > _limit - left + 1;
-            _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe);
+            if (windowRestarted)
+            {
+                TrackFixedWindow(sent, _limit - left);
+            }
+
+            // In a fixed window whose start is known, ours in it are exactly those sent since it
+            // started (and up to this one): unlike the count above, they leave out the previous
+            // window's requests the server has forgotten, which would hide the others.
+            var windowOurs = OursInFixedWindow(sent);
+            var windowOthers = windowOurs < 0 ? -1 : global::System.Math.Max(0, _limit - left - windowOurs);
+
+            var lateInFixedWindow = windowOurs >= 0 && (sent - _fixedWindowStart) % _window >= _window / 3;
+            _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe, windowOurs: windowOurs, windowOthers: windowOthers, lateInFixedWindow: lateInFixedWindow);
+        }
+
+        /// <summary>
+        /// This process's requests (not rejected) sent in the fixed window that holds
+        /// <paramref name="sent"/>, up to that time, or -1 while no fixed window was recognised.
+        /// </summary>
+        private int OursInFixedWindow(long sent)
+        {
+            if (!_fixedWindowConfirmed || sent < _fixedWindowStart)
+            {
+                return -1;
+            }
+
+            return OursSentBetween(_fixedWindowStart + ((sent - _fixedWindowStart) / _window * _window), sent);
+        }
+
+        /// <summary>This process's requests (not rejected) sent from <paramref name="start"/> to <paramref name="end"/>.</summary>
+        private int OursSentBetween(long start, long end)
+        {
+            var ours = 0;
+            foreach (var slot in _slots)
+            {
+                if (slot.Sent >= start && slot.Sent <= end)
+                {
+                    ours++;
+                }
+            }
+
+            return ours;
+        }
+
+        /// <summary>
+        /// Learns when the server's fixed window starts from answers that show it forgot requests of
+        /// this process it surely counted less than a window ago. Such an answer's request was counted
+        /// in a window that started no later than it left (give or take the way to the counter), and
+        /// a fixed window starts every window from there. The window counts as fixed once such an
+        /// answer comes within an eighth of a window of a later start that predicts; the start moves
+        /// when the server counts fewer than this process sent since the start it predicts.
+        /// </summary>
+        /// <param name="sent">When the answered request left.</param>
+        /// <param name="serverCount">The server's count with it (the limit less X-RateLimit-Remaining).</param>
+        private void TrackFixedWindow(long sent, int serverCount)
+        {
+            if (_fixedWindowStart != long.MinValue && sent >= _fixedWindowStart)
+            {
+                var index = (sent - _fixedWindowStart) / _window;
+                var start = _fixedWindowStart + (index * _window);
+                if (OursSentBetween(start, sent) <= serverCount)
+                {
+                    // Consistent with the known start. The first answer of a later window, close to
+                    // where it starts, confirms it, once per window.
+                    if (index > _fixedWindowsSeen && sent - start <= _window / 8)
+                    {
+                        _fixedWindowsSeen = index;
+                        _fixedWindowConfirmed = true;
+                        _share.FixedWindowStarted(Now(), _limit, _waiters.Count);
+                    }
+
+                    return;
+                }
+            }
+
+            _fixedWindowStart = sent;
+            _fixedWindowsSeen = 0;
+            _fixedWindowConfirmed = false;
         }
 
         /// <summary>One request's slot: when it left and when its answer came (0 while in flight).</summary>

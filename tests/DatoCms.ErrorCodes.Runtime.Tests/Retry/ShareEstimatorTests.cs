@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 
@@ -125,6 +126,76 @@ public class ShareEstimatorTests
         {
             Assert.InRange(share.Current(now, Limit), 21, 20 + room - 1);
         }
+    }
+
+    [Fact]
+    public void AProcessWhoseRequestsGoFirstLearnsTheOthersFromA429InAFixedWindow()
+    {
+        // Its answers all come before the others' requests are counted, so none shows the window
+        // full; a 429 in a fixed window whose start is known does: 21 of the 60 are its own.
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Rejected(0, ours: 21, reset: 0, Limit);
+        Assert.Equal(21, share.Current(0, Limit));
+        Assert.Equal(1, share.Processes);
+
+        share.FixedWindowFull(1, Limit, ours: 21);
+
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(20, share.Current(1, Limit));
+    }
+
+    [Fact]
+    public void ALateProbeInAFixedWindowTakesTheRoomLeftWholeAndTheExcessGoesBackOnePerWindow()
+    {
+        // Three processes at an even split of a full fixed window (see AWindowAtAThirdOfAFullWindow).
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(20, share.Current(now, Limit));
+
+        // The next window starts: a third into it, one request more goes out.
+        share.FixedWindowStarted(now, Limit);
+        Assert.Equal(now + (Window / 3), share.NextIncrease(Limit));
+        now += Window / 3;
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+
+        // It finds 10 slots left a third into the window: the others will not use them (they
+        // finish), so they are taken whole, not split three ways.
+        share.Accepted(now, Limit, remaining: 10, ours: 21, uncounted: 0, others: 29, probe: true, windowOurs: 21, windowOthers: 29, lateInFixedWindow: true);
+        Assert.Equal(31, share.Current(now, Limit));
+
+        // Above an even split of a window still shared, one request goes back per window start.
+        for (var window = 1; window <= 3; window++)
+        {
+            now += Window;
+            share.FixedWindowStarted(now, Limit);
+            Assert.Equal(31 - window, share.Current(now, Limit));
+        }
+    }
+
+    [Fact]
+    public void ALateProbeThatMeetsAFullWindowWaitsLongerBeforeTheNext()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        var probes = new List<int>();
+        for (var window = 0; window < 12; window++, now += Window)
+        {
+            share.FixedWindowStarted(now, Limit);
+            var third = now + (Window / 3);
+            if (share.Current(third, Limit) > 20 && share.ClaimProbe())
+            {
+                probes.Add(window);
+                share.Rejected(third, ours: 20, reset: 0, Limit, probe: true);
+            }
+
+            Assert.Equal(20, share.Current(third, Limit));
+        }
+
+        // After each 429 the gap doubles (2, 4, then 8 window starts at most): a window shared
+        // for good costs a probe's 429 now and then, not one per window.
+        Assert.Equal(new[] { 0, 3, 8 }, probes);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ namespace DatoCms.ErrorCodes
     internal sealed class DatoCmsRateLimitShare // always internal
     {
         private static readonly global::System.Random Random = new global::System.Random();
+        // At most this many window starts between two late probes, after full windows: eight, so
+        // that a full window shared for good costs a probe's 429 now and then, not one per window.
+        private const int MaxLateProbeBackoff = 8;
 
         private readonly long _window;
         private int _share = int.MaxValue;
@@ -43,6 +46,12 @@ namespace DatoCms.ErrorCodes
         private bool _probeArmed;
         private bool _probeOut;
         private bool _probeBelowEven;
+        // A probe sent a third into a fixed window (see FixedWindowStarted): when it is due, whether
+        // it is the one out, and how many window starts to let pass before the next one.
+        private long _lateProbeAt = long.MaxValue;
+        private bool _lateProbe;
+        private int _lateProbeEvery = 1;
+        private int _windowsToLateProbe;
         private long _probeWait;
 
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
@@ -65,7 +74,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="limit">The project's limit per window.</param>
         public long NextIncrease(int limit)
         {
-            var next = _share >= (limit + _processes - 1) / _processes ? long.MaxValue : _nextIncrease;
+            var next = global::System.Math.Min(_share >= (limit + _processes - 1) / _processes ? long.MaxValue : _nextIncrease, _lateProbeAt);
             return ProbeDue(limit) ? global::System.Math.Min(next, global::System.Math.Max(_lastAnswer + (_window / 4), _nextRoomGrowth)) : next;
         }
 
@@ -90,7 +99,11 @@ namespace DatoCms.ErrorCodes
         /// carried no X-RateLimit-Remaining. Without this, the share would wait for its answer for good
         /// and never arm another probe below an even split.
         /// </summary>
-        public void ProbeUnanswered() => _probeOut = false;
+        public void ProbeUnanswered()
+        {
+            _probeOut = false;
+            _lateProbe = false;
+        }
 
         /// <summary>How many processes seem to share the window (1: this one alone).</summary>
         public int Processes => _processes;
@@ -107,6 +120,14 @@ namespace DatoCms.ErrorCodes
             _lastFull = now;
             _roomSince = long.MaxValue;
             _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + (_window / 4));
+            if (probe && _probeOut && _lateProbe)
+            {
+                // The window was full a third into it: the next late probe waits longer (eight windows at most).
+                _lateProbe = false;
+                _lateProbeEvery = global::System.Math.Min(MaxLateProbeBackoff, _lateProbeEvery * 2);
+                _windowsToLateProbe = _lateProbeEvery;
+            }
+
             if (probe && _probeOut)
             {
                 // A probe for room that was gone: the share goes back to what it was, and the next
@@ -130,6 +151,73 @@ namespace DatoCms.ErrorCodes
 
             var wait = reset > 0 ? reset : _window;
             _nextIncrease = now + (long)(wait * SpreadFactor(reset > 0 && reset % global::System.Diagnostics.Stopwatch.Frequency == 0, wait / (double)global::System.Diagnostics.Stopwatch.Frequency, NextDouble()));
+        }
+
+        /// <summary>
+        /// A 429 in a fixed window whose start is known: the window holds the limit, of which
+        /// <paramref name="ours"/> are this process's. Estimates the processes from it, and a process
+        /// holding more than an even split of a window the others hold a tenth of gives the excess back,
+        /// as on an accepted answer that shows the window full (see <see cref="Accepted"/>).
+        /// </summary>
+        /// <param name="now">The stopwatch time.</param>
+        /// <param name="limit">The project's limit per window.</param>
+        /// <param name="ours">This process's requests sent in the fixed window, the rejected one left out.</param>
+        public void FixedWindowFull(long now, int limit, int ours)
+        {
+            var others = global::System.Math.Max(0, limit - ours);
+            EstimateProcesses(now, limit, true, ours, others);
+            if (_processes > 1 && others * 10 >= limit)
+            {
+                var even = (limit + _processes - 1) / _processes;
+                if (even < global::System.Math.Min(_share, limit))
+                {
+                    _share = even;
+                    _nextIncrease = global::System.Math.Max(_nextIncrease, now + _window);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A fixed window of the server has started again. A process that holds more than an even
+        /// split of a shared window gives one request of it back per window: its requests go first
+        /// in every window, so it never sees the window full (the others' answers and 429s do), and
+        /// the others' probes can only take what it leaves. Were the others gone, the room it leaves
+        /// shows lasting and is taken again a window later, and the first full window it fills
+        /// alone counts it alone.
+        /// </summary>
+        /// <param name="now">The stopwatch time.</param>
+        /// <param name="limit">The project's limit per window.</param>
+        /// <param name="waiting">This process's requests waiting for a slot.</param>
+        public void FixedWindowStarted(long now, int limit, int waiting = 0)
+        {
+            var even = (limit + _processes - 1) / _processes;
+            if (_processes > 1 && _lastFull != long.MinValue && global::System.Math.Min(_share, limit) > even)
+            {
+                _share = global::System.Math.Min(_share, limit) - 1;
+
+                // For the others to take: this process's own probe, first in the window, would take it back.
+                _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + _window);
+                return;
+            }
+
+            // A third into the window every request of the others that go first has been counted:
+            // one request more then finds out whether the window will end with room (the others are
+            // finishing, or gone). The answers of this process's own requests cannot tell: they come
+            // at the window's start, when its room is the others' requests still to come. A full
+            // window costs the probe one 429, and the next one waits longer, unless what is left to
+            // send would fit in this window with the room others leave: then room decides whether the
+            // process needs another window at all (the last window of a shared run, where the others
+            // finish first), and the probe goes out every window.
+            var share = global::System.Math.Min(_share, limit);
+            var fitsWithRoom = waiting > 0 && waiting <= limit - share;
+            if (_windowsToLateProbe > 0 && !fitsWithRoom)
+            {
+                _windowsToLateProbe--;
+            }
+            else if (_lastFull != long.MinValue && share < limit)
+            {
+                _lateProbeAt = now + (_window / 3);
+            }
         }
 
         /// <summary>
@@ -164,18 +252,28 @@ namespace DatoCms.ErrorCodes
         /// <param name="settled">Whether no other request of this process is in flight: the answer then saw all of them counted.</param>
         /// <param name="windowRestarted">Whether the server counts fewer of this process's requests than surely fall in its last window: a fixed window that has just started again, whose room the others' requests are about to take.</param>
         /// <param name="probe">Whether the answered request was the probe (see <see cref="ClaimProbe"/>).</param>
-        public void Accepted(long now, int limit, int remaining, int ours, int uncounted, int others, bool settled = true, bool windowRestarted = false, bool probe = false)
+        /// <param name="windowOurs">In a fixed window whose start is known, this process's requests sent in it up to this one; -1 otherwise.</param>
+        /// <param name="windowOthers">With <paramref name="windowOurs"/>, the rest of the server's count: the others' part of this fixed window; -1 otherwise.</param>
+        /// <param name="lateInFixedWindow">Whether the request was sent a third of a fixed window (with a known start) or more after it started: room it sees is room the others left.</param>
+        public void Accepted(long now, int limit, int remaining, int ours, int uncounted, int others, bool settled = true, bool windowRestarted = false, bool probe = false, int windowOurs = -1, int windowOthers = -1, bool lateInFixedWindow = false)
         {
             Grow(now, limit);
 
             // Full, or nearly: a fixed window is seen full only by its last answers, so a little slack
             // lets every process notice it.
             var full = remaining <= global::System.Math.Max(1, limit / 10);
-            // Only the answer to this process's latest request sees all of its part counted: an
-            // earlier one leaves out requests the server may have counted already, and would see
-            // the others as more processes than there are.
-            if (uncounted == 0)
+            if (windowOurs >= 0)
             {
+                // A fixed window with a known start: ours in it are counted exactly, on every answer.
+                // The sliding count would hold the previous window's requests too, and see the
+                // others as fewer than they are (a process alone, even).
+                EstimateProcesses(now, limit, full, windowOurs, windowOthers);
+            }
+            else if (uncounted == 0)
+            {
+                // Only the answer to this process's latest request sees all of its part counted: an
+                // earlier one leaves out requests the server may have counted already, and would see
+                // the others as more processes than there are.
                 EstimateProcesses(now, limit, full, ours, others);
             }
 
@@ -196,7 +294,7 @@ namespace DatoCms.ErrorCodes
                 _nextIncrease = now + (_window / 4);
             }
 
-            var othersPresent = others * 10 >= limit;
+            var othersPresent = (windowOurs >= 0 ? windowOthers : others) * 10 >= limit;
             if (full)
             {
                 _lastFull = now;
@@ -219,7 +317,7 @@ namespace DatoCms.ErrorCodes
             }
             else
             {
-                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut);
+                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow);
                 _probeOut = _probeOut && !probe;
             }
 
@@ -248,7 +346,7 @@ namespace DatoCms.ErrorCodes
         /// alone, all of it at once, so a process whose peers stopped has the whole window within a
         /// window or two of their going, driven by what X-RateLimit-Remaining shows.
         /// </summary>
-        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe)
+        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow)
         {
             var roomBefore = _lastRoom;
             var othersBefore = _lastOthers;
@@ -269,12 +367,20 @@ namespace DatoCms.ErrorCodes
             _lastRoom = room;
             _lastAnswerSaturated = saturated;
 
+            var lateProbe = probe && _lateProbe && lateInFixedWindow;
             if (probe)
             {
                 _probeWait = _window / 4;
+                if (_lateProbe)
+                {
+                    _lateProbe = false;
+                    _lateProbeEvery = room > 0 ? 1 : global::System.Math.Min(MaxLateProbeBackoff, _lateProbeEvery * 2);
+                    _windowsToLateProbe = room > 0 ? 0 : _lateProbeEvery;
+                }
             }
 
-            var lasting = (probe && roomBefore > 0) || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
+            // A late probe's room is what the window will end with: lasting by then.
+            var lasting = lateProbe || (probe && roomBefore > 0) || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
             if (room <= 0 || !lasting || _lastFull == long.MinValue || !saturated || _share >= limit || (now < _nextRoomGrowth && !probe))
             {
                 return;
@@ -282,10 +388,12 @@ namespace DatoCms.ErrorCodes
 
             // Split with the others that may be taking it too, as many as hold what the others hold
             // if each held what this process does.
-            var free = probe ? global::System.Math.Min(room, roomBefore) : room;
+            var free = probe && !lateProbe ? global::System.Math.Min(room, roomBefore) : room;
             // Others whose part shrank while the room lasted are leaving (their slots expire and are
             // not used again): they are not taking it, and this process takes it whole.
-            var leaving = others < (probe ? othersBefore : _othersWhenRoomAppeared);
+            // So are the others of a fixed window well after its start: what they left by then,
+            // they left for good (the window ends unused), whether they are finishing or not.
+            var leaving = lateInFixedWindow || others < (probe ? othersBefore : _othersWhenRoomAppeared);
             var holders = others * 10 >= limit && !leaving ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
             var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
@@ -345,6 +453,18 @@ namespace DatoCms.ErrorCodes
 
         private void Grow(long now, int limit)
         {
+            if (now >= _lateProbeAt)
+            {
+                _lateProbeAt = long.MaxValue;
+                if (!_probeOut && !_probeArmed && _share < limit)
+                {
+                    _share++;
+                    _probeArmed = true;
+                    _probeBelowEven = false;
+                    _lateProbe = true;
+                }
+            }
+
             // Below an even split, probe for more four times a window. At or above it, only the
             // server's reports of room let the share grow.
             // Before the window was first seen full, what the server said was left sets the share.

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Tasks;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+/// <summary>
+/// <see cref="DatoCmsRateLimiter"/> recognises a fixed server window from answers that show the
+/// server forgot this process's earlier requests, a whole window apart, and from then on counts its own part of each
+/// fixed window exactly: the requests sent since that window started, not every request of the last
+/// window's length (which would hold the previous window's too and hide the others).
+/// </summary>
+public class FixedWindowRecognitionTests
+{
+    private const int Limit = 60;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+
+    private static KeyValuePair<string, IEnumerable<string>>[] Headers(int remaining, string? reset = null)
+    {
+        var headers = new List<KeyValuePair<string, IEnumerable<string>>>
+        {
+            new("X-RateLimit-Limit", new[] { Limit.ToString(CultureInfo.InvariantCulture) }),
+            new("X-RateLimit-Remaining", new[] { remaining.ToString(CultureInfo.InvariantCulture) }),
+        };
+        if (reset is not null)
+        {
+            headers.Add(new("X-RateLimit-Reset", new[] { reset }));
+        }
+
+        return headers.ToArray();
+    }
+
+    private static void Send(DatoCmsRateLimiter limiter, int status, int remaining, string? reset = null)
+    {
+        Assert.True(limiter.TryAcquire(out var ticket, out _));
+        ticket!.Complete(status, Headers(remaining, reset));
+    }
+
+    [Fact]
+    public async Task A429InARecognisedFixedWindowCountsOnlyThatWindowsRequestsAsOurs()
+    {
+        var window = TimeSpan.FromSeconds(2.4);
+        var limiter = new DatoCmsRateLimiter(Limit, window);
+
+        // 20 requests of a window in which this process is alone so far.
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        // The next answer shows the server forgot them: a fixed window may have started again.
+        var started = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        await Task.Delay(window / 2);
+        for (var i = 0; i < 10; i++)
+        {
+            Send(limiter, 200, Limit - 11 - i);
+        }
+
+        // One window later it starts again where predicted (the tolerance is an eighth of a window,
+        // 300 ms): the window is fixed. 20 requests of this process in it, then a 429: the window
+        // holds 60, 40 of them the others'.
+        var next = window + TimeSpan.FromMilliseconds(30) - started.Elapsed;
+        if (next > TimeSpan.Zero)
+        {
+            await Task.Delay(next);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        Send(limiter, 429, 0, "1");
+
+        // Three processes of 20 each; the 40 requests of the last window's length (20 of them
+        // forgotten by the server) would have looked like two thirds of the window.
+        Assert.Equal(20, limiter.Share);
+    }
+
+    [Fact]
+    public void OneRestartAloneDoesNotMakeTheWindowFixed()
+    {
+        // A sliding window can look restarted once (answers reordered); only a second restart a
+        // whole window later, where a fixed window would start, confirms it.
+        var limiter = new DatoCmsRateLimiter(Limit, Window);
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        Send(limiter, 429, 0, "1");
+
+        Assert.Equal(40, limiter.Share);
+    }
+
+    [Fact]
+    public void WithoutAFixedWindowA429HoldsWhatTheProcessHolds()
+    {
+        // The same traffic against a sliding window: the server never forgets early, so nothing
+        // tells the others' part apart, and the first 429 holds the share to what is held.
+        var limiter = new DatoCmsRateLimiter(Limit, Window);
+        for (var i = 0; i < 40; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        Send(limiter, 429, 0, "1");
+
+        Assert.Equal(40, limiter.Share);
+    }
+}

@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// server's clock, the way the real limit sees the traffic.
 /// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
 /// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
-/// <c>--runs N</c>, <c>--requests N</c>, <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr).
+/// <c>--runs N</c>, <c>--requests N</c>, <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window).
 /// </summary>
 public static class RateLimitScenarios
 {
@@ -27,6 +27,7 @@ public static class RateLimitScenarios
         var runs = int.Parse(Option(args, "--runs", "1"), CultureInfo.InvariantCulture);
         var requests = int.Parse(Option(args, "--requests", "300"), CultureInfo.InvariantCulture);
         var trace = args.Contains("--trace");
+        var traceBucket = Option(args, "--trace-bucket", string.Empty) is { Length: > 0 } bucket ? TimeSpan.FromMilliseconds(int.Parse(bucket, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
 
         // One short run first, not reported: the process's own warm-up (JIT, thread pool) is not the
         // handler's; every reported run still starts with cold connections.
@@ -42,7 +43,7 @@ public static class RateLimitScenarios
             {
                 for (var run = 0; run < runs; run++)
                 {
-                    var result = await RunOnceAsync(workers, mode, throttling, requests);
+                    var result = await RunOnceAsync(workers, mode, throttling, requests, traceBucket);
                     Console.WriteLine(
                         $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.MiddleWindowsFilled:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
                     if (trace)
@@ -54,7 +55,7 @@ public static class RateLimitScenarios
         }
     }
 
-    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int requestsPerWorker)
+    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int requestsPerWorker, TimeSpan? traceBucket = null)
     {
         var server = ImitationOptions.RealWindow(mode);
         await using var api = await ImitationApi.StartAsync(server);
@@ -110,11 +111,11 @@ public static class RateLimitScenarios
             finishTimes)
         {
             MiddleWindowsFilled = api.Traffic.FractionOfMiddleWindowsFilled(server.RequestsPerWindow, server.Window),
-            Trace = TraceByWindow(counted, server.Window, shares),
+            Trace = TraceByWindow(counted, traceBucket ?? server.Window, shares),
         };
     }
 
-    /// <summary>Per server window (3 s from the server's start): accepted/rejected per worker, for <c>--trace</c>.</summary>
+    /// <summary>Per server window (3 s from the server's start) or per <c>--trace-bucket</c>: accepted/rejected per worker, for <c>--trace</c>.</summary>
     private static string TraceByWindow(IReadOnlyList<(TimeSpan At, string Worker, bool Accepted)> counted, TimeSpan window, List<(TimeSpan At, int Worker, int Share, int Processes)> shares)
     {
         var workers = counted.Select(c => c.Worker).Distinct().OrderBy(w => w, StringComparer.Ordinal).ToList();

@@ -48,4 +48,43 @@ internal static class ConsumerSources
         }
 
         """;
+
+    /// <summary>
+    /// A switch over <c>ex.Code</c> that lets the transient codes fall into its default (DATO001)
+    /// and a catch that only logs (DATO002), in namespace <paramref name="ns"/>.
+    /// </summary>
+    public static string Publisher(string ns) => $$"""
+        using System;
+        using DatoCms.ErrorCodes;
+
+        namespace {{ns}}
+        {
+            internal static class Publisher
+            {
+                public static string Explain(DatoCmsApiException ex)
+                {
+                    switch (ex.Code)
+                    {
+                        case DatoCmsErrorCode.NotFound:
+                            return "missing";
+                        default:
+                            return "failed";
+                    }
+                }
+
+                public static void Publish(Action send)
+                {
+                    try
+                    {
+                        send();
+                    }
+                    catch (DatoCmsApiException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+        }
+
+        """;
 }

@@ -22,42 +22,9 @@ public class ReadyToRunAnalyzerTests(PackedPackage package, ITestOutputHelper ou
 {
     private const string IlAnalyzer = "{package}/analyzers/dotnet/cs/DatoCms.ErrorCodes.Generators.dll";
     private const string ReadyToRunAnalyzer = "{package}/tools/readytorun/linux-x64/DatoCms.ErrorCodes.Generators.dll";
+    private static readonly string Publisher = ConsumerSources.Publisher("Precompiled");
+
     private const string CodeFixes = "{package}/analyzers/dotnet/cs/DatoCms.ErrorCodes.CodeFixes.dll";
-
-    private const string Publisher = """
-        using System;
-        using DatoCms.ErrorCodes;
-
-        namespace Precompiled
-        {
-            internal static class Publisher
-            {
-                public static string Explain(DatoCmsApiException ex)
-                {
-                    switch (ex.Code)
-                    {
-                        case DatoCmsErrorCode.NotFound:
-                            return "missing";
-                        default:
-                            return "failed";
-                    }
-                }
-
-                public static void Publish(Action send)
-                {
-                    try
-                    {
-                        send();
-                    }
-                    catch (DatoCmsApiException ex)
-                    {
-                        Console.WriteLine(ex.Message);
-                    }
-                }
-            }
-        }
-
-        """;
 
     /// <summary>Where the .NET SDK's compiler gets the copy: this test run's own platform decides what the builds below expect.</summary>
     private static bool ThisSdkTakesTheCopy =>

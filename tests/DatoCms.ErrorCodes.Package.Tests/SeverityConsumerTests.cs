@@ -6,40 +6,6 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 [Collection(PackageCollection.Name)]
 public class SeverityConsumerTests(PackedPackage package, ITestOutputHelper output)
 {
-    private const string Publisher = """
-        using System;
-        using DatoCms.ErrorCodes;
-
-        namespace Strict
-        {
-            internal static class Publisher
-            {
-                public static string Explain(DatoCmsApiException ex)
-                {
-                    switch (ex.Code)
-                    {
-                        case DatoCmsErrorCode.NotFound:
-                            return "missing";
-                        default:
-                            return "failed";
-                    }
-                }
-
-                public static void Publish(Action send)
-                {
-                    try
-                    {
-                        send();
-                    }
-                    catch (DatoCmsApiException ex)
-                    {
-                        Console.WriteLine(ex.Message);
-                    }
-                }
-            }
-        }
-
-        """;
 
     [Fact]
     public void EditorConfigCanTurnARuleIntoABuildError()
@@ -55,7 +21,8 @@ public class SeverityConsumerTests(PackedPackage package, ITestOutputHelper outp
               </ItemGroup>
             </Project>
             """);
-        workspace.Write("Strict/Publisher.cs", Publisher);
+        var publisher = ConsumerSources.Publisher("Strict");
+        workspace.Write("Strict/Publisher.cs", publisher);
         workspace.Write(".editorconfig", """
             root = true
 
@@ -67,8 +34,8 @@ public class SeverityConsumerTests(PackedPackage package, ITestOutputHelper outp
         var build = workspace.Dotnet(new[] { "build", "Strict/Strict.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray());
 
         Assert.NotEqual(0, build.ExitCode);
-        var (switchLine, switchColumn) = SourcePosition.Of(Publisher, "switch (ex.Code)");
-        var (catchLine, catchColumn) = SourcePosition.Of(Publisher, "catch (DatoCmsApiException ex)");
+        var (switchLine, switchColumn) = SourcePosition.Of(publisher, "switch (ex.Code)");
+        var (catchLine, catchColumn) = SourcePosition.Of(publisher, "catch (DatoCmsApiException ex)");
         Assert.Equal(
             new[]
             {

@@ -198,6 +198,30 @@ public class ShareEstimatorTests
         Assert.Equal(new[] { 0, 3, 8 }, probes);
     }
 
+    [Theory]
+    [InlineData(26, 34)]
+    [InlineData(30, 26)]
+    public void AProbesRoomThatNobodyTookForAQuarterWindowIsTakenWhole(int othersAtTheProbe, int expected)
+    {
+        // Three processes at an even split of a full window; then the last answer of this
+        // process's burst shows 14 left, the others' part down to 26 (they sent less: finishing).
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Accepted(now, Limit, remaining: 14, ours: 20, uncounted: 0, others: 26);
+
+        // No answer for a quarter window: the probe.
+        now += Window / 4;
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+
+        // Its answer: when the others' part has not grown meanwhile, nobody else is taking the room
+        // (their probes would have by now) and it is taken whole; when it has, it is split.
+        now += Window / 50;
+        var room = Limit - 21 - othersAtTheProbe;
+        share.Accepted(now, Limit, remaining: room, ours: 21, uncounted: 0, others: othersAtTheProbe, probe: true);
+        Assert.Equal(expected, share.Current(now, Limit));
+    }
+
     [Fact]
     public void RoomThatDoesNotLastIsNotTaken()
     {

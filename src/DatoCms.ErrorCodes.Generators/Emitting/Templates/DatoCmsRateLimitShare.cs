@@ -54,6 +54,11 @@ namespace DatoCms.ErrorCodes
         private int _windowsToLateProbe;
         private long _probeWait;
 
+        // Lasting room the latest answer showed, for everything this process has waiting (see
+        // TakeRoomForTheRest), and whether the others held less than a tenth of the window then.
+        private int _roomForTheRest;
+        private bool _restAlone;
+
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
         public DatoCmsRateLimitShare(long window)
         {
@@ -103,6 +108,35 @@ namespace DatoCms.ErrorCodes
         {
             _probeOut = false;
             _lateProbe = false;
+        }
+
+        /// <summary>
+        /// Lasting room the latest answer showed (confirmed by a probe), which everything this
+        /// process has waiting may take at once when it all fits: 0 when none. Read once per answer.
+        /// </summary>
+        public int TakeRoomForTheRest()
+        {
+            var room = _roomForTheRest;
+            _roomForTheRest = 0;
+            return room;
+        }
+
+        /// <summary>
+        /// This process took the room of <see cref="TakeRoomForTheRest"/> and now holds
+        /// <paramref name="held"/> of the window. When the others held less than a tenth of it
+        /// (they are gone), its share is that much at least, so that its next probe (one more than
+        /// the share) can go out at all; otherwise the share stays an even split, for when they are back.
+        /// </summary>
+        /// <param name="held">This process's requests in flight or still in its window.</param>
+        /// <param name="limit">The project's limit per window.</param>
+        public void Holds(int held, int limit)
+        {
+            if (!_restAlone)
+            {
+                return;
+            }
+
+            _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(limit, held));
         }
 
         /// <summary>How many processes seem to share the window (1: this one alone).</summary>
@@ -349,6 +383,7 @@ namespace DatoCms.ErrorCodes
         private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow)
         {
             var roomBefore = _lastRoom;
+            var answerBefore = _lastAnswer;
             var othersBefore = _lastOthers;
             _lastOthers = others;
             if (room <= 0 || now - _lastAnswer > _window / 8)
@@ -381,6 +416,13 @@ namespace DatoCms.ErrorCodes
 
             // A late probe's room is what the window will end with: lasting by then.
             var lasting = lateProbe || (probe && roomBefore > 0) || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
+
+            // A probe that finds room still there: what this process has waiting may all go into it
+            // when it fits, even when the room is too small to count (a tenth of the window or less
+            // counts as full): the last few requests of a shared run, which would otherwise wait a
+            // whole window for this process's own slots.
+            _roomForTheRest = probe && lasting && room > 0 ? room : 0;
+            _restAlone = others * 10 < limit;
             if (room <= 0 || !lasting || _lastFull == long.MinValue || !saturated || _share >= limit || (now < _nextRoomGrowth && !probe))
             {
                 return;
@@ -393,7 +435,12 @@ namespace DatoCms.ErrorCodes
             // not used again): they are not taking it, and this process takes it whole.
             // So are the others of a fixed window well after its start: what they left by then,
             // they left for good (the window ends unused), whether they are finishing or not.
-            var leaving = lateInFixedWindow || others < (probe ? othersBefore : _othersWhenRoomAppeared);
+            // And so are others whose part did not grow in the eighth of a window or more that a
+            // probe's room lasted without answers: had they wanted it, their own probes would have
+            // taken some of it by then (the others of a shared run's last window, finished but still
+            // counted until their requests leave the window).
+            var quietBefore = answerBefore != long.MinValue && now - answerBefore >= _window / 8;
+            var leaving = lateInFixedWindow || (probe ? others < othersBefore || (quietBefore && others <= othersBefore) : others < _othersWhenRoomAppeared);
             var holders = others * 10 >= limit && !leaving ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
             var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));

@@ -272,6 +272,28 @@ namespace DatoCms.ErrorCodes
             return inUse;
         }
 
+        /// <summary>Everything waiting goes at once when it fits in the lasting room the answer just showed (see DatoCmsRateLimitShare.TakeRoomForTheRest).</summary>
+        private void SendTheRestIfItFits(long now)
+        {
+            var room = _share.TakeRoomForTheRest();
+            if (_waiters.Count == 0 || _waiters.Count > room)
+            {
+                return;
+            }
+
+            while (_waiters.First is { } first)
+            {
+                _waiters.RemoveFirst();
+                var slot = Take(now);
+                if (!first.Value.TrySetResult(slot))
+                {
+                    _slots.Remove(slot);
+                }
+            }
+
+            _share.Holds(InUse(now, out _), _limit);
+        }
+
         private void Pump(long now)
         {
             while (_waiters.First is { } first)
@@ -375,6 +397,7 @@ namespace DatoCms.ErrorCodes
                 }
 
                 Learn(now, slot.Sent, statusCode, headers, slot.IsProbe);
+                SendTheRestIfItFits(now);
                 Pump(now);
             }
         }

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
+
+/// <summary>
+/// The end of a shared run: the others have finished (their requests still count until they leave
+/// the window) and the room they left is too small to count as room (a tenth of the window or
+/// less). When a probe finds it still there, everything this process has waiting goes into it at
+/// once, if it fits; it does not wait a whole window for its own slots.
+/// </summary>
+public class LastRequestsTests
+{
+    private const int Limit = 60;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(0.8);
+
+    [Fact]
+    public async Task TheLastRequestsGoIntoLastingRoomTheyFitIn()
+    {
+        var (limiter, probe, waiting) = await SharedWindowWithAProbeOut(waiters: 4);
+
+        // The probe's answer: 5 left, the others' part unchanged since the last answer a quarter
+        // window ago. The 3 requests still waiting fit: they all go now.
+        probe.Complete(200, Headers(remaining: 5));
+
+        Assert.All(waiting, w => Assert.True(w.IsCompletedSuccessfully));
+        Assert.Equal(0, limiter.Waiting);
+    }
+
+    [Fact]
+    public async Task RequestsThatDoNotFitWaitForTheirSlots()
+    {
+        // Mid-run: more waiting than the room holds. Nothing goes beyond the share (which the small
+        // room does not raise: a tenth of the window or less counts as full).
+        var (limiter, probe, waiting) = await SharedWindowWithAProbeOut(waiters: 7);
+
+        probe.Complete(200, Headers(remaining: 5));
+
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+        Assert.Equal(6, limiter.Waiting);
+    }
+
+    /// <summary>
+    /// A process holding 20 of a full window shared with others, then an answer showing 14 left
+    /// (two others done), <paramref name="waiters"/> requests waiting, and the probe a quarter of a
+    /// window later taken by the first of them.
+    /// </summary>
+    private static async Task<(DatoCmsRateLimiter Limiter, DatoCmsRateLimitTicket Probe, Task<DatoCmsRateLimitTicket>[] Waiting)> SharedWindowWithAProbeOut(int waiters)
+    {
+        var limiter = new DatoCmsRateLimiter(Limit, Window);
+
+        // The others hold 36, and with this process's 18 the window is full (a tenth or less left):
+        // three processes, 20 each.
+        for (var i = 0; i < 19; i++)
+        {
+            Assert.True(limiter.TryAcquire(out var ticket, out _));
+            ticket!.Complete(200, Headers(remaining: Limit - 36 - (i + 1)));
+        }
+
+        Assert.Equal(20, limiter.Share);
+
+        // One more, answered with nothing else in flight: 14 left, the others' part down to 26.
+        Assert.True(limiter.TryAcquire(out var last, out _));
+        last!.Complete(200, Headers(remaining: 14));
+        Assert.Equal(20, limiter.Share);
+
+        var all = Enumerable.Range(0, waiters).Select(_ => limiter.AcquireAsync(CancellationToken.None)).ToArray();
+        Assert.All(all, w => Assert.False(w.IsCompleted));
+
+        // A quarter of a window without answers: one request more, the probe, goes to the first in line.
+        var probe = await all[0].WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.All(all.Skip(1), w => Assert.False(w.IsCompleted));
+        return (limiter, probe, all.Skip(1).ToArray());
+    }
+
+    private static KeyValuePair<string, IEnumerable<string>>[] Headers(int remaining) => new KeyValuePair<string, IEnumerable<string>>[]
+    {
+        new("X-RateLimit-Limit", new[] { Limit.ToString(CultureInfo.InvariantCulture) }),
+        new("X-RateLimit-Remaining", new[] { remaining.ToString(CultureInfo.InvariantCulture) }),
+    };
+}

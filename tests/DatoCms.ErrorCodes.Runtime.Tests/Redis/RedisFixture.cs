@@ -36,6 +36,15 @@ public sealed class RedisFixture : IAsyncLifetime
     {
         Server = await RedisServer.StartNewAsync();
         Connection = await ConnectAsync(Server.Endpoint);
+
+        // With AbortOnConnectFail off the connection may still be on its way: a test's first
+        // command would then fail with "no connection available" on a busy host.
+        for (var waited = 0; !Connection.IsConnected && waited < 10_000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+
+        await Database.PingAsync();
     }
 
     public async Task DisposeAsync()

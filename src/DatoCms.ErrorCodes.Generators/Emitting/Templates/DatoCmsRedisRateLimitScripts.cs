@@ -22,7 +22,8 @@ namespace DatoCms.ErrorCodes
         /// slots than the limit, wherever the server's own windows fall. Spread evenly, a slot also
         /// comes no earlier than the window divided by the limit after the one before, so a worker
         /// that starts first cannot take a whole window's worth at once. A published pause moves the
-        /// earliest slot to its end.
+        /// earliest slot past its end: PTTL counts whole milliseconds, and a key it reports at 0 still
+        /// exists for up to one more.
         /// </remarks>
         public const string Reserve = @"
 if redis.replicate_commands then pcall(redis.replicate_commands) end
@@ -38,7 +39,7 @@ if ARGV[6] == '1' then interval = math.floor(span / limit) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
 local slot = now
 local paused = redis.call('PTTL', KEYS[2])
-if paused > 0 then slot = now + paused * 1000 end
+if paused >= 0 then slot = now + (paused + 1) * 1000 end
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 local previous = nil
 if last[2] then previous = tonumber(last[2]) end

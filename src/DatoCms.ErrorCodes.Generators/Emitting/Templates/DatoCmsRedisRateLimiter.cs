@@ -213,7 +213,8 @@ namespace DatoCms.ErrorCodes
                     }
 
                     // A cancelled wait leaves its slot unused: the log stays conservative, never over the limit.
-                    await global::System.Threading.Tasks.Task.Delay(reply.Value.Wait, cancellationToken).ConfigureAwait(false);
+                    // Task.Delay drops a fraction of a millisecond, which could wake the slot just before the pause ends.
+                    await global::System.Threading.Tasks.Task.Delay(global::System.TimeSpan.FromMilliseconds(global::System.Math.Ceiling(reply.Value.Wait.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
 
                     // A 429 elsewhere may have paused everyone while this slot was waiting: then queue again.
                     if (!await IsPausedAsync(cancellationToken).ConfigureAwait(false))
@@ -442,8 +443,9 @@ namespace DatoCms.ErrorCodes
                     return false;
                 }
 
+                // A key Redis reports with 0 ms to live still exists for up to a millisecond: paused.
                 var left = await check.ConfigureAwait(false);
-                return left.HasValue && left.Value > global::System.TimeSpan.Zero;
+                return left.HasValue && left.Value >= global::System.TimeSpan.Zero;
             }
             catch (global::System.Exception ex) when (!(ex is global::System.OperationCanceledException))
             {

@@ -39,6 +39,18 @@ public sealed class ConsumerWorkspace : IDisposable
 
     public string PathOf(string relativePath) => Path.Combine(Root, relativePath);
 
+    /// <summary>The smallest consumer: a net10.0 project with nothing but the package reference.</summary>
+    public void WriteNet10Project(string relativePath) => Write(relativePath, $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          <ItemGroup>
+            {PackageReference}
+          </ItemGroup>
+        </Project>
+        """);
+
     public void Write(string relativePath, string content)
     {
         var path = PathOf(relativePath);

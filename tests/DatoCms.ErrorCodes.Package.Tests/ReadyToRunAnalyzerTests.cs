@@ -58,16 +58,7 @@ public class ReadyToRunAnalyzerTests(PackedPackage package, ITestOutputHelper ou
     public void CompilerGetsTheCopyOnlyWhereItFitsAndReportsTheSameDiagnostics()
     {
         using var workspace = package.CreateWorkspace(output);
-        workspace.Write("Precompiled/Precompiled.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                {workspace.PackageReference}
-              </ItemGroup>
-            </Project>
-            """);
+        workspace.WriteNet10Project("Precompiled/Precompiled.csproj");
         workspace.Write("Precompiled/Publisher.cs", Publisher);
 
         var expected = ThisSdkTakesTheCopy ? ReadyToRunAnalyzer : IlAnalyzer;

@@ -11,16 +11,7 @@ public class SeverityConsumerTests(PackedPackage package, ITestOutputHelper outp
     public void EditorConfigCanTurnARuleIntoABuildError()
     {
         using var workspace = package.CreateWorkspace(output);
-        workspace.Write("Strict/Strict.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                {workspace.PackageReference}
-              </ItemGroup>
-            </Project>
-            """);
+        workspace.WriteNet10Project("Strict/Strict.csproj");
         var publisher = ConsumerSources.Publisher("Strict");
         workspace.Write("Strict/Publisher.cs", publisher);
         workspace.Write(".editorconfig", """

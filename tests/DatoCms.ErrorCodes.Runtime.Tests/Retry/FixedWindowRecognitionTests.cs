@@ -17,25 +17,10 @@ public class FixedWindowRecognitionTests
     private const int Limit = 60;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
 
-    private static KeyValuePair<string, IEnumerable<string>>[] Headers(int remaining, string? reset = null)
-    {
-        var headers = new List<KeyValuePair<string, IEnumerable<string>>>
-        {
-            new("X-RateLimit-Limit", new[] { Limit.ToString(CultureInfo.InvariantCulture) }),
-            new("X-RateLimit-Remaining", new[] { remaining.ToString(CultureInfo.InvariantCulture) }),
-        };
-        if (reset is not null)
-        {
-            headers.Add(new("X-RateLimit-Reset", new[] { reset }));
-        }
-
-        return headers.ToArray();
-    }
-
     private static void Send(DatoCmsRateLimiter limiter, int status, int remaining, string? reset = null)
     {
         Assert.True(limiter.TryAcquire(out var ticket, out _));
-        ticket!.Complete(status, Headers(remaining, reset));
+        ticket!.Complete(status, RateLimitHeaders.Of(Limit, remaining, reset));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class LastRequestsTests
 
         // The probe's answer: 5 left, the others' part unchanged since the last answer a quarter
         // window ago. The 3 requests still waiting fit: they all go now.
-        probe.Complete(200, Headers(remaining: 5));
+        probe.Complete(200, RateLimitHeaders.Of(Limit, remaining: 5));
 
         Assert.All(waiting, w => Assert.True(w.IsCompletedSuccessfully));
         Assert.Equal(0, limiter.Waiting);
@@ -38,7 +38,7 @@ public class LastRequestsTests
         // room does not raise: a tenth of the window or less counts as full).
         var (limiter, probe, waiting) = await SharedWindowWithAProbeOut(waiters: 7);
 
-        probe.Complete(200, Headers(remaining: 5));
+        probe.Complete(200, RateLimitHeaders.Of(Limit, remaining: 5));
 
         Assert.All(waiting, w => Assert.False(w.IsCompleted));
         Assert.Equal(6, limiter.Waiting);
@@ -58,14 +58,14 @@ public class LastRequestsTests
         for (var i = 0; i < 19; i++)
         {
             Assert.True(limiter.TryAcquire(out var ticket, out _));
-            ticket!.Complete(200, Headers(remaining: Limit - 36 - (i + 1)));
+            ticket!.Complete(200, RateLimitHeaders.Of(Limit, remaining: Limit - 36 - (i + 1)));
         }
 
         Assert.Equal(20, limiter.Share);
 
         // One more, answered with nothing else in flight: 14 left, the others' part down to 26.
         Assert.True(limiter.TryAcquire(out var last, out _));
-        last!.Complete(200, Headers(remaining: 14));
+        last!.Complete(200, RateLimitHeaders.Of(Limit, remaining: 14));
         Assert.Equal(20, limiter.Share);
 
         var all = Enumerable.Range(0, waiters).Select(_ => limiter.AcquireAsync(CancellationToken.None)).ToArray();
@@ -76,10 +76,4 @@ public class LastRequestsTests
         Assert.All(all.Skip(1), w => Assert.False(w.IsCompleted));
         return (limiter, probe, all.Skip(1).ToArray());
     }
-
-    private static KeyValuePair<string, IEnumerable<string>>[] Headers(int remaining) => new KeyValuePair<string, IEnumerable<string>>[]
-    {
-        new("X-RateLimit-Limit", new[] { Limit.ToString(CultureInfo.InvariantCulture) }),
-        new("X-RateLimit-Remaining", new[] { remaining.ToString(CultureInfo.InvariantCulture) }),
-    };
 }

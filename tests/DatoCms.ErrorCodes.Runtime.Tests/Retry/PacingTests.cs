@@ -16,21 +16,6 @@ public class PacingTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(300);
 
-    private static KeyValuePair<string, IEnumerable<string>>[] Headers(int limit, int remaining, string? reset = null)
-    {
-        var headers = new List<KeyValuePair<string, IEnumerable<string>>>
-        {
-            new("X-RateLimit-Limit", new[] { limit.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-            new("X-RateLimit-Remaining", new[] { remaining.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-        };
-        if (reset is not null)
-        {
-            headers.Add(new("X-RateLimit-Reset", new[] { reset }));
-        }
-
-        return headers.ToArray();
-    }
-
     [Fact]
     public async Task ARejectedRequestGivesItsSlotBackAtOnce()
     {
@@ -39,8 +24,8 @@ public class PacingTests
         var second = await limiter.AcquireAsync(CancellationToken.None);
         Assert.Equal(0, limiter.Available);
 
-        first.Complete(200, Headers(2, 1));
-        second.Complete(429, Headers(2, 0, "0.05"));
+        first.Complete(200, RateLimitHeaders.Of(2, 1));
+        second.Complete(429, RateLimitHeaders.Of(2, 0, "0.05"));
 
         // The 429 was not counted by the server: once the reset passed its slot is free, although
         // the window it was sent in has not.
@@ -55,7 +40,7 @@ public class PacingTests
     {
         var limiter = new DatoCmsRateLimiter(1, Window);
         var ticket = await limiter.AcquireAsync(CancellationToken.None);
-        ticket.Complete(200, Headers(1, 0));
+        ticket.Complete(200, RateLimitHeaders.Of(1, 0));
 
         Assert.False(limiter.TryAcquire(out _, out var retryAfter));
         Assert.InRange(retryAfter, TimeSpan.FromTicks(1), Window + Window);
@@ -78,8 +63,8 @@ public class PacingTests
         var first = await limiter.AcquireAsync(CancellationToken.None);
         var second = await limiter.AcquireAsync(CancellationToken.None);
         await Task.Delay(window + TimeSpan.FromMilliseconds(100));
-        first.Complete(200, Headers(2, 1));
-        second.Complete(200, Headers(2, 0));
+        first.Complete(200, RateLimitHeaders.Of(2, 1));
+        second.Complete(200, RateLimitHeaders.Of(2, 0));
 
         Assert.False(limiter.TryAcquire(out _, out var retryAfter));
         Assert.InRange(retryAfter, window / 2, window + window);
@@ -104,7 +89,7 @@ public class PacingTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         Assert.Equal(0, limiter.Waiting);
-        held.Complete(429, Headers(1, 0, "0.05"));
+        held.Complete(429, RateLimitHeaders.Of(1, 0, "0.05"));
         await Task.Delay(TimeSpan.FromMilliseconds(120));
         Assert.Equal(1, limiter.Available);
     }
@@ -117,11 +102,11 @@ public class PacingTests
         var queued = limiter.AcquireAsync(CancellationToken.None);
         var retry = limiter.AcquireAsync(CancellationToken.None, first: true);
 
-        held.Complete(429, Headers(1, 0));
+        held.Complete(429, RateLimitHeaders.Of(1, 0));
 
         var granted = await retry.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(queued.IsCompleted);
-        granted.Complete(429, Headers(1, 0));
+        granted.Complete(429, RateLimitHeaders.Of(1, 0));
         (await queued.WaitAsync(TimeSpan.FromSeconds(5))).Abandon();
     }
 
@@ -130,7 +115,7 @@ public class PacingTests
     {
         var limiter = new DatoCmsRateLimiter(60, Window);
         var ticket = await limiter.AcquireAsync(CancellationToken.None);
-        ticket.Complete(200, Headers(5, 4));
+        ticket.Complete(200, RateLimitHeaders.Of(5, 4));
 
         Assert.Equal(5, limiter.Limit);
         Assert.Equal(4, limiter.Available);
@@ -141,8 +126,8 @@ public class PacingTests
     {
         var limiter = new DatoCmsRateLimiter(2, Window);
         var ticket = await limiter.AcquireAsync(CancellationToken.None);
-        ticket.Complete(429, Headers(2, 0, "0.05"));
-        ticket.Complete(200, Headers(2, 1));
+        ticket.Complete(429, RateLimitHeaders.Of(2, 0, "0.05"));
+        ticket.Complete(200, RateLimitHeaders.Of(2, 1));
         ticket.Abandon();
 
         await Task.Delay(TimeSpan.FromMilliseconds(120));

@@ -286,34 +286,36 @@ namespace DatoCms.ErrorCodes
                 return;
             }
 
-            while (_waiters.First is { } first)
+            while (_waiters.Count > 0)
             {
-                _waiters.RemoveFirst();
-                var slot = Take(now);
-                if (!first.Value.TrySetResult(slot))
-                {
-                    _slots.Remove(slot);
-                }
+                GrantFirst(now);
             }
 
             _share.Holds(InUse(now, out _), _limit);
         }
 
+        /// <summary>The first in line takes a slot; one that was cancelled meanwhile leaves it unused.</summary>
+        private void GrantFirst(long now)
+        {
+            var first = _waiters.First!;
+            _waiters.RemoveFirst();
+            var slot = Take(now);
+            if (!first.Value.TrySetResult(slot))
+            {
+                _slots.Remove(slot);
+            }
+        }
+
         private void Pump(long now)
         {
-            while (_waiters.First is { } first)
+            while (_waiters.Count > 0)
             {
                 if (InUse(now, out _) >= _share.Current(now, _limit))
                 {
                     break;
                 }
 
-                _waiters.RemoveFirst();
-                var slot = Take(now);
-                if (!first.Value.TrySetResult(slot))
-                {
-                    _slots.Remove(slot);
-                }
+                GrantFirst(now);
             }
 
             Schedule(now);

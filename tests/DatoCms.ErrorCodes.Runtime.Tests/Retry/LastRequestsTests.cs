@@ -44,12 +44,37 @@ public class LastRequestsTests
         Assert.Equal(6, limiter.Waiting);
     }
 
+    [Fact]
+    public async Task ReadingTheShareArmsNoProbe()
+    {
+        // Nothing waits, and the share is read (for a gauge, a log line) after the probe is due: no
+        // probe is armed then, for nothing would take its slot until this process's next burst,
+        // among whose answers the probe's tells nothing about lasting room.
+        var limiter = SharedWindowHeldAndRoomShown();
+        await Task.Delay(Window / 2);
+        Assert.Equal(20, limiter.Share);
+        Assert.Equal(0, limiter.Available);
+    }
+
     /// <summary>
     /// A process holding 20 of a full window shared with others, then an answer showing 14 left
     /// (two others done), <paramref name="waiters"/> requests waiting, and the probe a quarter of a
     /// window later taken by the first of them.
     /// </summary>
     private static async Task<(DatoCmsRateLimiter Limiter, DatoCmsRateLimitTicket Probe, Task<DatoCmsRateLimitTicket>[] Waiting)> SharedWindowWithAProbeOut(int waiters)
+    {
+        var limiter = SharedWindowHeldAndRoomShown();
+        var all = Enumerable.Range(0, waiters).Select(_ => limiter.AcquireAsync(CancellationToken.None)).ToArray();
+        Assert.All(all, w => Assert.False(w.IsCompleted));
+
+        // A quarter of a window without answers: one request more, the probe, goes to the first in line.
+        var probe = await all[0].WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.All(all.Skip(1), w => Assert.False(w.IsCompleted));
+        return (limiter, probe, all.Skip(1).ToArray());
+    }
+
+    /// <summary>A process holding 20 of a full window shared with others, then an answer showing 14 left (two others done).</summary>
+    private static DatoCmsRateLimiter SharedWindowHeldAndRoomShown()
     {
         var limiter = new DatoCmsRateLimiter(Limit, Window);
 
@@ -67,13 +92,6 @@ public class LastRequestsTests
         Assert.True(limiter.TryAcquire(out var last, out _));
         last!.Complete(200, RateLimitHeaders.Of(Limit, remaining: 14));
         Assert.Equal(20, limiter.Share);
-
-        var all = Enumerable.Range(0, waiters).Select(_ => limiter.AcquireAsync(CancellationToken.None)).ToArray();
-        Assert.All(all, w => Assert.False(w.IsCompleted));
-
-        // A quarter of a window without answers: one request more, the probe, goes to the first in line.
-        var probe = await all[0].WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.All(all.Skip(1), w => Assert.False(w.IsCompleted));
-        return (limiter, probe, all.Skip(1).ToArray());
+        return limiter;
     }
 }

@@ -145,7 +145,7 @@ public class ShareEstimatorTests
     }
 
     [Fact]
-    public void ALateProbeInAFixedWindowTakesTheRoomLeftWholeAndTheExcessGoesBackOnePerWindow()
+    public void ALateProbeInAFixedWindowTakesTheRoomLeftWholeAndCountsOneProcessFewer()
     {
         // Three processes at an even split of a full fixed window (see AWindowAtAThirdOfAFullWindow).
         var share = new DatoCmsRateLimitShare(Window);
@@ -165,13 +165,18 @@ public class ShareEstimatorTests
         share.Accepted(now, Limit, remaining: 10, ours: 21, uncounted: 0, others: 29, probe: true, windowOurs: 21, windowOthers: 29, lateInFixedWindow: true);
         Assert.Equal(31, share.Current(now, Limit));
 
-        // Above an even split of a window still shared, one request goes back per window start.
-        for (var window = 1; window <= 3; window++)
-        {
-            now += Window;
-            share.FixedWindowStarted(now, Limit);
-            Assert.Equal(31 - window, share.Current(now, Limit));
-        }
+        // One of the others is finishing: two processes hold the window from now on. Were the
+        // estimate left at three, the next full window would cut the share back to 20, and the
+        // estimate falls by one per two windows only.
+        Assert.Equal(2, share.Processes);
+
+        // Above an even split of the two, the one request over it goes back at the next window start.
+        now += Window;
+        share.FixedWindowStarted(now, Limit);
+        Assert.Equal(30, share.Current(now, Limit, probeGoesAlone: false));
+        now += Window / 3;
+        share.Accepted(now, Limit, remaining: 0, ours: 30, uncounted: 0, others: 30, windowOurs: 30, windowOthers: 30);
+        Assert.Equal(30, share.Current(now, Limit, probeGoesAlone: false));
     }
 
     [Fact]
@@ -277,6 +282,39 @@ public class ShareEstimatorTests
         // other that may be taking it too.
         share.Accepted(now, Limit, remaining: 9, ours: 21, uncounted: 0, others: 30, probe: true);
         Assert.InRange(share.Current(now, Limit), 25, 27);
+    }
+
+    [Fact]
+    public void AProbeIsArmedOnlyWhenItGoesOutAlone()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
+        now += Window / 4;
+
+        // Due, but a request taking it now would go with others of this process (its slots are
+        // about to free, or a burst has just left): no probe, no growth.
+        Assert.Equal(20, share.Current(now, Limit, probeGoesAlone: false));
+        Assert.False(share.ClaimProbe());
+
+        // Alone, it goes.
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+    }
+
+    [Fact]
+    public void AProbeNoRequestTookAtOnceIsDisarmedAndItsSlotGivenBack()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
+        now += Window / 4;
+        Assert.Equal(21, share.Current(now, Limit));
+
+        // Nothing took it when it was armed: a request taking it later would be one of a burst.
+        share.DisarmUnclaimedProbe(Limit);
+        Assert.False(share.ClaimProbe());
+        Assert.Equal(20, share.Current(now, Limit, probeGoesAlone: false));
     }
 
     [Fact]

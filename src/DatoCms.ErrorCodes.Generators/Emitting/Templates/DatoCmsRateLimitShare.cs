@@ -14,7 +14,10 @@ namespace DatoCms.ErrorCodes
     /// hold a tenth of it at least, a process holding more than an even split gives the excess back.
     /// A fixed window that has just started again shows its whole room to everyone, room the others'
     /// requests are about to take: the limiter recognises it (the server counts fewer of this
-    /// process's requests than surely fall in its window), and that room is never taken.
+    /// process's requests than surely fall in its window), and that room is never taken. A probe is
+    /// one request sent alone, never one of a burst of this process: a burst's answers come while
+    /// the others' requests are still to come. Room taken from others that are leaving also lowers
+    /// the estimate of the processes to what the new share leaves room for.
     /// Times are <see cref="global::System.Diagnostics.Stopwatch"/> ticks. Not thread-safe: the limiter locks.
     /// </summary>
     internal sealed class DatoCmsRateLimitShare // always internal
@@ -69,11 +72,22 @@ namespace DatoCms.ErrorCodes
         /// <summary>How many requests this process may have in the window at <paramref name="now"/>.</summary>
         /// <param name="now">The stopwatch time.</param>
         /// <param name="limit">The project's limit per window.</param>
-        public int Current(long now, int limit)
+        /// <param name="probeGoesAlone">
+        /// Whether one request more would go out alone now: this process uses exactly its share and
+        /// none of it frees soon. A probe is armed only then. One sent with a burst of this process
+        /// (its slots freeing together as its window rolls over) is answered among that burst's
+        /// answers, at a moment when the room shown is the others' requests still to come, and
+        /// would take that room for lasting. Reading the share for display passes false.
+        /// </param>
+        public int Current(long now, int limit, bool probeGoesAlone = true)
         {
-            Grow(now, limit);
+            Grow(now, limit, probeGoesAlone);
             return global::System.Math.Min(_share, limit);
         }
+
+        /// <summary>The share as it stands, without growing it.</summary>
+        /// <param name="limit">The project's limit per window.</param>
+        public int Peek(int limit) => global::System.Math.Min(_share, limit);
 
         /// <summary>When the share grows next without news from the server, or long.MaxValue when it is whole.</summary>
         /// <param name="limit">The project's limit per window.</param>
@@ -97,6 +111,27 @@ namespace DatoCms.ErrorCodes
             _probeArmed = false;
             _probeOut = true;
             return true;
+        }
+
+        /// <summary>
+        /// A probe armed by an earlier look at the share that no request took then: one taking it
+        /// later would go with a burst of this process, and its answer would tell nothing. The share
+        /// it grew by goes back (growth below an even split stays: it is not the probe's).
+        /// </summary>
+        /// <param name="limit">The project's limit per window.</param>
+        public void DisarmUnclaimedProbe(int limit)
+        {
+            if (!_probeArmed)
+            {
+                return;
+            }
+
+            _probeArmed = false;
+            if (!_probeBelowEven)
+            {
+                _share = global::System.Math.Max(1, global::System.Math.Min(_share, limit) - 1);
+                _lateProbe = false;
+            }
         }
 
         /// <summary>
@@ -291,7 +326,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="lateInFixedWindow">Whether the request was sent a third of a fixed window (with a known start) or more after it started: room it sees is room the others left.</param>
         public void Accepted(long now, int limit, int remaining, int ours, int uncounted, int others, bool settled = true, bool windowRestarted = false, bool probe = false, int windowOurs = -1, int windowOthers = -1, bool lateInFixedWindow = false)
         {
-            Grow(now, limit);
+            Grow(now, limit, probeGoesAlone: false);
 
             // Full, or nearly: a fixed window is seen full only by its last answers, so a little slack
             // lets every process notice it.
@@ -445,6 +480,20 @@ namespace DatoCms.ErrorCodes
             var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
             _nextRoomGrowth = now + (_window / 4);
+            if (leaving)
+            {
+                // Fewer others than the estimate counts: as many processes as fit in the window
+                // with this process's new share, at most. Otherwise the next full window would
+                // cut the share back to an even split of the old estimate, which falls by one
+                // per two windows only: a process left with one peer would take many windows to
+                // reach half the window.
+                var processes = ProcessesLike(_share, others, limit);
+                if (processes < _processes)
+                {
+                    _processes = processes;
+                    _processesSeen = now;
+                }
+            }
         }
 
         /// <summary>Whether the last answer showed room while this process used its whole share: a probe may find it still there.</summary>
@@ -464,12 +513,7 @@ namespace DatoCms.ErrorCodes
             var even = (limit + _processes - 1) / _processes;
             if (full && counted * 10 >= limit && (_processes == 1 || counted * 2 >= even))
             {
-                var estimate = global::System.Math.Max(1, (int)global::System.Math.Floor((((double)counted + others) / counted) + 0.5));
-                if (others * 10 >= limit)
-                {
-                    estimate = global::System.Math.Max(2, estimate);
-                }
-
+                var estimate = ProcessesLike(counted, others, limit);
                 if (estimate >= _processes)
                 {
                     _processes = estimate;
@@ -487,6 +531,16 @@ namespace DatoCms.ErrorCodes
             }
         }
 
+        /// <summary>
+        /// How many processes hold <paramref name="ours"/> and <paramref name="others"/> if each holds
+        /// what this one does: two at least when the others hold a tenth of the window.
+        /// </summary>
+        private static int ProcessesLike(int ours, int others, int limit)
+        {
+            var processes = global::System.Math.Max(1, (int)global::System.Math.Floor((((double)ours + others) / ours) + 0.5));
+            return others * 10 >= limit ? global::System.Math.Max(2, processes) : processes;
+        }
+
         private static double NextDouble()
         {
             lock (Random)
@@ -498,9 +552,16 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        private void Grow(long now, int limit)
+        private void Grow(long now, int limit, bool probeGoesAlone)
         {
-            if (now >= _lateProbeAt)
+            // A late probe that cannot go out alone soon after it is due is dropped: later it would
+            // go with this process's next burst.
+            if (now >= _lateProbeAt && !probeGoesAlone && now >= _lateProbeAt + (_window / 8))
+            {
+                _lateProbeAt = long.MaxValue;
+            }
+
+            if (now >= _lateProbeAt && probeGoesAlone)
             {
                 _lateProbeAt = long.MaxValue;
                 if (!_probeOut && !_probeArmed && _share < limit)
@@ -524,7 +585,7 @@ namespace DatoCms.ErrorCodes
                 // The request that takes the slot is a probe too: when the room the last answer
                 // showed is still there it is taken, up to an even split, so a process that fell
                 // far below one (or whose estimate is stale) is not held to a request a quarter window.
-                if (_lastRoom > 0 && !_probeOut)
+                if (_lastRoom > 0 && !_probeOut && probeGoesAlone)
                 {
                     _probeArmed = true;
                     _probeBelowEven = true;
@@ -535,7 +596,7 @@ namespace DatoCms.ErrorCodes
             // of this process is in the window, waiting for its slots to free): one request more
             // finds out whether the room is still there. Its answer tells (see GrowIntoRoom); a 429
             // costs no slot and puts the share back.
-            if (ProbeDue(limit) && now >= _lastAnswer + (_window / 4) && now >= _nextRoomGrowth)
+            if (ProbeDue(limit) && now >= _lastAnswer + (_window / 4) && now >= _nextRoomGrowth && probeGoesAlone)
             {
                 _share = global::System.Math.Min(limit, global::System.Math.Min(_share, limit) + 1);
                 _nextRoomGrowth = now + (_window / 4);

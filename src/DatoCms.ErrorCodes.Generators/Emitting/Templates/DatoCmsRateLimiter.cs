@@ -36,6 +36,8 @@ namespace DatoCms.ErrorCodes
         private long _firstAnswer = long.MaxValue;
         private long _timerDue = long.MaxValue;
         private long _lastActivity;
+        // When a request last took a slot: a probe goes out alone, not right behind a burst.
+        private long _lastTaken = long.MinValue / 2;
         // When a fixed window of the server started, as the first answer counted in it shows: the
         // send time of that request (long.MinValue until a fixed window was recognised).
         private long _fixedWindowStart = long.MinValue;
@@ -93,7 +95,8 @@ namespace DatoCms.ErrorCodes
             {
                 lock (_gate)
                 {
-                    return _share.Current(Now(), _limit);
+                    // Reading arms no probe: nothing takes its slot now, and it would go with a later burst.
+                    return _share.Current(Now(), _limit, probeGoesAlone: false);
                 }
             }
         }
@@ -106,7 +109,8 @@ namespace DatoCms.ErrorCodes
                 lock (_gate)
                 {
                     var now = Now();
-                    return global::System.Math.Max(0, _share.Current(now, _limit) - InUse(now, out _));
+                    // Reading arms no probe: nothing takes its slot now, and it would go with a later burst.
+                    return global::System.Math.Max(0, _share.Current(now, _limit, probeGoesAlone: false) - InUse(now, out _));
                 }
             }
         }
@@ -160,7 +164,9 @@ namespace DatoCms.ErrorCodes
             lock (_gate)
             {
                 var now = Now();
-                if (_waiters.Count == 0 && InUse(now, out _) < _share.Current(now, _limit))
+                var inUse = InUse(now, out var next);
+                _share.DisarmUnclaimedProbe(_limit);
+                if (_waiters.Count == 0 && inUse < _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next)))
                 {
                     return global::System.Threading.Tasks.Task.FromResult<DatoCmsRateLimitTicket>(Take(now));
                 }
@@ -188,7 +194,8 @@ namespace DatoCms.ErrorCodes
             {
                 var now = Now();
                 var inUse = InUse(now, out var next);
-                if (_waiters.Count == 0 && inUse < _share.Current(now, _limit))
+                _share.DisarmUnclaimedProbe(_limit);
+                if (_waiters.Count == 0 && inUse < _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next)))
                 {
                     ticket = Take(now);
                     retryAfter = global::System.TimeSpan.Zero;
@@ -226,6 +233,7 @@ namespace DatoCms.ErrorCodes
         private DatoCmsRateLimiter.Slot Take(long now)
         {
             var slot = new Slot(this, now) { IsProbe = _share.ClaimProbe() };
+            _lastTaken = now;
             _slots.Add(slot);
             _lastActivity = now;
             return slot;
@@ -289,6 +297,30 @@ namespace DatoCms.ErrorCodes
             _share.Holds(InUse(now, out _), _limit);
         }
 
+        /// <summary>
+        /// Whether one request more would go out alone now (see DatoCmsRateLimitShare.Current):
+        /// exactly the share is in use, none of it in flight, none taken in the last eighth of a
+        /// window and none freeing in the next. Its answer then shows the room as it lasts, not
+        /// among the answers of a burst of this process.
+        /// </summary>
+        private bool ProbeGoesAlone(long now, int inUse, long next)
+        {
+            if (inUse != _share.Peek(_limit) || (next != long.MaxValue && next - now <= _window / 8) || now - _lastTaken <= _window / 8)
+            {
+                return false;
+            }
+
+            foreach (var slot in _slots)
+            {
+                if (slot.Answered == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The first in line takes a slot; one that was cancelled meanwhile leaves it unused.</summary>
         private void GrantFirst(long now)
         {
@@ -303,9 +335,11 @@ namespace DatoCms.ErrorCodes
 
         private void Pump(long now)
         {
+            _share.DisarmUnclaimedProbe(_limit);
             while (_waiters.Count > 0)
             {
-                if (InUse(now, out _) >= _share.Current(now, _limit))
+                var inUse = InUse(now, out var next);
+                if (inUse >= _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next)))
                 {
                     break;
                 }

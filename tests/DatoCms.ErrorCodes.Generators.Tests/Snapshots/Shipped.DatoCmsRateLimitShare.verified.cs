@@ -84,9 +84,10 @@ namespace DatoCms.ErrorCodes
         /// answers, at a moment when the room shown is the others' requests still to come, and
         /// would take that room for lasting. Reading the share for display passes false.
         /// </param>
-        public int Current(long now, int limit, bool probeGoesAlone = true)
+        /// <param name="waiting">This process's requests waiting for a slot: when they all fit in the room the last answer showed, a probe for it does not wait out the backoff of earlier failed probes (see <see cref="RestFits"/>).</param>
+        public int Current(long now, int limit, bool probeGoesAlone = true, int waiting = 0)
         {
-            Grow(now, limit, probeGoesAlone);
+            Grow(now, limit, probeGoesAlone, waiting);
             return global::System.Math.Min(_share, limit);
         }
 
@@ -96,10 +97,12 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>When the share grows next without news from the server, or long.MaxValue when it is whole.</summary>
         /// <param name="limit">The project's limit per window.</param>
-        public long NextIncrease(int limit)
+        /// <param name="waiting">This process's requests waiting for a slot.</param>
+        public long NextIncrease(int limit, int waiting = 0)
         {
             var next = global::System.Math.Min(_share >= (limit + _processes - 1) / _processes ? long.MaxValue : _nextIncrease, _lateProbeAt);
-            return ProbeDue(limit) ? global::System.Math.Min(next, global::System.Math.Max(_lastAnswer + (_window / 4), _nextRoomGrowth)) : next;
+            var probe = RestFits(limit, waiting) ? _lastAnswer + (_window / 4) : global::System.Math.Max(_lastAnswer + (_window / 4), _nextRoomGrowth);
+            return ProbeDue(limit) ? global::System.Math.Min(next, probe) : next;
         }
 
         /// <summary>
@@ -501,6 +504,17 @@ namespace DatoCms.ErrorCodes
             }
         }
 
+        /// <summary>
+        /// Whether everything waiting fits in the room the last answer showed, and that room is more
+        /// than a tenth of the window: a probe that finds it still there sends it all (see
+        /// <see cref="TakeRoomForTheRest"/>), so it goes a quarter window after that answer even when
+        /// earlier probes met full windows. The last requests of a shared run otherwise waited a
+        /// whole window for this process's own slots while the room the finished processes left
+        /// went unused: the backoff meant for a window that stays full held the probe until the
+        /// next window's start, where room tells nothing.
+        /// </summary>
+        private bool RestFits(int limit, int waiting) => waiting > 0 && waiting <= _lastRoom && _lastRoom * 10 > limit;
+
         /// <summary>Whether the last answer showed room while this process used its whole share: a probe may find it still there.</summary>
         private bool ProbeDue(int limit) => _lastAnswer != long.MinValue && _lastFull != long.MinValue && _lastRoom > 0 && _lastAnswerSaturated && _share < limit;
 
@@ -557,7 +571,7 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        private void Grow(long now, int limit, bool probeGoesAlone)
+        private void Grow(long now, int limit, bool probeGoesAlone, int waiting = 0)
         {
             // A late probe that cannot go out alone soon after it is due is dropped: later it would
             // go with this process's next burst.
@@ -601,7 +615,7 @@ namespace DatoCms.ErrorCodes
             // of this process is in the window, waiting for its slots to free): one request more
             // finds out whether the room is still there. Its answer tells (see GrowIntoRoom); a 429
             // costs no slot and puts the share back.
-            if (ProbeDue(limit) && now >= _lastAnswer + (_window / 4) && now >= _nextRoomGrowth && probeGoesAlone)
+            if (ProbeDue(limit) && now >= _lastAnswer + (_window / 4) && (now >= _nextRoomGrowth || RestFits(limit, waiting)) && probeGoesAlone)
             {
                 _share = global::System.Math.Min(limit, global::System.Math.Min(_share, limit) + 1);
                 _nextRoomGrowth = now + (_window / 4);

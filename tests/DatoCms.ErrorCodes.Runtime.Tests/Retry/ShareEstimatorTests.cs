@@ -303,6 +303,32 @@ public class ShareEstimatorTests
     }
 
     [Fact]
+    public void AProbeForRoomEverythingWaitingFitsInDoesNotWaitOutTheBackoff()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
+        now += Window / 4;
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+
+        // The probe meets a full window: the next one waits half a window.
+        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
+
+        // The window ends with 10 left: the others are done.
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
+        var lastAnswer = now;
+        now += Window / 4;
+        Assert.Equal(20, share.Current(now, Limit, waiting: 11));
+        Assert.True(share.NextIncrease(Limit, waiting: 11) > now);
+
+        // What is left to send fits in that room: the probe goes now, not after the backoff.
+        Assert.Equal(lastAnswer + (Window / 4), share.NextIncrease(Limit, waiting: 4));
+        Assert.Equal(21, share.Current(now, Limit, waiting: 4));
+        Assert.True(share.ClaimProbe());
+    }
+
+    [Fact]
     public void AProbeNoRequestTookAtOnceIsDisarmedAndItsSlotGivenBack()
     {
         var share = new DatoCmsRateLimitShare(Window);

@@ -339,7 +339,7 @@ namespace DatoCms.ErrorCodes
             while (_waiters.Count > 0)
             {
                 var inUse = InUse(now, out var next);
-                if (inUse >= _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next)))
+                if (inUse >= _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next), _waiters.Count))
                 {
                     break;
                 }
@@ -359,7 +359,7 @@ namespace DatoCms.ErrorCodes
             }
 
             InUse(now, out var next);
-            var due = global::System.Math.Min(next, _share.NextIncrease(_limit));
+            var due = global::System.Math.Min(next, _share.NextIncrease(_limit, _waiters.Count));
             if (due == long.MaxValue)
             {
                 // Every slot is in flight: the next answer pumps. A window later at the latest, in case none comes.

@@ -287,10 +287,7 @@ public class ShareEstimatorTests
     [Fact]
     public void AProbeIsArmedOnlyWhenItGoesOutAlone()
     {
-        var share = new DatoCmsRateLimitShare(Window);
-        var now = AWindowAtAThirdOfAFullWindow(share);
-        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
-        now += Window / 4;
+        var (share, now) = AProbeDueForRoomShown();
 
         // Due, but a request taking it now would go with others of this process (its slots are
         // about to free, or a burst has just left): no probe, no growth.
@@ -305,10 +302,7 @@ public class ShareEstimatorTests
     [Fact]
     public void AProbeForRoomEverythingWaitingFitsInDoesNotWaitOutTheBackoff()
     {
-        var share = new DatoCmsRateLimitShare(Window);
-        var now = AWindowAtAThirdOfAFullWindow(share);
-        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
-        now += Window / 4;
+        var (share, now) = AProbeDueForRoomShown();
         Assert.Equal(21, share.Current(now, Limit));
         Assert.True(share.ClaimProbe());
 
@@ -331,16 +325,26 @@ public class ShareEstimatorTests
     [Fact]
     public void AProbeNoRequestTookAtOnceIsDisarmedAndItsSlotGivenBack()
     {
-        var share = new DatoCmsRateLimitShare(Window);
-        var now = AWindowAtAThirdOfAFullWindow(share);
-        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
-        now += Window / 4;
+        var (share, now) = AProbeDueForRoomShown();
         Assert.Equal(21, share.Current(now, Limit));
 
         // Nothing took it when it was armed: a request taking it later would be one of a burst.
         share.DisarmUnclaimedProbe(Limit);
         Assert.False(share.ClaimProbe());
         Assert.Equal(20, share.Current(now, Limit, probeGoesAlone: false));
+    }
+
+    /// <summary>
+    /// Three processes at an even split of a full window (see <see cref="AWindowAtAThirdOfAFullWindow"/>),
+    /// then an answer showing 10 left while this process uses its whole share, and a quarter of a
+    /// window without answers: a probe is due.
+    /// </summary>
+    private static (DatoCmsRateLimitShare Share, long Now) AProbeDueForRoomShown()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
+        return (share, now + (Window / 4));
     }
 
     [Fact]

@@ -170,8 +170,7 @@ namespace DatoCms.ErrorCodes
             {
                 var now = Now();
                 var inUse = InUse(now, out var next);
-                _share.DisarmUnclaimedProbe(_limit);
-                if (_waiters.Count == 0 && inUse < _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next)))
+                if (_waiters.Count == 0 && inUse < ShareToTakeFrom(now, inUse, next))
                 {
                     return global::System.Threading.Tasks.Task.FromResult<DatoCmsRateLimitTicket>(Take(now));
                 }
@@ -199,8 +198,7 @@ namespace DatoCms.ErrorCodes
             {
                 var now = Now();
                 var inUse = InUse(now, out var next);
-                _share.DisarmUnclaimedProbe(_limit);
-                if (_waiters.Count == 0 && inUse < _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next)))
+                if (_waiters.Count == 0 && inUse < ShareToTakeFrom(now, inUse, next))
                 {
                     ticket = Take(now);
                     retryAfter = global::System.TimeSpan.Zero;
@@ -303,6 +301,16 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>
+        /// The share when a slot is about to be taken: a probe armed earlier that no request took is
+        /// disarmed, and a new one is armed only when it would go out alone (it is then taken at once).
+        /// </summary>
+        private int ShareToTakeFrom(long now, int inUse, long next)
+        {
+            _share.DisarmUnclaimedProbe(_limit);
+            return _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next), _waiters.Count);
+        }
+
+        /// <summary>
         /// Whether one request more would go out alone now (see DatoCmsRateLimitShare.Current):
         /// exactly the share is in use, none of it in flight, none taken in the last eighth of a
         /// window and none freeing in the next. Its answer then shows the room as it lasts, not
@@ -340,11 +348,10 @@ namespace DatoCms.ErrorCodes
 
         private void Pump(long now)
         {
-            _share.DisarmUnclaimedProbe(_limit);
             while (_waiters.Count > 0)
             {
                 var inUse = InUse(now, out var next);
-                if (inUse >= _share.Current(now, _limit, ProbeGoesAlone(now, inUse, next), _waiters.Count))
+                if (inUse >= ShareToTakeFrom(now, inUse, next))
                 {
                     break;
                 }

@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// server's clock, the way the real limit sees the traffic.
 /// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
 /// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
-/// <c>--runs N</c>, <c>--requests N</c>, <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window).
+/// <c>--runs N</c>, <c>--requests N</c> (or <c>N1,N2,...</c>: one count per worker, the last for the rest; uneven workloads leave a worker alone for the run's end), <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window).
 /// </summary>
 public static class RateLimitScenarios
 {
@@ -25,7 +25,7 @@ public static class RateLimitScenarios
         var modes = Option(args, "--modes", "fixed,sliding").Split(',').Select(m => Enum.Parse<ImitationWindowMode>(m, ignoreCase: true)).ToArray();
         var throttling = Option(args, "--throttling", "on") != "off";
         var runs = int.Parse(Option(args, "--runs", "1"), CultureInfo.InvariantCulture);
-        var requests = int.Parse(Option(args, "--requests", "300"), CultureInfo.InvariantCulture);
+        var requests = Option(args, "--requests", "300").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
         var trace = args.Contains("--trace");
         var traceBucket = Option(args, "--trace-bucket", string.Empty) is { Length: > 0 } bucket ? TimeSpan.FromMilliseconds(int.Parse(bucket, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
 
@@ -33,7 +33,7 @@ public static class RateLimitScenarios
         // handler's; every reported run still starts with cold connections.
         await RunOnceAsync(1, ImitationWindowMode.Sliding, throttling, 90);
 
-        Console.WriteLine($"{requests} requests per worker, {Concurrency} in flight per worker, half GET half PUT; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
+        Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
         Console.WriteLine();
         Console.WriteLine("| Workers | Server window | Rate (% of allowed, first window excluded) | Middle windows filled | 429s | Attempts sent | Requests lost | Finish times (s) |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -55,7 +55,11 @@ public static class RateLimitScenarios
         }
     }
 
-    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int requestsPerWorker, TimeSpan? traceBucket = null)
+    public static Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int requestsPerWorker, TimeSpan? traceBucket = null) =>
+        RunOnceAsync(workers, mode, throttling, [requestsPerWorker], traceBucket);
+
+    /// <summary>One run; worker <c>w</c> sends <c>requests[w]</c> (the last entry for workers beyond the list), so that workers can finish at different times.</summary>
+    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null)
     {
         var server = ImitationOptions.RealWindow(mode);
         await using var api = await ImitationApi.StartAsync(server);
@@ -81,7 +85,7 @@ public static class RateLimitScenarios
                 }
             });
             var worker = "w" + w.ToString(CultureInfo.InvariantCulture);
-            await Parallel.ForEachAsync(Enumerable.Range(0, requestsPerWorker), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, requests[Math.Min(w, requests.Length - 1)]), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
             {
                 var isGet = i % 2 == 0;
                 using var request = new HttpRequestMessage(isGet ? HttpMethod.Get : HttpMethod.Put, "items/" + i.ToString(CultureInfo.InvariantCulture))

@@ -332,8 +332,13 @@ namespace DatoCms.ErrorCodes
         /// <param name="windowOurs">In a fixed window whose start is known, this process's requests sent in it up to this one; -1 otherwise.</param>
         /// <param name="windowOthers">With <paramref name="windowOurs"/>, the rest of the server's count: the others' part of this fixed window; -1 otherwise.</param>
         /// <param name="lateInFixedWindow">Whether the request was sent a third of a fixed window (with a known start) or more after it started: room it sees is room the others left.</param>
-        public void Accepted(long now, int limit, int remaining, int ours, int uncounted, int others, bool settled = true, bool windowRestarted = false, bool probe = false, int windowOurs = -1, int windowOthers = -1, bool lateInFixedWindow = false)
+        /// <param name="sent">When the answered request was sent; long.MinValue when not known. With <paramref name="settled"/>, tells whether it went out alone (see <see cref="GrowIntoRoom"/>).</param>
+        public void Accepted(long now, int limit, int remaining, int ours, int uncounted, int others, bool settled = true, bool windowRestarted = false, bool probe = false, int windowOurs = -1, int windowOthers = -1, bool lateInFixedWindow = false, long sent = long.MinValue)
         {
+            // Sent after every earlier answer came and answered before any other: nothing else of
+            // this process was in flight while it was, like a probe.
+            var alone = settled && sent != long.MinValue && sent >= _lastAnswer;
+
             Grow(now, limit, probeGoesAlone: false);
 
             // Full, or nearly: a fixed window is seen full only by its last answers, so a little slack
@@ -394,7 +399,7 @@ namespace DatoCms.ErrorCodes
             }
             else
             {
-                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow);
+                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow, alone);
                 _probeOut = _probeOut && !probe;
             }
 
@@ -423,11 +428,20 @@ namespace DatoCms.ErrorCodes
         /// alone, all of it at once, so a process whose peers stopped has the whole window within a
         /// window or two of their going, driven by what X-RateLimit-Remaining shows.
         /// </summary>
-        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow)
+        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow, bool alone)
         {
             var roomBefore = _lastRoom;
             var answerBefore = _lastAnswer;
             var othersBefore = _lastOthers;
+            var quietBefore = answerBefore != long.MinValue && now - answerBefore >= _window / 8;
+
+            // A request of this process's share that went out alone an eighth of a window or more
+            // after the last answer tells what a probe would, without taking a slot more. Once a
+            // process's slots are spread over the window (a request freeing every few hundred
+            // milliseconds, each taken again at once), no probe can go out alone, and no quarter
+            // window passes without an answer: the room those single requests show, answer after
+            // answer, is all there is to tell that the others have gone.
+            var single = alone && !probe && quietBefore && roomBefore > 0;
             _lastOthers = others;
             if (room <= 0 || now - _lastAnswer > _window / 8)
             {
@@ -458,7 +472,7 @@ namespace DatoCms.ErrorCodes
             }
 
             // A late probe's room is what the window will end with: lasting by then.
-            var lasting = lateProbe || (probe && roomBefore > 0) || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
+            var lasting = lateProbe || (probe && roomBefore > 0) || single || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
 
             // A probe that finds room still there: what this process has waiting may all go into it
             // when it fits, even when the room is too small to count (a tenth of the window or less
@@ -473,7 +487,7 @@ namespace DatoCms.ErrorCodes
 
             // Split with the others that may be taking it too, as many as hold what the others hold
             // if each held what this process does.
-            var free = probe && !lateProbe ? global::System.Math.Min(room, roomBefore) : room;
+            var free = (probe && !lateProbe) || single ? global::System.Math.Min(room, roomBefore) : room;
             // Others whose part shrank while the room lasted are leaving (their slots expire and are
             // not used again): they are not taking it, and this process takes it whole.
             // So are the others of a fixed window well after its start: what they left by then,
@@ -482,8 +496,7 @@ namespace DatoCms.ErrorCodes
             // probe's room lasted without answers: had they wanted it, their own probes would have
             // taken some of it by then (the others of a shared run's last window, finished but still
             // counted until their requests leave the window).
-            var quietBefore = answerBefore != long.MinValue && now - answerBefore >= _window / 8;
-            var leaving = lateInFixedWindow || (probe ? others < othersBefore || (quietBefore && others <= othersBefore) : others < _othersWhenRoomAppeared);
+            var leaving = lateInFixedWindow || (probe || single ? others < othersBefore || (quietBefore && others <= othersBefore) : others < _othersWhenRoomAppeared);
             var holders = others * 10 >= limit && !leaving ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
             var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));

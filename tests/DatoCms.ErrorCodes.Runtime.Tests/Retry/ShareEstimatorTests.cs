@@ -334,6 +334,35 @@ public class ShareEstimatorTests
         Assert.Equal(20, share.Current(now, Limit, probeGoesAlone: false));
     }
 
+    [Theory]
+    [InlineData(true, 30)]
+    [InlineData(false, 20)]
+    public void RoomThatSingleRequestsGoingOutAloneShowIsTakenLikeAProbes(bool alone, int expected)
+    {
+        // Three processes at an even split of a full window; then the others finish, and their
+        // part stops growing. This process's slots are spread over the window: one frees and is
+        // taken again every fifth of a window, so no quarter window passes without an answer and no
+        // probe can go out alone (the limiter passes probeGoesAlone: false).
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30, sent: now - (Window / 60));
+        for (var single = 0; single < 3; single++)
+        {
+            var sent = now + (Window / 5);
+            now = sent + (Window / 60);
+
+            // Alone: sent after the last answer came, and nothing else in flight (settled). Otherwise
+            // one of a burst whose answers come together.
+            share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30, settled: true, sent: alone ? sent : now - (Window / 2));
+            Assert.Equal(expected, share.Current(now, Limit, probeGoesAlone: false));
+            Assert.False(share.ClaimProbe());
+        }
+
+        // Taken whole (the others' part did not grow while it lasted): they are leaving, and the
+        // estimate follows.
+        Assert.Equal(alone ? 2 : 3, share.Processes);
+    }
+
     /// <summary>
     /// Three processes at an even split of a full window (see <see cref="AWindowAtAThirdOfAFullWindow"/>),
     /// then an answer showing 10 left while this process uses its whole share, and a quarter of a

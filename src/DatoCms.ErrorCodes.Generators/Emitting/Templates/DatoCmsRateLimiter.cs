@@ -338,6 +338,11 @@ namespace DatoCms.ErrorCodes
             if (!first.Value.TrySetResult(slot))
             {
                 _slots.Remove(slot);
+                if (slot.IsProbe)
+                {
+                    // No request carries it: without this the share would wait for its answer for good.
+                    _share.ProbeUnanswered();
+                }
             }
         }
 
@@ -551,7 +556,7 @@ namespace DatoCms.ErrorCodes
             var windowOthers = windowOurs < 0 ? -1 : global::System.Math.Max(0, _limit - left - windowOurs);
 
             var lateInFixedWindow = windowOurs >= 0 && (sent - _fixedWindowStart) % _window >= _window / 3;
-            _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe, windowOurs: windowOurs, windowOthers: windowOthers, lateInFixedWindow: lateInFixedWindow);
+            _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe, windowOurs: windowOurs, windowOthers: windowOthers, lateInFixedWindow: lateInFixedWindow, sent: sent);
         }
 
         /// <summary>

@@ -11,8 +11,8 @@ namespace DatoCms.ErrorCodes
     /// proves the window full: the share drops to what this process has in flight and in the window,
     /// and only grows again after a random part of the reset, so processes that met the limit
     /// together do not come back together. Room that X-RateLimit-Remaining shows lasting (a quarter
-    /// of a window on every answer, still there for a probe sent after a quarter of a window
-    /// without answers, or on every answer for two whole windows however far apart they came) is taken, split with the others that may take it too (whole when their part
+    /// of a window on every answer, or still there for a probe sent after a quarter of a window
+    /// without answers) is taken, split with the others that may take it too (whole when their part
     /// shrank meanwhile: they are finishing, not taking it); a failed probe costs
     /// one 429 and no share, and the next probe waits longer. When the window is full and others
     /// hold a tenth of it at least, a process holding more than an even split gives the excess back.
@@ -39,10 +39,6 @@ namespace DatoCms.ErrorCodes
         private long _processesSeen;
         private long _lastFull = long.MinValue;
         private long _roomSince = long.MaxValue;
-        // Room of more than a tenth of the window on every answer since then, however far apart
-        // the answers (half a window at most), and the least of it (see GrowIntoRoom).
-        private long _roomEveryAnswerSince = long.MaxValue;
-        private int _leastRoomSince;
         private long _nextRoomGrowth;
         // The others' part when the room now watched appeared, and at the last answer: a part that
         // shrank while the room lasted says the others are leaving, not taking it.
@@ -200,7 +196,6 @@ namespace DatoCms.ErrorCodes
             var seenFull = _lastFull != long.MinValue;
             _lastFull = now;
             _roomSince = long.MaxValue;
-            _roomEveryAnswerSince = long.MaxValue;
             _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + (_window / 4));
             if (probe && _probeOut && _lateProbe)
             {
@@ -459,28 +454,6 @@ namespace DatoCms.ErrorCodes
                 _othersWhenRoomAppeared = others;
             }
 
-            // Every answer for two whole windows showing room, however far apart they came: nobody
-            // took that room in a window (sliding or fixed, the others' requests count a whole
-            // window), and not merely while a process rejected once waited out its reset (a window
-            // at most), so the least of it is spare. A process whose slots are spread over the
-            // window in small groups never has a probe go out alone nor a quarter window without
-            // answers, and left alone it would otherwise keep the share it had for good.
-            if (room * 10 <= limit || _lastAnswer == long.MinValue || now - _lastAnswer > _window / 2)
-            {
-                _roomEveryAnswerSince = room * 10 > limit ? now : long.MaxValue;
-                _leastRoomSince = room;
-            }
-            else if (_roomEveryAnswerSince == long.MaxValue)
-            {
-                _roomEveryAnswerSince = now;
-                _leastRoomSince = room;
-            }
-            else
-            {
-                _leastRoomSince = global::System.Math.Min(_leastRoomSince, room);
-            }
-
-            var roomTwoWindows = _roomEveryAnswerSince != long.MaxValue && now - _roomEveryAnswerSince >= 2 * _window;
             var saturated = ours >= global::System.Math.Min(_share, limit);
             _lastAnswer = now;
             _lastRoom = room;
@@ -499,8 +472,7 @@ namespace DatoCms.ErrorCodes
             }
 
             // A late probe's room is what the window will end with: lasting by then.
-            var lastingSoon = lateProbe || (probe && roomBefore > 0) || single || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
-            var lasting = lastingSoon || roomTwoWindows;
+            var lasting = lateProbe || (probe && roomBefore > 0) || single || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
 
             // A probe that finds room still there: what this process has waiting may all go into it
             // when it fits, even when the room is too small to count (a tenth of the window or less
@@ -515,7 +487,7 @@ namespace DatoCms.ErrorCodes
 
             // Split with the others that may be taking it too, as many as hold what the others hold
             // if each held what this process does.
-            var free = !lastingSoon ? global::System.Math.Min(room, _leastRoomSince) : (probe && !lateProbe) || single ? global::System.Math.Min(room, roomBefore) : room;
+            var free = (probe && !lateProbe) || single ? global::System.Math.Min(room, roomBefore) : room;
             // Others whose part shrank while the room lasted are leaving (their slots expire and are
             // not used again): they are not taking it, and this process takes it whole.
             // So are the others of a fixed window well after its start: what they left by then,
@@ -529,7 +501,6 @@ namespace DatoCms.ErrorCodes
             var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
             _nextRoomGrowth = now + (_window / 4);
-            _roomEveryAnswerSince = long.MaxValue;
             if (leaving)
             {
                 // Fewer others than the estimate counts: as many processes as fit in the window

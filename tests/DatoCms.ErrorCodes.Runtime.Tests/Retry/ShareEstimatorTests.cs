@@ -363,32 +363,6 @@ public class ShareEstimatorTests
         Assert.Equal(alone ? 2 : 3, share.Processes);
     }
 
-    [Theory]
-    [InlineData(20, 30)]
-    [InlineData(0, 40)]
-    public void RoomEveryAnswerShowedForTwoWholeWindowsIsTakenHoweverFarApartTheyCame(int others, int expected)
-    {
-        // Three processes at an even split of a full window; then one (or both) of the others
-        // leaves. This process's slots free in pairs a fifth of a window apart: no quarter window
-        // without answers (no probe is due), no request goes out alone, and no eighth of a window
-        // passes with answers close enough to watch the room the usual way.
-        var share = new DatoCmsRateLimitShare(Window);
-        var now = AWindowAtAThirdOfAFullWindow(share);
-        var start = now;
-        for (var pair = 0; pair <= 10; pair++)
-        {
-            var sent = start + (pair * Window / 5);
-            share.Accepted(sent + (Window / 100), Limit, remaining: 21, ours: 20, uncounted: 1, others: others, settled: false, sent: sent);
-            now = sent + (Window / 50);
-            share.Accepted(now, Limit, remaining: 20, ours: 20, uncounted: 0, others: others, settled: true, sent: sent);
-
-            // Less than two windows of answers tells nothing (a process rejected once may be
-            // waiting out its reset); two whole windows of them, the room is spare: split with the
-            // other still there, whole when none is.
-            Assert.Equal(pair < 10 ? 20 : expected, share.Current(now, Limit, probeGoesAlone: false));
-        }
-    }
-
     /// <summary>
     /// Three processes at an even split of a full window (see <see cref="AWindowAtAThirdOfAFullWindow"/>),
     /// then an answer showing 10 left while this process uses its whole share, and a quarter of a

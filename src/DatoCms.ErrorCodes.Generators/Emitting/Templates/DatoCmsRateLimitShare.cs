@@ -8,7 +8,7 @@ namespace DatoCms.ErrorCodes
     /// and only grows again after a random part of the reset, so processes that met the limit
     /// together do not come back together. Room that X-RateLimit-Remaining shows lasting (a quarter
     /// of a window on every answer, or still there for a probe sent after a quarter of a window
-    /// without answers) is taken, split with the others that may take it too (whole when their part
+    /// without answers, or for a request of the share that went out alone) is taken, split with the others that may take it too (whole when their part
     /// shrank meanwhile: they are finishing, not taking it); a failed probe costs
     /// one 429 and no share, and the next probe waits longer. When the window is full and others
     /// hold a tenth of it at least, a process holding more than an even split gives the excess back.

@@ -31,7 +31,7 @@ public static class RateLimitScenarios
 
         // One short run first, not reported: the process's own warm-up (JIT, thread pool) is not the
         // handler's; every reported run still starts with cold connections.
-        await RunOnceAsync(1, ImitationWindowMode.Sliding, throttling, 90);
+        await RunOnceAsync(1, ImitationWindowMode.Sliding, throttling, [90]);
 
         Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
         Console.WriteLine();
@@ -54,9 +54,6 @@ public static class RateLimitScenarios
             }
         }
     }
-
-    public static Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int requestsPerWorker, TimeSpan? traceBucket = null) =>
-        RunOnceAsync(workers, mode, throttling, [requestsPerWorker], traceBucket);
 
     /// <summary>One run; worker <c>w</c> sends <c>requests[w]</c> (the last entry for workers beyond the list), so that workers can finish at different times.</summary>
     public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null)

@@ -180,6 +180,28 @@ public class ShareEstimatorTests
     }
 
     [Fact]
+    public void AnAnswerInTheMiddleOfItsBurstDoesNotCountMoreProcesses()
+    {
+        // Three processes at an even split of a full fixed window.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        Assert.Equal(3, share.Processes);
+
+        // The next window: the others' bursts were counted first, and this answer comes while 8 of
+        // this process's 20 are still on their way (sent after it). 12 of ours beside 44 looks like
+        // five processes, but the 8 will be counted in this window too.
+        now += Window;
+        share.FixedWindowStarted(now, Limit);
+        share.Accepted(now + (Window / 50), Limit, remaining: 4, ours: 20, uncounted: 8, others: 36, settled: false, windowOurs: 12, windowOthers: 44);
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(20, share.Current(now + (Window / 50), Limit, probeGoesAlone: false));
+
+        // The answer to its last request sees its whole part counted: still three.
+        share.Accepted(now + (Window / 40), Limit, remaining: 0, ours: 20, uncounted: 0, others: 40, settled: false, windowOurs: 20, windowOthers: 40);
+        Assert.Equal(3, share.Processes);
+    }
+
+    [Fact]
     public void ALateProbeThatMeetsAFullWindowWaitsLongerBeforeTheNext()
     {
         var share = new DatoCmsRateLimitShare(Window);

@@ -339,18 +339,20 @@ namespace DatoCms.ErrorCodes
             // Full, or nearly: a fixed window is seen full only by its last answers, so a little slack
             // lets every process notice it.
             var full = remaining <= global::System.Math.Max(1, limit / 10);
-            if (windowOurs >= 0)
+            // Only the answer to this process's latest request sees all of its part counted: an
+            // earlier one leaves out requests the server may have counted already (a burst reaches
+            // it in any order), and would see the others as more processes than there are. In a
+            // fixed window that the others' bursts filled first, an answer in the middle of this
+            // process's burst saw 12 of its 20 requests beside 44 of the others: five processes.
+            if (uncounted == 0 && windowOurs >= 0)
             {
-                // A fixed window with a known start: ours in it are counted exactly, on every answer.
-                // The sliding count would hold the previous window's requests too, and see the
-                // others as fewer than they are (a process alone, even).
+                // A fixed window with a known start: ours in it are counted exactly. The sliding
+                // count would hold the previous window's requests too, and see the others as fewer
+                // than they are (a process alone, even).
                 EstimateProcesses(now, limit, full, windowOurs, windowOthers);
             }
             else if (uncounted == 0)
             {
-                // Only the answer to this process's latest request sees all of its part counted: an
-                // earlier one leaves out requests the server may have counted already, and would see
-                // the others as more processes than there are.
                 EstimateProcesses(now, limit, full, ours, others);
             }
 

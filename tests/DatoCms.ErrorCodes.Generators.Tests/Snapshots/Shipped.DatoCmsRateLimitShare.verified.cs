@@ -18,7 +18,9 @@ namespace DatoCms.ErrorCodes
     /// hold a tenth of it at least, a process holding more than an even split gives the excess back.
     /// A fixed window that has just started again shows its whole room to everyone, room the others'
     /// requests are about to take: the limiter recognises it (the server counts fewer of this
-    /// process's requests than surely fall in its window), and that room is never taken. A probe is
+    /// process's requests than surely fall in its window), and that room is never taken; a process
+    /// that finds the others' part missing there at two window starts in a row probes a third into
+    /// the second, however long its probes had backed off. A probe is
     /// one request sent alone, never one of a burst of this process: a burst's answers come while
     /// the others' requests are still to come. Room taken from others that are leaving also lowers
     /// the estimate of the processes to what the new share leaves room for.
@@ -61,6 +63,12 @@ namespace DatoCms.ErrorCodes
         private int _lateProbeEvery = 1;
         private int _windowsToLateProbe;
         private long _probeWait;
+        // When the current fixed window started (its first answer), and whether the answer that
+        // settled this process's requests in it, and in the window before, found the others' part
+        // under a tenth of the limit (see OthersAbsentAtWindowStart).
+        private long _windowStart = long.MinValue;
+        private bool _othersAbsentThisWindow;
+        private bool _othersAbsentLastWindow;
 
         // Lasting room the latest answer showed, for everything this process has waiting (see
         // TakeRoomForTheRest), and whether the others held less than a tenth of the window then.
@@ -267,6 +275,9 @@ namespace DatoCms.ErrorCodes
         /// <param name="waiting">This process's requests waiting for a slot.</param>
         public void FixedWindowStarted(long now, int limit, int waiting = 0)
         {
+            _windowStart = now;
+            _othersAbsentLastWindow = _othersAbsentThisWindow;
+            _othersAbsentThisWindow = false;
             var even = (limit + _processes - 1) / _processes;
             if (_processes > 1 && _lastFull != long.MinValue && global::System.Math.Min(_share, limit) > even)
             {
@@ -344,6 +355,11 @@ namespace DatoCms.ErrorCodes
             // Full, or nearly: a fixed window is seen full only by its last answers, so a little slack
             // lets every process notice it.
             var full = remaining <= global::System.Math.Max(1, limit / 10);
+            if (uncounted == 0 && windowOurs >= 0 && windowOthers * 10 < limit)
+            {
+                OthersAbsentAtWindowStart(now);
+            }
+
             // Only the answer to this process's latest request sees all of its part counted: an
             // earlier one leaves out requests the server may have counted already (a burst reaches
             // it in any order), and would see the others as more processes than there are. In a
@@ -516,6 +532,26 @@ namespace DatoCms.ErrorCodes
                     _processes = processes;
                     _processesSeen = now;
                 }
+            }
+        }
+
+        /// <summary>
+        /// The answer to this process's latest request in a fixed window found the others' part of
+        /// it under a tenth of the limit. At a window's start every process's requests come together,
+        /// so the others have not come; found again in the next window, they are gone, or nearly:
+        /// the late probe of that window goes out whatever the backoff of earlier late probes that
+        /// met full windows. Without this, a process left alone in a long shared run (its late probes
+        /// backed off to one per eight windows, and the room its own answers show at a window's
+        /// start telling nothing) kept the share of a crowd for up to eight windows. Wrong, it costs
+        /// one 429 a window.
+        /// </summary>
+        private void OthersAbsentAtWindowStart(long now)
+        {
+            _othersAbsentThisWindow = true;
+            if (_othersAbsentLastWindow && _windowsToLateProbe > 0 && _lateProbeAt == long.MaxValue && !_lateProbe && now - _windowStart < _window / 3)
+            {
+                _windowsToLateProbe = 0;
+                _lateProbeAt = _windowStart + (_window / 3);
             }
         }
 

@@ -225,6 +225,42 @@ public class ShareEstimatorTests
         Assert.Equal(new[] { 0, 3, 8 }, probes);
     }
 
+    [Fact]
+    public void ALoneProcessWhoseLateProbesBackedOffProbesOnceTheOthersAreMissingTwoWindowStartsInARow()
+    {
+        // Late probes met full windows until the next one waits eight windows; then the others stop.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        for (var window = 0; window < 12; window++, now += Window)
+        {
+            share.FixedWindowStarted(now, Limit);
+            var third = now + (Window / 3);
+            if (share.Current(third, Limit) > 20 && share.ClaimProbe())
+            {
+                share.Rejected(third, ours: 20, reset: 0, Limit, probe: true);
+            }
+        }
+
+        // Alone: the answer to the last request of its burst finds nothing of the others in the
+        // window, twice. The first time proves nothing (their requests may come a little later).
+        share.FixedWindowStarted(now, Limit);
+        share.Accepted(now + (Window / 50), Limit, remaining: 40, ours: 20, uncounted: 0, others: 0, windowRestarted: true, windowOurs: 20, windowOthers: 0);
+        Assert.Equal(20, share.Current(now + (Window / 3), Limit));
+        now += Window;
+
+        share.FixedWindowStarted(now, Limit);
+        share.Accepted(now + (Window / 50), Limit, remaining: 40, ours: 20, uncounted: 0, others: 0, windowRestarted: true, windowOurs: 20, windowOthers: 0);
+        Assert.Equal(now + (Window / 3), share.NextIncrease(Limit));
+        Assert.Equal(20, share.Current(now + (Window / 4), Limit));
+
+        // A third into the window the late probe goes, and finds the room left for good.
+        var third2 = now + (Window / 3);
+        Assert.Equal(21, share.Current(third2, Limit));
+        Assert.True(share.ClaimProbe());
+        share.Accepted(third2, Limit, remaining: 39, ours: 21, uncounted: 0, others: 0, probe: true, windowOurs: 21, windowOthers: 0, lateInFixedWindow: true);
+        Assert.Equal(Limit, share.Current(third2, Limit, probeGoesAlone: false));
+    }
+
     [Theory]
     [InlineData(26, 34)]
     [InlineData(30, 26)]

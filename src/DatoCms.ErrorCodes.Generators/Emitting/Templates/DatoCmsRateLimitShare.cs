@@ -350,11 +350,6 @@ namespace DatoCms.ErrorCodes
             // Full, or nearly: a fixed window is seen full only by its last answers, so a little slack
             // lets every process notice it.
             var full = remaining <= global::System.Math.Max(1, limit / 10);
-            if (uncounted == 0 && windowOurs >= 0 && windowOthers * 10 < limit)
-            {
-                OthersAbsentAtWindowStart(now);
-            }
-
             // Only the answer to this process's latest request sees all of its part counted: an
             // earlier one leaves out requests the server may have counted already (a burst reaches
             // it in any order), and would see the others as more processes than there are. In a
@@ -362,6 +357,11 @@ namespace DatoCms.ErrorCodes
             // process's burst saw 12 of its 20 requests beside 44 of the others: five processes.
             if (uncounted == 0 && windowOurs >= 0)
             {
+                if (windowOthers * 10 < limit)
+                {
+                    OthersAbsentAtWindowStart(now);
+                }
+
                 // A fixed window with a known start: ours in it are counted exactly. The sliding
                 // count would hold the previous window's requests too, and see the others as fewer
                 // than they are (a process alone, even).
@@ -543,7 +543,7 @@ namespace DatoCms.ErrorCodes
         private void OthersAbsentAtWindowStart(long now)
         {
             _othersAbsentThisWindow = true;
-            if (_othersAbsentLastWindow && _windowsToLateProbe > 0 && _lateProbeAt == long.MaxValue && !_lateProbe && now - _windowStart < _window / 3)
+            if (_othersAbsentLastWindow && _windowStart != long.MinValue && _windowsToLateProbe > 0 && _lateProbeAt == long.MaxValue && !_lateProbe && now - _windowStart < _window / 3)
             {
                 _windowsToLateProbe = 0;
                 _lateProbeAt = _windowStart + (_window / 3);

@@ -205,20 +205,7 @@ public class ShareEstimatorTests
     public void ALateProbeThatMeetsAFullWindowWaitsLongerBeforeTheNext()
     {
         var share = new DatoCmsRateLimitShare(Window);
-        var now = AWindowAtAThirdOfAFullWindow(share);
-        var probes = new List<int>();
-        for (var window = 0; window < 12; window++, now += Window)
-        {
-            share.FixedWindowStarted(now, Limit);
-            var third = now + (Window / 3);
-            if (share.Current(third, Limit) > 20 && share.ClaimProbe())
-            {
-                probes.Add(window);
-                share.Rejected(third, ours: 20, reset: 0, Limit, probe: true);
-            }
-
-            Assert.Equal(20, share.Current(third, Limit));
-        }
+        var (_, probes) = LateProbesMeetFullWindows(share, AWindowAtAThirdOfAFullWindow(share), windows: 12);
 
         // After each 429 the gap doubles (2, 4, then 8 window starts at most): a window shared
         // for good costs a probe's 429 now and then, not one per window.
@@ -230,16 +217,7 @@ public class ShareEstimatorTests
     {
         // Late probes met full windows until the next one waits eight windows; then the others stop.
         var share = new DatoCmsRateLimitShare(Window);
-        var now = AWindowAtAThirdOfAFullWindow(share);
-        for (var window = 0; window < 12; window++, now += Window)
-        {
-            share.FixedWindowStarted(now, Limit);
-            var third = now + (Window / 3);
-            if (share.Current(third, Limit) > 20 && share.ClaimProbe())
-            {
-                share.Rejected(third, ours: 20, reset: 0, Limit, probe: true);
-            }
-        }
+        var (now, _) = LateProbesMeetFullWindows(share, AWindowAtAThirdOfAFullWindow(share), windows: 12);
 
         // Alone: the answer to the last request of its burst finds nothing of the others in the
         // window, twice. The first time proves nothing (their requests may come a little later).
@@ -621,6 +599,30 @@ public class ShareEstimatorTests
     }
 
     /// <summary>One window of answers, every one showing the window full with this process holding a third of it; returns the time after it.</summary>
+    /// <summary>
+    /// <paramref name="windows"/> fixed windows from <paramref name="now"/>, each full: the late
+    /// probe a third into each one that sends it meets a 429. Returns the start of the next window
+    /// and the windows (counted from 0) that probed.
+    /// </summary>
+    private static (long Now, List<int> Probes) LateProbesMeetFullWindows(DatoCmsRateLimitShare share, long now, int windows)
+    {
+        var probes = new List<int>();
+        for (var window = 0; window < windows; window++, now += Window)
+        {
+            share.FixedWindowStarted(now, Limit);
+            var third = now + (Window / 3);
+            if (share.Current(third, Limit) > 20 && share.ClaimProbe())
+            {
+                probes.Add(window);
+                share.Rejected(third, ours: 20, reset: 0, Limit, probe: true);
+            }
+
+            Assert.Equal(20, share.Current(third, Limit));
+        }
+
+        return (now, probes);
+    }
+
     private static long AWindowAtAThirdOfAFullWindow(DatoCmsRateLimitShare share)
     {
         var now = 0L;

@@ -16,7 +16,12 @@ namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 public class LastRequestsTests
 {
     private const int Limit = 60;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(0.8);
+
+    // The real clock drives the limiter, so the window is long enough that a busy machine (the
+    // whole suite runs in parallel on two cores) cannot let the probe's timer or this test's own
+    // steps slip past the moment the first slots free, which would let every waiter go at once.
+    // At 0.8 s a CI run saw exactly that; now the probe comes after 1 s and slots free after 4 s.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(4);
 
     [Fact]
     public async Task TheLastRequestsGoIntoLastingRoomTheyFitIn()

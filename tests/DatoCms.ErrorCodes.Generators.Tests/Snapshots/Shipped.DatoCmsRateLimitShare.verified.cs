@@ -75,6 +75,13 @@ namespace DatoCms.ErrorCodes
         private int _roomForTheRest;
         private bool _restAlone;
 
+        // When the share last grew into lasting room, the others' part then, and the least room the
+        // answers to requests sent since have shown: the answer that settles them tells whether what
+        // is left of the room is still free (see GrowIntoRoom).
+        private long _grewIntoRoomAt = long.MinValue;
+        private int _othersWhenGrown;
+        private int _roomSinceGrowth = int.MaxValue;
+
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
         public DatoCmsRateLimitShare(long window)
         {
@@ -204,6 +211,8 @@ namespace DatoCms.ErrorCodes
             var seenFull = _lastFull != long.MinValue;
             _lastFull = now;
             _roomSince = long.MaxValue;
+            // The window was full: no room is left of what the share last grew into.
+            _grewIntoRoomAt = long.MinValue;
             _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + (_window / 4));
             if (probe && _probeOut && _lateProbe)
             {
@@ -417,7 +426,7 @@ namespace DatoCms.ErrorCodes
             }
             else
             {
-                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow, alone);
+                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow, alone, settled, sent != long.MinValue && sent >= _grewIntoRoomAt);
                 _probeOut = _probeOut && !probe;
             }
 
@@ -444,9 +453,11 @@ namespace DatoCms.ErrorCodes
         /// is taken, split with the others that may be taking it too (none, when their part shrank
         /// while the room lasted: they are leaving), once per quarter window:
         /// alone, all of it at once, so a process whose peers stopped has the whole window within a
-        /// window or two of their going, driven by what X-RateLimit-Remaining shows.
+        /// window or two of their going, driven by what X-RateLimit-Remaining shows. Settled: no other
+        /// request of this process is in flight; sentSinceGrowth: the answered request left when the
+        /// share last grew into room, or later.
         /// </summary>
-        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow, bool alone)
+        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow, bool alone, bool settled, bool sentSinceGrowth)
         {
             var roomBefore = _lastRoom;
             var answerBefore = _lastAnswer;
@@ -496,7 +507,26 @@ namespace DatoCms.ErrorCodes
             // when it fits, even when the room is too small to count (a tenth of the window or less
             // counts as full): the last few requests of a shared run, which would otherwise wait a
             // whole window for this process's own slots.
-            _roomForTheRest = probe && lasting && room > 0 ? room : 0;
+            // So may they when the answers to the requests sent into room this process just grew into
+            // show some of it still free, and the others' part no larger than when it grew: two
+            // finishing processes that split the room the third left each took part of it, assuming
+            // the other would take the rest, and the last few requests of one of them, too few to
+            // count as room (the window looks full again), waited a whole window for its own slots
+            // while the room they fitted in ended unused. Those requests leave together and reach
+            // the server in any order, so the least room their answers show is what is left.
+            var sinceGrowth = _grewIntoRoomAt != long.MinValue && sentSinceGrowth;
+            if (sinceGrowth)
+            {
+                _roomSinceGrowth = global::System.Math.Min(_roomSinceGrowth, room);
+            }
+
+            var restOfGrowth = sinceGrowth && settled && _roomSinceGrowth > 0 && limit - _roomSinceGrowth - ours <= _othersWhenGrown;
+            if (sinceGrowth && settled)
+            {
+                _grewIntoRoomAt = long.MinValue;
+            }
+
+            _roomForTheRest = probe && lasting && room > 0 ? room : restOfGrowth ? _roomSinceGrowth : 0;
             _restAlone = others * 10 < limit;
             if (room <= 0 || !lasting || _lastFull == long.MinValue || !saturated || _share >= limit || (now < _nextRoomGrowth && !probe))
             {
@@ -519,6 +549,9 @@ namespace DatoCms.ErrorCodes
             var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
             _nextRoomGrowth = now + (_window / 4);
+            _grewIntoRoomAt = now;
+            _othersWhenGrown = others;
+            _roomSinceGrowth = int.MaxValue;
             if (leaving)
             {
                 // Fewer others than the estimate counts: as many processes as fit in the window

@@ -399,6 +399,41 @@ public class ShareEstimatorTests
         Assert.Equal(alone ? 2 : 3, share.Processes);
     }
 
+    [Theory]
+    [InlineData(false, 5)]
+    [InlineData(true, 0)]
+    public void WhatIsLeftOfRoomTheShareGrewIntoTakesTheRestWhenTheOthersDidNotGrow(bool othersTookSome, int expected)
+    {
+        // Three processes at an even split of a full window; one has finished and the last answer
+        // of this process's burst shows 14 left. A single request a quarter window later shows 11
+        // left, the others' part up from 26 to 29 (the third process is taking some too): the room
+        // is split with it, 6 more for this process.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Accepted(now, Limit, remaining: 14, ours: 20, uncounted: 0, others: 26, sent: now - (Window / 60));
+        var sent = now + (Window / 4);
+        now = sent + (Window / 60);
+        share.Accepted(now, Limit, remaining: 11, ours: 20, uncounted: 0, others: 29, settled: true, sent: sent);
+        Assert.Equal(26, share.Current(now, Limit, probeGoesAlone: false));
+        Assert.Equal(0, share.TakeRoomForTheRest());
+
+        // The 6 leave together and reach the server in any order; their answers come in another.
+        // The least room they show is what is left: 5, when the others took none of it meanwhile
+        // (too little to count as room: the window looks full, and the share is back to 20), and
+        // this process's last requests may all go into it. When the others took some, none may.
+        sent = now;
+        now += Window / 60;
+        var left = othersTookSome ? new[] { 4, 6, 2, 7, 5, 3 } : new[] { 7, 9, 5, 10, 8, 6 };
+        for (var answer = 0; answer < left.Length; answer++)
+        {
+            var settled = answer == left.Length - 1;
+            share.Accepted(now, Limit, remaining: left[answer], ours: 26, uncounted: 0, others: Limit - left[answer] - 26, settled: settled, sent: sent);
+            Assert.Equal(settled ? expected : 0, share.TakeRoomForTheRest());
+        }
+
+        Assert.Equal(20, share.Current(now, Limit, probeGoesAlone: false));
+    }
+
     /// <summary>
     /// Three processes at an even split of a full window (see <see cref="AWindowAtAThirdOfAFullWindow"/>),
     /// then an answer showing 10 left while this process uses its whole share, and a quarter of a

@@ -421,7 +421,7 @@ namespace DatoCms.ErrorCodes
             }
             else
             {
-                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow, alone, settled, sent != long.MinValue && sent >= _grewIntoRoomAt);
+                GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow, alone, settled, sent);
                 _probeOut = _probeOut && !probe;
             }
 
@@ -449,10 +449,10 @@ namespace DatoCms.ErrorCodes
         /// while the room lasted: they are leaving), once per quarter window:
         /// alone, all of it at once, so a process whose peers stopped has the whole window within a
         /// window or two of their going, driven by what X-RateLimit-Remaining shows. Settled: no other
-        /// request of this process is in flight; sentSinceGrowth: the answered request left when the
-        /// share last grew into room, or later.
+        /// request of this process is in flight; sent: when the answered request left (long.MinValue
+        /// when not known).
         /// </summary>
-        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow, bool alone, bool settled, bool sentSinceGrowth)
+        private void GrowIntoRoom(long now, int limit, int room, int ours, int others, bool probe, bool lateInFixedWindow, bool alone, bool settled, long sent)
         {
             var roomBefore = _lastRoom;
             var answerBefore = _lastAnswer;
@@ -509,7 +509,7 @@ namespace DatoCms.ErrorCodes
             // count as room (the window looks full again), waited a whole window for its own slots
             // while the room they fitted in ended unused. Those requests leave together and reach
             // the server in any order, so the least room their answers show is what is left.
-            var sinceGrowth = _grewIntoRoomAt != long.MinValue && sentSinceGrowth;
+            var sinceGrowth = _grewIntoRoomAt != long.MinValue && sent != long.MinValue && sent >= _grewIntoRoomAt;
             if (sinceGrowth)
             {
                 _roomSinceGrowth = global::System.Math.Min(_roomSinceGrowth, room);

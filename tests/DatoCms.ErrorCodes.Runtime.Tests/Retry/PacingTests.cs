@@ -15,8 +15,8 @@ namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 public class PacingTests
 {
     // The real clock drives the limiter, and several checks hold only while the first slot is still
-    // held: with the whole suite running in parallel on two cores, a 300 ms window let a slot free
-    // between two statements (a run saw 1 slot available where the check expected none freed yet).
+    // held: with the whole suite running in parallel on two cores, a 300 ms window could free it
+    // between two statements (ARejectedRequestGivesItsSlotBackAtOnce failed once so, under load).
     // Two seconds leave that much room for a busy machine; only one test waits a whole window.
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
 

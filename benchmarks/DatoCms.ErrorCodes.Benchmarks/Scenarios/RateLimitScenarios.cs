@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// server's clock, the way the real limit sees the traffic.
 /// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
 /// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
-/// <c>--runs N</c>, <c>--requests N</c> (or <c>N1,N2,...</c>: one count per worker, the last for the rest; uneven workloads leave a worker alone for the run's end), <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window).
+/// <c>--runs N</c>, <c>--requests N</c> (or <c>N1,N2,...</c>: one count per worker, the last for the rest; uneven workloads leave a worker alone for the run's end), <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window), <c>--stagger MS</c> (worker <c>w</c> starts <c>w</c> × MS milliseconds after the first, as processes started one after another do; its finish time is then counted from its own start).
 /// </summary>
 public static class RateLimitScenarios
 {
@@ -28,12 +28,13 @@ public static class RateLimitScenarios
         var requests = Option(args, "--requests", "300").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
         var trace = args.Contains("--trace");
         var traceBucket = Option(args, "--trace-bucket", string.Empty) is { Length: > 0 } bucket ? TimeSpan.FromMilliseconds(int.Parse(bucket, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
+        var stagger = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--stagger", "0"), CultureInfo.InvariantCulture));
 
         // One short run first, not reported: the process's own warm-up (JIT, thread pool) is not the
         // handler's; every reported run still starts with cold connections.
         await RunOnceAsync(1, ImitationWindowMode.Sliding, throttling, [90]);
 
-        Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
+        Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT{(stagger > TimeSpan.Zero ? $", each worker starting {stagger.TotalMilliseconds:0} ms after the one before (finish times from its own start)" : string.Empty)}; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
         Console.WriteLine();
         Console.WriteLine("| Workers | Server window | Rate (% of allowed, first window excluded) | Middle windows filled | 429s | Attempts sent | Requests lost | Finish times (s) |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -43,7 +44,7 @@ public static class RateLimitScenarios
             {
                 for (var run = 0; run < runs; run++)
                 {
-                    var result = await RunOnceAsync(workers, mode, throttling, requests, traceBucket);
+                    var result = await RunOnceAsync(workers, mode, throttling, requests, traceBucket, stagger);
                     Console.WriteLine(
                         $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.MiddleWindowsFilled:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
                     if (trace)
@@ -55,8 +56,12 @@ public static class RateLimitScenarios
         }
     }
 
-    /// <summary>One run; worker <c>w</c> sends <c>requests[w]</c> (the last entry for workers beyond the list), so that workers can finish at different times.</summary>
-    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null)
+    /// <summary>
+    /// One run; worker <c>w</c> sends <c>requests[w]</c> (the last entry for workers beyond the list),
+    /// so that workers can finish at different times, and starts <c>w</c> × <paramref name="stagger"/>
+    /// after the first; its finish time counts from its own start.
+    /// </summary>
+    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null, TimeSpan stagger = default)
     {
         var server = ImitationOptions.RealWindow(mode);
         await using var api = await ImitationApi.StartAsync(server);
@@ -65,6 +70,12 @@ public static class RateLimitScenarios
         var watch = Stopwatch.StartNew();
         var finishTimes = await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
         {
+            var start = stagger * w;
+            if (start > TimeSpan.Zero)
+            {
+                await Task.Delay(start);
+            }
+
             // A process of its own: its own options (so its own throttle) and its own connections.
             var options = new DatoCmsRetryOptions { EnableThrottling = throttling };
             using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
@@ -97,7 +108,7 @@ public static class RateLimitScenarios
                     Interlocked.Increment(ref lost);
                 }
             });
-            var finished = watch.Elapsed;
+            var finished = watch.Elapsed - start;
             await sampling.CancelAsync();
             await sampler;
             return finished;

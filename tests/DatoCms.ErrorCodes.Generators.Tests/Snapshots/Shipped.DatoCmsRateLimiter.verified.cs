@@ -594,12 +594,34 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>
+        /// This process's requests sent from <paramref name="start"/> and answered by
+        /// <paramref name="end"/>: counted before a request leaving at <paramref name="end"/> was.
+        /// Those still in flight then may reach the counter after it (a burst arrives in any order).
+        /// </summary>
+        private int OursAnsweredBetween(long start, long end)
+        {
+            var ours = 0;
+            foreach (var slot in _slots)
+            {
+                if (slot.Sent >= start && slot.Answered != 0 && slot.Answered <= end)
+                {
+                    ours++;
+                }
+            }
+
+            return ours;
+        }
+
+        /// <summary>
         /// Learns when the server's fixed window starts from answers that show it forgot requests of
         /// this process it surely counted less than a window ago. Such an answer's request was counted
         /// in a window that started no later than it left (give or take the way to the counter), and
         /// a fixed window starts every window from there. The window counts as fixed once such an
         /// answer comes within an eighth of a window of a later start that predicts; the start moves
-        /// when the server counts fewer than this process sent since the start it predicts.
+        /// when the server counts fewer than this process surely had counted since the start it
+        /// predicts: the requests answered before this one left, and this one. Counting every request
+        /// sent up to this one moved the start at every answer in the middle of a burst, and the
+        /// process whose burst goes first in each window never held a start long enough to confirm it.
         /// </summary>
         /// <param name="sent">When the answered request left.</param>
         /// <param name="serverCount">The server's count with it (the limit less X-RateLimit-Remaining).</param>
@@ -609,7 +631,7 @@ namespace DatoCms.ErrorCodes
             {
                 var index = (sent - _fixedWindowStart) / _window;
                 var start = _fixedWindowStart + (index * _window);
-                if (OursSentBetween(start, sent) <= serverCount)
+                if (OursAnsweredBetween(start, sent) + 1 <= serverCount)
                 {
                     // Consistent with the known start. The first answer of a later window, close to
                     // where it starts, confirms it, once per window.

@@ -70,6 +70,62 @@ public class FixedWindowRecognitionTests
     }
 
     [Fact]
+    public async Task AFixedWindowIsRecognisedFromBurstsAnsweredInAnyOrder()
+    {
+        // A process whose requests go as bursts, 20 in flight at once, reaching the counter in any
+        // order: an answer in the middle of a burst sees fewer of the burst counted than were sent
+        // before it, which says nothing about where the window started.
+        var window = TimeSpan.FromSeconds(2.4);
+        var limiter = new DatoCmsRateLimiter(Limit, window);
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        // The server forgot them: a fixed window may have started again with this burst.
+        var started = Stopwatch.StartNew();
+        Burst(limiter, 20);
+
+        // Half a window later, ten more: still counted when the next window starts, so that start
+        // shows them forgotten.
+        await Task.Delay(window / 2);
+        for (var i = 0; i < 10; i++)
+        {
+            Send(limiter, 200, Limit - 21 - i);
+        }
+
+        // One window later, the next burst where the window would start again.
+        var next = window + TimeSpan.FromMilliseconds(30) - started.Elapsed;
+        if (next > TimeSpan.Zero)
+        {
+            await Task.Delay(next);
+        }
+
+        Burst(limiter, 20);
+        Send(limiter, 429, 0, "1");
+
+        // Recognised as fixed: 20 of the full window are this process's, 40 the others'.
+        Assert.Equal(20, limiter.Share);
+    }
+
+    /// <summary>Takes <paramref name="count"/> slots at once, then answers them first, last, second, second to last...: the server counts them in that order.</summary>
+    private static void Burst(DatoCmsRateLimiter limiter, int count)
+    {
+        var tickets = new List<DatoCmsRateLimitTicket>();
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(limiter.TryAcquire(out var ticket, out _));
+            tickets.Add(ticket!);
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var ticket = tickets[k % 2 == 0 ? k / 2 : count - 1 - (k / 2)];
+            ticket.Complete(200, RateLimitHeaders.Of(Limit, Limit - 1 - k, null));
+        }
+    }
+
+    [Fact]
     public void OneRestartAloneDoesNotMakeTheWindowFixed()
     {
         // A sliding window can look restarted once (answers reordered); only a second restart a

@@ -98,6 +98,34 @@ public class ShareEstimatorTests
         Assert.Equal(1, share.Processes);
     }
 
+    [Fact]
+    public void AProcessWhosePeersStopGrowsWhenItsAnswersComeInClumps()
+    {
+        // Three processes at an even split of a full window; the others stop. In a sliding window
+        // this process's slots free a few at a time, so its requests go, and their answers come, in
+        // clumps about a quarter window apart: five answers at once, then none for 0.8 s. Every
+        // answer shows the same room, so the room lasts; a gap that short between answers hides
+        // nothing in a sliding window (the others' requests stay counted there for a whole window).
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        var stopped = now;
+        var whole = long.MaxValue;
+        for (var clump = 0; clump < 8; clump++, now += Window * 27 / 100)
+        {
+            for (var answer = 0; answer < 5; answer++)
+            {
+                share.Accepted(now, Limit, remaining: Limit - 20, ours: 20, uncounted: 0, others: 0, settled: answer == 4);
+            }
+
+            if (share.Current(now, Limit, probeGoesAlone: false) == Limit && whole == long.MaxValue)
+            {
+                whole = now;
+            }
+        }
+
+        Assert.InRange(whole - stopped, 0, Window);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -372,7 +400,7 @@ public class ShareEstimatorTests
 
     [Theory]
     [InlineData(true, 30)]
-    [InlineData(false, 20)]
+    [InlineData(false, 24)]
     public void RoomThatSingleRequestsGoingOutAloneShowIsTakenLikeAProbes(bool alone, int expected)
     {
         // Three processes at an even split of a full window; then the others finish, and their
@@ -390,12 +418,14 @@ public class ShareEstimatorTests
             // Alone: sent after the last answer came, and nothing else in flight (settled). Otherwise
             // one of a burst whose answers come together.
             share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30, settled: true, sent: alone ? sent : now - (Window / 2));
-            Assert.Equal(expected, share.Current(now, Limit, probeGoesAlone: false));
             Assert.False(share.ClaimProbe());
         }
 
-        // Taken whole (the others' part did not grow while it lasted): they are leaving, and the
-        // estimate follows.
+        // Alone, taken whole at the first single request (the others' part did not grow while it
+        // lasted): they are leaving, and the estimate follows. A burst's answers tell that only once
+        // the room has lasted a quarter window (answers no more than a third of a window apart), and
+        // then it is split with the others, whose part held.
+        Assert.Equal(expected, share.Current(now, Limit, probeGoesAlone: false));
         Assert.Equal(alone ? 2 : 3, share.Processes);
     }
 

@@ -400,7 +400,7 @@ public class ShareEstimatorTests
 
     [Theory]
     [InlineData(true, 30)]
-    [InlineData(false, 24)]
+    [InlineData(false, 20)]
     public void RoomThatSingleRequestsGoingOutAloneShowIsTakenLikeAProbes(bool alone, int expected)
     {
         // Three processes at an even split of a full window; then the others finish, and their
@@ -422,9 +422,9 @@ public class ShareEstimatorTests
         }
 
         // Alone, taken whole at the first single request (the others' part did not grow while it
-        // lasted): they are leaving, and the estimate follows. A burst's answers tell that only once
-        // the room has lasted a quarter window (answers no more than a third of a window apart), and
-        // then it is split with the others, whose part held.
+        // lasted): they are leaving, and the estimate follows. A burst's answers tell nothing: a
+        // fifth of a window apart, with the others holding half the window, they never show the
+        // room lasting.
         Assert.Equal(expected, share.Current(now, Limit, probeGoesAlone: false));
         Assert.Equal(alone ? 2 : 3, share.Processes);
     }

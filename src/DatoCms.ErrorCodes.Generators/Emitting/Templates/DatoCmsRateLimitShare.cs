@@ -441,12 +441,13 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Room the server reports is spare only when it lasts: right after a fixed window starts,
         /// or when slots of the others have just expired, it is the others' requests about to come;
-        /// and only answers tell, so a gap of more than a third of a window between answers starts
-        /// the watch again. A shorter one hides nothing: the others' requests stay counted for a
-        /// whole window of a sliding count, and a fixed window's start is recognised apart (the
-        /// answer shows this process's own requests forgotten). With an eighth of a window, a
-        /// process whose slots free a few at a time (its answers come in clumps 0.8 s apart) never
-        /// saw room last, and one left alone kept an even split of three for seven windows. Room is
+        /// and only answers tell, so a gap of more than an eighth of a window between answers starts
+        /// the watch again. When the others hold under a tenth of the window (they have gone), only
+        /// a gap of more than a third of a window does: a shorter one hides nothing then (their
+        /// requests would stay counted for a whole window of a sliding count, and a fixed window's
+        /// start is recognised apart), and with an eighth, a process whose slots free a few at a time
+        /// (its answers come in clumps 0.8 s apart) never saw room last: one left alone kept an even
+        /// split of three for seven windows. Room is
         /// confirmed when every answer showed it for a quarter of a window, or when a probe sent
         /// after a quarter of a window without answers finds it still there (a fixed window's last
         /// part, where every request of this process waits for its slots to free). Confirmed room
@@ -472,7 +473,10 @@ namespace DatoCms.ErrorCodes
             // answer, is all there is to tell that the others have gone.
             var single = alone && !probe && quietBefore && roomBefore > 0;
             _lastOthers = others;
-            if (room <= 0 || now - _lastAnswer > _window / 3)
+            // A gap between answers starts the watch again; with the others' part under a tenth of
+            // the window, only one longer than a third of a window does (see the summary).
+            var longestGap = others * 10 < limit ? _window / 3 : _window / 8;
+            if (room <= 0 || now - _lastAnswer > longestGap)
             {
                 _roomSince = room > 0 ? now : long.MaxValue;
                 _othersWhenRoomAppeared = others;

@@ -84,8 +84,13 @@ namespace DatoCms.ErrorCodes
             Assert.True(Call("Chars", miss) == -1, miss);
         }
 
+        // The least of three measurements: an allocation of the parser's would show in every one,
+        // while the runtime's own work on the thread can show in one (7,168 bytes once, in a CI run
+        // of the whole suite on two busy cores).
         var texts = codes.Concat(misses).ToArray();
-        Assert.Equal(0L, (long)probe.GetMethod("AllocatedBytes")!.Invoke(null, new object[] { texts.Select(Encoding.UTF8.GetBytes).ToArray(), texts })!);
+        var inputs = texts.Select(Encoding.UTF8.GetBytes).ToArray();
+        var allocated = Enumerable.Range(0, 3).Min(_ => (long)probe.GetMethod("AllocatedBytes")!.Invoke(null, new object[] { inputs, texts })!);
+        Assert.Equal(0L, allocated);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public class PipelineParityTests : IClassFixture<RetryStacks>
     {
         var id = stack + "-" + Guid.NewGuid().ToString("N");
 
-        // RateLimitReset (0.6 s) against MaxRateLimitWait's 1.7 s: three 429s, then the budget is spent (see RetryStacks).
+        // RateLimitReset (0.9 s) against MaxRateLimitWait's 2.6 s: three 429s, then the budget is spent (see RetryStacks).
         HttpRequestMessage Create() => Scripted.Request(method, id, status, apiCode, transient, reset: status == 429 ? (failures is null ? RetryStacks.RateLimitReset : "0.001") : null, fail: failures);
         using var response = stack switch
         {

@@ -53,11 +53,7 @@ public class FixedWindowRecognitionTests
         // One window later it starts again where predicted (the tolerance is an eighth of a window,
         // 600 ms): the window is fixed. 20 requests of this process in it, then a 429: the window
         // holds 60, 40 of them the others'.
-        var next = window + TimeSpan.FromMilliseconds(30) - started.Elapsed;
-        if (next > TimeSpan.Zero)
-        {
-            await Task.Delay(next);
-        }
+        await JustAfterTheNextStartAsync(started, window);
 
         for (var i = 0; i < 20; i++)
         {
@@ -99,17 +95,23 @@ public class FixedWindowRecognitionTests
         }
 
         // One window later, the next burst where the window would start again.
-        var next = window + TimeSpan.FromMilliseconds(30) - started.Elapsed;
-        if (next > TimeSpan.Zero)
-        {
-            await Task.Delay(next);
-        }
+        await JustAfterTheNextStartAsync(started, window);
 
         Burst(limiter, 20);
         Send(limiter, 429, 0, "1");
 
         // Recognised as fixed: 20 of the full window are this process's, 40 the others'.
         Assert.Equal(20, limiter.Share);
+    }
+
+    /// <summary>Waits until 30 ms after one <paramref name="window"/> from <paramref name="started"/>: where a fixed window would start again.</summary>
+    private static async Task JustAfterTheNextStartAsync(Stopwatch started, TimeSpan window)
+    {
+        var next = window + TimeSpan.FromMilliseconds(30) - started.Elapsed;
+        if (next > TimeSpan.Zero)
+        {
+            await Task.Delay(next);
+        }
     }
 
     /// <summary>Takes <paramref name="count"/> slots at once, then answers them first, last, second, second to last...: the server counts them in that order.</summary>

@@ -104,8 +104,9 @@ public class ShareEstimatorTests
         // Three processes at an even split of a full window; the others stop. In a sliding window
         // this process's slots free a few at a time, so its requests go, and their answers come, in
         // clumps about a quarter window apart: five answers at once, then none for 0.8 s. Every
-        // answer shows the same room, so the room lasts; a gap that short between answers hides
-        // nothing in a sliding window (the others' requests stay counted there for a whole window).
+        // answer shows the same room and the others' part gone, so the room lasts; a gap that short
+        // between answers hides nothing then (in a sliding window the others' requests, were they
+        // back, would stay counted for a whole window).
         var share = new DatoCmsRateLimitShare(Window);
         var now = AWindowAtAThirdOfAFullWindow(share);
         var stopped = now;
@@ -418,14 +419,12 @@ public class ShareEstimatorTests
             // Alone: sent after the last answer came, and nothing else in flight (settled). Otherwise
             // one of a burst whose answers come together.
             share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30, settled: true, sent: alone ? sent : now - (Window / 2));
+            Assert.Equal(expected, share.Current(now, Limit, probeGoesAlone: false));
             Assert.False(share.ClaimProbe());
         }
 
-        // Alone, taken whole at the first single request (the others' part did not grow while it
-        // lasted): they are leaving, and the estimate follows. A burst's answers tell nothing: a
-        // fifth of a window apart, with the others holding half the window, they never show the
-        // room lasting.
-        Assert.Equal(expected, share.Current(now, Limit, probeGoesAlone: false));
+        // Taken whole (the others' part did not grow while it lasted): they are leaving, and the
+        // estimate follows.
         Assert.Equal(alone ? 2 : 3, share.Processes);
     }
 

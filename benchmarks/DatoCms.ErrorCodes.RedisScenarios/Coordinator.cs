@@ -21,7 +21,7 @@ internal static class Coordinator
 
     public static async Task<int> RunAsync(CoordinatorSettings settings)
     {
-        Console.WriteLine($"Imitation: {RequestsPerWindow} requests per {Window.TotalSeconds:0} s fixed window (allowed rate {RequestsPerWindow / Window.TotalSeconds:0.0} req/s); {settings.Requests} requests per run, {settings.Concurrency} in flight per worker; {Environment.ProcessorCount} cores.");
+        Console.WriteLine($"Imitation: {RequestsPerWindow} requests per {Window.TotalSeconds:0} s fixed window (allowed rate {RequestsPerWindow / Window.TotalSeconds:0.0} req/s); {settings.Requests} requests per run, {settings.Concurrency} in flight per worker{(settings.StaggerMs > 0 ? $", each worker released {settings.StaggerMs} ms after the one before (its time counts from its own release)" : string.Empty)}; {Environment.ProcessorCount} cores.");
         var rows = new List<string>();
         var met = true;
         if (!settings.FaultOnly)
@@ -84,11 +84,19 @@ internal static class Coordinator
 
             // The warm-up requests leave the server's window and the shared log before the burst starts.
             await Task.Delay(Window + Window / 6);
-            foreach (var process in processes)
+            var release = Task.Run(async () =>
             {
-                await process.StandardInput.WriteLineAsync("go");
-                await process.StandardInput.FlushAsync();
-            }
+                for (var w = 0; w < processes.Count; w++)
+                {
+                    if (w > 0 && settings.StaggerMs > 0)
+                    {
+                        await Task.Delay(settings.StaggerMs);
+                    }
+
+                    await processes[w].StandardInput.WriteLineAsync("go");
+                    await processes[w].StandardInput.FlushAsync();
+                }
+            });
 
             var go = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             long? redisBack = null;
@@ -135,6 +143,7 @@ internal static class Coordinator
                 }
             }
 
+            await release;
             await fault;
             return new Run(api, results, stuck, workers * perWorker, redisBack);
         }

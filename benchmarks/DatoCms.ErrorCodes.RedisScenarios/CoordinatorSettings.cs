@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace DatoCms.ErrorCodes.RedisScenarios;
 
-/// <summary>The runs to make: worker counts × limiters, plus the fault run.</summary>
-internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int Requests, int Concurrency, bool Fault, bool FaultOnly, int FaultWorkers, int FaultRequests)
+/// <summary>
+/// The runs to make: worker counts × limiters, plus the fault run. <c>--stagger MS</c> releases worker
+/// <c>w</c> <c>w</c> × MS milliseconds after the first, as processes started one after another are.
+/// </summary>
+internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int Requests, int Concurrency, bool Fault, bool FaultOnly, int FaultWorkers, int FaultRequests, int StaggerMs = 0)
 {
     public static CoordinatorSettings Parse(string[] args)
     {
@@ -17,6 +20,7 @@ internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int
             Fault: args.Contains("--fault") || args.Contains("--fault-only"),
             FaultOnly: args.Contains("--fault-only"),
             FaultWorkers: Numbers(Get("--fault-workers"), new[] { 5 })[0],
-            FaultRequests: Numbers(Get("--fault-requests"), new[] { 600 })[0]);
+            FaultRequests: Numbers(Get("--fault-requests"), new[] { 600 })[0],
+            StaggerMs: Numbers(Get("--stagger"), new[] { 0 })[0]);
     }
 }

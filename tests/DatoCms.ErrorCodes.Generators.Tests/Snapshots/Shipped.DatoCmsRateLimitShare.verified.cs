@@ -653,7 +653,8 @@ namespace DatoCms.ErrorCodes
             return others * 10 >= limit ? global::System.Math.Max(2, processes) : processes;
         }
 
-        private static double NextDouble()
+        /// <summary>A random number in [0, 1), shared by the process's pacing.</summary>
+        internal static double NextDouble()
         {
             lock (Random)
             {

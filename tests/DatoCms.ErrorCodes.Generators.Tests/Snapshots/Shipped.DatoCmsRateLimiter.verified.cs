@@ -9,7 +9,8 @@ namespace DatoCms.ErrorCodes
     /// slot from the moment it leaves until one window after the server counted it; what the
     /// server says settles the rest:
     /// <list type="bullet">
-    /// <item>A request the server rejected (429) was not counted, so its slot is freed at once.</item>
+    /// <item>A request the server rejected (429) was not counted, so it holds no slot for a window;
+    /// its place is held only until the 429's X-RateLimit-Reset, when the window has room again.</item>
     /// <item>The server counts a request somewhere between its sending and its answer. The slot is
     /// reused one window after the answer, less the shortest round trip seen: the next request
     /// needs at least that long to reach the counter. A cold connection's slow first request
@@ -50,6 +51,11 @@ namespace DatoCms.ErrorCodes
         // one did where the start predicted: a sliding window's restart, seen by mistake, would not.
         private long _fixedWindowsSeen;
         private bool _fixedWindowConfirmed;
+        // A rejected attempt's place in the share, held until its 429's X-RateLimit-Reset says the
+        // window has room again. The server never counted it, so it is no slot for a window; but
+        // freed at once, a process whose share is down to one sent one request after another into
+        // the full window, each answered 429 at once (thousands a window with no network between).
+        private readonly global::System.Collections.Generic.List<long> _holds = new global::System.Collections.Generic.List<long>();
 
         /// <summary>Creates a limiter of <paramref name="limit"/> requests per <paramref name="window"/> until the server says otherwise.</summary>
         /// <param name="limit">Requests allowed per window.</param>
@@ -253,11 +259,24 @@ namespace DatoCms.ErrorCodes
         private long EarliestCount(Slot slot) =>
             _shortestRoundTrip == long.MaxValue ? slot.Sent : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
 
-        /// <summary>Slots in flight or not yet reusable; <paramref name="next"/> is when the next one frees (long.MaxValue: none answered).</summary>
+        /// <summary>Slots in flight or not yet reusable, and places held for rejected attempts; <paramref name="next"/> is when the next one frees (long.MaxValue: none answered).</summary>
         private int InUse(long now, out long next)
         {
             next = long.MaxValue;
             var inUse = 0;
+            for (var i = _holds.Count - 1; i >= 0; i--)
+            {
+                if (_holds[i] > now)
+                {
+                    inUse++;
+                    next = global::System.Math.Min(next, _holds[i]);
+                }
+                else
+                {
+                    _holds.RemoveAt(i);
+                }
+            }
+
             for (var i = _slots.Count - 1; i >= 0; i--)
             {
                 var slot = _slots[i];
@@ -441,8 +460,12 @@ namespace DatoCms.ErrorCodes
 
                 if (statusCode == 429)
                 {
-                    // Not counted by the server: the slot was never used.
+                    // Not counted by the server: the slot was never used. Its place waits for the reset.
                     _slots.Remove(slot);
+                    if (DatoCmsRateLimitHeaders.ReadReset(headers) is global::System.TimeSpan reset)
+                    {
+                        _holds.Add(ReopensAt(now, reset));
+                    }
                 }
                 else
                 {
@@ -484,7 +507,9 @@ namespace DatoCms.ErrorCodes
             if (statusCode == 429)
             {
                 var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
-                _share.Rejected(now, InUse(now, out _), reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit, probe);
+                // Ours: counted or in flight; the places held for rejected attempts are none of the server's.
+                var held = InUse(now, out _) - _holds.Count;
+                _share.Rejected(now, held, reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit, probe);
 
                 // A 429 in a fixed window whose start is known says exactly how full it is: the
                 // limit, of which ours are those sent in it. A process whose requests go first in
@@ -562,6 +587,26 @@ namespace DatoCms.ErrorCodes
 
             var lateInFixedWindow = windowOurs >= 0 && (sent - _fixedWindowStart) % _window >= _window / 3;
             _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe, windowOurs: windowOurs, windowOthers: windowOthers, lateInFixedWindow: lateInFixedWindow, sent: sent);
+        }
+
+        /// <summary>
+        /// Until when a rejected attempt's place is held: until the window its 429 found full has
+        /// room again, as far as the reset tells. An exact reset is taken as it is. A whole-second
+        /// one was rounded up, so the room comes back within its last second: a random point of
+        /// that second (not before half the reset), so that the place is not held through up to a
+        /// second of room, and processes rejected together come back apart. At most a window and a
+        /// second: a longer reset is some other limit's, which the retry handler's MaxRateLimitWait governs.
+        /// </summary>
+        private long ReopensAt(long now, global::System.TimeSpan reset)
+        {
+            var latest = global::System.Math.Min(ToStopwatchTicks(reset), _window + global::System.Diagnostics.Stopwatch.Frequency);
+            if (reset.Ticks % global::System.TimeSpan.TicksPerSecond != 0)
+            {
+                return now + latest;
+            }
+
+            var earliest = global::System.Math.Max(latest / 2, latest - global::System.Diagnostics.Stopwatch.Frequency);
+            return now + earliest + (long)((latest - earliest) * DatoCmsRateLimitShare.NextDouble());
         }
 
         /// <summary>

@@ -21,7 +21,7 @@ public class PacingTests
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
 
     [Fact]
-    public async Task ARejectedRequestGivesItsSlotBackAtOnce()
+    public async Task ARejectedRequestGivesItsSlotBackAtTheReset()
     {
         var limiter = new DatoCmsRateLimiter(2, Window);
         var first = await limiter.AcquireAsync(CancellationToken.None);
@@ -29,14 +29,33 @@ public class PacingTests
         Assert.Equal(0, limiter.Available);
 
         first.Complete(200, RateLimitHeaders.Of(2, 1));
-        second.Complete(429, RateLimitHeaders.Of(2, 0, "0.05"));
+        second.Complete(429, RateLimitHeaders.Of(2, 0, "0.5"));
+
+        // The server said the window has no room for half a second: a request sent before would
+        // meet another 429 and free the place again at once, over and over.
+        Assert.False(limiter.TryAcquire(out _, out var retryAfter));
+        Assert.InRange(retryAfter, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(0.5));
 
         // The 429 was not counted by the server: once the reset passed its slot is free, although
-        // the window it was sent in has not.
-        await Task.Delay(TimeSpan.FromMilliseconds(120));
+        // the window it was sent in has not (the first slot is held until it has).
+        await Task.Delay(TimeSpan.FromMilliseconds(800));
         Assert.Equal(1, limiter.Available);
         Assert.True(limiter.TryAcquire(out var third, out _));
         Assert.NotNull(third);
+    }
+
+    [Fact]
+    public void AWholeSecondResetHoldsTheRejectedPlaceWithinItsLastSecondAtMost()
+    {
+        // The server rounds its reset up to whole seconds: "1" means the window has room again
+        // within a second, so the place is held for part of it (at least half), not a whole second
+        // that may be mostly over already.
+        var limiter = new DatoCmsRateLimiter(1, Window);
+        Assert.True(limiter.TryAcquire(out var ticket, out _));
+        ticket!.Complete(429, RateLimitHeaders.Of(1, 0, "1"));
+
+        Assert.False(limiter.TryAcquire(out _, out var retryAfter));
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(0.4), TimeSpan.FromSeconds(1));
     }
 
     [Fact]

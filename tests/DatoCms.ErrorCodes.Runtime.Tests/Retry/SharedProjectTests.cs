@@ -95,4 +95,47 @@ public class SharedProjectTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "waited " + watch.Elapsed);
         Assert.Equal(1, api.Attempts.Values.Sum(a => a.Count));
     }
+
+    /// <summary>
+    /// Processes that start while another fills the window meet 429s. The server's answers come
+    /// back at once (no network in between), so were every 429 to free its place for the next
+    /// request, a process would send one 429 after another until the window ended (thousands a
+    /// window; PacingTests pins the mechanism: a rejected place is held until the reset). Each
+    /// process meets fewer 429s a window than the window holds requests.
+    /// </summary>
+    [Fact]
+    public async Task ProcessesStartingWhileAnotherFillsTheWindowDoNotSendOne429AfterAnother()
+    {
+        const int limit = 20;
+        const int inFlight = 8;
+        var window = TimeSpan.FromMilliseconds(600);
+        await using var api = await ImitationApi.StartAsync(new ImitationOptions { RequestsPerWindow = limit, Window = window, Mode = ImitationWindowMode.Fixed });
+
+        var failures = await Task.WhenAll(new[] { (Start: TimeSpan.Zero, Requests: 120), (Start: window / 2, Requests: 60), (Start: window, Requests: 60) }.Select(async (worker, w) =>
+        {
+            await Task.Delay(worker.Start);
+            var options = new DatoCmsRetryOptions { MaxAttempts = 1, RequestsPerWindow = limit, RateLimitWindow = window };
+            using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+            var failed = 0;
+            await Parallel.ForEachAsync(Enumerable.Range(0, worker.Requests), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, ct) =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "items");
+                request.Headers.Add("X-Test-Request", "w" + w + "-" + i);
+                request.Headers.Add("X-Test-Worker", "w" + w);
+                using var response = await client.SendAsync(request, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
+            return failed;
+        }));
+
+        Assert.Equal(new[] { 0, 0, 0 }, failures);
+        var rejectedPerWindow = api.Traffic.Snapshot()
+            .Where(a => !a.Accepted)
+            .GroupBy(a => (a.Worker, Window: a.At.Ticks / window.Ticks))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(rejectedPerWindow, pair => Assert.True(pair.Value < limit, $"{pair.Key.Worker} met {pair.Value} 429s in window {pair.Key.Window}"));
+    }
 }

@@ -31,25 +31,9 @@ public class SharedProjectTests
             ConnectionSetupDelay = TimeSpan.FromMilliseconds(40),
         });
 
-        var failures = await Task.WhenAll(Enumerable.Range(0, 3).Select(async worker =>
-        {
-            // MaxAttempts 1: a 429 must not spend an attempt, or requests would be lost.
-            var options = new DatoCmsRetryOptions { MaxAttempts = 1, RequestsPerWindow = RequestsPerWindow, RateLimitWindow = Window };
-            using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
-            var failed = 0;
-            await Parallel.ForEachAsync(Enumerable.Range(0, 30), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            {
-                using var request = new HttpRequestMessage(i % 2 == 0 ? HttpMethod.Get : HttpMethod.Put, "items") { Content = i % 2 == 0 ? null : new StringContent("{}") };
-                request.Headers.Add("X-Test-Request", "w" + worker + "-" + i);
-                request.Headers.Add("X-Test-Worker", "w" + worker);
-                using var response = await client.SendAsync(request, ct);
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            });
-            return failed;
-        }));
+        // MaxAttempts 1: a 429 must not spend an attempt, or requests would be lost.
+        var failures = await Task.WhenAll(Enumerable.Range(0, 3).Select(worker =>
+            RunProcessAsync(api, "w" + worker, requests: 30, inFlight: 8, RequestsPerWindow, Window)));
 
         Assert.Equal(new[] { 0, 0, 0 }, failures);
         Assert.Equal(90, api.Attempts.Count);
@@ -114,21 +98,7 @@ public class SharedProjectTests
         var failures = await Task.WhenAll(new[] { (Start: TimeSpan.Zero, Requests: 120), (Start: window / 2, Requests: 60), (Start: window, Requests: 60) }.Select(async (worker, w) =>
         {
             await Task.Delay(worker.Start);
-            var options = new DatoCmsRetryOptions { MaxAttempts = 1, RequestsPerWindow = limit, RateLimitWindow = window };
-            using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
-            var failed = 0;
-            await Parallel.ForEachAsync(Enumerable.Range(0, worker.Requests), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, ct) =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, "items");
-                request.Headers.Add("X-Test-Request", "w" + w + "-" + i);
-                request.Headers.Add("X-Test-Worker", "w" + w);
-                using var response = await client.SendAsync(request, ct);
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            });
-            return failed;
+            return await RunProcessAsync(api, "w" + w, worker.Requests, inFlight, limit, window);
         }));
 
         Assert.Equal(new[] { 0, 0, 0 }, failures);
@@ -137,5 +107,29 @@ public class SharedProjectTests
             .GroupBy(a => (a.Worker, Window: a.At.Ticks / window.Ticks))
             .ToDictionary(g => g.Key, g => g.Count());
         Assert.All(rejectedPerWindow, pair => Assert.True(pair.Value < limit, $"{pair.Key.Worker} met {pair.Value} 429s in window {pair.Key.Window}"));
+    }
+
+    /// <summary>
+    /// One process on the project: its own options (so its own throttle, with <c>MaxAttempts</c> 1)
+    /// and its own connections, sending <paramref name="requests"/> requests, half GET and half PUT,
+    /// <paramref name="inFlight"/> at a time. Returns how many failed for good.
+    /// </summary>
+    private static async Task<int> RunProcessAsync(ImitationApi api, string worker, int requests, int inFlight, int limit, TimeSpan window)
+    {
+        var options = new DatoCmsRetryOptions { MaxAttempts = 1, RequestsPerWindow = limit, RateLimitWindow = window };
+        using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+        var failed = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, ct) =>
+        {
+            using var request = new HttpRequestMessage(i % 2 == 0 ? HttpMethod.Get : HttpMethod.Put, "items") { Content = i % 2 == 0 ? null : new StringContent("{}") };
+            request.Headers.Add("X-Test-Request", worker + "-" + i);
+            request.Headers.Add("X-Test-Worker", worker);
+            using var response = await client.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        return failed;
     }
 }

@@ -460,19 +460,15 @@ namespace DatoCms.ErrorCodes
 
                 if (statusCode == 429)
                 {
-                    // Not counted by the server: the slot was never used. Its place waits for the reset.
+                    // Not counted by the server: the slot was never used. Its place waits for the reset (see Learn).
                     _slots.Remove(slot);
-                    if (DatoCmsRateLimitHeaders.ReadReset(headers) is global::System.TimeSpan reset)
-                    {
-                        _holds.Add(ReopensAt(now, reset));
-                    }
                 }
                 else
                 {
                     slot.Answered = now;
                 }
 
-                Learn(now, slot.Sent, statusCode, headers, slot.IsProbe);
+                Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, rejectedSlot: statusCode == 429);
                 SendTheRestIfItFits(now);
                 Pump(now);
             }
@@ -495,8 +491,8 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>.</summary>
-        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false)
+        /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>; <paramref name="rejectedSlot"/>: a 429 to a request of this limiter, whose place is held until the reset.</summary>
+        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool rejectedSlot = false)
         {
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
             if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
@@ -507,6 +503,11 @@ namespace DatoCms.ErrorCodes
             if (statusCode == 429)
             {
                 var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
+                if (rejectedSlot && reset is global::System.TimeSpan closedFor)
+                {
+                    _holds.Add(ReopensAt(now, closedFor));
+                }
+
                 // Ours: counted or in flight; the places held for rejected attempts are none of the server's.
                 var held = InUse(now, out _) - _holds.Count;
                 _share.Rejected(now, held, reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit, probe);
@@ -593,20 +594,15 @@ namespace DatoCms.ErrorCodes
         /// Until when a rejected attempt's place is held: until the window its 429 found full has
         /// room again, as far as the reset tells. An exact reset is taken as it is. A whole-second
         /// one was rounded up, so the room comes back within its last second: a random point of
-        /// that second (not before half the reset), so that the place is not held through up to a
-        /// second of room, and processes rejected together come back apart. At most a window and a
-        /// second: a longer reset is some other limit's, which the retry handler's MaxRateLimitWait governs.
+        /// that second (not before half the reset; see DatoCmsRateLimitShare.Spread), so that the
+        /// place is not held through up to a second of room, and processes rejected together come
+        /// back apart. At most a window and a second: a longer reset is some other limit's, which
+        /// the retry handler's MaxRateLimitWait governs.
         /// </summary>
         private long ReopensAt(long now, global::System.TimeSpan reset)
         {
-            var latest = global::System.Math.Min(ToStopwatchTicks(reset), _window + global::System.Diagnostics.Stopwatch.Frequency);
-            if (reset.Ticks % global::System.TimeSpan.TicksPerSecond != 0)
-            {
-                return now + latest;
-            }
-
-            var earliest = global::System.Math.Max(latest / 2, latest - global::System.Diagnostics.Stopwatch.Frequency);
-            return now + earliest + (long)((latest - earliest) * DatoCmsRateLimitShare.NextDouble());
+            var wait = reset.Ticks % global::System.TimeSpan.TicksPerSecond == 0 ? DatoCmsRateLimitShare.Spread(reset, DatoCmsRateLimitShare.NextDouble()) : reset;
+            return now + global::System.Math.Min(ToStopwatchTicks(wait), _window + global::System.Diagnostics.Stopwatch.Frequency);
         }
 
         /// <summary>

@@ -468,7 +468,7 @@ namespace DatoCms.ErrorCodes
                     slot.Answered = now;
                 }
 
-                Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, rejectedSlot: statusCode == 429);
+                Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, ownSlot: true);
                 SendTheRestIfItFits(now);
                 Pump(now);
             }
@@ -491,8 +491,8 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>; <paramref name="rejectedSlot"/>: a 429 to a request of this limiter, whose place is held until the reset.</summary>
-        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool rejectedSlot = false)
+        /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>; <paramref name="ownSlot"/>: the request took a slot of this limiter (a 429 then holds its place until the reset).</summary>
+        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool ownSlot = false)
         {
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
             if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
@@ -503,7 +503,7 @@ namespace DatoCms.ErrorCodes
             if (statusCode == 429)
             {
                 var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
-                if (rejectedSlot && reset is global::System.TimeSpan closedFor)
+                if (ownSlot && reset is global::System.TimeSpan closedFor)
                 {
                     _holds.Add(ReopensAt(now, closedFor));
                 }

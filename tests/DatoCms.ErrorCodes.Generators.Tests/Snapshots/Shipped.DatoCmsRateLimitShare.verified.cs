@@ -20,7 +20,9 @@ namespace DatoCms.ErrorCodes
     /// requests are about to take: the limiter recognises it (the server counts fewer of this
     /// process's requests than surely fall in its window), and that room is never taken; a process
     /// that finds the others' part missing there at two window starts in a row probes a third into
-    /// the second, however long its probes had backed off. A probe is
+    /// the second, however long its probes had backed off; one whose every request is answered
+    /// a third or more into such a window with the others' part under a tenth, in two windows in
+    /// a row, takes the window whole. A probe is
     /// one request sent alone, never one of a burst of this process: a burst's answers come while
     /// the others' requests are still to come. Room taken from others that are leaving also lowers
     /// the estimate of the processes to what the new share leaves room for.
@@ -69,6 +71,10 @@ namespace DatoCms.ErrorCodes
         private long _windowStart = long.MinValue;
         private bool _othersAbsentThisWindow;
         private bool _othersAbsentLastWindow;
+        // Whether the settled answer to a request sent a third or more into the current fixed window,
+        // and into the window before, found the others' part under a tenth (see TakeTheWindowTheOthersLeft).
+        private bool _othersGoneLateThisWindow;
+        private bool _othersGoneLateLastWindow;
 
         // Lasting room the latest answer showed, for everything this process has waiting (see
         // TakeRoomForTheRest), and whether the others held less than a tenth of the window then.
@@ -287,6 +293,8 @@ namespace DatoCms.ErrorCodes
             _windowStart = now;
             _othersAbsentLastWindow = _othersAbsentThisWindow;
             _othersAbsentThisWindow = false;
+            _othersGoneLateLastWindow = _othersGoneLateThisWindow;
+            _othersGoneLateThisWindow = false;
             var even = (limit + _processes - 1) / _processes;
             if (_processes > 1 && _lastFull != long.MinValue && global::System.Math.Min(_share, limit) > even)
             {
@@ -428,6 +436,11 @@ namespace DatoCms.ErrorCodes
             {
                 GrowIntoRoom(now, limit, room, ours, others, probe && _probeOut, lateInFixedWindow, alone, settled, sent);
                 _probeOut = _probeOut && !probe;
+            }
+
+            if (settled && lateInFixedWindow && windowOurs >= 0 && windowOthers * 10 < limit)
+            {
+                TakeTheWindowTheOthersLeft(now, limit, room, ours);
             }
 
             // A full window shared with others (they hold a tenth of it at least: a process alone
@@ -595,6 +608,31 @@ namespace DatoCms.ErrorCodes
                 _windowsToLateProbe = 0;
                 _lateProbeAt = _windowStart + (_window / 3);
             }
+        }
+
+        /// <summary>
+        /// Every request of this process is answered, the latest sent a third or more into a fixed
+        /// window whose start is known, and the others' part of that window is under a tenth of it:
+        /// what a late probe would find. Found in two windows in a row, the others are gone, and the
+        /// room is taken whole, as a late probe's would be. A process left alone with the share of a
+        /// crowd (15 of 60, counting four processes after the 429s of a shared run) otherwise kept it
+        /// for as long as it ran: its requests went in clumps that freed its slots less than an eighth
+        /// of a window after each late probe was due, so no probe ever went out alone, and the first
+        /// answers of every window, the server having just forgotten its requests, restarted the
+        /// watch for lasting room.
+        /// </summary>
+        private void TakeTheWindowTheOthersLeft(long now, int limit, int room, int ours)
+        {
+            var gone = _othersGoneLateLastWindow;
+            _othersGoneLateThisWindow = true;
+            if (!gone || room <= 0 || global::System.Math.Min(_share, limit) >= limit)
+            {
+                return;
+            }
+
+            _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(limit, ours + room));
+            _processes = 1;
+            _processesSeen = now;
         }
 
         /// <summary>

@@ -40,6 +40,37 @@ public class ShareEstimatorTests
         Assert.InRange(held.Sum(), Limit - 4, Limit);
     }
 
+    [Theory]
+    [InlineData(0, 60)]
+    [InlineData(30, 15)]
+    public void AProcessWhoseLateAnswersFindTheOthersGoneInTwoFixedWindowsTakesTheWindowWhole(int othersLate, int expected)
+    {
+        // Holding 15 of full windows beside 45 counts four processes: an even split of 15. Then,
+        // in a fixed window with a known start, this process's requests go in a clump half way
+        // through each window (its slots free there), never alone, so no late probe goes out.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = FullWindowsHolding(share, ours: 15, windows: 2);
+        Assert.Equal(4, share.Processes);
+
+        for (var window = 0; window < 2; window++, now += Window)
+        {
+            share.FixedWindowStarted(now, Limit);
+            var sent = now + (Window / 2);
+            for (var answer = 0; answer < 15; answer++)
+            {
+                // The clump's answers: the last settles it, with the others' part of the window as it ends.
+                var answered = sent + (Window / 60) + answer;
+                var settled = answer == 14;
+                share.Accepted(answered, Limit, remaining: Limit - 15 - othersLate, ours: 15, uncounted: 0, others: othersLate, settled: settled, probe: false, windowOurs: 15, windowOthers: othersLate, lateInFixedWindow: true, sent: sent);
+            }
+
+            // One window of it could be the others' requests going late in it; two are not.
+            Assert.Equal(window == 0 ? 15 : expected, share.Current(sent + (Window / 60) + 15, Limit, probeGoesAlone: false));
+        }
+
+        Assert.Equal(expected == Limit ? 1 : 4, share.Processes);
+    }
+
     [Fact]
     public void AProcessHoldingMostOfASharedWindowGivesBackTheExcess()
     {
@@ -685,6 +716,22 @@ public class ShareEstimatorTests
         }
 
         return (now, probes);
+    }
+
+    /// <summary>
+    /// <paramref name="windows"/> windows in which every answer shows the window full and this
+    /// process holding <paramref name="ours"/> of it: the estimate of the processes is what that
+    /// looks like when the others hold what it holds.
+    /// </summary>
+    private static long FullWindowsHolding(DatoCmsRateLimitShare share, int ours, int windows)
+    {
+        var now = 0L;
+        for (var step = 0; step < 20 * windows; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
+        }
+
+        return now;
     }
 
     private static long AWindowAtAThirdOfAFullWindow(DatoCmsRateLimitShare share)

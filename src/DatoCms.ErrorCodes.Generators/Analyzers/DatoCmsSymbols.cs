@@ -27,7 +27,7 @@ internal sealed class DatoCmsSymbols
     private readonly Dictionary<string, IFieldSymbol> _memberByCode;
     private readonly Dictionary<string, IFieldSymbol> _memberByCodeIgnoringCase;
     private readonly Dictionary<IFieldSymbol, string> _codeByMember;
-    private readonly HashSet<long> _transientValues;
+    private readonly long[] _transientValues;
 
     private DatoCmsSymbols(
         INamedTypeSymbol errorCode,
@@ -36,8 +36,8 @@ internal sealed class DatoCmsSymbols
         INamedTypeSymbol? transientApiException,
         INamedTypeSymbol? apiError,
         ImmutableArray<IFieldSymbol> transientCodes,
-        ImmutableArray<long> transientValues,
-        ImmutableArray<(string ApiCode, IFieldSymbol Member)> apiCodes)
+        long[] transientValues,
+        ImmutableArray<ApiCodeMember> apiCodes)
     {
         ApiCodes = apiCodes;
         ErrorCode = errorCode;
@@ -58,8 +58,7 @@ internal sealed class DatoCmsSymbols
             AddFirst(_codeByMember, member, code);
         }
 
-        _transientValues = new HashSet<long>(transientValues);
-        TransientValues = transientValues;
+        _transientValues = transientValues;
     }
 
     public INamedTypeSymbol ErrorCode { get; }
@@ -73,13 +72,13 @@ internal sealed class DatoCmsSymbols
     public INamedTypeSymbol? ApiError { get; }
 
     /// <summary>Every member's API string (from its [EnumMember]), in declaration order.</summary>
-    public ImmutableArray<(string ApiCode, IFieldSymbol Member)> ApiCodes { get; }
+    public ImmutableArray<ApiCodeMember> ApiCodes { get; }
 
     /// <summary>Enum members marked transient, in declaration order.</summary>
     public ImmutableArray<IFieldSymbol> TransientCodes { get; }
 
-    /// <summary>The constant values of <see cref="TransientCodes"/>, in the same order.</summary>
-    public ImmutableArray<long> TransientValues { get; }
+    /// <summary>The constant value of the <paramref name="index"/>-th of <see cref="TransientCodes"/>.</summary>
+    public long TransientValue(int index) => _transientValues[index];
 
     /// <summary>
     /// Null when the compilation has no generated DatoCmsErrorCode: the analyzers then do nothing.
@@ -132,8 +131,10 @@ internal sealed class DatoCmsSymbols
         var transientAttribute = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientAttribute);
         var enumMember = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
         var transient = ImmutableArray.CreateBuilder<IFieldSymbol>();
-        var transientValues = ImmutableArray.CreateBuilder<long>();
-        var apiCodes = ImmutableArray.CreateBuilder<(string, IFieldSymbol)>();
+        // The values in a plain array, the pairs as a class: generic code over long or a value tuple
+        // is compiled just in time in every compiler process (see CodeValueSet).
+        var transientValues = new long[8];
+        var apiCodes = ImmutableArray.CreateBuilder<ApiCodeMember>();
         var intValued = IsIntEnumBySyntax(errorCode);
         foreach (var member in errorCode.GetMembers())
         {
@@ -159,13 +160,20 @@ internal sealed class DatoCmsSymbols
 
             if (isTransient)
             {
+                if (transient.Count == transientValues.Length)
+                {
+                    var larger = new long[transientValues.Length * 2];
+                    Array.Copy(transientValues, larger, transientValues.Length);
+                    transientValues = larger;
+                }
+
+                transientValues[transient.Count] = value;
                 transient.Add(field);
-                transientValues.Add(value);
             }
 
             if (apiCode is not null)
             {
-                apiCodes.Add((apiCode, field));
+                apiCodes.Add(new ApiCodeMember(apiCode, field));
             }
         }
 
@@ -176,7 +184,7 @@ internal sealed class DatoCmsSymbols
             compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientApiException),
             compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ApiError),
             transient.ToImmutable(),
-            transientValues.ToImmutable(),
+            transientValues,
             apiCodes.ToImmutable());
     }
 
@@ -188,7 +196,18 @@ internal sealed class DatoCmsSymbols
     public string? CodeOf(IFieldSymbol member) => _codeByMember.TryGetValue(member, out var code) ? code : null;
 
     /// <summary>Whether an enum value is one of the transient codes.</summary>
-    public bool IsTransientValue(long value) => _transientValues.Contains(value);
+    public bool IsTransientValue(long value)
+    {
+        for (var i = 0; i < TransientCodes.Length; i++)
+        {
+            if (_transientValues[i] == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void AddFirst<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
         where TKey : notnull

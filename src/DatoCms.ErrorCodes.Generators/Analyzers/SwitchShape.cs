@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,7 +11,7 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// </summary>
 internal sealed class SwitchShape
 {
-    private SwitchShape(HashSet<long> explicitCodes, bool hasTransientGuard, IOperation? fallback, bool hasFallback)
+    private SwitchShape(CodeValueSet explicitCodes, bool hasTransientGuard, IOperation? fallback, bool hasFallback)
     {
         ExplicitCodes = explicitCodes;
         HasTransientGuard = hasTransientGuard;
@@ -20,7 +19,7 @@ internal sealed class SwitchShape
         HasFallback = hasFallback;
     }
 
-    public HashSet<long> ExplicitCodes { get; }
+    public CodeValueSet ExplicitCodes { get; }
 
     /// <summary>A case guard or arm guard checks IsTransient / RetryKind.</summary>
     public bool HasTransientGuard { get; }
@@ -33,7 +32,7 @@ internal sealed class SwitchShape
 
     public static SwitchShape Of(ISwitchOperation statement, DatoCmsSymbols symbols)
     {
-        var codes = new HashSet<long>();
+        var codes = new CodeValueSet();
         IOperation? fallback = null;
         var hasFallback = false;
         foreach (var section in statement.Cases)
@@ -74,7 +73,7 @@ internal sealed class SwitchShape
 
     public static SwitchShape Of(ISwitchExpressionOperation expression, DatoCmsSymbols symbols)
     {
-        var codes = new HashSet<long>();
+        var codes = new CodeValueSet();
         foreach (var arm in expression.Arms)
         {
             if (arm.Guard is not null)
@@ -97,7 +96,7 @@ internal sealed class SwitchShape
     }
 
     /// <summary>Adds the codes a pattern names; returns true when the pattern matches everything (a fallback).</summary>
-    private static bool AddPattern(IPatternOperation pattern, HashSet<long> codes)
+    private static bool AddPattern(IPatternOperation pattern, CodeValueSet codes)
     {
         switch (pattern)
         {
@@ -117,7 +116,7 @@ internal sealed class SwitchShape
         }
     }
 
-    private static void AddConstant(IOperation value, HashSet<long> codes)
+    private static void AddConstant(IOperation value, CodeValueSet codes)
     {
         value = OperationHelpers.Unwrap(value);
         if (value.ConstantValue is { HasValue: true, Value: { } constant } && constant is not string and not bool)

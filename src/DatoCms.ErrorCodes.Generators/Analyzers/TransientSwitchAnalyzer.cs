@@ -55,7 +55,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, HandlingServices services, Lazy<(string Names, string Message)> everyCodeMissing)
+    private static void Analyze(OperationAnalysisContext context, HandlingServices services, Lazy<MissingCodesText> everyCodeMissing)
     {
         var symbols = services.Symbols;
         var operation = context.Operation;
@@ -106,7 +106,8 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var (names, message) = missing.Count == symbols.TransientCodes.Length ? everyCodeMissing.Value : (JoinNames(missing), Describe(missing));
+        var text = missing.Count == symbols.TransientCodes.Length ? everyCodeMissing.Value : new MissingCodesText(JoinNames(missing), Describe(missing));
+        var (names, message) = (text.Names, text.Message);
         var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, names);
         context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, message));
     }
@@ -204,13 +205,12 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The transient members the switch does not list, in declaration order (values read once per compilation).</summary>
-    private static List<IFieldSymbol> MissingTransientCodes(DatoCmsSymbols symbols, HashSet<long> listed)
+    private static List<IFieldSymbol> MissingTransientCodes(DatoCmsSymbols symbols, CodeValueSet listed)
     {
         var missing = new List<IFieldSymbol>();
-        var values = symbols.TransientValues;
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < symbols.TransientCodes.Length; i++)
         {
-            if (!listed.Contains(values[i]))
+            if (!listed.Contains(symbols.TransientValue(i)))
             {
                 missing.Add(symbols.TransientCodes[i]);
             }
@@ -295,11 +295,28 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
             Services = HandlingServices.ForCodes(symbols);
 
             // Most reported switches list no transient code at all: their message and fix property are the same text.
-            EveryCodeMissing = new Lazy<(string Names, string Message)>(() => (JoinNames(symbols.TransientCodes), Describe(symbols.TransientCodes)));
+            EveryCodeMissing = new Lazy<MissingCodesText>(() => new MissingCodesText(JoinNames(symbols.TransientCodes), Describe(symbols.TransientCodes)));
         }
 
         public HandlingServices Services { get; }
 
-        public Lazy<(string Names, string Message)> EveryCodeMissing { get; }
+        public Lazy<MissingCodesText> EveryCodeMissing { get; }
+    }
+
+    /// <summary>
+    /// The codes a switch misses, as the fix reads them and as the message says them. A class, not a
+    /// value tuple: a Lazy of a value tuple is compiled just in time in every compiler process.
+    /// </summary>
+    private sealed class MissingCodesText
+    {
+        public MissingCodesText(string names, string message)
+        {
+            Names = names;
+            Message = message;
+        }
+
+        public string Names { get; }
+
+        public string Message { get; }
     }
 }

@@ -65,7 +65,7 @@ internal static class RetryLoopShape
     private static bool LeavesOnSuccess(BlockSyntax tryBlock, StatementSyntax loop, ExpressionSyntax? condition) =>
         SyntaxSearch.AnyDescendant(
             tryBlock,
-            (Loop: loop, Condition: condition),
+            new LoopExit(loop, condition),
             static (node, shape) => node switch
             {
                 ReturnStatementSyntax => true,
@@ -74,6 +74,23 @@ internal static class RetryLoopShape
                 _ => false,
             },
             intoNestedFunctions: false);
+
+    /// <summary>
+    /// The loop a try block may leave and its condition. A class, not a value tuple: a generic method
+    /// over a value tuple is compiled just in time in every compiler process (see CodeValueSet).
+    /// </summary>
+    private sealed class LoopExit
+    {
+        public LoopExit(StatementSyntax loop, ExpressionSyntax? condition)
+        {
+            Loop = loop;
+            Condition = condition;
+        }
+
+        public StatementSyntax Loop { get; }
+
+        public ExpressionSyntax? Condition { get; }
+    }
 
     /// <summary>Whether the loop condition reads a variable of this name (a flag the try block sets on success).</summary>
     private static bool Names(ExpressionSyntax condition, string name) =>

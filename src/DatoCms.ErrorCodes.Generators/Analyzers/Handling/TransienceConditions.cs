@@ -33,8 +33,6 @@ internal readonly struct Narrowing
 
 internal sealed class TransienceConditions
 {
-    private static readonly HashSet<long> TransientStatuses = new() { 429, 502, 503, 504 };
-
     private readonly ErrorFacts _facts;
 
     public TransienceConditions(ErrorFacts facts)
@@ -121,7 +119,7 @@ internal sealed class TransienceConditions
             return isNone ? TransientTest(state, inFilter).Negate() : Deliberately(state);
         }
 
-        if (_facts.IsStatusRead(left) && constant is not null && TransientStatuses.Contains(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture)))
+        if (_facts.IsStatusRead(left) && constant is not null && IsTransientStatus(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture)))
         {
             return new Narrowing(Chosen(state), state, recognized: true);
         }
@@ -287,4 +285,7 @@ internal sealed class TransienceConditions
 
         return false;
     }
+
+    /// <summary>The HTTP statuses a retry may cure (a pattern, not a HashSet&lt;long&gt;: see CodeValueSet).</summary>
+    private static bool IsTransientStatus(long status) => status is 429 or 502 or 503 or 504;
 }

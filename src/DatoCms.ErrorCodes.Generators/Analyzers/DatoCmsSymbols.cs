@@ -121,13 +121,20 @@ internal sealed class DatoCmsSymbols
 
     private static DatoCmsSymbols? Create(Compilation compilation, string ns)
     {
-        var errorCode = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ErrorCode) ?? compilation.GetTypeByMetadataName(GeneratorOptions.DefaultNamespace + "." + GeneratedNames.ErrorCode);
+        var errorCode = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ErrorCode);
+        if (errorCode is null)
+        {
+            // Found by its metadata name, the enum's namespace is the one asked for: no need to
+            // display the symbol's (a cold symbol display cost milliseconds of a fresh compiler process).
+            ns = GeneratorOptions.DefaultNamespace;
+            errorCode = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.ErrorCode);
+        }
+
         if (errorCode is null || errorCode.TypeKind != TypeKind.Enum)
         {
             return null;
         }
 
-        ns = errorCode.ContainingNamespace.ToDisplayString();
         var transientAttribute = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientAttribute);
         var enumMember = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
         var transient = ImmutableArray.CreateBuilder<IFieldSymbol>();

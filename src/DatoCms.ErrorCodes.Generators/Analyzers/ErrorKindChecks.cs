@@ -52,7 +52,7 @@ internal static class ErrorKindChecks
         {
             var value = OperationHelpers.Unwrap(argument.Value);
 
-            if (IsException(value.Type) || value.Type?.ContainingNamespace?.ToDisplayString() is "Polly" or "Polly.Retry" or "Polly.Hedging")
+            if (IsException(value.Type) || value.Type?.ContainingNamespace is { } ns && (NamespaceNames.Is(ns, "Polly") || NamespaceNames.Is(ns, "Polly.Retry") || NamespaceNames.Is(ns, "Polly.Hedging")))
             {
                 return true;
             }
@@ -80,7 +80,7 @@ internal static class ErrorKindChecks
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.Name == "Exception" && current.ContainingNamespace?.ToDisplayString() == "System")
+            if (current.Name == "Exception" && NamespaceNames.Is(current.ContainingNamespace, "System"))
             {
                 return true;
             }

@@ -91,7 +91,7 @@ internal sealed class PollySymbols
         type is INamedTypeSymbol { ContainingNamespace: { } ns } named
         && !IsRetryPredicateArguments(named)
         && named.Name.EndsWith("PredicateArguments", System.StringComparison.Ordinal)
-        && ns.ToDisplayString().StartsWith("Polly", System.StringComparison.Ordinal);
+        && NamespaceNames.Outermost(ns).StartsWith("Polly", System.StringComparison.Ordinal);
 
     public bool IsOutcome(ITypeSymbol? type) => type?.OriginalDefinition is { } definition && Is(definition, Outcome);
 

@@ -108,4 +108,37 @@ namespace DatoCms.ErrorCodes
         Assert.False(positions.AnyWithin(new TextSpan(0, 10)));
         Assert.True(positions.AnyWithin(new TextSpan(0, text.Length)));
     }
+
+    [Fact]
+    public void NamespacesComparedPartByPartAgreeWithTheirDisplayedNames()
+    {
+        // Every namespace the shipped consumer sees (its own, the framework's): the part-by-part
+        // comparison the rules use instead of ToDisplayString gives the same answers.
+        var compilation = GeneratorRunner.RunOnShippedSpec().OutputCompilation;
+        var namespaces = new List<INamespaceSymbol>();
+        void Collect(INamespaceSymbol ns)
+        {
+            namespaces.Add(ns);
+            foreach (var inner in ns.GetNamespaceMembers())
+            {
+                Collect(inner);
+            }
+        }
+
+        Collect(compilation.GlobalNamespace);
+        Assert.True(namespaces.Count > 100);
+        var names = new[] { "System", "Polly", "Polly.Retry", "Polly.Hedging", "System.Threading", "System.Threading.Tasks", "DatoCms.ErrorCodes", "Threading", "Tasks" };
+        foreach (var ns in namespaces)
+        {
+            var displayed = ns.ToDisplayString();
+            foreach (var name in names)
+            {
+                Assert.Equal(!ns.IsGlobalNamespace && displayed == name, NamespaceNames.Is(ns, name));
+            }
+
+            Assert.Equal(ns.IsGlobalNamespace ? string.Empty : displayed.Split('.')[0], NamespaceNames.Outermost(ns));
+        }
+
+        Assert.False(NamespaceNames.Is(null, "System"));
+    }
 }

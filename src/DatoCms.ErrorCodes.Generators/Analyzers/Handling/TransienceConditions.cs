@@ -277,7 +277,7 @@ internal sealed class TransienceConditions
 
         for (var type = operation.Type; type is not null; type = type.BaseType)
         {
-            if (type.Name == "Exception" && type.ContainingNamespace?.ToDisplayString() == "System")
+            if (type.Name == "Exception" && NamespaceNames.Is(type.ContainingNamespace, "System"))
             {
                 return true;
             }

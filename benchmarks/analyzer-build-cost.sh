@@ -11,17 +11,19 @@
 # SERVER=1 the builds use a compiler server of their own instead (a pipe name no other build shares,
 # stopped at the end), warmed by the first builds, as a developer's machine usually does.
 #
-#   benchmarks/analyzer-build-cost.sh [ROUNDS] [OTHER_GENERATOR_DLL | --readytorun]
+#   benchmarks/analyzer-build-cost.sh [ROUNDS] [OTHER_GENERATOR_DLL | --readytorun [OTHER_GENERATOR_DLL]]
 #
 # OTHER_GENERATOR_DLL: a second build of DatoCms.ErrorCodes.Generators.dll (for example of an older
 # commit, built with `dotnet build -c Release src/DatoCms.ErrorCodes.Generators -o DIR`) measured in
 # the same rounds. --readytorun instead packs the package (Release) and measures, as "readytorun",
 # the ReadyToRun copy from the .nupkg (tools/readytorun/linux-x64), the file the package's build
 # files give the .NET SDK's compiler on linux-x64; "current" is then the IL assembly from the same
-# .nupkg. Writes the consumer under ${WORK:-/tmp/dato-analyzer-cost}; prints one line per build.
+# .nupkg; a DLL after --readytorun (for example the ReadyToRun copy of an older package, unzipped from
+# its .nupkg) is measured as "other" in the same rounds. Writes the consumer under ${WORK:-/tmp/dato-analyzer-cost}; prints one line per build.
 set -euo pipefail
 rounds=${1:-3}
 other=${2:-}
+third=${3:-}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${WORK:-/tmp/dato-analyzer-cost}
 mkdir -p "$work/consumer" "$work/current"
@@ -74,9 +76,11 @@ trap stop_server EXIT
 
 variants="current off"
 [ -n "$other" ] && variants="$other_name current off"
+[ -n "$third" ] && variants="$other_name other current off"
 variant_args() {
   case $1 in
-    other | readytorun) args=(-p:GeneratorDll="$other") ;;
+    readytorun) args=(-p:GeneratorDll="$other") ;;
+    other) args=(-p:GeneratorDll="${third:-$other}") ;;
     current) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll") ;;
     off) args=(-p:GeneratorDll="$work/current/DatoCms.ErrorCodes.Generators.dll" -p:DatoOff=true) ;;
   esac

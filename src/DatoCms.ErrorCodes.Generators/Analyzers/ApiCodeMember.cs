@@ -5,7 +5,7 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// <summary>
 /// A generated enum member and the API string its [EnumMember] gives it. A class rather than a
 /// value tuple: an ImmutableArray of a value tuple is generic code that a fresh compiler process
-/// compiles just in time (see <see cref="CodeValueSet"/>).
+/// compiles just in time (see <see cref="CodeValueList"/>).
 /// </summary>
 internal sealed class ApiCodeMember
 {

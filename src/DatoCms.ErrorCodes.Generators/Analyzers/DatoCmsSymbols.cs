@@ -27,7 +27,7 @@ internal sealed class DatoCmsSymbols
     private readonly Dictionary<string, IFieldSymbol> _memberByCode;
     private readonly Dictionary<string, IFieldSymbol> _memberByCodeIgnoringCase;
     private readonly Dictionary<IFieldSymbol, string> _codeByMember;
-    private readonly long[] _transientValues;
+    private readonly CodeValueList _transientValues;
 
     private DatoCmsSymbols(
         INamedTypeSymbol errorCode,
@@ -36,7 +36,7 @@ internal sealed class DatoCmsSymbols
         INamedTypeSymbol? transientApiException,
         INamedTypeSymbol? apiError,
         ImmutableArray<IFieldSymbol> transientCodes,
-        long[] transientValues,
+        CodeValueList transientValues,
         ImmutableArray<ApiCodeMember> apiCodes)
     {
         ApiCodes = apiCodes;
@@ -138,9 +138,9 @@ internal sealed class DatoCmsSymbols
         var transientAttribute = compilation.GetTypeByMetadataName(ns + "." + GeneratedNames.TransientAttribute);
         var enumMember = compilation.GetTypeByMetadataName("System.Runtime.Serialization.EnumMemberAttribute");
         var transient = ImmutableArray.CreateBuilder<IFieldSymbol>();
-        // The values in a plain array, the pairs as a class: generic code over long or a value tuple
-        // is compiled just in time in every compiler process (see CodeValueSet).
-        var transientValues = new long[8];
+        // The values in a list of our own, the pairs as a class: generic code over long or a value
+        // tuple is compiled just in time in every compiler process (see CodeValueList).
+        var transientValues = new CodeValueList();
         var apiCodes = ImmutableArray.CreateBuilder<ApiCodeMember>();
         var intValued = IsIntEnumBySyntax(errorCode);
         foreach (var member in errorCode.GetMembers())
@@ -167,15 +167,8 @@ internal sealed class DatoCmsSymbols
 
             if (isTransient)
             {
-                if (transient.Count == transientValues.Length)
-                {
-                    var larger = new long[transientValues.Length * 2];
-                    Array.Copy(transientValues, larger, transientValues.Length);
-                    transientValues = larger;
-                }
-
-                transientValues[transient.Count] = value;
                 transient.Add(field);
+                transientValues.Add(value);
             }
 
             if (apiCode is not null)
@@ -203,18 +196,7 @@ internal sealed class DatoCmsSymbols
     public string? CodeOf(IFieldSymbol member) => _codeByMember.TryGetValue(member, out var code) ? code : null;
 
     /// <summary>Whether an enum value is one of the transient codes.</summary>
-    public bool IsTransientValue(long value)
-    {
-        for (var i = 0; i < TransientCodes.Length; i++)
-        {
-            if (_transientValues[i] == value)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsTransientValue(long value) => _transientValues.Contains(value);
 
     private static void AddFirst<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
         where TKey : notnull

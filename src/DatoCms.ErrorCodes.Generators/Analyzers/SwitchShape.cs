@@ -11,7 +11,7 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// </summary>
 internal sealed class SwitchShape
 {
-    private SwitchShape(CodeValueSet explicitCodes, bool hasTransientGuard, IOperation? fallback, bool hasFallback)
+    private SwitchShape(CodeValueList explicitCodes, bool hasTransientGuard, IOperation? fallback, bool hasFallback)
     {
         ExplicitCodes = explicitCodes;
         HasTransientGuard = hasTransientGuard;
@@ -19,7 +19,7 @@ internal sealed class SwitchShape
         HasFallback = hasFallback;
     }
 
-    public CodeValueSet ExplicitCodes { get; }
+    public CodeValueList ExplicitCodes { get; }
 
     /// <summary>A case guard or arm guard checks IsTransient / RetryKind.</summary>
     public bool HasTransientGuard { get; }
@@ -32,7 +32,7 @@ internal sealed class SwitchShape
 
     public static SwitchShape Of(ISwitchOperation statement, DatoCmsSymbols symbols)
     {
-        var codes = new CodeValueSet();
+        var codes = new CodeValueList();
         IOperation? fallback = null;
         var hasFallback = false;
         foreach (var section in statement.Cases)
@@ -73,7 +73,7 @@ internal sealed class SwitchShape
 
     public static SwitchShape Of(ISwitchExpressionOperation expression, DatoCmsSymbols symbols)
     {
-        var codes = new CodeValueSet();
+        var codes = new CodeValueList();
         foreach (var arm in expression.Arms)
         {
             if (arm.Guard is not null)
@@ -96,7 +96,7 @@ internal sealed class SwitchShape
     }
 
     /// <summary>Adds the codes a pattern names; returns true when the pattern matches everything (a fallback).</summary>
-    private static bool AddPattern(IPatternOperation pattern, CodeValueSet codes)
+    private static bool AddPattern(IPatternOperation pattern, CodeValueList codes)
     {
         switch (pattern)
         {
@@ -116,7 +116,7 @@ internal sealed class SwitchShape
         }
     }
 
-    private static void AddConstant(IOperation value, CodeValueSet codes)
+    private static void AddConstant(IOperation value, CodeValueList codes)
     {
         value = OperationHelpers.Unwrap(value);
         if (value.ConstantValue is { HasValue: true, Value: { } constant } && constant is not string and not bool)

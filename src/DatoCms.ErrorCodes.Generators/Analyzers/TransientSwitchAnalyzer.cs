@@ -205,7 +205,7 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The transient members the switch does not list, in declaration order (values read once per compilation).</summary>
-    private static List<IFieldSymbol> MissingTransientCodes(DatoCmsSymbols symbols, CodeValueSet listed)
+    private static List<IFieldSymbol> MissingTransientCodes(DatoCmsSymbols symbols, CodeValueList listed)
     {
         var missing = new List<IFieldSymbol>();
         for (var i = 0; i < symbols.TransientCodes.Length; i++)

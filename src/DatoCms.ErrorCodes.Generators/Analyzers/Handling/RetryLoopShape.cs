@@ -77,7 +77,7 @@ internal static class RetryLoopShape
 
     /// <summary>
     /// The loop a try block may leave and its condition. A class, not a value tuple: a generic method
-    /// over a value tuple is compiled just in time in every compiler process (see CodeValueSet).
+    /// over a value tuple is compiled just in time in every compiler process (see CodeValueList).
     /// </summary>
     private sealed class LoopExit
     {

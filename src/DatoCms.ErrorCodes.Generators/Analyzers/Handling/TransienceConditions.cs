@@ -286,6 +286,6 @@ internal sealed class TransienceConditions
         return false;
     }
 
-    /// <summary>The HTTP statuses a retry may cure (a pattern, not a HashSet&lt;long&gt;: see CodeValueSet).</summary>
+    /// <summary>The HTTP statuses a retry may cure (a pattern, not a HashSet&lt;long&gt;: see CodeValueList).</summary>
     private static bool IsTransientStatus(long status) => status is 429 or 502 or 503 or 504;
 }

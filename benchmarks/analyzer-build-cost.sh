@@ -19,7 +19,8 @@
 # the ReadyToRun copy from the .nupkg (tools/readytorun/linux-x64), the file the package's build
 # files give the .NET SDK's compiler on linux-x64; "current" is then the IL assembly from the same
 # .nupkg; a DLL after --readytorun (for example the ReadyToRun copy of an older package, unzipped from
-# its .nupkg) is measured as "other" in the same rounds. Writes the consumer under ${WORK:-/tmp/dato-analyzer-cost}; prints one line per build.
+# its .nupkg) is measured as "other" in the same rounds. Writes the consumer under
+# ${WORK:-/tmp/dato-analyzer-cost}; prints one line per build.
 set -euo pipefail
 rounds=${1:-3}
 other=${2:-}

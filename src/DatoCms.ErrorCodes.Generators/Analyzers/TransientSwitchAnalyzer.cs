@@ -107,9 +107,8 @@ public sealed class TransientSwitchAnalyzer : DiagnosticAnalyzer
         }
 
         var text = missing.Count == symbols.TransientCodes.Length ? everyCodeMissing.Value : new MissingCodesText(JoinNames(missing), Describe(missing));
-        var (names, message) = (text.Names, text.Message);
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, names);
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, message));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingCodesProperty, text.Names);
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.TransientCodesNotHandledInSwitch, location, properties, text.Message));
     }
 
     /// <summary>Whether some path from where the unlisted codes go leaves without propagating or retrying.</summary>

@@ -28,12 +28,20 @@ public class ShareEstimatorTests
     }
 
     [Theory]
-    [InlineData(new[] { 20, 20, 20 })]
-    [InlineData(new[] { 24, 18, 18 })]
-    [InlineData(new[] { 45, 15 })]
-    public void ProcessesSharingAWindowEndUpEvenAndFillIt(int[] start)
+    [InlineData(new[] { 20, 20, 20 }, false)]
+    [InlineData(new[] { 24, 18, 18 }, false)]
+    [InlineData(new[] { 45, 15 }, false)]
+    [InlineData(new[] { 20, 20, 20 }, true)]
+    [InlineData(new[] { 24, 18, 18 }, true)]
+    [InlineData(new[] { 45, 15 }, true)]
+    // Each of these counts the processes from its own part (five, three and two; four, two and
+    // three), a split consistent with every count: only the others' part, counted exactly in a
+    // fixed window, shows the largest that the others are more than one process.
+    [InlineData(new[] { 12, 20, 28 }, true)]
+    [InlineData(new[] { 15, 25, 20 }, true)]
+    public void ProcessesSharingAWindowEndUpEvenAndFillIt(int[] start, bool fixedWindow)
     {
-        var (shares, held) = Simulate(start, rounds: 400, leaving: -1);
+        var (shares, held) = Simulate(start, rounds: 400, leaving: -1, fixedWindow);
 
         var even = (Limit + start.Length - 1) / start.Length;
         Assert.All(shares, s => Assert.InRange(s, even - 3, even + 1));
@@ -69,6 +77,93 @@ public class ShareEstimatorTests
         }
 
         Assert.Equal(expected == Limit ? 1 : 4, share.Processes);
+    }
+
+    [Theory]
+    [InlineData(25, 3)] // the others' 35 do not fit in one process's even split of 30
+    [InlineData(28, 3)]
+    [InlineData(30, 2)] // two even splits
+    [InlineData(29, 2)] // 31 is within one request of an even split of 30
+    [InlineData(20, 3)]
+    public void OthersHoldingMoreThanTheEstimatedProcessesCouldForAWindowCountOneMoreInAFixedWindow(int ours, int expected)
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 60; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours, windowOurs: ours, windowOthers: Limit - ours);
+
+            // Half a window is too short to tell: until then the others count as processes like this one.
+            if (step == 10)
+            {
+                Assert.Equal(ours >= 25 ? 2 : 3, share.Processes);
+            }
+        }
+
+        Assert.Equal(expected, share.Processes);
+        Assert.Equal((Limit + expected - 1) / expected, share.Current(now, Limit));
+    }
+
+    [Theory]
+    [InlineData(25, 2)]
+    [InlineData(28, 2)]
+    [InlineData(20, 3)]
+    [InlineData(15, 4)]
+    public void InASlidingWindowTheProcessesAreCountedFromTheParts(int ours, int expected)
+    {
+        // Where this process's part is not counted exactly, the count is the others like it,
+        // rounded to the nearest, and the others' part does not raise it.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 60; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
+        }
+
+        Assert.Equal(expected, share.Processes);
+    }
+
+    [Fact]
+    public void AProcessThatCountsOneMoreLeavesTheRoomItGivesBackToTheOthers()
+    {
+        // 28 beside 32 in a fixed window for a window and a half: three processes, an even split of 20.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var step = 0; step < 30; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 28, uncounted: 0, others: Limit - 28, windowOurs: 28, windowOthers: Limit - 28);
+        }
+
+        Assert.Equal(3, share.Processes);
+
+        // Its part comes down to 20 and the others are slow to take the 8 it gave back: the room
+        // lasts, every answer showing it, and the process uses its whole share.
+        for (var step = 0; step < 30; step++, now += Window / 20)
+        {
+            var ours = Math.Max(20, 28 - step);
+            share.Accepted(now, Limit, remaining: Limit - ours - 32, ours: ours, uncounted: 0, others: 32, windowOurs: ours, windowOthers: 32);
+            Assert.Equal(20, share.Current(now, Limit));
+        }
+
+        Assert.Equal(3, share.Processes);
+    }
+
+    [Fact]
+    public void AProcessWhoseRequestsGoFirstInEveryFixedWindowCountsOneMoreFromItsRejections()
+    {
+        // Its answers come before the others' requests are counted, so only its 429s (one at a
+        // third and one at two thirds of every window: its late probes) show how full the window is:
+        // 28 of its own beside 32 of the others'.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = 0L;
+        for (var window = 0; window < 3; window++)
+        {
+            share.FixedWindowFull(now + (Window / 3), Limit, ours: 28);
+            share.FixedWindowFull(now + (2 * Window / 3), Limit, ours: 28);
+            now += Window;
+        }
+
+        Assert.Equal(3, share.Processes);
     }
 
     [Fact]
@@ -750,7 +845,7 @@ public class ShareEstimatorTests
     /// window has left (a process asking for more gets a 429), then every process reads the
     /// server's X-RateLimit-Remaining on an answer.
     /// </summary>
-    private static (int[] Shares, int[] Held) Simulate(int[] start, int rounds, int leaving)
+    private static (int[] Shares, int[] Held) Simulate(int[] start, int rounds, int leaving, bool fixedWindow = false)
     {
         var processes = start.Select(_ => new DatoCmsRateLimitShare(Window)).ToArray();
         var held = start.ToArray();
@@ -798,7 +893,16 @@ public class ShareEstimatorTests
                 if (held[p] > 0)
                 {
                     var remaining = Limit - held.Sum();
-                    processes[p].Accepted(now, Limit, remaining, held[p], 0, held.Sum() - held[p]);
+                    var others = held.Sum() - held[p];
+                    if (fixedWindow)
+                    {
+                        // Every process's part counted since the window's start, as in a fixed window with a known start.
+                        processes[p].Accepted(now, Limit, remaining, held[p], 0, others, windowOurs: held[p], windowOthers: others);
+                    }
+                    else
+                    {
+                        processes[p].Accepted(now, Limit, remaining, held[p], 0, others);
+                    }
                 }
             }
         }

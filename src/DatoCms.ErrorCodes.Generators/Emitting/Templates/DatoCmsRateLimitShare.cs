@@ -83,6 +83,13 @@ namespace DatoCms.ErrorCodes
         private int _othersWhenGrown;
         private int _roomSinceGrowth = int.MaxValue;
 
+        // Since when the full windows' answers have been summed up, and how much more the others
+        // held in them, in total, than the other processes estimated could (see
+        // OthersHoldMoreThanTheEstimateAllows).
+        private long _othersOverSince = long.MaxValue;
+        private int _othersOverSum;
+        private int _othersOverAnswers;
+
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
         public DatoCmsRateLimitShare(long window)
         {
@@ -260,7 +267,7 @@ namespace DatoCms.ErrorCodes
         public void FixedWindowFull(long now, int limit, int ours)
         {
             var others = global::System.Math.Max(0, limit - ours);
-            EstimateProcesses(now, limit, true, ours, others);
+            EstimateProcesses(now, limit, true, ours, others, exact: true);
             if (_processes > 1 && others * 10 >= limit)
             {
                 var even = (limit + _processes - 1) / _processes;
@@ -382,11 +389,11 @@ namespace DatoCms.ErrorCodes
                 // A fixed window with a known start: ours in it are counted exactly. The sliding
                 // count would hold the previous window's requests too, and see the others as fewer
                 // than they are (a process alone, even).
-                EstimateProcesses(now, limit, full, windowOurs, windowOthers);
+                EstimateProcesses(now, limit, full, windowOurs, windowOthers, exact: true);
             }
             else if (uncounted == 0)
             {
-                EstimateProcesses(now, limit, full, ours, others);
+                EstimateProcesses(now, limit, full, ours, others, exact: false);
             }
 
             var room = remaining - uncounted;
@@ -576,7 +583,7 @@ namespace DatoCms.ErrorCodes
                 // cut the share back to an even split of the old estimate, which falls by one
                 // per two windows only: a process left with one peer would take many windows to
                 // reach half the window.
-                var processes = ProcessesLike(_share, others, limit);
+                var processes = ProcessesLike(_share, others, limit, exact: _windowStart != long.MinValue);
                 if (processes < _processes)
                 {
                     _processes = processes;
@@ -653,16 +660,26 @@ namespace DatoCms.ErrorCodes
         /// window. Every process measures the same thing when the shares are even, so the estimate
         /// holds them there.
         /// </summary>
-        private void EstimateProcesses(long now, int limit, bool full, int counted, int others)
+        private void EstimateProcesses(long now, int limit, bool full, int counted, int others, bool exact)
         {
             var even = (limit + _processes - 1) / _processes;
             if (full && counted * 10 >= limit && (_processes == 1 || counted * 2 >= even))
             {
-                var estimate = ProcessesLike(counted, others, limit);
+                var estimate = ProcessesLike(counted, others, limit, exact);
                 if (estimate >= _processes)
                 {
+                    if (estimate > _processes)
+                    {
+                        _othersOverSince = long.MaxValue;
+                    }
+
                     _processes = estimate;
                     _processesSeen = now;
+                    if (exact)
+                    {
+                        OthersHoldMoreThanTheEstimateAllows(now, limit, others);
+                    }
+
                     return;
                 }
 
@@ -672,17 +689,79 @@ namespace DatoCms.ErrorCodes
                 {
                     _processes--;
                     _processesSeen = now - _window;
+                    _othersOverSince = long.MaxValue;
                 }
             }
         }
 
         /// <summary>
-        /// How many processes hold <paramref name="ours"/> and <paramref name="others"/> if each holds
-        /// what this one does: two at least when the others hold a tenth of the window.
+        /// The estimate assumes the others are like this process, so each of them holds an even split
+        /// of the window at most (a full window cuts a larger share back to one). Others holding more
+        /// than that, on average over a whole window of full windows' answers, are more processes
+        /// than estimated: one more is counted. Without this, every split is consistent with the
+        /// estimates it leads to: three processes holding 12, 20 and 28 of the window count five,
+        /// three and two, each within its even split, and stay so for good. The one at 28 now counts
+        /// three and gives back to 20, and the room it leaves lets the smallest grow. An average, not
+        /// every answer: the one at 28 keeps reaching for its even split of 30, and each time it holds
+        /// 30 for a moment the others show 30 (a 429 that has just cut a process shows the others
+        /// large for a moment too, not for a whole window). It is checked whatever this process
+        /// holds: the one at 28 holds less than its even split of two only because the window is full.
+        /// Only in a fixed window with a known start, where this process's part is counted exactly:
+        /// in a sliding window the others' part seen on an answer moves with where this process's
+        /// slots happen to fall, and with this rule three processes met their targets less often
+        /// there (measured: docs/retry.md, "Fourteenth pass").
         /// </summary>
-        private static int ProcessesLike(int ours, int others, int limit)
+        private void OthersHoldMoreThanTheEstimateAllows(long now, int limit, int others)
         {
-            var processes = global::System.Math.Max(1, (int)global::System.Math.Floor((((double)ours + others) / ours) + 0.5));
+            if (_processes < 2)
+            {
+                _othersOverSince = long.MaxValue;
+                return;
+            }
+
+            if (_othersOverSince == long.MaxValue)
+            {
+                (_othersOverSince, _othersOverSum, _othersOverAnswers) = (now, 0, 0);
+            }
+
+            var even = (limit + _processes - 1) / _processes;
+            _othersOverSum += others - ((_processes - 1) * even);
+            _othersOverAnswers++;
+            if (now - _othersOverSince < _window)
+            {
+                return;
+            }
+
+            // More than one request over, on average: held steadily, not a moment's overlap, and
+            // not the one request a process of two may hold over its even split until its next answer.
+            if (_othersOverSum > _othersOverAnswers)
+            {
+                _processes++;
+                _processesSeen = now;
+                // The slots it now gives back are for the smaller processes: taken back as lasting
+                // room (its own part shrinking looks like room that lasts), they counted this process
+                // among fewer processes again within a window or two, and the split stayed as it was.
+                _nextRoomGrowth = global::System.Math.Max(_nextRoomGrowth, now + (2 * _window));
+            }
+
+            _othersOverSince = long.MaxValue;
+        }
+
+        /// <summary>
+        /// How many processes hold <paramref name="ours"/> and <paramref name="others"/> if each holds
+        /// what this one does: two at least when the others hold a tenth of the window. Rounded down
+        /// unless seven tenths of one more process are there (22 of 60 still count three): a process below an even split then
+        /// counts too few rather than too many, and its share is above what it holds, so it grows into
+        /// room the others leave. Rounded to the nearest, 15 beside 20 and 20 (a window with a tenth or
+        /// less left counts as full) counted four processes, an even split of 15, and the 5 left
+        /// stayed unused; a process counting too few is corrected by the others' part (see
+        /// <see cref="OthersHoldMoreThanTheEstimateAllows"/>). That correction works only where the
+        /// parts are <paramref name="exact"/> (a fixed window with a known start); elsewhere the count
+        /// rounds to the nearest, as the correction is missing there.
+        /// </summary>
+        private static int ProcessesLike(int ours, int others, int limit, bool exact)
+        {
+            var processes = global::System.Math.Max(1, (int)global::System.Math.Floor((((double)ours + others) / ours) + (exact ? 0.3 : 0.5)));
             return others * 10 >= limit ? global::System.Math.Max(2, processes) : processes;
         }
 

@@ -755,11 +755,12 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// How many processes hold <paramref name="ours"/> and <paramref name="others"/> if each holds
         /// what this one does: two at least when the others hold a tenth of the window. Rounded down
-        /// unless seven tenths of one more process are there (22 of 60 still count three): a process below an even split then
-        /// counts too few rather than too many, and its share is above what it holds, so it grows into
-        /// room the others leave. Rounded to the nearest, 15 beside 20 and 20 (a window with a tenth or
-        /// less left counts as full) counted four processes, an even split of 15, and the 5 left
-        /// stayed unused; a process counting too few is corrected by the others' part (see
+        /// unless seven tenths of one more process are there (22 of 60 still count three): a process
+        /// below an even split then counts too few rather than too many, and its share is above what
+        /// it holds, so it grows into room the others leave. Rounded to the nearest, 15 beside 20 and
+        /// 20 (a window with a tenth or less left counts as full) counted four processes, an even
+        /// split of 15, and the 5 left stayed unused; a process counting too few is corrected by the
+        /// others' part (see
         /// <see cref="OthersHoldMoreThanTheEstimateAllows"/>). That correction works only where the
         /// parts are <paramref name="exact"/> (a fixed window with a known start); elsewhere the count
         /// rounds to the nearest, as the correction is missing there.

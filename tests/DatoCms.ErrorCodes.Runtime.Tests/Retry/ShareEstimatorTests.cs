@@ -114,11 +114,7 @@ public class ShareEstimatorTests
         // Where this process's part is not counted exactly, the count is the others like it,
         // rounded to the nearest, and the others' part does not raise it.
         var share = new DatoCmsRateLimitShare(Window);
-        var now = 0L;
-        for (var step = 0; step < 60; step++, now += Window / 20)
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
-        }
+        FullWindowsHolding(share, ours, windows: 3);
 
         Assert.Equal(expected, share.Processes);
     }

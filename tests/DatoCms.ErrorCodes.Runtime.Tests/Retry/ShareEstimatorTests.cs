@@ -889,16 +889,10 @@ public class ShareEstimatorTests
                 if (held[p] > 0)
                 {
                     var remaining = Limit - held.Sum();
+                    // In a fixed window with a known start, every process's part is counted since the
+                    // window's start; -1 is a part not known.
                     var others = held.Sum() - held[p];
-                    if (fixedWindow)
-                    {
-                        // Every process's part counted since the window's start, as in a fixed window with a known start.
-                        processes[p].Accepted(now, Limit, remaining, held[p], 0, others, windowOurs: held[p], windowOthers: others);
-                    }
-                    else
-                    {
-                        processes[p].Accepted(now, Limit, remaining, held[p], 0, others);
-                    }
+                    processes[p].Accepted(now, Limit, remaining, held[p], 0, others, windowOurs: fixedWindow ? held[p] : -1, windowOthers: fixedWindow ? others : -1);
                 }
             }
         }

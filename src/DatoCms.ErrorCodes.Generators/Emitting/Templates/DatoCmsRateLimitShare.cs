@@ -83,10 +83,11 @@ namespace DatoCms.ErrorCodes
         private int _othersWhenGrown;
         private int _roomSinceGrowth = int.MaxValue;
 
-        // Since when the full windows' answers have been summed up, and how much more the others
-        // held in them, in total, than the other processes estimated could (see
-        // OthersHoldMoreThanTheEstimateAllows).
+        // Since when the full windows' answers have been summed up, for which count of the
+        // processes, and how much more the others held in them, in total, than the other processes
+        // of that count could (see OthersHoldMoreThanTheEstimateAllows).
         private long _othersOverSince = long.MaxValue;
+        private int _othersOverProcesses;
         private int _othersOverSum;
         private int _othersOverAnswers;
 
@@ -668,11 +669,6 @@ namespace DatoCms.ErrorCodes
                 var estimate = ProcessesLike(counted, others, limit, exact);
                 if (estimate >= _processes)
                 {
-                    if (estimate > _processes)
-                    {
-                        _othersOverSince = long.MaxValue;
-                    }
-
                     _processes = estimate;
                     _processesSeen = now;
                     if (exact)
@@ -689,7 +685,6 @@ namespace DatoCms.ErrorCodes
                 {
                     _processes--;
                     _processesSeen = now - _window;
-                    _othersOverSince = long.MaxValue;
                 }
             }
         }
@@ -719,9 +714,10 @@ namespace DatoCms.ErrorCodes
                 return;
             }
 
-            if (_othersOverSince == long.MaxValue)
+            // A sum over answers of one count only: whatever changed the count starts it again.
+            if (_othersOverSince == long.MaxValue || _othersOverProcesses != _processes)
             {
-                (_othersOverSince, _othersOverSum, _othersOverAnswers) = (now, 0, 0);
+                (_othersOverSince, _othersOverProcesses, _othersOverSum, _othersOverAnswers) = (now, _processes, 0, 0);
             }
 
             var even = (limit + _processes - 1) / _processes;

@@ -61,6 +61,70 @@ public class LastRequestsTests
         Assert.Equal(0, limiter.Available);
     }
 
+    [Fact]
+    public async Task AFewLastRequestsTakeTheLittleRoomASettledAnswerShowsOnceAWindow()
+    {
+        // Three processes split 900 requests evenly but for one: the first to finish leaves one slot
+        // unused, and the last request of another fits in it. The answer that settles this
+        // process's requests shows it, and the request goes now: waiting for it to last (a probe
+        // needs a quarter window without answers, which a process whose slots free one by one over
+        // the window never has) put it alone in one more window.
+        var (limiter, inFlight) = AFullWindowHeldWithTheLastRequestInFlight();
+        var last = limiter.AcquireAsync(CancellationToken.None);
+        Assert.False(last.IsCompleted);
+
+        inFlight.Complete(200, RateLimitHeaders.Of(Limit, remaining: 1));
+        Assert.True(last.IsCompletedSuccessfully);
+
+        // Once a window: in a window that stays full, the little room an answer shows is mostly a
+        // slot the others are about to take again, and a wrong guess costs a 429.
+        var next = limiter.AcquireAsync(CancellationToken.None);
+        (await last).Complete(200, RateLimitHeaders.Of(Limit, remaining: 1));
+        await Task.Yield();
+        Assert.False(next.IsCompleted);
+    }
+
+    [Theory]
+    [InlineData(2, 1, true)] // more waiting than the room holds
+    [InlineData(1, 1, false)] // an earlier request of its own is still in flight: it may take the room
+    [InlineData(1, 7, true)] // more than a tenth of the window: room that must show lasting first
+    public async Task ALittleRoomIsTakenOnlyWhenEverythingWaitingFitsAndTheAnswerSettles(int waiters, int remaining, bool settled)
+    {
+        var (limiter, inFlight) = AFullWindowHeldWithTheLastRequestInFlight(twoInFlight: !settled);
+        var waiting = Enumerable.Range(0, waiters).Select(_ => limiter.AcquireAsync(CancellationToken.None)).ToArray();
+
+        inFlight.Complete(200, RateLimitHeaders.Of(Limit, remaining: remaining));
+        await Task.Yield();
+
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+    }
+
+    /// <summary>
+    /// A process holding its 20 of a full window shared with others (36 of it when it is seen full),
+    /// every slot taken, and its latest request (or, with <paramref name="twoInFlight"/>, its two
+    /// latest) not answered yet. Returns the latest, to answer.
+    /// </summary>
+    private static (DatoCmsRateLimiter Limiter, DatoCmsRateLimitTicket InFlight) AFullWindowHeldWithTheLastRequestInFlight(bool twoInFlight = false)
+    {
+        var limiter = new DatoCmsRateLimiter(Limit, Window);
+        var answered = twoInFlight ? 18 : 19;
+        for (var i = 0; i < answered; i++)
+        {
+            Assert.True(limiter.TryAcquire(out var ticket, out _));
+            ticket!.Complete(200, RateLimitHeaders.Of(Limit, remaining: Limit - 36 - (i + 1)));
+        }
+
+        Assert.Equal(20, limiter.Share);
+        DatoCmsRateLimitTicket? inFlight = null;
+        for (var i = answered; i < 20; i++)
+        {
+            Assert.True(limiter.TryAcquire(out inFlight, out _));
+        }
+
+        Assert.False(limiter.TryAcquire(out _, out _));
+        return (limiter, inFlight!);
+    }
+
     /// <summary>
     /// A process holding 20 of a full window shared with others, then an answer showing 14 left
     /// (two others done), <paramref name="waiters"/> requests waiting, and the probe a quarter of a

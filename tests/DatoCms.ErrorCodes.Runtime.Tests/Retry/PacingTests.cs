@@ -23,13 +23,23 @@ public class PacingTests
     [Fact]
     public async Task ARejectedRequestGivesItsSlotBackAtTheReset()
     {
-        var limiter = new DatoCmsRateLimiter(2, Window);
-        var first = await limiter.AcquireAsync(CancellationToken.None);
-        var second = await limiter.AcquireAsync(CancellationToken.None);
-        Assert.Equal(0, limiter.Available);
+        // A process alone: 19 of its 20 requests counted, and the last rejected (the server's window
+        // filled a moment early). A window of 2 with one request counted and one rejected would say
+        // another process holds the other slot, which the first 429s now count.
+        var limiter = new DatoCmsRateLimiter(20, Window);
+        var tickets = new List<DatoCmsRateLimitTicket>();
+        for (var i = 0; i < 20; i++)
+        {
+            tickets.Add(await limiter.AcquireAsync(CancellationToken.None));
+        }
 
-        first.Complete(200, RateLimitHeaders.Of(2, 1));
-        second.Complete(429, RateLimitHeaders.Of(2, 0, "0.5"));
+        Assert.Equal(0, limiter.Available);
+        for (var i = 0; i < 19; i++)
+        {
+            tickets[i].Complete(200, RateLimitHeaders.Of(20, 20 - (i + 1)));
+        }
+
+        tickets[19].Complete(429, RateLimitHeaders.Of(20, 0, "0.5"));
 
         // The server said the window has no room for half a second: a request sent before would
         // meet another 429 and free the place again at once, over and over.

@@ -282,17 +282,23 @@ public class ShareEstimatorTests
     [Fact]
     public void AProcessWhoseRequestsGoFirstLearnsTheOthersFromA429InAFixedWindow()
     {
-        // Its answers all come before the others' requests are counted, so none shows the window
-        // full; a 429 in a fixed window whose start is known does: 21 of the 60 are its own.
+        // Alone at first (its first window ends with a 429 that finds it holding 59 of 60). Later
+        // its answers all come before the others' requests are counted, so none shows the window
+        // full, and a 429 after the first window counts nothing by itself; a 429 in a fixed window
+        // whose start is known does: 21 of the 60 are its own.
         var share = new DatoCmsRateLimitShare(Window);
-        share.Rejected(0, ours: 21, reset: 0, Limit);
-        Assert.Equal(21, share.Current(0, Limit));
+        share.Rejected(0, ours: 59, reset: 0, Limit);
         Assert.Equal(1, share.Processes);
 
-        share.FixedWindowFull(1, Limit, ours: 21);
+        var now = 5 * Window;
+        share.Rejected(now, ours: 21, reset: 0, Limit);
+        Assert.Equal(29, share.Current(now, Limit));
+        Assert.Equal(1, share.Processes);
+
+        share.FixedWindowFull(now + 1, Limit, ours: 21);
 
         Assert.Equal(3, share.Processes);
-        Assert.Equal(20, share.Current(1, Limit));
+        Assert.Equal(20, share.Current(now + 1, Limit));
     }
 
     [Fact]
@@ -509,6 +515,26 @@ public class ShareEstimatorTests
         Assert.True(share.ClaimProbe());
     }
 
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(4, false)] // more than the room holds: the backoff stands
+    public void AProbeForALittleRoomAFewLastRequestsFitInDoesNotWaitOutTheBackoff(int waiting, bool probesNow)
+    {
+        var (share, now) = AProbeDueForRoomShown();
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
+
+        // The window ends with 3 left, a tenth of it or less: it counts as full, but the last
+        // few requests fit in it.
+        share.Accepted(now, Limit, remaining: 3, ours: 20, uncounted: 0, others: 37);
+        var lastAnswer = now;
+        now += Window / 4;
+
+        Assert.Equal(probesNow, share.NextIncrease(Limit, waiting) == lastAnswer + (Window / 4));
+        Assert.Equal(probesNow ? 21 : 20, share.Current(now, Limit, waiting: waiting));
+    }
+
     [Fact]
     public void AProbeNoRequestTookAtOnceIsDisarmedAndItsSlotGivenBack()
     {
@@ -714,6 +740,71 @@ public class ShareEstimatorTests
         // a request or two, from where only slow growth brings it back.
         share.Rejected(3, ours: 2, reset: 3 * Stopwatch.Frequency, Limit);
         Assert.Equal(9, share.Current(3, Limit));
+    }
+
+    [Fact]
+    public void TheRejectionsThatEndTheFirstWindowCountTheProcesses()
+    {
+        // Three processes start together, 24 requests each: the first window fills while all of
+        // them are in flight, and every request after that is rejected, so no accepted answer
+        // settles this process's part before the next window. What it holds at its first 429s is
+        // its part of that first window.
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 30, ours: 24, uncounted: 0, others: 0, settled: false);
+        share.Rejected(1, ours: 21, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(2, ours: 20, reset: Stopwatch.Frequency, Limit);
+
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(20, share.Current(2, Limit));
+    }
+
+    [Fact]
+    public void AProcessCutAsTheFirstWindowRollsOverCountsNoMoreProcessesWhileItGrowsBack()
+    {
+        // Its first window: 20 of 60, three processes. As that window's slots free, the others
+        // take theirs again first, and a 429 finds this one holding 11 (the floor of half an even
+        // split): it grows back a request a quarter window, and every answer shows the window full.
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 30, ours: 24, uncounted: 0, others: 0, settled: false);
+        share.Rejected(1, ours: 21, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(2, ours: 20, reset: Stopwatch.Frequency, Limit);
+        var now = Window + (Window / 20);
+        share.Rejected(now, ours: 11, reset: Stopwatch.Frequency, Limit);
+        Assert.Equal(11, share.Current(now, Limit));
+
+        // Its 11 to 17 beside the others' 49 to 43 look like four or five processes like it. Counted
+        // so, its even split would hold it there for the run, a third below the others.
+        var least = int.MaxValue;
+        for (now += Window / 20; now < 4 * Window; now += Window / 20)
+        {
+            var ours = share.Current(now, Limit, probeGoesAlone: false);
+            least = Math.Min(least, ours);
+            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
+            Assert.Equal(3, share.Processes);
+        }
+
+        Assert.Equal(11, least);
+        Assert.Equal(20, share.Current(now, Limit));
+    }
+
+    [Fact]
+    public void AProcessCutWhenAnotherJoinsLaterCountsIt()
+    {
+        // Two processes for five windows; then a third joins, and 429s cut this one to 20. Long
+        // after its start, the part it is left with is the news: three processes.
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Rejected(0, ours: 30, reset: Stopwatch.Frequency, Limit);
+        var now = 1L;
+        for (; now < 5 * Window; now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 30, uncounted: 0, others: 30);
+        }
+
+        Assert.Equal(2, share.Processes);
+        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit);
+        share.Accepted(now + 1, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+
+        Assert.Equal(3, share.Processes);
     }
 
     [Fact]

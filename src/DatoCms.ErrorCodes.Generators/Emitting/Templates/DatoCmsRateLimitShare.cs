@@ -75,6 +75,10 @@ namespace DatoCms.ErrorCodes
         // TakeRoomForTheRest), and whether the others held less than a tenth of the window then.
         private int _roomForTheRest;
         private bool _restAlone;
+        // A little room (a tenth of the window at most) a settled answer showed, which a few last
+        // requests may take without waiting for it to last, once a window (see TakeRoomForTheRest).
+        private int _littleRoomForTheRest;
+        private long _lastLittleRoomTaken = long.MinValue;
 
         // When the share last grew into lasting room, the others' part then, and the least room the
         // answers to requests sent since have shown: the answer that settles them tells whether what
@@ -90,6 +94,14 @@ namespace DatoCms.ErrorCodes
         private int _othersOverProcesses;
         private int _othersOverSum;
         private int _othersOverAnswers;
+
+        // When this process met its first 429, the count of processes and the share that first
+        // window left it, and whether its latest cut came within two windows of that (see
+        // GrowingBackFromTheStart).
+        private long _firstRejected = long.MinValue;
+        private int _processesAtStart;
+        private int _shareAtStart;
+        private bool _cutInTheStartRace;
 
         /// <summary>Creates the estimator for windows of <paramref name="window"/> stopwatch ticks.</summary>
         public DatoCmsRateLimitShare(long window)
@@ -181,10 +193,18 @@ namespace DatoCms.ErrorCodes
         /// Lasting room the latest answer showed (confirmed by a probe), which everything this
         /// process has waiting may take at once when it all fits: 0 when none. Read once per answer.
         /// </summary>
-        public int TakeRoomForTheRest()
+        public int TakeRoomForTheRest(long now = long.MinValue, int waiting = 0)
         {
             var room = _roomForTheRest;
+            var little = _littleRoomForTheRest;
             _roomForTheRest = 0;
+            _littleRoomForTheRest = 0;
+            if (room == 0 && waiting > 0 && waiting <= little && now != long.MinValue && (_lastLittleRoomTaken == long.MinValue || now - _lastLittleRoomTaken >= _window))
+            {
+                _lastLittleRoomTaken = now;
+                return little;
+            }
+
             return room;
         }
 
@@ -244,6 +264,25 @@ namespace DatoCms.ErrorCodes
                 return;
             }
 
+            // The first window that filled: the processes that started together have each sent
+            // their first burst into it, and what this one holds is its part of that window. An
+            // answer that settles all of them may never come before the next window (every
+            // request after the window filled was rejected), and a count taken later, from a
+            // part a 429 has just cut, sees too many processes (see GrowingBackFromTheStart).
+            // Its 429s come in one burst, within a quarter window: a 429 later (the next window's
+            // start is less than a window away) finds a part the race for freed slots has cut.
+            if (_firstRejected == long.MinValue)
+            {
+                _firstRejected = now;
+            }
+
+            var firstBurst = now - _firstRejected < _window / 4;
+            if (firstBurst)
+            {
+                EstimateProcesses(now, limit, true, ours, global::System.Math.Max(0, limit - ours), exact: false);
+                _processesAtStart = _processes;
+            }
+
             // Down to what this process holds, but not below half an even split in one go: right
             // after its slots come free it holds little, and a burst of 429s is one event.
             // The first 429 of all, before anything is known of the others: to what is held, or
@@ -251,6 +290,12 @@ namespace DatoCms.ErrorCodes
             var even = (limit + _processes - 1) / _processes;
             var floor = seenFull ? global::System.Math.Min(_share, even) / 2 : 1;
             _share = global::System.Math.Max(global::System.Math.Max(1, ours), floor);
+            if (firstBurst)
+            {
+                _shareAtStart = _share;
+            }
+
+            _cutInTheStartRace = now - _firstRejected < 2 * _window;
 
             var wait = reset > 0 ? reset : _window;
             _nextIncrease = now + (long)(wait * SpreadFactor(reset > 0 && reset % global::System.Diagnostics.Stopwatch.Frequency == 0, wait / (double)global::System.Diagnostics.Stopwatch.Frequency, NextDouble()));
@@ -552,6 +597,7 @@ namespace DatoCms.ErrorCodes
             }
 
             _roomForTheRest = probe && lasting && room > 0 ? room : restOfGrowth ? _roomSinceGrowth : 0;
+            _littleRoomForTheRest = settled && room > 0 && room * 10 <= limit && _lastFull != long.MinValue ? room : 0;
             _restAlone = others * 10 < limit;
             if (room <= 0 || !lasting || _lastFull == long.MinValue || !saturated || _share >= limit || (now < _nextRoomGrowth && !probe))
             {
@@ -640,14 +686,18 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>
         /// Whether everything waiting fits in the room the last answer showed, and that room is more
-        /// than a tenth of the window: a probe that finds it still there sends it all (see
-        /// <see cref="TakeRoomForTheRest"/>), so it goes a quarter window after that answer even when
-        /// earlier probes met full windows. The last requests of a shared run otherwise waited a
-        /// whole window for this process's own slots while the room the finished processes left
-        /// went unused: the backoff meant for a window that stays full held the probe until the
-        /// next window's start, where room tells nothing.
+        /// than a tenth of the window or what waits is a tenth of it at most: a probe that finds it
+        /// still there sends it all (see <see cref="TakeRoomForTheRest"/>), so it goes a quarter
+        /// window after that answer even when earlier probes met full windows. The last requests of
+        /// a shared run otherwise waited a whole window for this process's own slots while the room
+        /// the finished processes left went unused: the backoff meant for a window that stays full
+        /// held the probe until the next window's start, where room tells nothing. A little room
+        /// counts too for a few last requests: three processes that each sent 300 in windows of 60
+        /// and split them evenly but for one request ended with that request alone in a sixteenth
+        /// window, beside the one slot the process finishing first left in the fifteenth. In a
+        /// window that stays full the probe costs one 429 a quarter window, and only at a run's end.
         /// </summary>
-        private bool RestFits(int limit, int waiting) => waiting > 0 && waiting <= _lastRoom && _lastRoom * 10 > limit;
+        private bool RestFits(int limit, int waiting) => waiting > 0 && waiting <= _lastRoom && (_lastRoom * 10 > limit || waiting * 10 <= limit);
 
         /// <summary>Whether the last answer showed room while this process used its whole share: a probe may find it still there.</summary>
         private bool ProbeDue(int limit) => _lastAnswer != long.MinValue && _lastFull != long.MinValue && _lastRoom > 0 && _lastAnswerSaturated && _share < limit;
@@ -667,6 +717,11 @@ namespace DatoCms.ErrorCodes
             if (full && counted * 10 >= limit && (_processes == 1 || counted * 2 >= even))
             {
                 var estimate = ProcessesLike(counted, others, limit, exact);
+                if (estimate > _processes && GrowingBackFromTheStart(limit, estimate))
+                {
+                    return;
+                }
+
                 if (estimate >= _processes)
                 {
                     _processes = estimate;
@@ -687,6 +742,25 @@ namespace DatoCms.ErrorCodes
                     _processesSeen = now - _window;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether a count of <paramref name="estimate"/> processes, more than this process counted
+        /// from the first window that filled, comes from a part it holds below an even split by its
+        /// own choice: a 429 within two windows of its first cut it, and it grows back a request a
+        /// quarter window, not yet within two of the share that first window left it. That part
+        /// measures how far it has grown back, not how many the others are, and counts no process
+        /// more. Processes that start together race for the slots the first window frees: one whose
+        /// slots were freeing just then was cut to half of them, counted five processes from the 13
+        /// it held while growing back, and kept that count, and a third of what the others held, for
+        /// the run. Only a cut in that race: a process cut later, because another has joined, counts
+        /// it from the part it is left with.
+        /// </summary>
+        private bool GrowingBackFromTheStart(int limit, int estimate)
+        {
+            var share = global::System.Math.Min(_share, limit);
+            return _cutInTheStartRace && estimate > _processesAtStart && _processes > 1
+                && share < (limit + _processes - 1) / _processes && share + 2 < _shareAtStart;
         }
 
         /// <summary>

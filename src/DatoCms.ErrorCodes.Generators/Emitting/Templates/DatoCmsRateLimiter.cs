@@ -300,7 +300,7 @@ namespace DatoCms.ErrorCodes
         /// <summary>Everything waiting goes at once when it fits in the lasting room the answer just showed (see DatoCmsRateLimitShare.TakeRoomForTheRest).</summary>
         private void SendTheRestIfItFits(long now)
         {
-            var room = _share.TakeRoomForTheRest();
+            var room = _share.TakeRoomForTheRest(now, _waiters.Count);
             if (_waiters.Count == 0 || _waiters.Count > room)
             {
                 return;

@@ -495,17 +495,9 @@ public class ShareEstimatorTests
     [Fact]
     public void AProbeForRoomEverythingWaitingFitsInDoesNotWaitOutTheBackoff()
     {
-        var (share, now) = AProbeDueForRoomShown();
-        Assert.Equal(21, share.Current(now, Limit));
-        Assert.True(share.ClaimProbe());
-
-        // The probe meets a full window: the next one waits half a window.
-        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
-
         // The window ends with 10 left: the others are done.
-        share.Accepted(now, Limit, remaining: 10, ours: 20, uncounted: 0, others: 30);
-        var lastAnswer = now;
-        now += Window / 4;
+        var (share, lastAnswer) = AProbeMetAFullWindowThenTheWindowEndedWith(remaining: 10);
+        var now = lastAnswer + (Window / 4);
         Assert.Equal(20, share.Current(now, Limit, waiting: 11));
         Assert.True(share.NextIncrease(Limit, waiting: 11) > now);
 
@@ -520,16 +512,10 @@ public class ShareEstimatorTests
     [InlineData(4, false)] // more than the room holds: the backoff stands
     public void AProbeForALittleRoomAFewLastRequestsFitInDoesNotWaitOutTheBackoff(int waiting, bool probesNow)
     {
-        var (share, now) = AProbeDueForRoomShown();
-        Assert.Equal(21, share.Current(now, Limit));
-        Assert.True(share.ClaimProbe());
-        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
-
         // The window ends with 3 left, a tenth of it or less: it counts as full, but the last
         // few requests fit in it.
-        share.Accepted(now, Limit, remaining: 3, ours: 20, uncounted: 0, others: 37);
-        var lastAnswer = now;
-        now += Window / 4;
+        var (share, lastAnswer) = AProbeMetAFullWindowThenTheWindowEndedWith(remaining: 3);
+        var now = lastAnswer + (Window / 4);
 
         Assert.Equal(probesNow, share.NextIncrease(Limit, waiting) == lastAnswer + (Window / 4));
         Assert.Equal(probesNow ? 21 : 20, share.Current(now, Limit, waiting: waiting));
@@ -616,6 +602,21 @@ public class ShareEstimatorTests
     /// then an answer showing 10 left while this process uses its whole share, and a quarter of a
     /// window without answers: a probe is due.
     /// </summary>
+    /// <summary>
+    /// A probe for room (see <see cref="AProbeDueForRoomShown"/>) meets a full window, so the next
+    /// waits half a window; then the answer that settles this process's 20 shows
+    /// <paramref name="remaining"/> left. Returns the share and when that answer came.
+    /// </summary>
+    private static (DatoCmsRateLimitShare Share, long LastAnswer) AProbeMetAFullWindowThenTheWindowEndedWith(int remaining)
+    {
+        var (share, now) = AProbeDueForRoomShown();
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
+        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
+        share.Accepted(now, Limit, remaining: remaining, ours: 20, uncounted: 0, others: Limit - 20 - remaining);
+        return (share, now);
+    }
+
     private static (DatoCmsRateLimitShare Share, long Now) AProbeDueForRoomShown()
     {
         var share = new DatoCmsRateLimitShare(Window);
@@ -749,10 +750,7 @@ public class ShareEstimatorTests
         // them are in flight, and every request after that is rejected, so no accepted answer
         // settles this process's part before the next window. What it holds at its first 429s is
         // its part of that first window.
-        var share = new DatoCmsRateLimitShare(Window);
-        share.Accepted(0, Limit, remaining: 30, ours: 24, uncounted: 0, others: 0, settled: false);
-        share.Rejected(1, ours: 21, reset: Stopwatch.Frequency, Limit);
-        share.Rejected(2, ours: 20, reset: Stopwatch.Frequency, Limit);
+        var share = AFirstWindowEndedByRejections();
 
         Assert.Equal(3, share.Processes);
         Assert.Equal(20, share.Current(2, Limit));
@@ -764,10 +762,7 @@ public class ShareEstimatorTests
         // Its first window: 20 of 60, three processes. As that window's slots free, the others
         // take theirs again first, and a 429 finds this one holding 11 (the floor of half an even
         // split): it grows back a request a quarter window, and every answer shows the window full.
-        var share = new DatoCmsRateLimitShare(Window);
-        share.Accepted(0, Limit, remaining: 30, ours: 24, uncounted: 0, others: 0, settled: false);
-        share.Rejected(1, ours: 21, reset: Stopwatch.Frequency, Limit);
-        share.Rejected(2, ours: 20, reset: Stopwatch.Frequency, Limit);
+        var share = AFirstWindowEndedByRejections();
         var now = Window + (Window / 20);
         share.Rejected(now, ours: 11, reset: Stopwatch.Frequency, Limit);
         Assert.Equal(11, share.Current(now, Limit));
@@ -914,6 +909,19 @@ public class ShareEstimatorTests
         }
 
         return now;
+    }
+
+    /// <summary>
+    /// Three processes started together, 24 requests each: this one's first burst is in flight when
+    /// the window fills, and its next two requests are rejected while it holds 21, then 20.
+    /// </summary>
+    private static DatoCmsRateLimitShare AFirstWindowEndedByRejections()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 30, ours: 24, uncounted: 0, others: 0, settled: false);
+        share.Rejected(1, ours: 21, reset: Stopwatch.Frequency, Limit);
+        share.Rejected(2, ours: 20, reset: Stopwatch.Frequency, Limit);
+        return share;
     }
 
     private static long AWindowAtAThirdOfAFullWindow(DatoCmsRateLimitShare share)

@@ -578,7 +578,7 @@ public class ShareEstimatorTests
         now = sent + (Window / 60);
         share.Accepted(now, Limit, remaining: 11, ours: 20, uncounted: 0, others: 29, settled: true, sent: sent);
         Assert.Equal(26, share.Current(now, Limit, probeGoesAlone: false));
-        Assert.Equal(0, share.TakeRoomForTheRest());
+        Assert.Equal(0, share.TakeRoomForTheRest(now, waiting: 5));
 
         // The 6 leave together and reach the server in any order; their answers come in another.
         // The least room they show is what is left: 5, when the others took none of it meanwhile
@@ -591,7 +591,8 @@ public class ShareEstimatorTests
         {
             var settled = answer == left.Length - 1;
             share.Accepted(now, Limit, remaining: left[answer], ours: 26, uncounted: 0, others: Limit - left[answer] - 26, settled: settled, sent: sent);
-            Assert.Equal(settled ? expected : 0, share.TakeRoomForTheRest());
+            // Five requests of this process wait: when the others took some, more than the 3 left.
+            Assert.Equal(settled ? expected : 0, share.TakeRoomForTheRest(now, waiting: 5));
         }
 
         Assert.Equal(20, share.Current(now, Limit, probeGoesAlone: false));

@@ -192,14 +192,20 @@ namespace DatoCms.ErrorCodes
         /// <summary>
         /// Lasting room the latest answer showed (confirmed by a probe), which everything this
         /// process has waiting may take at once when it all fits: 0 when none. Read once per answer.
+        /// Failing that, once a window, the little room (a tenth of the window at most) that an
+        /// answer settling all of this process's requests showed, when the <paramref name="waiting"/>
+        /// requests fit in it: a process whose slots free one by one never has the quarter window
+        /// without answers that a probe needs, and its last request waited a whole window.
         /// </summary>
-        public int TakeRoomForTheRest(long now = long.MinValue, int waiting = 0)
+        /// <param name="now">The stopwatch time.</param>
+        /// <param name="waiting">This process's requests waiting for a slot.</param>
+        public int TakeRoomForTheRest(long now, int waiting)
         {
             var room = _roomForTheRest;
             var little = _littleRoomForTheRest;
             _roomForTheRest = 0;
             _littleRoomForTheRest = 0;
-            if (room == 0 && waiting > 0 && waiting <= little && now != long.MinValue && (_lastLittleRoomTaken == long.MinValue || now - _lastLittleRoomTaken >= _window))
+            if (room == 0 && waiting > 0 && waiting <= little && (_lastLittleRoomTaken == long.MinValue || now - _lastLittleRoomTaken >= _window))
             {
                 _lastLittleRoomTaken = now;
                 return little;

@@ -141,7 +141,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="waiting">This process's requests waiting for a slot.</param>
         public long NextIncrease(int limit, int waiting = 0)
         {
-            var next = global::System.Math.Min(_share >= (limit + _processes - 1) / _processes ? long.MaxValue : _nextIncrease, _lateProbeAt);
+            var next = global::System.Math.Min(_share >= EvenSplit(limit) ? long.MaxValue : _nextIncrease, _lateProbeAt);
             var probe = RestFits(limit, waiting) ? _lastAnswer + (_window / 4) : global::System.Math.Max(_lastAnswer + (_window / 4), _nextRoomGrowth);
             return ProbeDue(limit) ? global::System.Math.Min(next, probe) : next;
         }
@@ -298,7 +298,7 @@ namespace DatoCms.ErrorCodes
             // after its slots come free it holds little, and a burst of 429s is one event.
             // The first 429 of all, before anything is known of the others: to what is held, or
             // each 429 would free a slot for another request into the same full window.
-            var even = (limit + _processes - 1) / _processes;
+            var even = EvenSplit(limit);
             var floor = seenFull ? global::System.Math.Min(_share, even) / 2 : 1;
             _share = global::System.Math.Max(global::System.Math.Max(1, ours), floor);
             if (firstBurst)
@@ -327,7 +327,7 @@ namespace DatoCms.ErrorCodes
             EstimateProcesses(now, limit, true, ours, others, exact: true);
             if (_processes > 1 && others * 10 >= limit)
             {
-                var even = (limit + _processes - 1) / _processes;
+                var even = EvenSplit(limit);
                 if (even < global::System.Math.Min(_share, limit))
                 {
                     _share = even;
@@ -354,7 +354,7 @@ namespace DatoCms.ErrorCodes
             _othersAbsentThisWindow = false;
             _othersGoneLateLastWindow = _othersGoneLateThisWindow;
             _othersGoneLateThisWindow = false;
-            var even = (limit + _processes - 1) / _processes;
+            var even = EvenSplit(limit);
             if (_processes > 1 && _lastFull != long.MinValue && global::System.Math.Min(_share, limit) > even)
             {
                 _share = global::System.Math.Min(_share, limit) - 1;
@@ -506,7 +506,7 @@ namespace DatoCms.ErrorCodes
             // in a full window keeps it whatever it estimated before): hold no more than an even split.
             if (full && _processes > 1 && othersPresent)
             {
-                var even = (limit + _processes - 1) / _processes;
+                var even = EvenSplit(limit);
                 if (even < global::System.Math.Min(_share, limit))
                 {
                     _share = even;
@@ -628,7 +628,7 @@ namespace DatoCms.ErrorCodes
             // counted until their requests leave the window).
             var leaving = lateInFixedWindow || (probe || single ? others < othersBefore || (quietBefore && others <= othersBefore) : others < _othersWhenRoomAppeared);
             var holders = others * 10 >= limit && !leaving ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
-            var most = probe && _probeBelowEven ? (limit + _processes - 1) / _processes : limit;
+            var most = probe && _probeBelowEven ? EvenSplit(limit) : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));
             _nextRoomGrowth = now + (_window / 4);
             _grewIntoRoomAt = now;
@@ -724,7 +724,7 @@ namespace DatoCms.ErrorCodes
         /// </summary>
         private void EstimateProcesses(long now, int limit, bool full, int counted, int others, bool exact)
         {
-            var even = (limit + _processes - 1) / _processes;
+            var even = EvenSplit(limit);
             if (full && counted * 10 >= limit && (_processes == 1 || counted * 2 >= even))
             {
                 var estimate = ProcessesLike(counted, others, limit, exact);
@@ -771,7 +771,7 @@ namespace DatoCms.ErrorCodes
         {
             var share = global::System.Math.Min(_share, limit);
             return _cutInTheStartRace && estimate > _processesAtStart && _processes > 1
-                && share < (limit + _processes - 1) / _processes && share + 2 < _shareAtStart;
+                && share < EvenSplit(limit) && share + 2 < _shareAtStart;
         }
 
         /// <summary>
@@ -805,7 +805,7 @@ namespace DatoCms.ErrorCodes
                 (_othersOverSince, _othersOverProcesses, _othersOverSum, _othersOverAnswers) = (now, _processes, 0, 0);
             }
 
-            var even = (limit + _processes - 1) / _processes;
+            var even = EvenSplit(limit);
             _othersOverSum += others - ((_processes - 1) * even);
             _othersOverAnswers++;
             if (now - _othersOverSince < _window)
@@ -847,6 +847,9 @@ namespace DatoCms.ErrorCodes
             return others * 10 >= limit ? global::System.Math.Max(2, processes) : processes;
         }
 
+        /// <summary>An even split of the window among the processes counted, rounded up.</summary>
+        private int EvenSplit(int limit) => (limit + _processes - 1) / _processes;
+
         /// <summary>A random number in [0, 1), shared by the process's pacing.</summary>
         internal static double NextDouble()
         {
@@ -883,7 +886,7 @@ namespace DatoCms.ErrorCodes
             // Below an even split, probe for more four times a window. At or above it, only the
             // server's reports of room let the share grow.
             // Before the window was first seen full, what the server said was left sets the share.
-            var even = (limit + _processes - 1) / _processes;
+            var even = EvenSplit(limit);
             while (_share < even && now >= _nextIncrease && _lastFull != long.MinValue)
             {
                 _nextIncrease += _window / 4;

@@ -35,8 +35,8 @@ public class ShareEstimatorTests
     [InlineData(new[] { 24, 18, 18 }, true)]
     [InlineData(new[] { 45, 15 }, true)]
     // Each of these counts the processes from its own part (five, three and two; four, two and
-    // three), a split consistent with every count: only the others' part, counted exactly in a
-    // fixed window, shows the largest that the others are more than one process.
+    // three), a split consistent with every count: only the others' part shows the largest that
+    // the others are more than one process.
     [InlineData(new[] { 12, 20, 28 }, true)]
     [InlineData(new[] { 15, 25, 20 }, true)]
     public void ProcessesSharingAWindowEndUpEvenAndFillIt(int[] start, bool fixedWindow)
@@ -46,6 +46,21 @@ public class ShareEstimatorTests
         var even = (Limit + start.Length - 1) / start.Length;
         Assert.All(shares, s => Assert.InRange(s, even - 3, even + 1));
         Assert.InRange(held.Sum(), Limit - 4, Limit);
+    }
+
+    [Theory]
+    [InlineData(new[] { 12, 20, 28 })]
+    [InlineData(new[] { 15, 25, 20 })]
+    public void InASlidingWindowTheLargestGivesBackWhatTheOthersPartShowsIsNotItsOwn(int[] start)
+    {
+        // The largest counts two, and the others' 32 or 35 are more than one process's even split
+        // of 30: it counts three and comes down to 20. What is left: the smallest counts four from
+        // its 15 (rounded to the nearest in a sliding window), and the 5 it could take stay unused,
+        // as a window with a tenth or less left counts as full.
+        var (shares, held) = Simulate(start, rounds: 400, leaving: -1, fixedWindow: false);
+
+        Assert.All(shares, s => Assert.InRange(s, 15, 21));
+        Assert.InRange(held.Sum(), Limit - 5, Limit);
     }
 
     [Theory]
@@ -80,43 +95,35 @@ public class ShareEstimatorTests
     }
 
     [Theory]
-    [InlineData(25, 3)] // the others' 35 do not fit in one process's even split of 30
-    [InlineData(28, 3)]
-    [InlineData(30, 2)] // two even splits
-    [InlineData(29, 2)] // 31 is within one request of an even split of 30
-    [InlineData(20, 3)]
-    public void OthersHoldingMoreThanTheEstimatedProcessesCouldForAWindowCountOneMoreInAFixedWindow(int ours, int expected)
+    [InlineData(25, true, 2, 3)] // the others' 35 do not fit in one process's even split of 30
+    [InlineData(28, true, 2, 3)]
+    [InlineData(30, true, 2, 2)] // two even splits
+    [InlineData(29, true, 2, 2)] // 31 is within one request of an even split of 30
+    [InlineData(20, true, 3, 3)]
+    [InlineData(17, true, 3, 4)] // 3.5 processes like this one round down, and the others' 43 are more than two even splits of 20
+    [InlineData(25, false, 2, 3)] // in a sliding window too, where the parts move from answer to answer
+    [InlineData(28, false, 2, 3)]
+    [InlineData(30, false, 2, 2)]
+    [InlineData(29, false, 2, 2)]
+    [InlineData(20, false, 3, 3)]
+    [InlineData(17, false, 4, 4)] // there the count rounds to the nearest: a part seen on one answer is not exact
+    public void OthersHoldingMoreThanTheEstimatedProcessesCouldForAWindowCountOneMore(int ours, bool fixedWindow, int atHalfAWindow, int expected)
     {
         var share = new DatoCmsRateLimitShare(Window);
         var now = 0L;
         for (var step = 0; step < 60; step++, now += Window / 20)
         {
-            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours, windowOurs: ours, windowOthers: Limit - ours);
+            AnswerInAFullWindow(share, now, ours, fixedWindow);
 
             // Half a window is too short to tell: until then the others count as processes like this one.
             if (step == 10)
             {
-                Assert.Equal(ours >= 25 ? 2 : 3, share.Processes);
+                Assert.Equal(atHalfAWindow, share.Processes);
             }
         }
 
         Assert.Equal(expected, share.Processes);
         Assert.Equal((Limit + expected - 1) / expected, share.Current(now, Limit));
-    }
-
-    [Theory]
-    [InlineData(25, 2)]
-    [InlineData(28, 2)]
-    [InlineData(20, 3)]
-    [InlineData(15, 4)]
-    public void InASlidingWindowTheProcessesAreCountedFromTheParts(int ours, int expected)
-    {
-        // Where this process's part is not counted exactly, the count is the others like it,
-        // rounded to the nearest, and the others' part does not raise it.
-        var share = new DatoCmsRateLimitShare(Window);
-        FullWindowsHolding(share, ours, windows: 3);
-
-        Assert.Equal(expected, share.Processes);
     }
 
     [Fact]
@@ -784,6 +791,42 @@ public class ShareEstimatorTests
     }
 
     [Fact]
+    public void AProcessWhoseFirstBurstMostlyMetAFullWindowCountsTheProcessesItsBurstImplies()
+    {
+        // Its connections came up late: 12 of its 24 reached the first window beside the others'
+        // 24 and 24. Counted from its part, that is five processes like it; its burst's 12 429s
+        // say three (72 requests, 24 each).
+        var share = ABurstOf24Of12Rejected();
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(12, share.Current(13, Limit));
+
+        // It grows back to an even split of three, every answer showing the window full: its 12 to
+        // 17 beside the others' 48 to 43 count no process more while it does.
+        var now = Window;
+        for (; now < 4 * Window; now += Window / 20)
+        {
+            var ours = share.Current(now, Limit, probeGoesAlone: false);
+            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
+            Assert.Equal(3, share.Processes);
+        }
+
+        Assert.Equal(20, share.Current(now, Limit));
+    }
+
+    [Fact]
+    public void ProcessesCountedTooFewFromTheFirstBurstAreCountedAgainAfterTheStartRace()
+    {
+        // Five processes, not three: a 429 long after the start finds this one holding 12, and the
+        // part it is left with counts them.
+        var share = ABurstOf24Of12Rejected();
+        var now = 3 * Window;
+        share.Rejected(now, ours: 12, reset: Stopwatch.Frequency, Limit);
+        share.Accepted(now + 1, Limit, remaining: 0, ours: 12, uncounted: 0, others: 48);
+
+        Assert.Equal(5, share.Processes);
+    }
+
+    [Fact]
     public void AProcessCutWhenAnotherJoinsLaterCountsIt()
     {
         // Two processes for five windows; then a third joins, and 429s cut this one to 20. Long
@@ -901,12 +944,25 @@ public class ShareEstimatorTests
     /// process holding <paramref name="ours"/> of it: the estimate of the processes is what that
     /// looks like when the others hold what it holds.
     /// </summary>
+    /// <summary>An answer in a full window of which this process holds <paramref name="ours"/>: counted exactly in a fixed window whose start is known, as the sliding count sees it otherwise.</summary>
+    private static void AnswerInAFullWindow(DatoCmsRateLimitShare share, long now, int ours, bool fixedWindow)
+    {
+        if (fixedWindow)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours, windowOurs: ours, windowOthers: Limit - ours);
+        }
+        else
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
+        }
+    }
+
     private static long FullWindowsHolding(DatoCmsRateLimitShare share, int ours, int windows)
     {
         var now = 0L;
         for (var step = 0; step < 20 * windows; step++, now += Window / 20)
         {
-            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
+            AnswerInAFullWindow(share, now, ours, fixedWindow: false);
         }
 
         return now;
@@ -922,6 +978,22 @@ public class ShareEstimatorTests
         share.Accepted(0, Limit, remaining: 30, ours: 24, uncounted: 0, others: 0, settled: false);
         share.Rejected(1, ours: 21, reset: Stopwatch.Frequency, Limit);
         share.Rejected(2, ours: 20, reset: Stopwatch.Frequency, Limit);
+        return share;
+    }
+
+    /// <summary>
+    /// A process's first burst of 24 in flight when the first window fills: the first answer shows
+    /// room, and the last 12 of the burst are rejected, one after another.
+    /// </summary>
+    private static DatoCmsRateLimitShare ABurstOf24Of12Rejected()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 36, ours: 24, uncounted: 0, others: 0, settled: false);
+        for (var rejected = 1; rejected <= 12; rejected++)
+        {
+            share.Rejected(rejected, ours: 24 - rejected, reset: Stopwatch.Frequency, Limit);
+        }
+
         return share;
     }
 

@@ -97,8 +97,9 @@ namespace DatoCms.ErrorCodes
 
         // When this process met its first 429, the count of processes and the share that first
         // window left it, and whether its latest cut came within two windows of that (see
-        // GrowingBackFromTheStart).
+        // GrowingBackFromTheStart); and how many 429s ended its first burst (see ProcessesTheFirstBurstImplies).
         private long _firstRejected = long.MinValue;
+        private int _firstBurstRejections;
         private int _processesAtStart;
         private int _shareAtStart;
         private bool _cutInTheStartRace;
@@ -285,7 +286,9 @@ namespace DatoCms.ErrorCodes
             var firstBurst = now - _firstRejected < _window / 4;
             if (firstBurst)
             {
+                _firstBurstRejections++;
                 EstimateProcesses(now, limit, true, ours, global::System.Math.Max(0, limit - ours), exact: false);
+                _processes = global::System.Math.Min(_processes, ProcessesTheFirstBurstImplies(limit, ours));
                 _processesAtStart = _processes;
             }
 
@@ -732,10 +735,7 @@ namespace DatoCms.ErrorCodes
                 {
                     _processes = estimate;
                     _processesSeen = now;
-                    if (exact)
-                    {
-                        OthersHoldMoreThanTheEstimateAllows(now, limit, others);
-                    }
+                    OthersHoldMoreThanTheEstimateAllows(now, limit, others);
 
                     return;
                 }
@@ -754,7 +754,8 @@ namespace DatoCms.ErrorCodes
         /// Whether a count of <paramref name="estimate"/> processes, more than this process counted
         /// from the first window that filled, comes from a part it holds below an even split by its
         /// own choice: a 429 within two windows of its first cut it, and it grows back a request a
-        /// quarter window, not yet within two of the share that first window left it. That part
+        /// quarter window, not yet within two of the share that first window left it, or of an even
+        /// split when that window left it less (its burst mostly rejected). That part
         /// measures how far it has grown back, not how many the others are, and counts no process
         /// more. Processes that start together race for the slots the first window frees: one whose
         /// slots were freeing just then was cut to half of them, counted five processes from the 13
@@ -765,8 +766,26 @@ namespace DatoCms.ErrorCodes
         private bool GrowingBackFromTheStart(int limit, int estimate)
         {
             var share = global::System.Math.Min(_share, limit);
+            var even = EvenSplit(limit);
             return _cutInTheStartRace && estimate > _processesAtStart && _processes > 1
-                && share < EvenSplit(limit) && share + 2 < _shareAtStart;
+                && share < even && share + 2 < global::System.Math.Max(_shareAtStart, even);
+        }
+
+        /// <summary>
+        /// At most how many processes the first burst's 429s leave room for: were every process's
+        /// first burst like this one's (<paramref name="ours"/> held and the 429s so far), the
+        /// window's limit and this process's 429s at least would take that many bursts, rounded
+        /// up. A process whose connections came up late got 12 of its 24 into the first window
+        /// beside the others' 24 and 24. Counted from its part, that is five processes like it: it
+        /// kept their even split for the run and finished a window or more after the others. Its
+        /// burst says three (72 requests of 24 each). Too few rather than too many: a process that counts too
+        /// few meets 429s and counts again from the part it holds then, while one that counts too
+        /// many leaves its slots to the others for good.
+        /// </summary>
+        private int ProcessesTheFirstBurstImplies(int limit, int ours)
+        {
+            var burst = ours + _firstBurstRejections;
+            return (limit + _firstBurstRejections + burst - 1) / burst;
         }
 
         /// <summary>
@@ -781,10 +800,12 @@ namespace DatoCms.ErrorCodes
         /// 30 for a moment the others show 30 (a 429 that has just cut a process shows the others
         /// large for a moment too, not for a whole window). It is checked whatever this process
         /// holds: the one at 28 holds less than its even split of two only because the window is full.
-        /// Only in a fixed window with a known start, where this process's part is counted exactly:
-        /// in a sliding window the others' part seen on an answer moves with where this process's
-        /// slots happen to fall, and with this rule three processes met their targets less often
-        /// there (measured: docs/retry.md, "Fourteenth pass").
+        /// In a sliding window too, where the others' part seen on an answer moves with where this
+        /// process's slots happen to fall: averaged over a window it still tells. There a process
+        /// that counted two from 24 of the first window held 24 to 28 for the run beside 20 and 12
+        /// to 15 (that one counting four, then five), and the smallest finished 13 s after it. The
+        /// count there still rounds to the nearest (see <see cref="ProcessesLike"/>). Measured:
+        /// docs/retry.md, "Sixteenth pass".
         /// </summary>
         private void OthersHoldMoreThanTheEstimateAllows(long now, int limit, int others)
         {
@@ -832,9 +853,10 @@ namespace DatoCms.ErrorCodes
         /// 20 (a window with a tenth or less left counts as full) counted four processes, an even
         /// split of 15, and the 5 left stayed unused; a process counting too few is corrected by the
         /// others' part (see
-        /// <see cref="OthersHoldMoreThanTheEstimateAllows"/>). That correction works only where the
-        /// parts are <paramref name="exact"/> (a fixed window with a known start); elsewhere the count
-        /// rounds to the nearest, as the correction is missing there.
+        /// <see cref="OthersHoldMoreThanTheEstimateAllows"/>). Only where the parts are
+        /// <paramref name="exact"/> (a fixed window with a known start): elsewhere the count rounds to
+        /// the nearest, as a part seen in a sliding window moves from answer to answer, and a process
+        /// at 23 of 60 that rounded down counted two (measured: docs/retry.md, "Fourteenth pass").
         /// </summary>
         private static int ProcessesLike(int ours, int others, int limit, bool exact)
         {

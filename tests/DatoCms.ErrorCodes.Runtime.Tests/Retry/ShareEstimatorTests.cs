@@ -819,9 +819,7 @@ public class ShareEstimatorTests
         // Five processes, not three: a 429 long after the start finds this one holding 12, and the
         // part it is left with counts them.
         var share = ABurstOf24Of12Rejected();
-        var now = 3 * Window;
-        share.Rejected(now, ours: 12, reset: Stopwatch.Frequency, Limit);
-        share.Accepted(now + 1, Limit, remaining: 0, ours: 12, uncounted: 0, others: 48);
+        ACutThenAFullWindowHolding(share, 3 * Window, ours: 12);
 
         Assert.Equal(5, share.Processes);
     }
@@ -840,8 +838,7 @@ public class ShareEstimatorTests
         }
 
         Assert.Equal(2, share.Processes);
-        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit);
-        share.Accepted(now + 1, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        ACutThenAFullWindowHolding(share, now, ours: 20);
 
         Assert.Equal(3, share.Processes);
     }
@@ -979,6 +976,13 @@ public class ShareEstimatorTests
         share.Rejected(1, ours: 21, reset: Stopwatch.Frequency, Limit);
         share.Rejected(2, ours: 20, reset: Stopwatch.Frequency, Limit);
         return share;
+    }
+
+    /// <summary>A 429 that leaves this process holding <paramref name="ours"/>, then an answer showing the window full.</summary>
+    private static void ACutThenAFullWindowHolding(DatoCmsRateLimitShare share, long now, int ours)
+    {
+        share.Rejected(now, ours, reset: Stopwatch.Frequency, Limit);
+        share.Accepted(now + 1, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
     }
 
     /// <summary>

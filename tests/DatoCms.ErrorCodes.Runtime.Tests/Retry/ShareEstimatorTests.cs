@@ -814,6 +814,23 @@ public class ShareEstimatorTests
     }
 
     [Fact]
+    public void AnExactCountRightAfterAFirst429ItsBurstDidNotBoundCountsMoreProcesses()
+    {
+        // The first 429 finds this process holding 27 (the last window's requests among them): two
+        // processes like it, as its burst allows. Then a fixed window's exact count shows 20 of 60
+        // its own: three processes, at once, although 27 is below an even split of two.
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 33, ours: 27, uncounted: 0, others: 0, settled: false);
+        share.Rejected(1, ours: 27, reset: Stopwatch.Frequency, Limit);
+        Assert.Equal(2, share.Processes);
+
+        share.FixedWindowFull(2, Limit, ours: 20);
+
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(20, share.Current(3, Limit));
+    }
+
+    [Fact]
     public void ProcessesCountedTooFewFromTheFirstBurstAreCountedAgainAfterTheStartRace()
     {
         // Five processes, not three: a 429 long after the start finds this one holding 12, and the

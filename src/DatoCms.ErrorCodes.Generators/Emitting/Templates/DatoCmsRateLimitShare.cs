@@ -100,6 +100,7 @@ namespace DatoCms.ErrorCodes
         // GrowingBackFromTheStart); and how many 429s ended its first burst (see ProcessesTheFirstBurstImplies).
         private long _firstRejected = long.MinValue;
         private int _firstBurstRejections;
+        private bool _startCountBoundByTheBurst;
         private int _processesAtStart;
         private int _shareAtStart;
         private bool _cutInTheStartRace;
@@ -288,7 +289,9 @@ namespace DatoCms.ErrorCodes
             {
                 _firstBurstRejections++;
                 EstimateProcesses(now, limit, true, ours, global::System.Math.Max(0, limit - ours), exact: false);
-                _processes = global::System.Math.Min(_processes, ProcessesTheFirstBurstImplies(limit, ours));
+                var implied = ProcessesTheFirstBurstImplies(limit, ours);
+                _startCountBoundByTheBurst = _startCountBoundByTheBurst || implied < _processes;
+                _processes = global::System.Math.Min(_processes, implied);
                 _processesAtStart = _processes;
             }
 
@@ -755,7 +758,8 @@ namespace DatoCms.ErrorCodes
         /// from the first window that filled, comes from a part it holds below an even split by its
         /// own choice: a 429 within two windows of its first cut it, and it grows back a request a
         /// quarter window, not yet within two of the share that first window left it, or of an even
-        /// split when that window left it less (its burst mostly rejected). That part
+        /// split when that window left it less and its burst bound the count (see
+        /// <see cref="ProcessesTheFirstBurstImplies"/>: its part was no measure then). That part
         /// measures how far it has grown back, not how many the others are, and counts no process
         /// more. Processes that start together race for the slots the first window frees: one whose
         /// slots were freeing just then was cut to half of them, counted five processes from the 13
@@ -767,8 +771,9 @@ namespace DatoCms.ErrorCodes
         {
             var share = global::System.Math.Min(_share, limit);
             var even = EvenSplit(limit);
+            var target = _startCountBoundByTheBurst ? global::System.Math.Max(_shareAtStart, even) : _shareAtStart;
             return _cutInTheStartRace && estimate > _processesAtStart && _processes > 1
-                && share < even && share + 2 < global::System.Math.Max(_shareAtStart, even);
+                && share < even && share + 2 < target;
         }
 
         /// <summary>

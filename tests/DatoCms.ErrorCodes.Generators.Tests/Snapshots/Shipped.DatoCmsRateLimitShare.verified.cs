@@ -102,7 +102,8 @@ namespace DatoCms.ErrorCodes
 
         // When this process met its first 429, the count of processes and the share that first
         // window left it, and whether its latest cut came within two windows of that (see
-        // GrowingBackFromTheStart); and how many 429s ended its first burst (see ProcessesTheFirstBurstImplies).
+        // GrowingBackFromTheStart); how many 429s ended its first burst, and whether they bound the
+        // count that burst's part gave (see ProcessesTheFirstBurstImplies).
         private long _firstRejected = long.MinValue;
         private int _firstBurstRejections;
         private bool _startCountBoundByTheBurst;
@@ -788,9 +789,9 @@ namespace DatoCms.ErrorCodes
         /// up. A process whose connections came up late got 12 of its 24 into the first window
         /// beside the others' 24 and 24. Counted from its part, that is five processes like it: it
         /// kept their even split for the run and finished a window or more after the others. Its
-        /// burst says three (72 requests of 24 each). Too few rather than too many: a process that counts too
-        /// few meets 429s and counts again from the part it holds then, while one that counts too
-        /// many leaves its slots to the others for good.
+        /// burst says three (72 requests of 24 each). Too few rather than too many: a process that
+        /// counts too few meets 429s and counts again from the part it holds then, while one that
+        /// counts too many leaves its slots to the others for good.
         /// </summary>
         private int ProcessesTheFirstBurstImplies(int limit, int ours)
         {

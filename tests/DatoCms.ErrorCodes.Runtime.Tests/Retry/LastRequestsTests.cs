@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -81,6 +82,32 @@ public class LastRequestsTests
         var next = limiter.AcquireAsync(CancellationToken.None);
         (await last).Complete(200, RateLimitHeaders.Of(Limit, remaining: 1));
         await Task.Yield();
+        Assert.False(next.IsCompleted);
+    }
+
+    [Fact]
+    public async Task ARequestWaitingInAFullWindowProbesForRoomTheOthersLeaveBeforeItsOwnSlotsFree()
+    {
+        // The answer that settles this process's requests finds the window full. Nothing more comes
+        // back until its own slots free, a window later; the room a finishing process leaves appears
+        // meanwhile, when its last requests leave the window. A quarter of a window later the
+        // waiting request goes alone to find out.
+        var (limiter, inFlight) = AFullWindowHeldWithTheLastRequestInFlight();
+        var last = limiter.AcquireAsync(CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        inFlight.Complete(200, RateLimitHeaders.Of(Limit, remaining: 0));
+        Assert.False(last.IsCompleted);
+
+        var probe = await last.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.InRange(watch.Elapsed, Window / 5, Window * 3 / 4);
+        Assert.Equal(21, limiter.Share);
+
+        // It met a full window: the 429 gives its slot back, and the next request waits for this
+        // process's own slots, not for another probe in this window.
+        var next = limiter.AcquireAsync(CancellationToken.None);
+        probe.Complete(429, RateLimitHeaders.Of(Limit, remaining: 0));
+        Assert.Equal(20, limiter.Share);
+        await Task.Delay(Window / 3);
         Assert.False(next.IsCompleted);
     }
 

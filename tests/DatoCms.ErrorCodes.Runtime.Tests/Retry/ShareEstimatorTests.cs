@@ -528,6 +528,59 @@ public class ShareEstimatorTests
         Assert.Equal(probesNow ? 21 : 20, share.Current(now, Limit, waiting: waiting));
     }
 
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(20, false)] // a recognised fixed window: its own late probe goes a third into it
+    public void AFullWindowSeenWhenEveryRequestIsAnsweredIsProbedForRoomAQuarterWindowLater(int windowOurs, bool probes)
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share) + Window;
+
+        // The answer that settles this process's 20 finds the window full, 40 of it the others'.
+        share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40, windowOurs: windowOurs, windowOthers: windowOurs < 0 ? -1 : 40);
+        Assert.Equal(20, share.Current(now + (Window / 4) - 1, Limit));
+        Assert.False(share.ClaimProbe());
+
+        Assert.Equal(probes ? 21 : 20, share.Current(now + (Window / 4), Limit));
+        Assert.Equal(probes, share.ClaimProbe());
+    }
+
+    [Fact]
+    public void ARoomTheOthersLeftAfterTheWindowWasSeenFullTakesWhatIsWaitingWhenItFits()
+    {
+        var (share, now) = AProbeForRoomTheOthersLeaveOut();
+
+        // One of the others finished: its last requests left the window and nobody took their
+        // slots. The probe finds 3 of them; the 3 requests still waiting fit and go now.
+        now += Window / 50;
+        share.Accepted(now, Limit, remaining: 3, ours: 21, uncounted: 0, others: 36, probe: true);
+        Assert.Equal(3, share.TakeRoomForTheRest(now, waiting: 3));
+    }
+
+    [Fact]
+    public void AProbeForRoomTheOthersLeaveThatMeetsAFullWindowCostsNoShareAndComesOnceAWindow()
+    {
+        var (share, now) = AProbeForRoomTheOthersLeaveOut();
+        var armed = now - (Window / 4);
+
+        // The window was still full: the 429 gives the probe's slot back and takes nothing else.
+        now += Window / 50;
+        share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
+        Assert.Equal(20, share.Current(now, Limit));
+
+        // Answers that find the window full again arm no other probe within the window...
+        now += Window / 50;
+        share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        Assert.Equal(20, share.Current(now + (Window / 4), Limit));
+        Assert.False(share.ClaimProbe());
+
+        // ...and the first one a window after the last arms the next.
+        now = armed + Window;
+        share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        Assert.Equal(21, share.Current(now + (Window / 4), Limit));
+        Assert.True(share.ClaimProbe());
+    }
+
     [Fact]
     public void AProbeNoRequestTookAtOnceIsDisarmedAndItsSlotGivenBack()
     {
@@ -622,6 +675,22 @@ public class ShareEstimatorTests
         Assert.True(share.ClaimProbe());
         share.Rejected(now, ours: 20, reset: Stopwatch.Frequency, Limit, probe: true);
         share.Accepted(now, Limit, remaining: remaining, ours: 20, uncounted: 0, others: Limit - 20 - remaining);
+        return (share, now);
+    }
+
+    /// <summary>
+    /// A window of full windows shared with others (20 of 60 this process's, 40 the others'), then
+    /// the answer that settles this process's requests finds the window full, and a quarter of a
+    /// window later the probe for room the others leave goes. Returns the share and the probe's time.
+    /// </summary>
+    private static (DatoCmsRateLimitShare Share, long Now) AProbeForRoomTheOthersLeaveOut()
+    {
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share) + Window;
+        share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        now += Window / 4;
+        Assert.Equal(21, share.Current(now, Limit));
+        Assert.True(share.ClaimProbe());
         return (share, now);
     }
 

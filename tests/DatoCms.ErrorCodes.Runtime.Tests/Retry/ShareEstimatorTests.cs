@@ -883,6 +883,24 @@ public class ShareEstimatorTests
     }
 
     [Fact]
+    public void RejectionsOfASecondWaveSentIntoTheRoomTheFirstAnswerShowedCountNoFewerProcesses()
+    {
+        // Its 24 reached the server first: the answer that settled them showed 36 left, and the 24
+        // it sent next met the others' 36 and were all rejected. The others' bursts were like its
+        // first 24, not like both its waves: 36 are two processes more, three in all.
+        var share = new DatoCmsRateLimitShare(Window);
+        share.Accepted(0, Limit, remaining: 36, ours: 24, uncounted: 0, others: 0);
+        Assert.Equal(Limit, share.Current(1, Limit));
+        for (var rejected = 1; rejected <= 24; rejected++)
+        {
+            share.Rejected((Window / 10) + rejected, ours: 48 - rejected, reset: Stopwatch.Frequency, Limit);
+        }
+
+        Assert.Equal(3, share.Processes);
+        Assert.Equal(24, share.Current((Window / 10) + 25, Limit, probeGoesAlone: false));
+    }
+
+    [Fact]
     public void AnExactCountRightAfterAFirst429ItsBurstDidNotBoundCountsMoreProcesses()
     {
         // The first 429 finds this process holding 27 (the last window's requests among them): two

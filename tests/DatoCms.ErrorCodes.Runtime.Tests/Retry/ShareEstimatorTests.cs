@@ -1040,24 +1040,15 @@ public class ShareEstimatorTests
         return (now, probes);
     }
 
+    /// <summary>An answer in a full window of which this process holds <paramref name="ours"/>: counted exactly in a fixed window whose start is known, as the sliding count sees it otherwise (-1: no window count).</summary>
+    private static void AnswerInAFullWindow(DatoCmsRateLimitShare share, long now, int ours, bool fixedWindow) =>
+        share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours, windowOurs: fixedWindow ? ours : -1, windowOthers: fixedWindow ? Limit - ours : -1);
+
     /// <summary>
     /// <paramref name="windows"/> windows in which every answer shows the window full and this
     /// process holding <paramref name="ours"/> of it: the estimate of the processes is what that
     /// looks like when the others hold what it holds.
     /// </summary>
-    /// <summary>An answer in a full window of which this process holds <paramref name="ours"/>: counted exactly in a fixed window whose start is known, as the sliding count sees it otherwise.</summary>
-    private static void AnswerInAFullWindow(DatoCmsRateLimitShare share, long now, int ours, bool fixedWindow)
-    {
-        if (fixedWindow)
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours, windowOurs: ours, windowOthers: Limit - ours);
-        }
-        else
-        {
-            share.Accepted(now, Limit, remaining: 0, ours: ours, uncounted: 0, others: Limit - ours);
-        }
-    }
-
     private static long FullWindowsHolding(DatoCmsRateLimitShare share, int ours, int windows)
     {
         var now = 0L;

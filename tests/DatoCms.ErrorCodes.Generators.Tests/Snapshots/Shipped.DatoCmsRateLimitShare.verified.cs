@@ -24,10 +24,13 @@ namespace DatoCms.ErrorCodes
     /// a third or more into such a window with the others' part under a tenth, in two windows in
     /// a row, takes the window whole. Elsewhere, a full window seen by the answer that settles all of
     /// this process's requests is probed a quarter window later, once a window, for room the others
-    /// left since (a finishing process's last requests leaving a sliding window). A probe is
-    /// one request sent alone, never one of a burst of this process: a burst's answers come while
-    /// the others' requests are still to come. Room taken from others that are leaving also lowers
-    /// the estimate of the processes to what the new share leaves room for.
+    /// left since (a finishing process's last requests leaving a sliding window); and there the
+    /// answers that settle two clumps of this process's requests an eighth of a window or more
+    /// apart, both showing more than a tenth of it free and the others' part no larger, show room
+    /// that lasted, as a probe's would. A probe is one request sent alone, never one of a burst of
+    /// this process: a burst's answers come while the others' requests are still to come. Room taken
+    /// from others that are leaving also lowers the estimate of the processes to what the new share
+    /// leaves room for.
     /// Times are <see cref="global::System.Diagnostics.Stopwatch"/> ticks. Not thread-safe: the limiter locks.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
@@ -50,6 +53,12 @@ namespace DatoCms.ErrorCodes
         // shrank while the room lasted says the others are leaving, not taking it.
         private int _othersWhenRoomAppeared;
         private int _lastOthers;
+        // The last answer that settled all of this process's requests: when it came, the room it
+        // showed and the others' part then. The next clump of this process goes out after it, so
+        // its settling answer tells what a probe would (see GrowIntoRoom).
+        private long _lastSettled = long.MinValue;
+        private int _lastSettledRoom;
+        private int _lastSettledOthers;
 
         // The last answer: when it came, the room it showed and whether this process used its whole share then.
         private long _lastAnswer = long.MinValue;
@@ -575,6 +584,23 @@ namespace DatoCms.ErrorCodes
             // answer, is all there is to tell that the others have gone.
             var single = alone && !probe && quietBefore && roomBefore > 0;
             _lastOthers = others;
+
+            // Outside a recognised fixed window, the answer that settles a clump of this process's
+            // requests, an eighth of a window or more after the answer that settled the clump before,
+            // both showing more than a tenth of the window free and the others' part no larger: the
+            // room lasted between them, as a probe's does. A process whose slots free a few at a time
+            // sends them in clumps whose answers come less than a quarter window apart, so no probe
+            // goes out, and more than an eighth apart, so the watch for lasting room starts again at
+            // every clump: at the end of a shared sliding run, the room a finished process left stayed
+            // unused for three seconds beside a process with forty requests to go.
+            var clump = settled && !probe && !single && _windowStart == long.MinValue && _lastSettled != long.MinValue
+                && sent != long.MinValue && sent >= _lastSettled && now - _lastSettled >= _window / 8 && room * 10 > limit && _lastSettledRoom * 10 > limit && others <= _lastSettledOthers;
+            var clumpRoomBefore = _lastSettledRoom;
+            var clumpOthersBefore = _lastSettledOthers;
+            if (settled)
+            {
+                (_lastSettled, _lastSettledRoom, _lastSettledOthers) = (now, room, others);
+            }
             // A gap between answers starts the watch again; with the others' part under a tenth of
             // the window, only one longer than a third of a window does (see the summary).
             var longestGap = others * 10 < limit ? _window / 3 : _window / 8;
@@ -609,7 +635,7 @@ namespace DatoCms.ErrorCodes
             }
 
             // A late probe's room is what the window will end with: lasting by then.
-            var lasting = lateProbe || (probe && roomBefore > 0) || single || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
+            var lasting = lateProbe || (probe && roomBefore > 0) || single || clump || (_roomSince != long.MaxValue && now - _roomSince >= _window / 4);
 
             // A probe that finds room still there: what this process has waiting may all go into it
             // when it fits, even when the room is too small to count (a tenth of the window or less
@@ -644,7 +670,7 @@ namespace DatoCms.ErrorCodes
 
             // Split with the others that may be taking it too, as many as hold what the others hold
             // if each held what this process does.
-            var free = (probe && !lateProbe) || single ? global::System.Math.Min(room, roomBefore) : room;
+            var free = (probe && !lateProbe) || single ? global::System.Math.Min(room, roomBefore) : clump ? global::System.Math.Min(room, clumpRoomBefore) : room;
             // Others whose part shrank while the room lasted are leaving (their slots expire and are
             // not used again): they are not taking it, and this process takes it whole.
             // So are the others of a fixed window well after its start: what they left by then,
@@ -653,7 +679,7 @@ namespace DatoCms.ErrorCodes
             // probe's room lasted without answers: had they wanted it, their own probes would have
             // taken some of it by then (the others of a shared run's last window, finished but still
             // counted until their requests leave the window).
-            var leaving = lateInFixedWindow || (probe || single ? others < othersBefore || (quietBefore && others <= othersBefore) : others < _othersWhenRoomAppeared);
+            var leaving = lateInFixedWindow || (probe || single ? others < othersBefore || (quietBefore && others <= othersBefore) : clump ? others < clumpOthersBefore : others < _othersWhenRoomAppeared);
             var holders = others * 10 >= limit && !leaving ? global::System.Math.Max(1, (int)global::System.Math.Floor(((double)others / global::System.Math.Max(1, ours)) + 0.5)) : 0;
             var most = probe && _probeBelowEven ? EvenSplit(limit) : limit;
             _share = global::System.Math.Max(global::System.Math.Min(_share, limit), global::System.Math.Min(most, ours + ((free + holders) / (1 + holders))));

@@ -623,6 +623,35 @@ public class ShareEstimatorTests
     }
 
     [Theory]
+    [InlineData(-2, 15, 35)] // the others' part shrinks: they are leaving, and the room is taken whole
+    [InlineData(0, 15, 28)] // it holds: they may be taking the room too, and it is split with them
+    [InlineData(2, 15, 20)] // it grows: they are taking it
+    [InlineData(0, 6, 20)] // a tenth of the window or less is a full window
+    public void RoomTheSettlingAnswersOfClumpsShowInASlidingWindowIsTakenLikeAProbes(int othersStep, int firstRoom, int expected)
+    {
+        // Three processes at an even split of a full sliding window; then one finishes. This
+        // process's slots free a few at a time, a fifth of a window apart: it sends them in clumps
+        // of three, and the answer to the last of a clump settles it. The answers come less than a
+        // quarter window apart, so no probe goes out (the limiter passes probeGoesAlone: false),
+        // and more than an eighth apart, so the watch for lasting room starts again at every clump.
+        var share = new DatoCmsRateLimitShare(Window);
+        var now = AWindowAtAThirdOfAFullWindow(share);
+        var others = Limit - 20 - firstRoom;
+        for (var clump = 0; clump < 3; clump++, now += Window / 5, others += othersStep)
+        {
+            var sent = now - (Window / 60);
+            for (var answer = 0; answer < 3; answer++)
+            {
+                share.Accepted(now + answer, Limit, remaining: Limit - 20 - others, ours: 20, uncounted: 2 - answer, others: others, settled: answer == 2, sent: sent);
+            }
+
+            // The first clump's settling answer has none before it to compare with.
+            Assert.Equal(clump == 0 ? 20 : expected, share.Current(now + 3, Limit, probeGoesAlone: false));
+            Assert.False(share.ClaimProbe());
+        }
+    }
+
+    [Theory]
     [InlineData(false, 5)]
     [InlineData(true, 0)]
     public void WhatIsLeftOfRoomTheShareGrewIntoTakesTheRestWhenTheOthersDidNotGrow(bool othersTookSome, int expected)

@@ -901,7 +901,7 @@ namespace DatoCms.ErrorCodes
         /// that counted two from 24 of the first window held 24 to 28 for the run beside 20 and 12
         /// to 15 (that one counting four, then five), and the smallest finished 13 s after it. The
         /// count there still rounds to the nearest (see <see cref="ProcessesLike"/>). Measured:
-        /// docs/retry.md, "Sixteenth pass".
+        /// docs/retry-measurements.md, "Sixteenth pass".
         /// </summary>
         private void OthersHoldMoreThanTheEstimateAllows(long now, int limit, int others)
         {
@@ -952,7 +952,7 @@ namespace DatoCms.ErrorCodes
         /// <see cref="OthersHoldMoreThanTheEstimateAllows"/>). Only where the parts are
         /// <paramref name="exact"/> (a fixed window with a known start): elsewhere the count rounds to
         /// the nearest, as a part seen in a sliding window moves from answer to answer, and a process
-        /// at 23 of 60 that rounded down counted two (measured: docs/retry.md, "Fourteenth pass").
+        /// at 23 of 60 that rounded down counted two (measured: docs/retry-measurements.md, "Fourteenth pass").
         /// </summary>
         private static int ProcessesLike(int ours, int others, int limit, bool exact)
         {

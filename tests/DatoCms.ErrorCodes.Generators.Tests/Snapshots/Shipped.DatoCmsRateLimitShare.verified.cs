@@ -25,8 +25,8 @@ namespace DatoCms.ErrorCodes
     /// a row, takes the window whole. Elsewhere, a full window seen by the answer that settles all of
     /// this process's requests is probed a quarter window later, once a window, for room the others
     /// left since (a finishing process's last requests leaving a sliding window); and there the
-    /// answers that settle two clumps of this process's requests an eighth of a window or more
-    /// apart, both showing more than a tenth of it free and the others' part no larger, show room
+    /// answers that settle two clumps of this process's requests an eighth to a third of a window
+    /// apart (or more, past the start), both showing more than a tenth of it free and the others' part no larger, show room
     /// that lasted, as a probe's would. A probe is one request sent alone, never one of a burst of
     /// this process: a burst's answers come while the others' requests are still to come. Room taken
     /// from others that are leaving also lowers the estimate of the processes to what the new share
@@ -586,15 +586,22 @@ namespace DatoCms.ErrorCodes
             _lastOthers = others;
 
             // Outside a recognised fixed window, the answer that settles a clump of this process's
-            // requests, an eighth of a window or more after the answer that settled the clump before,
-            // both showing more than a tenth of the window free and the others' part no larger: the
-            // room lasted between them, as a probe's does. A process whose slots free a few at a time
-            // sends them in clumps whose answers come less than a quarter window apart, so no probe
-            // goes out, and more than an eighth apart, so the watch for lasting room starts again at
-            // every clump: at the end of a shared sliding run, the room a finished process left stayed
-            // unused for three seconds beside a process with forty requests to go.
+            // requests, an eighth to a third of a window after the answer that settled the clump
+            // before, both showing more than a tenth of the window free and the others' part no
+            // larger: the room lasted between them, as a probe's does. A process whose slots free a
+            // few at a time sends them in clumps whose answers come less than a quarter window apart,
+            // so no probe goes out, and more than an eighth apart, so the watch for lasting room
+            // starts again at every clump: at the end of a shared sliding run, the room a finished
+            // process left stayed unused for three seconds beside a process with forty requests to
+            // go. More than a third of a window apart only once four windows have passed since the
+            // first 429: at the start the processes' bursts leave together, and a process whose one
+            // clump goes as its slots free, at the same moment of every window, meets the room of a
+            // window's start both times (in a fixed window not recognised yet, the others' requests
+            // still to come); taken, it cost 20 to 24 429s at once. At the end of a run the same
+            // shape is the room that finished processes left, and a bound of a third of a window
+            // left it unused (three sliding runs of five at 92.5 %).
             var clump = settled && !probe && !single && _windowStart == long.MinValue && _lastSettled != long.MinValue
-                && sent != long.MinValue && sent >= _lastSettled && now - _lastSettled >= _window / 8 && room * 10 > limit && _lastSettledRoom * 10 > limit && others <= _lastSettledOthers;
+                && sent != long.MinValue && sent >= _lastSettled && now - _lastSettled >= _window / 8 && (now - _lastSettled <= _window / 3 || _firstRejected == long.MinValue || now - _firstRejected >= 4 * _window) && room * 10 > limit && _lastSettledRoom * 10 > limit && others <= _lastSettledOthers;
             var clumpRoomBefore = _lastSettledRoom;
             var clumpOthersBefore = _lastSettledOthers;
             if (settled)

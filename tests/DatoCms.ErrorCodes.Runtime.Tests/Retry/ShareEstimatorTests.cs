@@ -623,21 +623,32 @@ public class ShareEstimatorTests
     }
 
     [Theory]
-    [InlineData(-2, 15, 35)] // the others' part shrinks: they are leaving, and the room is taken whole
-    [InlineData(0, 15, 28)] // it holds: they may be taking the room too, and it is split with them
-    [InlineData(2, 15, 20)] // it grows: they are taking it
-    [InlineData(0, 6, 20)] // a tenth of the window or less is a full window
-    public void RoomTheSettlingAnswersOfClumpsShowInASlidingWindowIsTakenLikeAProbes(int othersStep, int firstRoom, int expected)
+    [InlineData(-2, 15, 5, 5, 35)] // the others' part shrinks: they are leaving, and the room is taken whole
+    [InlineData(0, 15, 5, 5, 28)] // it holds: they may be taking the room too, and it is split with them
+    [InlineData(2, 15, 5, 5, 20)] // it grows: they are taking it
+    [InlineData(0, 6, 5, 5, 20)] // a tenth of the window or less is a full window
+    [InlineData(-2, 15, 5, 1, 35)] // clumps a fifth of a window apart tell at the start too
+    [InlineData(-2, 15, 1, 1, 20)] // a window apart at the start: the room of a window's start both times, the others' requests still to come
+    [InlineData(-2, 15, 1, 5, 35)] // a window apart later: the room finished processes left
+    public void RoomTheSettlingAnswersOfClumpsShowInASlidingWindowIsTakenLikeAProbes(int othersStep, int firstRoom, int clumpsPerWindow, int windowsSinceFirst429, int expected)
     {
-        // Three processes at an even split of a full sliding window; then one finishes. This
-        // process's slots free a few at a time, a fifth of a window apart: it sends them in clumps
-        // of three, and the answer to the last of a clump settles it. The answers come less than a
-        // quarter window apart, so no probe goes out (the limiter passes probeGoesAlone: false),
-        // and more than an eighth apart, so the watch for lasting room starts again at every clump.
+        // Three processes at an even split of a full sliding window, the first 429 some windows
+        // ago; then one finishes. This process's slots free a few at a time: it sends them in
+        // clumps of three, and the answer to the last of a clump settles it. A fifth of a window
+        // apart, the answers come less than a quarter window apart, so no probe goes out (the
+        // limiter passes probeGoesAlone: false), and more than an eighth apart, so the watch for
+        // lasting room starts again at every clump.
         var share = new DatoCmsRateLimitShare(Window);
-        var now = AWindowAtAThirdOfAFullWindow(share);
+        share.Rejected(0, ours: 20, reset: 0, Limit);
+        var now = (windowsSinceFirst429 - 1) * Window;
+        for (var step = 0; step < 20; step++, now += Window / 20)
+        {
+            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+        }
+
+        Assert.Equal(3, share.Processes);
         var others = Limit - 20 - firstRoom;
-        for (var clump = 0; clump < 3; clump++, now += Window / 5, others += othersStep)
+        for (var clump = 0; clump < 3; clump++, now += Window / clumpsPerWindow, others += othersStep)
         {
             var sent = now - (Window / 60);
             for (var answer = 0; answer < 3; answer++)

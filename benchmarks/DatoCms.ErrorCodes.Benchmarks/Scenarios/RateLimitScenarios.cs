@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// server's clock, the way the real limit sees the traffic.
 /// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
 /// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
-/// <c>--runs N</c>, <c>--requests N</c> (or <c>N1,N2,...</c>: one count per worker, the last for the rest; uneven workloads leave a worker alone for the run's end), <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window), <c>--stagger MS</c> (worker <c>w</c> starts <c>w</c> × MS milliseconds after the first, as processes started one after another do; its finish time is then counted from its own start).
+/// <c>--runs N</c>, <c>--requests N</c> (or <c>N1,N2,...</c>: one count per worker, the last for the rest; uneven workloads leave a worker alone for the run's end), <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window), <c>--stagger MS</c> (worker <c>w</c> starts <c>w</c> × MS milliseconds after the first, as processes started one after another do; its finish time is then counted from its own start), <c>--faults</c> (the fault mix of <see cref="ScenarioFaults"/> in every worker's requests: transient codes, connection resets, asynchronous jobs, maintenance answers).
 /// </summary>
 public static class RateLimitScenarios
 {
@@ -29,12 +29,13 @@ public static class RateLimitScenarios
         var trace = args.Contains("--trace");
         var traceBucket = Option(args, "--trace-bucket", string.Empty) is { Length: > 0 } bucket ? TimeSpan.FromMilliseconds(int.Parse(bucket, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
         var stagger = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--stagger", "0"), CultureInfo.InvariantCulture));
+        var faults = args.Contains("--faults");
 
         // One short run first, not reported: the process's own warm-up (JIT, thread pool) is not the
         // handler's; every reported run still starts with cold connections.
         await RunOnceAsync(1, ImitationWindowMode.Sliding, throttling, [90]);
 
-        Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT{(stagger > TimeSpan.Zero ? $", each worker starting {stagger.TotalMilliseconds:0} ms after the one before (finish times from its own start)" : string.Empty)}; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
+        Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT{(stagger > TimeSpan.Zero ? $", each worker starting {stagger.TotalMilliseconds:0} ms after the one before (finish times from its own start)" : string.Empty)}{(faults ? "; faults " + ScenarioFaults.Description : string.Empty)}; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
         Console.WriteLine();
         Console.WriteLine("| Workers | Server window | Rate (% of allowed, first window excluded) | Middle windows filled | 429s | Attempts sent | Requests lost | Finish times (s) |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -44,7 +45,7 @@ public static class RateLimitScenarios
             {
                 for (var run = 0; run < runs; run++)
                 {
-                    var result = await RunOnceAsync(workers, mode, throttling, requests, traceBucket, stagger);
+                    var result = await RunOnceAsync(workers, mode, throttling, requests, traceBucket, stagger, faults);
                     Console.WriteLine(
                         $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.MiddleWindowsFilled:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
                     if (trace)
@@ -59,9 +60,10 @@ public static class RateLimitScenarios
     /// <summary>
     /// One run; worker <c>w</c> sends <c>requests[w]</c> (the last entry for workers beyond the list),
     /// so that workers can finish at different times, and starts <c>w</c> × <paramref name="stagger"/>
-    /// after the first; its finish time counts from its own start.
+    /// after the first; its finish time counts from its own start. With <paramref name="faults"/>,
+    /// every worker's requests meet the fault mix of <see cref="ScenarioFaults"/>.
     /// </summary>
-    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null, TimeSpan stagger = default)
+    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null, TimeSpan stagger = default, bool faults = false)
     {
         var server = ImitationOptions.RealWindow(mode);
         await using var api = await ImitationApi.StartAsync(server);
@@ -102,6 +104,11 @@ public static class RateLimitScenarios
                 };
                 request.Headers.Add("X-Test-Request", worker + "-" + i.ToString(CultureInfo.InvariantCulture));
                 request.Headers.Add("X-Test-Worker", worker);
+                if (faults && ScenarioFaults.For(i) is { } fault)
+                {
+                    request.Headers.Add("X-Test-Fault", fault);
+                }
+
                 using var response = await client.SendAsync(request, ct);
                 if (!response.IsSuccessStatusCode)
                 {

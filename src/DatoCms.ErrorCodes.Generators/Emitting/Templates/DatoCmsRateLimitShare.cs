@@ -22,11 +22,11 @@ namespace DatoCms.ErrorCodes
     /// this process's requests is probed a quarter window later, once a window, for room the others
     /// left since (a finishing process's last requests leaving a sliding window); and there the
     /// answers that settle two clumps of this process's requests an eighth to a third of a window
-    /// apart (or more, past the start), both showing more than a tenth of it free and the others' part no larger, show room
-    /// that lasted, as a probe's would. A probe is one request sent alone, never one of a burst of
-    /// this process: a burst's answers come while the others' requests are still to come. Room taken
-    /// from others that are leaving also lowers the estimate of the processes to what the new share
-    /// leaves room for.
+    /// apart (or more, past the start), both showing more than a tenth of it free and the others'
+    /// part no larger, show room that lasted, as a probe's would. A probe is one request sent alone,
+    /// never one of a burst of this process: a burst's answers come while the others' requests are
+    /// still to come. Room taken from others that are leaving also lowers the estimate of the
+    /// processes to what the new share leaves room for.
     /// Times are <see cref="global::System.Diagnostics.Stopwatch"/> ticks. Not thread-safe: the limiter locks.
     /// </summary>
     internal sealed class DatoCmsRateLimitShare // always internal
@@ -595,14 +595,19 @@ namespace DatoCms.ErrorCodes
             // still to come); taken, it cost 20 to 24 429s at once. At the end of a run the same
             // shape is the room that finished processes left, and a bound of a third of a window
             // left it unused (three sliding runs of five at 92.5 %).
-            var clump = settled && !probe && !single && _windowStart == long.MinValue && _lastSettled != long.MinValue
-                && sent != long.MinValue && sent >= _lastSettled && now - _lastSettled >= _window / 8 && (now - _lastSettled <= _window / 3 || _firstRejected == long.MinValue || now - _firstRejected >= 4 * _window) && room * 10 > limit && _lastSettledRoom * 10 > limit && others <= _lastSettledOthers;
+            var sinceSettled = _lastSettled == long.MinValue ? long.MinValue : now - _lastSettled;
+            var pastTheStart = _firstRejected == long.MinValue || now - _firstRejected >= 4 * _window;
+            var clumpAfterClump = settled && !probe && !single && _windowStart == long.MinValue
+                && sent != long.MinValue && sinceSettled != long.MinValue && sent >= _lastSettled
+                && sinceSettled >= _window / 8 && (sinceSettled <= _window / 3 || pastTheStart);
+            var clump = clumpAfterClump && room * 10 > limit && _lastSettledRoom * 10 > limit && others <= _lastSettledOthers;
             var clumpRoomBefore = _lastSettledRoom;
             var clumpOthersBefore = _lastSettledOthers;
             if (settled)
             {
                 (_lastSettled, _lastSettledRoom, _lastSettledOthers) = (now, room, others);
             }
+
             // A gap between answers starts the watch again; with the others' part under a tenth of
             // the window, only one longer than a third of a window does (see the summary).
             var longestGap = others * 10 < limit ? _window / 3 : _window / 8;

@@ -8,9 +8,8 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// answered 404 NOT_FOUND before the result) and 2 answered 503 PLATFORM_SCHEDULED_MAINTENANCE once
 /// with <c>Retry-After: 1</c>: 23 in all, about one request in thirteen. The locked and reset ones
 /// fall on GETs and PUTs alike (PUT is idempotent, so a reset one may be sent again); the jobs and
-/// the maintenance answers on PUTs. Hung
-/// requests are left out: with the default 30-s attempt timeout one would outlast a one-process
-/// run by itself (NetworkFaultTests cover them).
+/// the maintenance answers on PUTs. Hung requests are left out: with the default 30-s attempt
+/// timeout one would outlast a one-process run by itself (NetworkFaultTests cover them).
 /// </summary>
 internal static class ScenarioFaults
 {

@@ -600,10 +600,11 @@ namespace DatoCms.ErrorCodes
             // still to come); taken, it cost 20 to 24 429s at once. At the end of a run the same
             // shape is the room that finished processes left, and a bound of a third of a window
             // left it unused (three sliding runs of five at 92.5 %).
-            var sinceSettled = _lastSettled == long.MinValue ? long.MinValue : now - _lastSettled;
+            // Not subtracted from long.MinValue: a consumer may compile with overflow checks on.
+            var sinceSettled = _lastSettled == long.MinValue ? 0 : now - _lastSettled;
             var pastTheStart = _firstRejected == long.MinValue || now - _firstRejected >= 4 * _window;
             var clumpAfterClump = settled && !probe && !single && _windowStart == long.MinValue
-                && sent != long.MinValue && sinceSettled != long.MinValue && sent >= _lastSettled
+                && _lastSettled != long.MinValue && sent != long.MinValue && sent >= _lastSettled
                 && sinceSettled >= _window / 8 && (sinceSettled <= _window / 3 || pastTheStart);
             var clump = clumpAfterClump && room * 10 > limit && _lastSettledRoom * 10 > limit && others <= _lastSettledOthers;
             var clumpRoomBefore = _lastSettledRoom;

@@ -643,7 +643,7 @@ public class ShareEstimatorTests
         var now = (windowsSinceFirst429 - 1) * Window;
         for (var step = 0; step < 20; step++, now += Window / 20)
         {
-            share.Accepted(now, Limit, remaining: 0, ours: 20, uncounted: 0, others: 40);
+            AnswerInAFullWindow(share, now, ours: 20, fixedWindow: false);
         }
 
         Assert.Equal(3, share.Processes);

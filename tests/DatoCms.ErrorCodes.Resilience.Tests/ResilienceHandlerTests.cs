@@ -112,6 +112,35 @@ public class ResilienceHandlerTests
         Assert.Equal(1, api.AttemptsOf("r1"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheLargestRateLimitAndMaintenanceBudgetsWaitAsLongAsItTakes(bool throttle)
+    {
+        // "As long as it takes": a timer refuses TimeSpan.MaxValue, and adding to it overflows.
+        await using var api = await ImitationApi.StartAsync(requestsPerWindow: 3, window: TimeSpan.FromSeconds(1));
+        using var client = Client(api.BaseAddress, b => b.AddDatoCmsResilienceHandler(o =>
+        {
+            o.EnableThrottling = throttle;
+            o.MaxRateLimitWait = TimeSpan.MaxValue;
+            o.MaintenanceWait = TimeSpan.MaxValue;
+            o.MaxDelay = TimeSpan.MaxValue;
+            o.Jobs.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+            o.Jobs.MaxPollDelay = TimeSpan.MaxValue;
+        }), out var services);
+        await using var _ = services;
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "items");
+            request.Headers.Add("X-Test-Request", "r" + i);
+            using var response = await client.SendAsync(request);
+            return (int)response.StatusCode;
+        }));
+
+        Assert.All(statuses, status => Assert.Equal(200, status));
+    }
+
     [Fact]
     public async Task ClientsOfOneProjectShareOneThrottleAndABurstStaysUnderTheLimit()
     {

@@ -23,11 +23,15 @@ namespace DatoCms.ErrorCodes
             return null;
         }
 
-        /// <summary>A whole-number header such as X-RateLimit-Limit; null when absent or unreadable.</summary>
+        /// <summary>
+        /// A whole-number header such as X-RateLimit-Limit; null when absent, unreadable, negative or
+        /// over 100,000 (no real window is that large; the throttle's arithmetic on window sizes
+        /// must not overflow, and a consumer may compile with overflow checks on).
+        /// </summary>
         public static int? ReadInt(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, string name)
         {
             var text = Find(headers, name);
-            if (text != null && int.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0)
+            if (text != null && int.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= 100000)
             {
                 return value;
             }

@@ -50,7 +50,7 @@ namespace DatoCms.ErrorCodes
                     settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(spent.Attempts, delay, error, null));
                 }
 
-                await global::System.Threading.Tasks.Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await DatoCmsTimeBudget.Delay(delay, cancellationToken).ConfigureAwait(false);
                 DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(reason), delay, null, null);
             }
         }

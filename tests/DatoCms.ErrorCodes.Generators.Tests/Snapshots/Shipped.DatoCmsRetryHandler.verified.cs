@@ -149,7 +149,7 @@ namespace DatoCms.ErrorCodes
                                 }
 
                                 response.Dispose();
-                                await global::System.Threading.Tasks.Task.Delay(wait, budget.Token).ConfigureAwait(false);
+                                await DatoCmsTimeBudget.Delay(wait, budget.Token).ConfigureAwait(false);
                                 DatoCmsTelemetry.Waited(_options, "rate_limit_reset", wait, request.Method.Method, path);
                                 continue;
                             }
@@ -181,7 +181,7 @@ namespace DatoCms.ErrorCodes
                             response.Dispose();
                         }
 
-                        await global::System.Threading.Tasks.Task.Delay(delay ?? global::System.TimeSpan.Zero, budget.Token).ConfigureAwait(false);
+                        await DatoCmsTimeBudget.Delay(delay ?? global::System.TimeSpan.Zero, budget.Token).ConfigureAwait(false);
                         DatoCmsTelemetry.Waited(_options, waitKind, delay ?? global::System.TimeSpan.Zero, request.Method.Method, path);
                     }
                 }
@@ -208,7 +208,7 @@ namespace DatoCms.ErrorCodes
 
             using (var timeout = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                timeout.CancelAfter(wait);
+                DatoCmsTimeBudget.CancelAfter(timeout, wait);
                 try
                 {
                     return await _options.AcquireAsync(isRetry: true, timeout.Token).ConfigureAwait(false);

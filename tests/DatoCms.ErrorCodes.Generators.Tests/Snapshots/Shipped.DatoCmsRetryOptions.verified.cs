@@ -65,18 +65,18 @@ namespace DatoCms.ErrorCodes
             set => _maxRateLimitWait = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The wait cannot be negative.");
         }
 
-        /// <summary>Requests allowed per window until the server says otherwise (default from the spec's limits).</summary>
+        /// <summary>Requests allowed per window until the server says otherwise (default from the spec's limits; 1 to 100,000).</summary>
         public int RequestsPerWindow
         {
             get => _requestsPerWindow;
-            set => _requestsPerWindow = value >= 1 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "At least one request per window is needed.");
+            set => _requestsPerWindow = value >= 1 && value <= 100000 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Between 1 and 100,000 requests per window are allowed.");
         }
 
-        /// <summary>The length of the rate-limit window (default from the spec's limits).</summary>
+        /// <summary>The length of the rate-limit window (default from the spec's limits; at most a day).</summary>
         public global::System.TimeSpan RateLimitWindow
         {
             get => _rateLimitWindow;
-            set => _rateLimitWindow = value > global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive.");
+            set => _rateLimitWindow = value > global::System.TimeSpan.Zero && value <= global::System.TimeSpan.FromDays(1) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive and at most a day.");
         }
 
         /// <summary>

@@ -12,6 +12,11 @@ namespace DatoCms.ErrorCodes
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsTimeBudget : global::System.IDisposable
     {
+        // The longest timer every target framework accepts: int.MaxValue milliseconds, about 24.8
+        // days. Users say "as long as it takes" with TimeSpan.MaxValue, which a timer refuses
+        // (ArgumentOutOfRangeException); a budget that long never runs out in practice.
+        private static readonly global::System.TimeSpan LongestTimer = global::System.TimeSpan.FromMilliseconds(int.MaxValue);
+
         private readonly global::System.Threading.CancellationTokenSource? _total;
 
         /// <summary>Starts the overall budget now.</summary>
@@ -24,7 +29,7 @@ namespace DatoCms.ErrorCodes
             if (total != global::System.Threading.Timeout.InfiniteTimeSpan)
             {
                 _total = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(caller);
-                _total.CancelAfter(total);
+                CancelAfter(_total, total);
             }
         }
 
@@ -48,11 +53,32 @@ namespace DatoCms.ErrorCodes
             var attempt = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(Token);
             if (attemptTimeout != global::System.Threading.Timeout.InfiniteTimeSpan)
             {
-                attempt.CancelAfter(attemptTimeout);
+                CancelAfter(attempt, attemptTimeout);
             }
 
             return attempt;
         }
+
+        /// <summary>
+        /// Cancels <paramref name="source"/> after <paramref name="delay"/>, or never when the delay is
+        /// infinite (or negative) or longer than a timer can run.
+        /// </summary>
+        /// <param name="source">The token source to cancel.</param>
+        /// <param name="delay">A budget from the options, which may be as long as a TimeSpan goes.</param>
+        public static void CancelAfter(global::System.Threading.CancellationTokenSource source, global::System.TimeSpan delay)
+        {
+            if (delay >= global::System.TimeSpan.Zero && delay <= LongestTimer)
+            {
+                source.CancelAfter(delay);
+            }
+        }
+
+        /// <summary>Waits <paramref name="delay"/> (none when negative), but no longer than a timer can run.</summary>
+        /// <param name="delay">A wait worked out from the options or the server's headers.</param>
+        /// <param name="cancellationToken">Ends the wait early.</param>
+        /// <returns>The wait.</returns>
+        public static global::System.Threading.Tasks.Task Delay(global::System.TimeSpan delay, global::System.Threading.CancellationToken cancellationToken) =>
+            global::System.Threading.Tasks.Task.Delay(delay < global::System.TimeSpan.Zero ? global::System.TimeSpan.Zero : delay > LongestTimer ? LongestTimer : delay, cancellationToken);
 
         /// <inheritdoc />
         public void Dispose() => _total?.Dispose();

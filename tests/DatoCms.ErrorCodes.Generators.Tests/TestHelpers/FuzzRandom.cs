@@ -22,13 +22,17 @@ internal sealed class FuzzRandom(int seed)
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
 
-    public byte NextByte() => (byte)NextUInt64();
+    public byte NextByte() => unchecked((byte)NextUInt64());
 
+    // Wrapping is the algorithm: unchecked, also in a test project that checks overflow.
     private ulong NextUInt64()
     {
-        var z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        unchecked
+        {
+            var z = _state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
     }
 }

@@ -217,14 +217,14 @@ namespace DatoCms.ErrorCodes
             {
                 if (settings.Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
                 {
-                    deadline.CancelAfter(settings.Timeout);
+                    DatoCmsTimeBudget.CancelAfter(deadline, settings.Timeout);
                 }
 
                 try
                 {
                     while (true)
                     {
-                        await global::System.Threading.Tasks.Task.Delay(settings.PollDelay(polls + 1), deadline.Token).ConfigureAwait(false);
+                        await DatoCmsTimeBudget.Delay(settings.PollDelay(polls + 1), deadline.Token).ConfigureAwait(false);
                         polls++;
                         var poll = CreatePoll(resultUri, started);
                         var result = await send(poll, deadline.Token).ConfigureAwait(false);

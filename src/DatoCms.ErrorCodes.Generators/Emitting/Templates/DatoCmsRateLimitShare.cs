@@ -612,7 +612,7 @@ namespace DatoCms.ErrorCodes
             // A gap between answers starts the watch again; with the others' part under a tenth of
             // the window, only one longer than a third of a window does (see the summary).
             var longestGap = others * 10 < limit ? _window / 3 : _window / 8;
-            if (room <= 0 || now - _lastAnswer > longestGap)
+            if (room <= 0 || (_lastAnswer != long.MinValue && now - _lastAnswer > longestGap))
             {
                 _roomSince = room > 0 ? now : long.MaxValue;
                 _othersWhenRoomAppeared = others;

@@ -57,14 +57,15 @@ namespace DatoCms.ErrorCodes
         /// <param name="window">The length of the server's window.</param>
         public DatoCmsRateLimiter(int limit, global::System.TimeSpan window)
         {
-            if (limit < 1)
+            // Bounded above so that the throttle's arithmetic on counts and stopwatch ticks cannot overflow.
+            if (limit < 1 || limit > 100000)
             {
-                throw new global::System.ArgumentOutOfRangeException(nameof(limit), limit, "At least one request per window is needed.");
+                throw new global::System.ArgumentOutOfRangeException(nameof(limit), limit, "Between 1 and 100,000 requests per window are allowed.");
             }
 
-            if (window <= global::System.TimeSpan.Zero)
+            if (window <= global::System.TimeSpan.Zero || window > global::System.TimeSpan.FromDays(1))
             {
-                throw new global::System.ArgumentOutOfRangeException(nameof(window), window, "The window must be positive.");
+                throw new global::System.ArgumentOutOfRangeException(nameof(window), window, "The window must be positive and at most a day.");
             }
 
             _limit = limit;

@@ -33,18 +33,18 @@ namespace DatoCms.ErrorCodes
             set => _keyPrefix = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
-        /// <summary>Requests allowed per window until a server's X-RateLimit-Limit says otherwise (default from the spec's limits).</summary>
+        /// <summary>Requests allowed per window until a server's X-RateLimit-Limit says otherwise (default from the spec's limits; 1 to 100,000).</summary>
         public int RequestsPerWindow
         {
             get => _requestsPerWindow;
-            set => _requestsPerWindow = value >= 1 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "At least one request per window is needed.");
+            set => _requestsPerWindow = value >= 1 && value <= 100000 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Between 1 and 100,000 requests per window are allowed.");
         }
 
-        /// <summary>The length of the rate-limit window (default from the spec's limits).</summary>
+        /// <summary>The length of the rate-limit window (default from the spec's limits; at most a day).</summary>
         public global::System.TimeSpan Window
         {
             get => _window;
-            set => _window = value > global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive.");
+            set => _window = value > global::System.TimeSpan.Zero && value <= global::System.TimeSpan.FromDays(1) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive and at most a day.");
         }
 
         /// <summary>
@@ -56,7 +56,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan ClockSkewMargin
         {
             get => _clockSkewMargin;
-            set => _clockSkewMargin = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The margin cannot be negative.");
+            set => _clockSkewMargin = value >= global::System.TimeSpan.Zero && value <= global::System.TimeSpan.FromDays(1) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The margin cannot be negative or longer than a day.");
         }
 
         /// <summary>
@@ -67,7 +67,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan RedisTimeout
         {
             get => _redisTimeout;
-            set => _redisTimeout = value > global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive.");
+            set => _redisTimeout = value > global::System.TimeSpan.Zero && value <= global::System.TimeSpan.FromDays(1) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive and at most a day.");
         }
 
         /// <summary>
@@ -77,7 +77,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan RedisRetryInterval
         {
             get => _redisRetryInterval;
-            set => _redisRetryInterval = value > global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The interval must be positive.");
+            set => _redisRetryInterval = value > global::System.TimeSpan.Zero && value <= global::System.TimeSpan.FromDays(1) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The interval must be positive and at most a day.");
         }
 
         /// <summary>

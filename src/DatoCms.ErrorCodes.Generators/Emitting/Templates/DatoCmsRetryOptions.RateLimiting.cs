@@ -54,12 +54,12 @@ namespace DatoCms.ErrorCodes
                     // Refused (its queue is full, say): ask again when it says, within the rate-limit budget.
                     var retryAfter = lease.TryGetMetadata(global::System.Threading.RateLimiting.MetadataName.RetryAfter, out var after) && after > global::System.TimeSpan.Zero ? after : global::System.TimeSpan.FromMilliseconds(100);
                     lease.Dispose();
-                    if (waited.Elapsed + retryAfter > budget)
+                    if (retryAfter > budget - waited.Elapsed)
                     {
                         throw new global::System.TimeoutException("The RateLimiter of DatoCmsRetryOptions refused a permit for longer than MaxRateLimitWait (" + budget + ").");
                     }
 
-                    await global::System.Threading.Tasks.Task.Delay(retryAfter, cancellationToken).ConfigureAwait(false);
+                    await DatoCmsTimeBudget.Delay(retryAfter, cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -316,7 +316,7 @@ namespace DatoCms.ErrorCodes
 
             using (var timeout = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                timeout.CancelAfter(wait);
+                DatoCmsTimeBudget.CancelAfter(timeout, wait);
                 try
                 {
                     return await acquire(true, timeout.Token).ConfigureAwait(false);

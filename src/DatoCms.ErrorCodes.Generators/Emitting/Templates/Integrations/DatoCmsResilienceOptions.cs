@@ -84,14 +84,14 @@ namespace DatoCms.ErrorCodes
                 problems.Add("BaseDelay must not be negative and MaxDelay must not be shorter than BaseDelay.");
             }
 
-            if (RequestsPerWindow < 1)
+            if (RequestsPerWindow < 1 || RequestsPerWindow > 100000)
             {
-                problems.Add("RequestsPerWindow must be at least 1.");
+                problems.Add("RequestsPerWindow must be between 1 and 100,000.");
             }
 
-            if (RateLimitWindow <= global::System.TimeSpan.Zero)
+            if (RateLimitWindow <= global::System.TimeSpan.Zero || RateLimitWindow > global::System.TimeSpan.FromDays(1))
             {
-                problems.Add("RateLimitWindow must be positive.");
+                problems.Add("RateLimitWindow must be positive and at most a day.");
             }
 
             if (string.IsNullOrWhiteSpace(Project))

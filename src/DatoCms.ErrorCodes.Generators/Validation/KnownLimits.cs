@@ -7,7 +7,9 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 /// reads; when the overlay leaves one out (or DATO112 rejects it), today's value is used and
 /// DATO118 says so. Counts and sizes must be positive <c>int</c> values: the retry handler
 /// assigns the rate-limit numbers to <c>int</c> fields, and a zero or negative limit is a typo,
-/// never a real plan.
+/// never a real plan. The two the handler computes with have a smaller ceiling, the one its
+/// options accept (100,000 requests, a window of a day): beyond it the generated defaults would
+/// be refused at run time.
 /// </summary>
 internal static class KnownLimits
 {
@@ -17,12 +19,12 @@ internal static class KnownLimits
     public const string RemainingHeader = "rate-limit-remaining-header";
     public const string ResetHeader = "rate-limit-reset-header";
 
-    public sealed record Known(string Summary, string? RequiredDefault, bool IsCount);
+    public sealed record Known(string Summary, string? RequiredDefault, bool IsCount, int Max = int.MaxValue);
 
     public static IReadOnlyDictionary<string, Known> ByKey { get; } = new Dictionary<string, Known>
     {
-        [RequestsPerWindow] = new("How many requests one API token may make in one rate-limit window.", "60", IsCount: true),
-        [WindowSeconds] = new("The length of the rate-limit window, in seconds.", "3", IsCount: true),
+        [RequestsPerWindow] = new("How many requests one API token may make in one rate-limit window.", "60", IsCount: true, Max: 100000),
+        [WindowSeconds] = new("The length of the rate-limit window, in seconds.", "3", IsCount: true, Max: 86400),
         ["max-record-size-kilobytes"] = new("The largest size of one record, in kilobytes. Nested blocks count toward it; assets and linked records do not.", null, IsCount: true),
         ["max-blocks-per-record"] = new("The most blocks one record may hold, counting nested blocks.", null, IsCount: true),
         ["max-block-nesting-depth"] = new("How many levels deep blocks may be nested inside a record.", null, IsCount: true),

@@ -43,9 +43,9 @@ internal static class LimitBuilder
                 continue;
             }
 
-            if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && known.IsCount && !IsPositiveInt(value))
+            if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && known.IsCount && !IsPositiveInt(value, known.Max))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, value.Span, limit.Key, "it must be a whole number from 1 to " + int.MaxValue.ToString(CultureInfo.InvariantCulture)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, value.Span, limit.Key, "it must be a whole number from 1 to " + known.Max.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
 
@@ -109,6 +109,6 @@ internal static class LimitBuilder
         return new LimitModel(key, CSharpNames.ToPascalCase(key), kind, value, summary);
     }
 
-    private static bool IsPositiveInt(YamlScalar value) =>
-        !value.IsQuoted && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= int.MaxValue;
+    private static bool IsPositiveInt(YamlScalar value, int max) =>
+        !value.IsQuoted && long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= max;
 }

@@ -40,6 +40,7 @@ public class LimitDiagnosticsTests
     [InlineData("0")]
     [InlineData("-60")]
     [InlineData("3000000000")]
+    [InlineData("100001")]
     [InlineData("sixty")]
     public void RequiredCountThatIsNotAPositiveIntFallsBackToTodaysValue(string value)
     {
@@ -50,7 +51,7 @@ public class LimitDiagnosticsTests
         Assert.Equal(
             new[]
             {
-                ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number from 1 to 2147483647"),
+                ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number from 1 to 100000"),
                 ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window; today's values are used (60)"),
             },
             DiagnosticRows.Of(run));
@@ -58,17 +59,19 @@ public class LimitDiagnosticsTests
         Assert.Empty(run.CompilationProblems);
     }
 
-    [Fact]
-    public void NegativeWindowFallsBackToTodaysWindow()
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("86401")]
+    public void WindowThatIsNotPositiveOrLongerThanADayFallsBackToTodaysWindow(string value)
     {
-        var overlay = SmallSpec.Limits.Replace("rate-limit-window-seconds: 3", "rate-limit-window-seconds: -3") + Codes;
+        var overlay = SmallSpec.Limits.Replace("rate-limit-window-seconds: 3", "rate-limit-window-seconds: " + value) + Codes;
 
         var run = GeneratorRunner.Run(SmallSpec.Page("A_CODE"), overlay);
 
         Assert.Equal(
             new[]
             {
-                ("datocms-cma-errors.yaml", 3, "DATO112", DiagnosticSeverity.Warning, "Limit 'rate-limit-window-seconds' is ignored: it must be a whole number from 1 to 2147483647"),
+                ("datocms-cma-errors.yaml", 3, "DATO112", DiagnosticSeverity.Warning, "Limit 'rate-limit-window-seconds' is ignored: it must be a whole number from 1 to 86400"),
                 ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set rate-limit-window-seconds; today's values are used (3)"),
             },
             DiagnosticRows.Of(run));

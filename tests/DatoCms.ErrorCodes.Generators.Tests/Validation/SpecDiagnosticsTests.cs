@@ -191,7 +191,7 @@ public class SpecDiagnosticsTests
     [Fact]
     public void NonNumericRequiredLimitIsAWarning() =>
         Assert.Equal(
-            new[] { ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number from 1 to 2147483647"), ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window; today's values are used (60)") },
+            new[] { ("datocms-cma-errors.yaml", 2, "DATO112", DiagnosticSeverity.Warning, "Limit 'requests-per-window' is ignored: it must be a whole number from 1 to 100000"), ("datocms-cma-errors.yaml", 1, "DATO118", DiagnosticSeverity.Info, "The overlay does not set requests-per-window; today's values are used (60)") },
             Diagnose(Page("A_CODE"), Limits.Replace("requests-per-window: 60", "requests-per-window: sixty") + "codes:\n  A_CODE: none\n"));
 
     [Fact]

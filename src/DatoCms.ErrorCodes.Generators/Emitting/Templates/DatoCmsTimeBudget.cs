@@ -3,7 +3,9 @@ namespace DatoCms.ErrorCodes
     /// <summary>
     /// The time budgets of one request: the caller's cancellation, the overall budget of every
     /// attempt and wait together, and the per-attempt timeout. Keeping them on separate token
-    /// sources is what lets a cancellation be told apart from each kind of timeout.
+    /// sources is what lets a cancellation be told apart from each kind of timeout. Its static
+    /// helpers set every timer and wait the handler derives from a budget, so that a budget too
+    /// long for a timer means "never" rather than an exception.
     /// </summary>
     internal sealed class DatoCmsTimeBudget : global::System.IDisposable // always internal
     {

@@ -130,13 +130,7 @@ public class ResilienceHandlerTests
         }), out var services);
         await using var _ = services;
 
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "items");
-            request.Headers.Add("X-Test-Request", "r" + i);
-            using var response = await client.SendAsync(request);
-            return (int)response.StatusCode;
-        }));
+        var statuses = await Bursts.GetStatusesAsync(8, "r", _ => client);
 
         Assert.All(statuses, status => Assert.Equal(200, status));
     }
@@ -162,13 +156,7 @@ public class ResilienceHandlerTests
         using var first = factory.CreateClient("first");
         using var second = factory.CreateClient("second");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "items");
-            request.Headers.Add("X-Test-Request", "r" + i);
-            using var response = await (i % 2 == 0 ? first : second).SendAsync(request);
-            return (int)response.StatusCode;
-        }));
+        var responses = await Bursts.GetStatusesAsync(24, "r", i => i % 2 == 0 ? first : second);
 
         Assert.All(responses, status => Assert.Equal(200, status));
 

@@ -125,13 +125,7 @@ public class StandardHandlerTests : IAsyncLifetime
         await using var services = collection.BuildServiceProvider();
         using var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("burst");
 
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "items");
-            request.Headers.Add("X-Test-Request", "burst" + i);
-            using var response = await client.SendAsync(request);
-            return (int)response.StatusCode;
-        }));
+        var statuses = await Bursts.GetStatusesAsync(16, "burst", _ => client);
 
         Assert.All(statuses, status => Assert.Equal(200, status));
         Assert.True(api.TooManyRequests > 0, "the unpaced burst met no 429");

@@ -313,8 +313,10 @@ namespace DatoCms.ErrorCodes
                 _processesAtStart = _processes;
             }
 
-            // Down to what this process holds, but not below half an even split in one go: right
-            // after its slots come free it holds little, and a burst of 429s is one event.
+            // Down to what this process holds, but each 429 at most halves the share (or an even
+            // split, when that is smaller): right after its slots come free it holds little. A run
+            // of 429s halves it again at each; taking the floor from the share when the run began
+            // was measured and gained nothing (docs/retry-measurements.md, nineteenth pass).
             // The first 429 of all, before anything is known of the others: to what is held, or
             // each 429 would free a slot for another request into the same full window.
             var even = EvenSplit(limit);

@@ -109,7 +109,7 @@ namespace DatoCms.ErrorCodes
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
             var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
             var reset = statusCode == 429 ? DatoCmsRateLimitHeaders.ReadReset(headers) : null;
-            if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
+            if (limit is int newLimit && newLimit > 0)
             {
                 UpdateLimit(newLimit, publish: true);
             }

@@ -496,7 +496,7 @@ namespace DatoCms.ErrorCodes
         private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool ownSlot = false)
         {
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
-            if (limit is int newLimit && newLimit > 0 && newLimit <= 100000)
+            if (limit is int newLimit && newLimit > 0)
             {
                 _limit = newLimit;
             }

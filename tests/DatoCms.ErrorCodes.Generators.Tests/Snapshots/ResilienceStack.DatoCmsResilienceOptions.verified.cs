@@ -89,12 +89,12 @@ namespace DatoCms.ErrorCodes
                 problems.Add("BaseDelay must not be negative and MaxDelay must not be shorter than BaseDelay.");
             }
 
-            if (RequestsPerWindow < 1 || RequestsPerWindow > 100000)
+            if (RequestsPerWindow < 1 || RequestsPerWindow > DatoCmsRateLimitHeaders.MostRequestsPerWindow)
             {
                 problems.Add("RequestsPerWindow must be between 1 and 100,000.");
             }
 
-            if (RateLimitWindow <= global::System.TimeSpan.Zero || RateLimitWindow > global::System.TimeSpan.FromDays(1))
+            if (RateLimitWindow <= global::System.TimeSpan.Zero || RateLimitWindow > DatoCmsRateLimitHeaders.LongestWindow)
             {
                 problems.Add("RateLimitWindow must be positive and at most a day.");
             }

@@ -63,12 +63,12 @@ namespace DatoCms.ErrorCodes
         public DatoCmsRateLimiter(int limit, global::System.TimeSpan window)
         {
             // Bounded above so that the throttle's arithmetic on counts and stopwatch ticks cannot overflow.
-            if (limit < 1 || limit > 100000)
+            if (limit < 1 || limit > DatoCmsRateLimitHeaders.MostRequestsPerWindow)
             {
                 throw new global::System.ArgumentOutOfRangeException(nameof(limit), limit, "Between 1 and 100,000 requests per window are allowed.");
             }
 
-            if (window <= global::System.TimeSpan.Zero || window > global::System.TimeSpan.FromDays(1))
+            if (window <= global::System.TimeSpan.Zero || window > DatoCmsRateLimitHeaders.LongestWindow)
             {
                 throw new global::System.ArgumentOutOfRangeException(nameof(window), window, "The window must be positive and at most a day.");
             }

@@ -3,6 +3,16 @@ namespace DatoCms.ErrorCodes
     /// <summary>Reads the rate-limit headers named in the spec's limits, whatever their case.</summary>
     internal static class DatoCmsRateLimitHeaders // always internal
     {
+        /// <summary>
+        /// The most requests per window the throttle works with, from a header or the options: no
+        /// real plan comes near it, and its arithmetic on counts must not overflow (a consumer may
+        /// compile with overflow checks on).
+        /// </summary>
+        public const int MostRequestsPerWindow = 100000;
+
+        /// <summary>The longest rate-limit window the throttle works with, for the same reason.</summary>
+        public static readonly global::System.TimeSpan LongestWindow = global::System.TimeSpan.FromDays(1);
+
         /// <summary>X-RateLimit-Reset as a wait; null when absent, unreadable or not positive.</summary>
         public static global::System.TimeSpan? ReadReset(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
@@ -20,13 +30,12 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>
         /// A whole-number header such as X-RateLimit-Limit; null when absent, unreadable, negative or
-        /// over 100,000 (no real window is that large; the throttle's arithmetic on window sizes
-        /// must not overflow, and a consumer may compile with overflow checks on).
+        /// over <see cref="MostRequestsPerWindow"/>.
         /// </summary>
         public static int? ReadInt(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, string name)
         {
             var text = Find(headers, name);
-            if (text != null && int.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= 100000)
+            if (text != null && int.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= MostRequestsPerWindow)
             {
                 return value;
             }

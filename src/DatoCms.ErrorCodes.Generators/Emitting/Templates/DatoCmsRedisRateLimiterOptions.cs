@@ -37,14 +37,14 @@ namespace DatoCms.ErrorCodes
         public int RequestsPerWindow
         {
             get => _requestsPerWindow;
-            set => _requestsPerWindow = value >= 1 && value <= 100000 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Between 1 and 100,000 requests per window are allowed.");
+            set => _requestsPerWindow = value >= 1 && value <= DatoCmsRateLimitHeaders.MostRequestsPerWindow ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Between 1 and 100,000 requests per window are allowed.");
         }
 
         /// <summary>The length of the rate-limit window (default from the spec's limits; at most a day).</summary>
         public global::System.TimeSpan Window
         {
             get => _window;
-            set => _window = value > global::System.TimeSpan.Zero && value <= global::System.TimeSpan.FromDays(1) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive and at most a day.");
+            set => _window = value > global::System.TimeSpan.Zero && value <= DatoCmsRateLimitHeaders.LongestWindow ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive and at most a day.");
         }
 
         /// <summary>

@@ -582,8 +582,8 @@ namespace DatoCms.ErrorCodes
             }
 
             // In a fixed window whose start is known, ours in it are exactly those sent since it
-            // started (and up to this one): unlike the count above, they leave out the previous
-            // window's requests the server has forgotten, which would hide the others.
+            // started (up to this one, or answered before it): unlike the count above, they leave
+            // out the previous window's requests the server has forgotten, which would hide the others.
             var windowOurs = OursInFixedWindow(sent);
             var windowOthers = windowOurs < 0 ? -1 : global::System.Math.Max(0, _limit - left - windowOurs);
 
@@ -607,8 +607,13 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>
-        /// This process's requests (not rejected) sent in the fixed window that holds
-        /// <paramref name="sent"/>, up to that time, or -1 while no fixed window was recognised.
+        /// This process's requests (not rejected) in the fixed window that holds <paramref name="sent"/>
+        /// that the server may have counted before the request sent then: those sent in the window up
+        /// to that time, and those sent after it in the same window whose answers have already come
+        /// (counted first, whatever their order of leaving). -1 while no fixed window was recognised.
+        /// A request that waits for a new connection (after a reset, say) reaches the counter after
+        /// requests sent later on open ones: counting only those sent before it, a process alone
+        /// took 36 of its own requests for another process's and held half the window for a window.
         /// </summary>
         private int OursInFixedWindow(long sent)
         {
@@ -617,16 +622,11 @@ namespace DatoCms.ErrorCodes
                 return -1;
             }
 
-            return OursSentBetween(_fixedWindowStart + ((sent - _fixedWindowStart) / _window * _window), sent);
-        }
-
-        /// <summary>This process's requests (not rejected) sent from <paramref name="start"/> to <paramref name="end"/>.</summary>
-        private int OursSentBetween(long start, long end)
-        {
+            var start = _fixedWindowStart + ((sent - _fixedWindowStart) / _window * _window);
             var ours = 0;
             foreach (var slot in _slots)
             {
-                if (slot.Sent >= start && slot.Sent <= end)
+                if (slot.Sent >= start && slot.Sent - start < _window && (slot.Sent <= sent || slot.Answered != 0))
                 {
                     ours++;
                 }

@@ -9,7 +9,8 @@ namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 /// <summary>
 /// <see cref="DatoCmsRateLimiter"/> recognises a fixed server window from answers that show the
 /// server forgot this process's earlier requests, a whole window apart, and from then on counts its own part of each
-/// fixed window exactly: the requests sent since that window started, not every request of the last
+/// fixed window exactly: the requests sent since that window started (up to the answered one, or
+/// after it and answered first), not every request of the last
 /// window's length (which would hold the previous window's too and hide the others).
 /// </summary>
 public class FixedWindowRecognitionTests
@@ -103,6 +104,63 @@ public class FixedWindowRecognitionTests
 
         // Recognised as fixed: 20 of the full window are this process's, 40 the others'.
         Assert.Equal(20, limiter.Share);
+    }
+
+    [Fact]
+    public async Task RequestsCountedBeforeAnEarlierOneAreNotTakenForAnotherProcess()
+    {
+        // A request that waits for a new connection (after a connection reset, say) reaches the
+        // counter after requests this process sent later on open ones. Alone in a fixed window, the
+        // process counts those later requests as its own when the slow one's answer comes last.
+        var window = RecognitionWindow;
+        var limiter = new DatoCmsRateLimiter(Limit, window);
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        var started = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        await Task.Delay(window / 2);
+        for (var i = 0; i < 10; i++)
+        {
+            Send(limiter, 200, Limit - 11 - i);
+        }
+
+        // The next window starts where predicted: the window is fixed.
+        await JustAfterTheNextStartAsync(started, window);
+        Send(limiter, 200, Limit - 1);
+
+        // The window after: 20 requests, then a slow one, then 33 more, all answered before it.
+        await JustAfterTheNextStartAsync(started, window * 2);
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        Assert.True(limiter.TryAcquire(out var slow, out _));
+        var later = new List<DatoCmsRateLimitTicket>();
+        for (var i = 0; i < 33; i++)
+        {
+            Assert.True(limiter.TryAcquire(out var ticket, out _));
+            later.Add(ticket!);
+        }
+
+        for (var i = 0; i < later.Count; i++)
+        {
+            later[i].Complete(200, RateLimitHeaders.Of(Limit, Limit - 21 - i, null));
+        }
+
+        // Counted 54th: the window is full, and every request in it is this process's.
+        slow!.Complete(200, RateLimitHeaders.Of(Limit, Limit - 54, null));
+
+        // Counting only the 21 sent up to the slow one as its own, it saw 33 of another process
+        // and cut itself to half the window.
+        Assert.Equal(Limit, limiter.Share);
     }
 
     /// <summary>Waits until 30 ms after one <paramref name="window"/> from <paramref name="started"/>: where a fixed window would start again.</summary>

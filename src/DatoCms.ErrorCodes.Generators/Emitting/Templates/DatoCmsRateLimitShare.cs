@@ -437,7 +437,7 @@ namespace DatoCms.ErrorCodes
         /// <param name="settled">Whether no other request of this process is in flight: the answer then saw all of them counted.</param>
         /// <param name="windowRestarted">Whether the server counts fewer of this process's requests than surely fall in its last window: a fixed window that has just started again, whose room the others' requests are about to take.</param>
         /// <param name="probe">Whether the answered request was the probe (see <see cref="ClaimProbe"/>).</param>
-        /// <param name="windowOurs">In a fixed window whose start is known, this process's requests sent in it up to this one; -1 otherwise.</param>
+        /// <param name="windowOurs">In a fixed window whose start is known, this process's requests sent in it up to this one (or after it and answered first); -1 otherwise.</param>
         /// <param name="windowOthers">With <paramref name="windowOurs"/>, the rest of the server's count: the others' part of this fixed window; -1 otherwise.</param>
         /// <param name="lateInFixedWindow">Whether the request was sent a third of a fixed window (with a known start) or more after it started: room it sees is room the others left.</param>
         /// <param name="sent">When the answered request was sent; long.MinValue when not known. With <paramref name="settled"/>, tells whether it went out alone (see <see cref="GrowIntoRoom"/>).</param>

@@ -34,25 +34,7 @@ public class FixedWindowRecognitionTests
     {
         var window = RecognitionWindow;
         var limiter = new DatoCmsRateLimiter(Limit, window);
-
-        // 20 requests of a window in which this process is alone so far.
-        for (var i = 0; i < 20; i++)
-        {
-            Send(limiter, 200, Limit - 1 - i);
-        }
-
-        // The next answer shows the server forgot them: a fixed window may have started again.
-        var started = Stopwatch.StartNew();
-        for (var i = 0; i < 10; i++)
-        {
-            Send(limiter, 200, Limit - 1 - i);
-        }
-
-        await Task.Delay(window / 2);
-        for (var i = 0; i < 10; i++)
-        {
-            Send(limiter, 200, Limit - 11 - i);
-        }
+        var started = await AWindowThatMayHaveStartedAgainAsync(limiter, window);
 
         // One window later it starts again where predicted (the tolerance is an eighth of a window,
         // 600 ms): the window is fixed. 20 requests of this process in it, then a 429: the window
@@ -114,22 +96,7 @@ public class FixedWindowRecognitionTests
         // process counts those later requests as its own when the slow one's answer comes last.
         var window = RecognitionWindow;
         var limiter = new DatoCmsRateLimiter(Limit, window);
-        for (var i = 0; i < 20; i++)
-        {
-            Send(limiter, 200, Limit - 1 - i);
-        }
-
-        var started = Stopwatch.StartNew();
-        for (var i = 0; i < 10; i++)
-        {
-            Send(limiter, 200, Limit - 1 - i);
-        }
-
-        await Task.Delay(window / 2);
-        for (var i = 0; i < 10; i++)
-        {
-            Send(limiter, 200, Limit - 11 - i);
-        }
+        var started = await AWindowThatMayHaveStartedAgainAsync(limiter, window);
 
         // The next window starts where predicted: the window is fixed.
         await JustAfterTheNextStartAsync(started, window);
@@ -161,6 +128,34 @@ public class FixedWindowRecognitionTests
         // Counting only the 21 sent up to the slow one as its own, it saw 33 of another process
         // and cut itself to half the window.
         Assert.Equal(Limit, limiter.Share);
+    }
+
+    /// <summary>
+    /// 20 requests of a window in which this process is alone so far; then 10 whose answers show the
+    /// server forgot them (a fixed window may have started again: the returned stopwatch starts
+    /// there), and half a window later 10 more, still counted when the next window starts, so that
+    /// start shows them forgotten.
+    /// </summary>
+    private static async Task<Stopwatch> AWindowThatMayHaveStartedAgainAsync(DatoCmsRateLimiter limiter, TimeSpan window)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        var started = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            Send(limiter, 200, Limit - 1 - i);
+        }
+
+        await Task.Delay(window / 2);
+        for (var i = 0; i < 10; i++)
+        {
+            Send(limiter, 200, Limit - 11 - i);
+        }
+
+        return started;
     }
 
     /// <summary>Waits until 30 ms after one <paramref name="window"/> from <paramref name="started"/>: where a fixed window would start again.</summary>

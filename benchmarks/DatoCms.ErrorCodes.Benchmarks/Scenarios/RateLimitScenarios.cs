@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.Benchmarks.Scenarios;
 /// server's clock, the way the real limit sees the traffic.
 /// <code>dotnet run -c Release --project benchmarks/DatoCms.ErrorCodes.Benchmarks -- scenarios</code>
 /// Options: <c>--workers 1,3</c>, <c>--modes fixed,sliding</c>, <c>--throttling on|off</c>,
-/// <c>--runs N</c>, <c>--requests N</c> (or <c>N1,N2,...</c>: one count per worker, the last for the rest; uneven workloads leave a worker alone for the run's end), <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window), <c>--stagger MS</c> (worker <c>w</c> starts <c>w</c> × MS milliseconds after the first, as processes started one after another do; its finish time is then counted from its own start), <c>--faults</c> (the fault mix of <see cref="ScenarioFaults"/> in every worker's requests: transient codes, connection resets, asynchronous jobs, maintenance answers).
+/// <c>--runs N</c>, <c>--requests N</c> (or <c>N1,N2,...</c>: one count per worker, the last for the rest; uneven workloads leave a worker alone for the run's end), <c>--trace</c> (per-window counts per worker with the range of its share and its estimates of the processes, to stderr), <c>--trace-bucket MS</c> (trace in slices of MS milliseconds instead of whole server windows: shows the bursts inside a window), <c>--stagger MS</c> (worker <c>w</c> starts <c>w</c> × MS milliseconds after the first, as processes started one after another do; its finish time is then counted from its own start), <c>--jitter TO,BACK</c> (every request takes up to TO more milliseconds to reach the counter and its answer up to BACK more after it, at random: a real network's jitter and the API's varying work), <c>--faults</c> (the fault mix of <see cref="ScenarioFaults"/> in every worker's requests: transient codes, connection resets, asynchronous jobs, maintenance answers).
 /// </summary>
 public static class RateLimitScenarios
 {
@@ -30,12 +30,14 @@ public static class RateLimitScenarios
         var traceBucket = Option(args, "--trace-bucket", string.Empty) is { Length: > 0 } bucket ? TimeSpan.FromMilliseconds(int.Parse(bucket, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
         var stagger = TimeSpan.FromMilliseconds(int.Parse(Option(args, "--stagger", "0"), CultureInfo.InvariantCulture));
         var faults = args.Contains("--faults");
+        var jitter = Option(args, "--jitter", "0,0").Split(',').Select(ms => TimeSpan.FromMilliseconds(int.Parse(ms, CultureInfo.InvariantCulture))).ToArray();
+        var network = (To: jitter[0], Back: jitter.Length > 1 ? jitter[1] : TimeSpan.Zero);
 
         // One short run first, not reported: the process's own warm-up (JIT, thread pool) is not the
         // handler's; every reported run still starts with cold connections.
         await RunOnceAsync(1, ImitationWindowMode.Sliding, throttling, [90]);
 
-        Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT{(stagger > TimeSpan.Zero ? $", each worker starting {stagger.TotalMilliseconds:0} ms after the one before (finish times from its own start)" : string.Empty)}{(faults ? "; faults " + ScenarioFaults.Description : string.Empty)}; throttling {(throttling ? "on" : "off")}; server: {Describe(ImitationOptions.RealWindow(ImitationWindowMode.Fixed))}");
+        Console.WriteLine($"{string.Join(", ", requests)} requests per worker, {Concurrency} in flight per worker, half GET half PUT{(stagger > TimeSpan.Zero ? $", each worker starting {stagger.TotalMilliseconds:0} ms after the one before (finish times from its own start)" : string.Empty)}{(faults ? "; faults " + ScenarioFaults.Description : string.Empty)}; throttling {(throttling ? "on" : "off")}; server: {Describe(Server(ImitationWindowMode.Fixed, network))}");
         Console.WriteLine();
         Console.WriteLine("| Workers | Server window | Rate (% of allowed, first window excluded) | Middle windows filled | 429s | Attempts sent | Requests lost | Finish times (s) |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -45,7 +47,7 @@ public static class RateLimitScenarios
             {
                 for (var run = 0; run < runs; run++)
                 {
-                    var result = await RunOnceAsync(workers, mode, throttling, requests, traceBucket, stagger, faults);
+                    var result = await RunOnceAsync(workers, mode, throttling, requests, traceBucket, stagger, faults, network);
                     Console.WriteLine(
                         $"| {workers} | {mode.ToString().ToLowerInvariant()} | {result.Rate:P1} | {result.MiddleWindowsFilled:P1} | {result.TooMany} | {result.Sent} | {result.Lost} | {string.Join(", ", result.FinishTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} |");
                     if (trace)
@@ -63,9 +65,9 @@ public static class RateLimitScenarios
     /// after the first; its finish time counts from its own start. With <paramref name="faults"/>,
     /// every worker's requests meet the fault mix of <see cref="ScenarioFaults"/>.
     /// </summary>
-    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null, TimeSpan stagger = default, bool faults = false)
+    public static async Task<ScenarioResult> RunOnceAsync(int workers, ImitationWindowMode mode, bool throttling, int[] requests, TimeSpan? traceBucket = null, TimeSpan stagger = default, bool faults = false, (TimeSpan To, TimeSpan Back) jitter = default)
     {
-        var server = ImitationOptions.RealWindow(mode);
+        var server = Server(mode, jitter);
         await using var api = await ImitationApi.StartAsync(server);
         var lost = 0;
         var shares = new List<(TimeSpan At, int Worker, int Share, int Processes)>();
@@ -167,8 +169,14 @@ public static class RateLimitScenarios
         return share?.GetType().GetProperty("Processes")?.GetValue(share) is int processes ? processes : 0;
     }
 
+    /// <summary>The real window, with up to <paramref name="jitter"/> more on the way to the counter and on the answer, at random per request.</summary>
+    private static ImitationOptions Server(ImitationWindowMode mode, (TimeSpan To, TimeSpan Back) jitter) =>
+        ImitationOptions.RealWindow(mode) with { LatencySpread = jitter.To, ResponseDelaySpread = jitter.Back };
+
     private static string Describe(ImitationOptions o) =>
-        $"{o.RequestsPerWindow} per {o.Window.TotalSeconds:0.#} s, whole-second X-RateLimit-Reset, {o.ConnectionSetupDelay.TotalMilliseconds:0} ms connection set-up, {o.Latency.TotalMilliseconds:0} ms to the counter, {o.ResponseDelay.TotalMilliseconds:0} ms back";
+        $"{o.RequestsPerWindow} per {o.Window.TotalSeconds:0.#} s, whole-second X-RateLimit-Reset, {o.ConnectionSetupDelay.TotalMilliseconds:0} ms connection set-up, {o.Latency.TotalMilliseconds:0}{Plus(o.LatencySpread)} ms to the counter, {o.ResponseDelay.TotalMilliseconds:0}{Plus(o.ResponseDelaySpread)} ms back";
+
+    private static string Plus(TimeSpan spread) => spread > TimeSpan.Zero ? $" (+ up to {spread.TotalMilliseconds:0} at random)" : string.Empty;
 
     private static string Option(string[] args, string name, string fallback) =>
         Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;

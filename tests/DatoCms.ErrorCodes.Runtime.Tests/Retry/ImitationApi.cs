@@ -97,9 +97,10 @@ public sealed partial class ImitationApi : IAsyncDisposable
         var (allowed, remaining, reset) = CountInWindow(context.Request.Headers["X-Test-Worker"].ToString());
         context.Response.Headers["X-RateLimit-Limit"] = RequestsPerWindow.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        if (Options.ResponseDelay > TimeSpan.Zero)
+        var responseDelay = Options.ResponseDelay + Spread(Options.ResponseDelaySpread);
+        if (responseDelay > TimeSpan.Zero)
         {
-            await Task.Delay(Options.ResponseDelay);
+            await Task.Delay(responseDelay);
         }
 
         if (!allowed)
@@ -137,7 +138,7 @@ public sealed partial class ImitationApi : IAsyncDisposable
     /// <summary>The way to the server's counter: a new connection's set-up, then the one-way latency.</summary>
     private async Task TravelAsync(HttpContext context)
     {
-        var delay = Options.Latency;
+        var delay = Options.Latency + Spread(Options.LatencySpread);
         if (Options.ConnectionSetupDelay > TimeSpan.Zero && _openConnections.TryAdd(context.Connection.Id, true))
         {
             delay += Options.ConnectionSetupDelay;
@@ -148,6 +149,10 @@ public sealed partial class ImitationApi : IAsyncDisposable
             await Task.Delay(delay);
         }
     }
+
+    /// <summary>A random delay between zero and <paramref name="spread"/>.</summary>
+    private static TimeSpan Spread(TimeSpan spread) =>
+        spread > TimeSpan.Zero ? TimeSpan.FromTicks((long)(spread.Ticks * Random.Shared.NextDouble())) : TimeSpan.Zero;
 
     private (bool Allowed, int Remaining, TimeSpan Reset) CountInWindow(string worker)
     {

@@ -30,6 +30,21 @@ public sealed record ImitationOptions
     /// <summary>How long the server works on an accepted request before it answers, plus the way back.</summary>
     public TimeSpan ResponseDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Up to how much longer than <see cref="Latency"/> a request may take to reach the counter, at
+    /// random per request (a real network's jitter): requests sent together are counted apart and
+    /// in any order.
+    /// </summary>
+    public TimeSpan LatencySpread { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Up to how much longer than <see cref="ResponseDelay"/> the answer may take after the request
+    /// was counted, at random per request: the real API's work varies from request to request (a
+    /// write takes longer than a read), and the client cannot tell the time spent before the counter
+    /// from the time spent after it.
+    /// </summary>
+    public TimeSpan ResponseDelaySpread { get; init; } = TimeSpan.Zero;
+
     /// <summary>The real Content Management API's limit as the scenarios model it: 60 per 3 s, whole-second resets, a network in between.</summary>
     public static ImitationOptions RealWindow(ImitationWindowMode mode) => new()
     {

@@ -186,6 +186,82 @@ public class FixedWindowRecognitionTests
     }
 
     [Fact]
+    public async Task ASlidingWindowWhoseAnswersComeLateIsNotTakenForAFixedOne()
+    {
+        // A process alone in a sliding window; the API works 600 ms on some requests after it
+        // counted them. Their answers say nothing about when they were counted but that it was
+        // after they left: taken as counted 600 ms late, twice a window apart they looked forgotten
+        // too early, as if a fixed window had started again there, twice where a fixed window
+        // would: the window was taken for fixed, the process for one of two, and its share halved.
+        var window = TimeSpan.FromSeconds(2);
+        var limiter = new DatoCmsRateLimiter(Limit, window);
+        Send(limiter, 200, Limit - 1);
+        Send(limiter, 200, Limit - 2);
+
+        var first = SlowBurst(limiter, 20);
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        Answer(first, Limit - 3);
+
+        // A window after the burst left, the server has let it go: it counts this request alone.
+        await Task.Delay(window - TimeSpan.FromMilliseconds(500));
+        var started = Stopwatch.StartNew();
+        Send(limiter, 200, Limit - 1);
+
+        var second = SlowBurst(limiter, 20);
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        Answer(second, Limit - 2);
+
+        // A window later, where a fixed window would start again, the same.
+        await JustAfterTheNextStartAsync(started, window);
+        var restarted = Stopwatch.StartNew();
+        Send(limiter, 200, Limit - 1);
+
+        // Half a window on, 30 requests; half a window after that, once that request's slot is free
+        // and where a fixed window would have started again, 30 more: the window fills with this
+        // process's requests alone.
+        await Task.Delay(window / 2);
+        for (var i = 0; i < 30; i++)
+        {
+            Send(limiter, 200, Limit - 2 - i);
+        }
+
+        await JustAfterTheNextStartAsync(restarted, window + TimeSpan.FromMilliseconds(40));
+        Assert.Equal(Limit - 30, limiter.Available);
+        var sent = 0;
+        while (sent < 30 && limiter.TryAcquire(out var ticket, out _))
+        {
+            ticket!.Complete(200, RateLimitHeaders.Of(Limit, Limit - 31 - sent, null));
+            sent++;
+        }
+
+        // Taken for a fixed window, the 30 sent before its supposed start were another process's:
+        // two processes, half the window, and the last requests found no slot.
+        Assert.Equal((30, Limit), (sent, limiter.Share));
+    }
+
+    /// <summary>Takes <paramref name="count"/> slots at once and leaves them in flight.</summary>
+    private static List<DatoCmsRateLimitTicket> SlowBurst(DatoCmsRateLimiter limiter, int count)
+    {
+        var tickets = new List<DatoCmsRateLimitTicket>();
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(limiter.TryAcquire(out var ticket, out _));
+            tickets.Add(ticket!);
+        }
+
+        return tickets;
+    }
+
+    /// <summary>Answers <paramref name="tickets"/> in order, the server counting one more each time from <paramref name="remaining"/>.</summary>
+    private static void Answer(List<DatoCmsRateLimitTicket> tickets, int remaining)
+    {
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            tickets[i].Complete(200, RateLimitHeaders.Of(Limit, remaining - i, null));
+        }
+    }
+
+    [Fact]
     public void OneRestartAloneDoesNotMakeTheWindowFixed()
     {
         // A sliding window can look restarted once (answers reordered); only a second restart a

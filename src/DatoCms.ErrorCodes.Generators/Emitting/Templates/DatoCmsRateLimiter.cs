@@ -261,7 +261,7 @@ namespace DatoCms.ErrorCodes
         /// late, and so forgotten too early: a process alone in a sliding window whose answers
         /// varied by 300 ms took the window for a fixed one, itself for one of three, and cut its share.
         /// </summary>
-        private long EarliestCount(Slot slot) => slot.Sent;
+        private static long EarliestCount(Slot slot) => slot.Sent;
 
         /// <summary>
         /// Frees the slots that the server's count says it no longer holds. A slot is held until one

@@ -29,14 +29,10 @@ public class ServerCountTests
     public async Task AWindowThatCountsOnlyTheLatestRequestFreesTheSlotsOfTheOnesBefore()
     {
         var limiter = new DatoCmsRateLimiter(Limit, Window);
-        SendAnswered(limiter, 9);
-        Assert.Equal(Limit - 9, limiter.Available);
-
-        await Task.Delay(Later);
-        Assert.True(limiter.TryAcquire(out var latest, out _));
+        var latest = await NineAnsweredThenOneMoreAsync(limiter);
 
         // The server counts it alone (a fixed window has started again): the nine before are out of it.
-        latest!.Complete(200, RateLimitHeaders.Of(Limit, Limit - 1));
+        latest.Complete(200, RateLimitHeaders.Of(Limit, Limit - 1));
 
         Assert.Equal(Limit - 1, limiter.Available);
     }
@@ -45,13 +41,10 @@ public class ServerCountTests
     public async Task NoMoreSlotsAreFreedThanTheServersCountLeavesOut()
     {
         var limiter = new DatoCmsRateLimiter(Limit, Window);
-        SendAnswered(limiter, 9);
-
-        await Task.Delay(Later);
-        Assert.True(limiter.TryAcquire(out var latest, out _));
+        var latest = await NineAnsweredThenOneMoreAsync(limiter);
 
         // The server holds six with it: five of the nine may still be in its window, so four are freed.
-        latest!.Complete(200, RateLimitHeaders.Of(Limit, Limit - 6));
+        latest.Complete(200, RateLimitHeaders.Of(Limit, Limit - 6));
 
         Assert.Equal(Limit - 6, limiter.Available);
     }
@@ -116,6 +109,17 @@ public class ServerCountTests
 
         // The first window may meet one 429 (cold connections); after that, none.
         Assert.InRange(api.TooManyRequests, 0, 1);
+    }
+
+    /// <summary>Nine requests answered at once, then, once the server surely counted them, one more taken and left in flight.</summary>
+    private static async Task<DatoCmsRateLimitTicket> NineAnsweredThenOneMoreAsync(DatoCmsRateLimiter limiter)
+    {
+        SendAnswered(limiter, 9);
+        Assert.Equal(Limit - 9, limiter.Available);
+
+        await Task.Delay(Later);
+        Assert.True(limiter.TryAcquire(out var latest, out _));
+        return latest!;
     }
 
     /// <summary><paramref name="count"/> requests, each answered at once, the server counting one more each time.</summary>

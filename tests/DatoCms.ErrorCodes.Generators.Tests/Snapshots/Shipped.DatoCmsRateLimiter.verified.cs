@@ -230,7 +230,7 @@ namespace DatoCms.ErrorCodes
             lock (_gate)
             {
                 var now = Now();
-                Learn(now, now, statusCode, headers);
+                _ = Learn(now, now, statusCode, headers);
                 Pump(now);
             }
         }
@@ -525,8 +525,7 @@ namespace DatoCms.ErrorCodes
                     slot.Answered = now;
                 }
 
-                Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, ownSlot: true);
-                if (statusCode != 429 && DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader) is int left)
+                if (Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, ownSlot: true) is int left)
                 {
                     ReleaseWhatTheServerNoLongerCounts(now, slot, left);
                 }
@@ -554,7 +553,8 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>; <paramref name="ownSlot"/>: the request took a slot of this limiter (a 429 then holds its place until the reset).</summary>
-        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool ownSlot = false)
+        /// <returns>An accepted answer's X-RateLimit-Remaining; null for a 429 or an answer without it.</returns>
+        private int? Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool ownSlot = false)
         {
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
             if (limit is int newLimit && newLimit > 0)
@@ -583,7 +583,7 @@ namespace DatoCms.ErrorCodes
                     _share.FixedWindowFull(now, _limit, ours);
                 }
 
-                return;
+                return null;
             }
 
             var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
@@ -594,7 +594,7 @@ namespace DatoCms.ErrorCodes
                     _share.ProbeUnanswered();
                 }
 
-                return;
+                return null;
             }
 
             // Ours in the server's count at most: answered ones that may still be in its window when
@@ -650,6 +650,7 @@ namespace DatoCms.ErrorCodes
 
             var lateInFixedWindow = windowOurs >= 0 && (sent - _fixedWindowStart) % _window >= _window / 3;
             _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe, windowOurs: windowOurs, windowOthers: windowOthers, lateInFixedWindow: lateInFixedWindow, sent: sent);
+            return left;
         }
 
         /// <summary>

@@ -171,13 +171,7 @@ public class FixedWindowRecognitionTests
     /// <summary>Takes <paramref name="count"/> slots at once, then answers them first, last, second, second to last...: the server counts them in that order.</summary>
     private static void Burst(DatoCmsRateLimiter limiter, int count)
     {
-        var tickets = new List<DatoCmsRateLimitTicket>();
-        for (var i = 0; i < count; i++)
-        {
-            Assert.True(limiter.TryAcquire(out var ticket, out _));
-            tickets.Add(ticket!);
-        }
-
+        var tickets = TakeInFlight(limiter, count);
         for (var k = 0; k < count; k++)
         {
             var ticket = tickets[k % 2 == 0 ? k / 2 : count - 1 - (k / 2)];
@@ -198,7 +192,7 @@ public class FixedWindowRecognitionTests
         Send(limiter, 200, Limit - 1);
         Send(limiter, 200, Limit - 2);
 
-        var first = SlowBurst(limiter, 20);
+        var first = TakeInFlight(limiter, 20);
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         Answer(first, Limit - 3);
 
@@ -207,7 +201,7 @@ public class FixedWindowRecognitionTests
         var started = Stopwatch.StartNew();
         Send(limiter, 200, Limit - 1);
 
-        var second = SlowBurst(limiter, 20);
+        var second = TakeInFlight(limiter, 20);
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         Answer(second, Limit - 2);
 
@@ -240,7 +234,7 @@ public class FixedWindowRecognitionTests
     }
 
     /// <summary>Takes <paramref name="count"/> slots at once and leaves them in flight.</summary>
-    private static List<DatoCmsRateLimitTicket> SlowBurst(DatoCmsRateLimiter limiter, int count)
+    private static List<DatoCmsRateLimitTicket> TakeInFlight(DatoCmsRateLimiter limiter, int count)
     {
         var tickets = new List<DatoCmsRateLimitTicket>();
         for (var i = 0; i < count; i++)

@@ -233,6 +233,56 @@ public class FixedWindowRecognitionTests
         Assert.Equal((30, Limit), (sent, limiter.Share));
     }
 
+    [Fact]
+    public async Task OnceOthersAreSeenALateAnswerIsTakenAsCountedLate()
+    {
+        // The requests of the test above, but an answer has first shown another process in the
+        // window (it counts two requests this process never sent). Slowness is then taken to have
+        // come before the counter, as for bursts that queue or wait for connections while a shared
+        // fixed window starts: the late answers show the server forgetting them, twice a window apart.
+        var window = TimeSpan.FromSeconds(2);
+        var limiter = new DatoCmsRateLimiter(Limit, window);
+        Send(limiter, 200, Limit - 1);
+        limiter.Observe(200, RateLimitHeaders.Of(Limit, Limit - 3));
+        Send(limiter, 200, Limit - 4);
+
+        var first = TakeInFlight(limiter, 20);
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        Answer(first, Limit - 5);
+
+        await Task.Delay(window - TimeSpan.FromMilliseconds(500));
+        var started = Stopwatch.StartNew();
+        Send(limiter, 200, Limit - 1);
+
+        var second = TakeInFlight(limiter, 20);
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        Answer(second, Limit - 2);
+
+        await JustAfterTheNextStartAsync(started, window);
+        var restarted = Stopwatch.StartNew();
+        Send(limiter, 200, Limit - 1);
+
+        await Task.Delay(window / 2);
+        for (var i = 0; i < 30; i++)
+        {
+            Send(limiter, 200, Limit - 2 - i);
+        }
+
+        await JustAfterTheNextStartAsync(restarted, window + TimeSpan.FromMilliseconds(40));
+        var available = limiter.Available;
+        var sent = 0;
+        while (sent < 30 && limiter.TryAcquire(out var ticket, out _))
+        {
+            ticket!.Complete(200, RateLimitHeaders.Of(Limit, Limit - 31 - sent, null));
+            sent++;
+        }
+
+        // Taken for a fixed window, as it would be by processes sharing one: the 30 sent before the
+        // start it predicts count as another process's, so two processes share it (alone, the
+        // same requests leave the process its whole window: the test above).
+        Assert.Equal((30, 24, 30), (available, sent, limiter.Share));
+    }
+
     /// <summary>Takes <paramref name="count"/> slots at once and leaves them in flight.</summary>
     private static List<DatoCmsRateLimitTicket> TakeInFlight(DatoCmsRateLimiter limiter, int count)
     {

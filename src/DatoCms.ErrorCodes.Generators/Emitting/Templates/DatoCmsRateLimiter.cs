@@ -11,9 +11,6 @@ namespace DatoCms.ErrorCodes
     /// reused one window after the answer, less the shortest round trip seen: the next request
     /// needs at least that long to reach the counter. A cold connection's slow first request
     /// (connection set-up) therefore holds its slot longer, not the whole pace.</item>
-    /// <item>The server's count (the limit less X-RateLimit-Remaining) frees the slots of requests it
-    /// surely no longer holds: an answer's time alone would hold a slot longer for every request the
-    /// API worked on longer.</item>
     /// <item>X-RateLimit-Remaining is the truth about the window: <see cref="DatoCmsRateLimitShare"/>
     /// turns it and the 429s into this process's share when other processes use the same project.</item>
     /// <item>X-RateLimit-Limit changes the limit.</item>
@@ -37,6 +34,9 @@ namespace DatoCms.ErrorCodes
         private readonly long _margin;
         private int _limit;
         private long _shortestRoundTrip = long.MaxValue;
+        // Whether this process has seen others in the window: a server count above all of its own
+        // requests that can be in it, or a 429 (a full window it did not pace). See EarliestCount.
+        private bool _windowShared;
         private long _firstAnswer = long.MaxValue;
         private long _timerDue = long.MaxValue;
         private long _lastActivity;
@@ -225,7 +225,7 @@ namespace DatoCms.ErrorCodes
             lock (_gate)
             {
                 var now = Now();
-                _ = Learn(now, now, statusCode, headers);
+                Learn(now, now, statusCode, headers);
                 Pump(now);
             }
         }
@@ -255,61 +255,24 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>
-        /// When the server counted an answered slot, at the earliest: when it left. Nothing in the
-        /// answer bounds the way back: the API may work on a request long after it counted it.
-        /// Taken as the answer less the shortest round trip, a slow answer's request looked counted
-        /// late, and so forgotten too early: a process alone in a sliding window whose answers
-        /// varied by 300 ms took the window for a fixed one, itself for one of three, and cut its share.
+        /// When the server counted an answered slot, at the earliest. Nothing in an answer says which
+        /// part of its round trip came before the counter (a new connection, a queue) and which
+        /// after it (the API working on the request), so this is an assumption, chosen by what the
+        /// process has seen:
+        /// <list type="bullet">
+        /// <item>Alone, when it left. Taken as the answer less the shortest round trip, a slow
+        /// answer's request looked counted late, and so forgotten too early: a process alone in a
+        /// sliding window whose answers varied by 600 ms took the window for a fixed one and its own
+        /// earlier requests for another process's, and halved its share.</item>
+        /// <item>Once it has seen others in the window, the answer less the shortest round trip: the
+        /// slowness is taken to have come before the counter. Processes that share a fixed window
+        /// send bursts as it starts, many of them queued or on new connections; taken as counted
+        /// when they left, they no longer showed the next restart, the window was seldom known for
+        /// fixed, and three processes' finish times drifted apart.</item>
+        /// </list>
         /// </summary>
-        private static long EarliestCount(Slot slot) => slot.Sent;
-
-        /// <summary>
-        /// Frees the slots that the server's count says it no longer holds. A slot is held until one
-        /// window after the latest moment the server can have counted its request, and all that
-        /// tells that moment is the answer: a request whose answer took longer (the API worked longer
-        /// on it, or the network was slower) is taken to have been counted later, and its slot held
-        /// longer. With answers that vary by a few hundred milliseconds, a process alone kept only
-        /// 88 % of the rate. The answer to <paramref name="answered"/> says how many requests the
-        /// server held when it counted it (the limit less <paramref name="remaining"/>, that one
-        /// included). Of this process's answered requests that were surely counted before it left,
-        /// no more than that can still have been in the server's window then; any beyond that had
-        /// left it. Which ones is not known, so those held the shortest are freed: the ones kept are
-        /// then held at least as long as whichever really are in the window, and the requests that
-        /// take the freed slots, counted after this one, fit in what the server had left. A fixed
-        /// window that has started again counts few: what the previous window held is freed then.
-        /// </summary>
-        private void ReleaseWhatTheServerNoLongerCounts(long now, Slot answered, int remaining)
-        {
-            var serverHeld = global::System.Math.Max(1, _limit - remaining);
-            var candidates = 0;
-            foreach (var slot in _slots)
-            {
-                if (IsReleasable(slot, answered, now))
-                {
-                    candidates++;
-                }
-            }
-
-            // Those beyond what the server held besides the answered request, the earliest counted first.
-            for (var excess = candidates - (serverHeld - 1); excess > 0; excess--)
-            {
-                Slot? earliest = null;
-                foreach (var slot in _slots)
-                {
-                    if (IsReleasable(slot, answered, now) && (earliest is null || ReusableAt(slot) < ReusableAt(earliest)))
-                    {
-                        earliest = slot;
-                    }
-                }
-
-                earliest!.Released = true;
-            }
-        }
-
-        /// <summary>An answered slot, still held, whose request the server surely counted before it counted <paramref name="answered"/>: the latest it can have counted it is before that one left.</summary>
-        private bool IsReleasable(Slot slot, Slot answered, long now) =>
-            slot != answered && slot.Answered != 0 && !slot.Released && ReusableAt(slot) > now
-            && ReusableAt(slot) - _window <= answered.Sent;
+        private long EarliestCount(Slot slot) =>
+            !_windowShared || _shortestRoundTrip == long.MaxValue ? slot.Sent : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
 
         /// <summary>Slots in flight or not yet reusable, and places held for rejected attempts; <paramref name="next"/> is when the next one frees (long.MaxValue: none answered).</summary>
         private int InUse(long now, out long next)
@@ -339,7 +302,7 @@ namespace DatoCms.ErrorCodes
                 }
 
                 var reusable = ReusableAt(slot);
-                if (reusable > now && !slot.Released)
+                if (reusable > now)
                 {
                     inUse++;
                     next = global::System.Math.Min(next, reusable);
@@ -520,11 +483,7 @@ namespace DatoCms.ErrorCodes
                     slot.Answered = now;
                 }
 
-                if (Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, ownSlot: true) is int left)
-                {
-                    ReleaseWhatTheServerNoLongerCounts(now, slot, left);
-                }
-
+                Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, ownSlot: true);
                 SendTheRestIfItFits(now);
                 Pump(now);
             }
@@ -548,8 +507,7 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>Reads the headers of an answer to a request sent at <paramref name="sent"/>; <paramref name="ownSlot"/>: the request took a slot of this limiter (a 429 then holds its place until the reset).</summary>
-        /// <returns>An accepted answer's X-RateLimit-Remaining; null for a 429 or an answer without it.</returns>
-        private int? Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool ownSlot = false)
+        private void Learn(long now, long sent, int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers, bool probe = false, bool ownSlot = false)
         {
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
             if (limit is int newLimit && newLimit > 0)
@@ -559,6 +517,7 @@ namespace DatoCms.ErrorCodes
 
             if (statusCode == 429)
             {
+                _windowShared = true;
                 var reset = DatoCmsRateLimitHeaders.ReadReset(headers);
                 if (ownSlot && reset is global::System.TimeSpan closedFor)
                 {
@@ -578,7 +537,7 @@ namespace DatoCms.ErrorCodes
                     _share.FixedWindowFull(now, _limit, ours);
                 }
 
-                return null;
+                return;
             }
 
             var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
@@ -589,7 +548,7 @@ namespace DatoCms.ErrorCodes
                     _share.ProbeUnanswered();
                 }
 
-                return null;
+                return;
             }
 
             // Ours in the server's count at most: answered ones that may still be in its window when
@@ -628,6 +587,10 @@ namespace DatoCms.ErrorCodes
             // Requests sent together reach the server in any order: for the others' part, count
             // every request of ours in flight as counted, so that it is never overestimated.
             var others = global::System.Math.Max(0, _limit - left - counted - uncounted);
+            if (others > 0)
+            {
+                _windowShared = true;
+            }
 
             // More of ours surely in the last window than the server counts: it forgot them, so its
             // window is fixed and has just started again; the room it shows is everyone's.
@@ -645,7 +608,6 @@ namespace DatoCms.ErrorCodes
 
             var lateInFixedWindow = windowOurs >= 0 && (sent - _fixedWindowStart) % _window >= _window / 3;
             _share.Accepted(now, _limit, left, counted + uncounted, uncounted, others, settled: inFlight == 0, windowRestarted: windowRestarted, probe: probe, windowOurs: windowOurs, windowOthers: windowOthers, lateInFixedWindow: lateInFixedWindow, sent: sent);
-            return left;
         }
 
         /// <summary>
@@ -768,9 +730,6 @@ namespace DatoCms.ErrorCodes
 
             /// <summary>Whether this request is the share's probe for lasting room.</summary>
             public bool IsProbe { get; set; }
-
-            /// <summary>Whether the server's count showed this request out of its window before <see cref="ReusableAt"/> (see ReleaseWhatTheServerNoLongerCounts).</summary>
-            public bool Released { get; set; }
 
             public override void Complete(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
             {

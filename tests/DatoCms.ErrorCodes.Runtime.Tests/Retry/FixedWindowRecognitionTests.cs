@@ -192,45 +192,10 @@ public class FixedWindowRecognitionTests
         Send(limiter, 200, Limit - 1);
         Send(limiter, 200, Limit - 2);
 
-        var first = TakeInFlight(limiter, 20);
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
-        Answer(first, Limit - 3);
+        var (available, sent) = await LateAnswersTwiceAWindowApartAsync(limiter, window, Limit - 3);
 
-        // A window after the burst left, the server has let it go: it counts this request alone.
-        await Task.Delay(window - TimeSpan.FromMilliseconds(500));
-        var started = Stopwatch.StartNew();
-        Send(limiter, 200, Limit - 1);
-
-        var second = TakeInFlight(limiter, 20);
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
-        Answer(second, Limit - 2);
-
-        // A window later, where a fixed window would start again, the same.
-        await JustAfterTheNextStartAsync(started, window);
-        var restarted = Stopwatch.StartNew();
-        Send(limiter, 200, Limit - 1);
-
-        // Half a window on, 30 requests; half a window after that, once that request's slot is free
-        // and where a fixed window would have started again, 30 more: the window fills with this
-        // process's requests alone.
-        await Task.Delay(window / 2);
-        for (var i = 0; i < 30; i++)
-        {
-            Send(limiter, 200, Limit - 2 - i);
-        }
-
-        await JustAfterTheNextStartAsync(restarted, window + TimeSpan.FromMilliseconds(40));
-        Assert.Equal(Limit - 30, limiter.Available);
-        var sent = 0;
-        while (sent < 30 && limiter.TryAcquire(out var ticket, out _))
-        {
-            ticket!.Complete(200, RateLimitHeaders.Of(Limit, Limit - 31 - sent, null));
-            sent++;
-        }
-
-        // Taken for a fixed window, the 30 sent before its supposed start were another process's:
-        // two processes, half the window, and the last requests found no slot.
-        Assert.Equal((30, Limit), (sent, limiter.Share));
+        // Alone: the window fills with this process's requests, and every one of the last 30 goes.
+        Assert.Equal((Limit - 30, 30, Limit), (available, sent, limiter.Share));
     }
 
     [Fact]
@@ -246,10 +211,29 @@ public class FixedWindowRecognitionTests
         limiter.Observe(200, RateLimitHeaders.Of(Limit, Limit - 3));
         Send(limiter, 200, Limit - 4);
 
+        var (available, sent) = await LateAnswersTwiceAWindowApartAsync(limiter, window, Limit - 5);
+
+        // Taken for a fixed window, as it would be by processes sharing one: the 30 sent before the
+        // start it predicts count as another process's, so two processes share it, half the
+        // window each, and the last requests find no slot.
+        Assert.Equal((30, 24, 30), (available, sent, limiter.Share));
+    }
+
+    /// <summary>
+    /// 20 requests answered 600 ms late (the first counted at <paramref name="firstRemaining"/>); a
+    /// window after they left, a request the server counts alone and 20 more answered late; a window
+    /// later, where a fixed window would start again, one counted alone; half a window on, 30
+    /// requests; half a window after that, where a fixed window would start again once more, the
+    /// slots free then and up to 30 requests that take them.
+    /// </summary>
+    /// <returns>The slots free at that last start, and how many of the 30 got one.</returns>
+    private static async Task<(int Available, int Sent)> LateAnswersTwiceAWindowApartAsync(DatoCmsRateLimiter limiter, TimeSpan window, int firstRemaining)
+    {
         var first = TakeInFlight(limiter, 20);
         await Task.Delay(TimeSpan.FromMilliseconds(600));
-        Answer(first, Limit - 5);
+        Answer(first, firstRemaining);
 
+        // A window after the burst left, the server has let it go: it counts this request alone.
         await Task.Delay(window - TimeSpan.FromMilliseconds(500));
         var started = Stopwatch.StartNew();
         Send(limiter, 200, Limit - 1);
@@ -258,6 +242,7 @@ public class FixedWindowRecognitionTests
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         Answer(second, Limit - 2);
 
+        // A window later, where a fixed window would start again, the same.
         await JustAfterTheNextStartAsync(started, window);
         var restarted = Stopwatch.StartNew();
         Send(limiter, 200, Limit - 1);
@@ -277,10 +262,7 @@ public class FixedWindowRecognitionTests
             sent++;
         }
 
-        // Taken for a fixed window, as it would be by processes sharing one: the 30 sent before the
-        // start it predicts count as another process's, so two processes share it (alone, the
-        // same requests leave the process its whole window: the test above).
-        Assert.Equal((30, 24, 30), (available, sent, limiter.Share));
+        return (available, sent);
     }
 
     /// <summary>Takes <paramref name="count"/> slots at once and leaves them in flight.</summary>

@@ -13,10 +13,13 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>
 /// DATO005 fix: <c>ex.ApiCode == "ITEM_LOCKED"</c> becomes <c>ex.Code == DatoCmsErrorCode.ItemLocked</c>
-/// (also for <c>!=</c>, <c>string.Equals</c>, <c>x.Equals</c>, <c>is "..."</c>, <c>error?.ApiCode</c> and
-/// <c>code.ToApiString()</c>). String switches and <c>is "A" or "B"</c> patterns are left to the user:
-/// rewriting every section is rarely what they want in one step. Everything the fix reads from the
-/// semantic model it reads from the user's own nodes, never from the replacement it builds.
+/// (also for <c>!=</c>, <c>string.Equals</c>, <c>x.Equals</c>, <c>is "..."</c>, <c>error?.ApiCode</c>,
+/// <c>code.ToApiString()</c> and a code string upper- or lower-cased before the comparison). A pattern
+/// of several codes (<c>is "A" or "B"</c>) and a switch over the string (statement or expression)
+/// become the same test of the enum, constant for constant, when every constant is a code and the
+/// rest is <c>or</c>, parentheses, discards and defaults; anything else (a <c>null</c> case,
+/// a type pattern, two constants that name one member) keeps the string. Everything the fix reads
+/// from the semantic model it reads from the user's own nodes, never from the replacement it builds.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompareErrorCodeCodeFix))]
 public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
@@ -32,12 +35,14 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
 
     private protected override void RegisterFixes(FixSite site)
     {
+        var node = site.Node;
         if (!site.Diagnostic.Properties.TryGetValue(CodeStringAnalyzer.MemberProperty, out var member) || member is null)
         {
+            // Several constants: a pattern of codes, or a switch over the string.
+            RegisterConstantsRewrite(site, node as SwitchStatementSyntax ?? node as SwitchExpressionSyntax ?? (SyntaxNode?)(node as IsPatternExpressionSyntax));
             return;
         }
 
-        var node = site.Node;
         var (operands, negate, isPattern) = node switch
         {
             BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression) =>
@@ -79,6 +84,89 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
     }
 
     /// <summary>
+    /// <c>ex.ApiCode is "A" or "B"</c>, <c>switch (ex.ApiCode)</c> or <c>ex.ApiCode switch</c>: the code
+    /// expression in place of the string, and each constant replaced with its member.
+    /// </summary>
+    private static void RegisterConstantsRewrite(FixSite site, SyntaxNode? target)
+    {
+        var (governing, patterns) = target switch
+        {
+            IsPatternExpressionSyntax isPattern => (isPattern.Expression, new[] { isPattern.Pattern }),
+            SwitchExpressionSyntax expression => (expression.GoverningExpression, expression.Arms.Select(a => a.Pattern).ToArray()),
+            SwitchStatementSyntax statement => (statement.Expression, System.Array.Empty<PatternSyntax>()),
+            _ => (null, System.Array.Empty<PatternSyntax>()),
+        };
+
+        if (target is null || governing is null || CodeExpression(governing, site.Model) is not { } code
+            || DatoCmsSymbols.TryCreate(site.Model.Compilation, site.Document.Project.AnalyzerOptions) is not { } symbols)
+        {
+            return;
+        }
+
+        var ignoreCase = IsCaseChange(governing);
+        var enumName = code.EnumType.ToMinimalDisplayString(site.Model, target.SpanStart);
+        var constants = new System.Collections.Generic.Dictionary<ExpressionSyntax, string>();
+        var members = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        bool Add(ExpressionSyntax constant)
+        {
+            // Two constants for one member would be a duplicate case (an error) or a redundant pattern.
+            if (site.Model.GetConstantValue(constant, site.CancellationToken) is not { HasValue: true, Value: string value }
+                || symbols.MemberFor(value, ignoreCase) is not { } field || !members.Add(field.Name))
+            {
+                return false;
+            }
+
+            constants[constant] = enumName + "." + field.Name;
+            return true;
+        }
+
+        bool Walk(PatternSyntax pattern) => pattern switch
+        {
+            ConstantPatternSyntax constant => Add(constant.Expression),
+            BinaryPatternSyntax binary when binary.OperatorToken.IsKind(SyntaxKind.OrKeyword) => Walk(binary.Left) && Walk(binary.Right),
+            ParenthesizedPatternSyntax parenthesized => Walk(parenthesized.Pattern),
+            DiscardPatternSyntax => target is SwitchExpressionSyntax,
+            _ => false,
+        };
+
+        var shapes = patterns.All(Walk);
+        if (target is SwitchStatementSyntax switchStatement)
+        {
+            shapes = switchStatement.Sections.SelectMany(s => s.Labels).All(label => label switch
+            {
+                CaseSwitchLabelSyntax value => Add(value.Value),
+                CasePatternSwitchLabelSyntax pattern => Walk(pattern.Pattern),
+                DefaultSwitchLabelSyntax => true,
+                _ => false,
+            });
+        }
+
+        if (!shapes || constants.Count == 0)
+        {
+            return;
+        }
+
+        var title = target is IsPatternExpressionSyntax ? $"Compare with {enumName} members" : $"Switch on {code.Text}";
+        site.Offer(title, EquivalenceKey, target, () => target
+            .ReplaceNodes(
+                constants.Keys.Append(governing),
+                (original, _) => (original == governing
+                    ? SyntaxFactory.ParseExpression(code.Text)
+                    : SyntaxFactory.ParseExpression(constants[original])).WithTriviaFrom(original))
+            .WithAdditionalAnnotations(Formatter.Annotation));
+    }
+
+    /// <summary>Whether the code string is upper- or lower-cased first (its comparison then ignores case).</summary>
+    private static bool IsCaseChange(ExpressionSyntax expression) =>
+        expression is ParenthesizedExpressionSyntax parenthesized ? IsCaseChange(parenthesized.Expression) : CaseChanged(expression) is not null;
+
+    /// <summary>The string that <c>x.ToLowerInvariant()</c> (or ToUpperInvariant, ToLower, ToUpper, without arguments) changes the case of.</summary>
+    private static ExpressionSyntax? CaseChanged(ExpressionSyntax expression) =>
+        expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper" } access }
+            ? access.Expression
+            : null;
+
+    /// <summary>
     /// <c>ex.ApiCode</c> → <c>ex.Code</c>, <c>error?.ApiCode</c> → <c>error?.Code</c>,
     /// <c>code.ToApiString()</c> and <c>ToApiString(code)</c> → <c>code</c>, with the enum type read from
     /// the original receiver.
@@ -89,6 +177,8 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return CodeExpression(parenthesized.Expression, model);
+            case InvocationExpressionSyntax invocation when CaseChanged(invocation) is { } changed && model.GetTypeInfo(changed).Type?.SpecialType == SpecialType.System_String:
+                return CodeExpression(changed, model);
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.ApiCode } access
                 when CodeProperty(model.GetTypeInfo(access.Expression).Type) is { } type:
                 return (access.WithName(SyntaxFactory.IdentifierName(GeneratedNames.Members.Code)).WithoutTrivia().ToString(), type);

@@ -27,6 +27,87 @@ internal static class Handler
     public Task RawComparisonBecomesAnEnumComparison(string before, string after) => CodeFixVerifier.VerifyAsync(
         new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey, Source("[|" + before + "|]"), Source(after));
 
+    [Theory]
+    [InlineData("code.ToApiString() is \"ITEM_LOCKED\" or \"NOT_FOUND\"", "code is DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.NotFound")]
+    [InlineData("code.ToApiString() is (\"ITEM_LOCKED\" or \"EXCEPTION\")", "code is (DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.UnexpectedServerError)")]
+    [InlineData("code.ToApiString().ToLowerInvariant() is \"item_locked\" or \"not_found\"", "code is DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.NotFound")]
+    [InlineData("code.ToApiString().ToLowerInvariant() == \"item_locked\"", "code == DatoCmsErrorCode.ItemLocked")]
+    public Task PatternsOfSeveralCodesAndCaseChangedStringsBecomeEnumTests(string before, string after) => CodeFixVerifier.VerifyAsync(
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey, Source("[|" + before + "|]"), Source(after));
+
+    private static string Describer(string body) => @"using System;
+using DatoCms.ErrorCodes;
+
+internal static class Describer
+{
+" + body + @"
+}
+";
+
+    [Fact]
+    public Task ASwitchStatementOverTheStringBecomesASwitchOverTheEnum() => CodeFixVerifier.VerifyAsync(
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey,
+        Describer(@"    public static string Describe(DatoCmsApiException ex)
+    {
+        [|switch (ex.ApiCode)|]
+        {
+            case ""NOT_FOUND"":
+                return ""missing"";
+            case ""ITEM_LOCKED"" or ""RATE_LIMIT_EXCEEDED"":
+                return ""busy"";
+            case ""INVALID_FIELD"" when ex.Errors.Count > 1:
+                return ""several fields"";
+            default:
+                return ""other"";
+        }
+    }"),
+        Describer(@"    public static string Describe(DatoCmsApiException ex)
+    {
+        switch (ex.Code)
+        {
+            case DatoCmsErrorCode.NotFound:
+                return ""missing"";
+            case DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.RateLimitExceeded:
+                return ""busy"";
+            case DatoCmsErrorCode.InvalidField when ex.Errors.Count > 1:
+                return ""several fields"";
+            default:
+                return ""other"";
+        }
+    }"));
+
+    [Fact]
+    public Task ASwitchExpressionOverAnErrorsStringBecomesOneOverItsCode() => CodeFixVerifier.VerifyAsync(
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey,
+        Describer(@"    public static int Priority(DatoCmsApiError? error) => [|error?.ApiCode switch|]
+    {
+        ""ITEM_LOCKED"" => 1,
+        ""STALE_ITEM_VERSION"" or ""INVALID_FIELD"" => 2,
+        _ => 3,
+    };"),
+        Describer(@"    public static int Priority(DatoCmsApiError? error) => error?.Code switch
+    {
+        DatoCmsErrorCode.ItemLocked => 1,
+        DatoCmsErrorCode.StaleItemVersion or DatoCmsErrorCode.InvalidField => 2,
+        _ => 3,
+    };"));
+
+    /// <summary>A null case, a type pattern, or two constants for one member keep the string.</summary>
+    [Theory]
+    [InlineData("case null: return \"none\"; case \"NOT_FOUND\": return \"missing\";")]
+    [InlineData("case \"NOT_FOUND\": return \"missing\"; case string s when s.StartsWith(\"ITEM\"): return \"item\";")]
+    [InlineData("case \"NOT_FOUND\": return \"missing\"; case \"ITEM_LOCKED\" or \"NOT_FOUND\": return \"again\";")]
+    public Task ASwitchWithCasesTheEnumCannotExpressIsLeftAlone(string cases) => CodeFixVerifier.VerifyNotOfferedAsync(
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey,
+        Describer(@"    public static string Describe(DatoCmsApiException ex)
+    {
+        [|switch (ex.ApiCode)|]
+        {
+            " + cases + @"
+            default: return ""other"";
+        }
+    }"));
+
     [Fact]
     public Task MisspelledCodeIsReplacedWithTheSuggestion() => CodeFixVerifier.VerifyAsync(
         new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,

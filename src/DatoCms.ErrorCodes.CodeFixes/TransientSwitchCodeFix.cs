@@ -13,7 +13,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// <summary>
 /// DATO001 fixes, one provider with two actions so that Fix All is the same whichever diagnostic
 /// comes first: <see cref="AddCasesKey"/> adds one switch section listing every missing transient
-/// code that rethrows (switch statements); <see cref="AddGuardKey"/> puts <c>if (ex.IsTransient) throw;</c>
+/// code that rethrows (switch statements), or one arm that throws (switch expressions outside a catch); <see cref="AddGuardKey"/> puts <c>if (ex.IsTransient) throw;</c>
 /// (or <c>code.IsTransient()</c>) right before the statement that holds the switch, in the same
 /// function. Neither is offered where there is nothing to rethrow.
 /// </summary>
@@ -48,11 +48,49 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
 
         // The guard first: it fits switch statements and expressions alike, so a client that takes
         // the first action for Fix All (dotnet format) fixes every kind of site.
-        OfferGuard(site, switchNode, value);
+        var guarded = OfferGuard(site, switchNode, value);
         if (switchNode is SwitchStatementSyntax switchStatement)
         {
             OfferCases(site, switchStatement);
         }
+        else if (switchNode is SwitchExpressionSyntax switchExpression)
+        {
+            // Where no guard can go (an expression-bodied member), the arm is this site's default
+            // action, under the guard's key: dotnet format takes the key of the first action of the
+            // first diagnostic it meets, and a site whose first action had the cases' key would
+            // turn the whole run into a cases run, depending on the order of the diagnostics.
+            OfferArm(site, switchExpression, guarded ? AddCasesKey : AddGuardKey);
+        }
+    }
+
+    /// <summary>
+    /// A switch expression gets one arm that lists the missing transient codes and throws the
+    /// exception the code is read from (<c>A or B =&gt; throw ex</c>), before the discard arm. Only
+    /// outside a catch: there an arm could only throw the caught exception anew (<c>throw;</c> is no
+    /// expression), which loses its stack trace.
+    /// </summary>
+    private static void OfferArm(FixSite site, SwitchExpressionSyntax switchExpression, string equivalenceKey)
+    {
+        if (!site.Diagnostic.Properties.TryGetValue(TransientSwitchAnalyzer.MissingCodesProperty, out var missing) || string.IsNullOrEmpty(missing)
+            || RethrowSyntax.IsInsideCatch(switchExpression)
+            || RethrowSyntax.For(switchExpression, SwitchValue.Receivers(switchExpression.GoverningExpression), site.Model) is not { Expression: { } thrown })
+        {
+            return;
+        }
+
+        var typeName = SwitchValue.EnumTypeName(switchExpression, switchExpression.GoverningExpression, site.Model);
+        var members = missing!.Split(',');
+        site.Offer("Add the missing transient cases", equivalenceKey, switchExpression, () =>
+        {
+            var pattern = members
+                .Select(member => (PatternSyntax)SyntaxFactory.ConstantPattern(SyntaxFactory.ParseExpression(typeName + "." + member)))
+                .Aggregate((left, right) => SyntaxFactory.BinaryPattern(SyntaxKind.OrPattern, left, right));
+            var arm = SyntaxFactory.SwitchExpressionArm(pattern.NormalizeWhitespace(), SyntaxFactory.ThrowExpression(thrown.WithoutTrivia()));
+            // Before the arm that takes everything left (`_`, `var other`): after it the new arm could never match.
+            var catchAll = switchExpression.Arms.IndexOf(a => a.Pattern is DiscardPatternSyntax or VarPatternSyntax && a.WhenClause is null);
+            var arms = catchAll >= 0 ? switchExpression.Arms.Insert(catchAll, arm) : switchExpression.Arms.Add(arm);
+            return switchExpression.WithArms(arms).WithAdditionalAnnotations(Formatter.Annotation);
+        });
     }
 
     private static void OfferCases(FixSite site, SwitchStatementSyntax switchStatement)
@@ -75,18 +113,19 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
         });
     }
 
-    private static void OfferGuard(FixSite site, SyntaxNode switchNode, ExpressionSyntax value)
+    /// <returns>Whether the guard was offered.</returns>
+    private static bool OfferGuard(FixSite site, SyntaxNode switchNode, ExpressionSyntax value)
     {
         if (StatementInsertion.EnclosingStatement(switchNode) is not { } statement || !StatementInsertion.CanInsertBefore(statement))
         {
-            return;
+            return false;
         }
 
         var receiver = SwitchValue.CodeReceiver(value);
         if (RethrowSyntax.For(statement, SwitchValue.Receivers(value), site.Model) is not { } rethrow
             || Condition(site.Model, statement.SpanStart, value, receiver) is not { } condition)
         {
-            return;
+            return false;
         }
 
         site.Offer("Add an IsTransient guard", AddGuardKey, _ =>
@@ -94,6 +133,7 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
             var guard = SyntaxFactory.IfStatement(condition, rethrow);
             return System.Threading.Tasks.Task.FromResult(site.Document.WithSyntaxRoot(StatementInsertion.InsertBefore(site.Root, statement, guard)));
         });
+        return true;
     }
 
     /// <summary>

@@ -181,7 +181,72 @@ internal sealed class RecordImporter
         Importer(StatusSwitchExpression),
         Importer("            if (ex.IsTransient)\n                throw;\n" + Plain(StatusSwitchExpression)));
 
-    /// <summary>Cases cannot be added to a switch expression (an arm cannot rethrow): that action is not offered there.</summary>
+    private const string StatusMapper = @"using System;
+using DatoCms.ErrorCodes;
+
+internal static class StatusMapper
+{
+    public static int ToStatus(DatoCmsApiException ex) => [|ex.Code switch|]
+    {
+        DatoCmsErrorCode.NotFound => 404,
+        DatoCmsErrorCode.ItemLocked => 409,
+        _ => 500,
+    };
+}
+";
+
+    /// <summary>
+    /// An expression-bodied mapper has no statement for the guard; outside a catch its switch
+    /// expression gets one arm that throws the exception for the missing transient codes. There it
+    /// is the default action, under the guard's key, so that dotnet format (which takes the key of
+    /// the first action it meets) runs the same whichever site comes first.
+    /// </summary>
+    [Fact]
+    public Task ASwitchExpressionOutsideACatchGetsAnArmThatThrows() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        StatusMapper,
+        Plain(StatusMapper).Replace(
+            "        _ => 500,",
+            "        DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady => throw ex,\n        _ => 500,"));
+
+    /// <summary>The arm goes before the one that takes the rest, a <c>var</c> pattern too: after it, it could never match.</summary>
+    [Fact]
+    public Task TheArmGoesBeforeAVarPatternThatTakesTheRest() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddGuardKey,
+        StatusMapper.Replace("        _ => 500,\n", "        var other => 500 + (int)other,\n"),
+        Plain(StatusMapper).Replace(
+            "        _ => 500,\n",
+            "        DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady => throw ex,\n        var other => 500 + (int)other,\n"));
+
+    private const string StatusInStatement = @"            var status = [|ex.Code switch|]
+            {
+                DatoCmsErrorCode.NotFound => 404,
+                _ => 500,
+            };
+            Console.WriteLine(status);";
+
+    /// <summary>Where the guard can go, the arm is the second action, under the cases' key.</summary>
+    [Fact]
+    public Task BesideTheGuardTheArmIsTheCasesAction() => CodeFixVerifier.VerifyAsync(
+        new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey,
+        OutsideCatch(StatusInStatement),
+        OutsideCatch(Plain(StatusInStatement).Replace(
+            "                _ => 500,",
+            "                DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady => throw ex,\n                _ => 500,")));
+
+    private static string OutsideCatch(string body) => @"using System;
+using DatoCms.ErrorCodes;
+
+internal static class Reporter
+{
+    public static void Report(DatoCmsApiException ex)
+    {
+" + body + @"
+    }
+}
+";
+
+    /// <summary>Inside a catch an arm could only throw the caught exception anew (<c>throw;</c> is no expression), losing its stack trace: no cases there.</summary>
     [Fact]
     public Task SwitchExpressionGetsNoCases() => CodeFixVerifier.VerifyNotOfferedAsync(
         new TransientSwitchAnalyzer(), new TransientSwitchCodeFix(), "DATO001", TransientSwitchCodeFix.AddCasesKey,

@@ -72,7 +72,8 @@ public class CorpusCodeFixSweepTests(ITestOutputHelper output)
 
     /// <summary>
     /// As <c>dotnet format analyzers</c> does: each rule's Fix All with the fix's default action, rule
-    /// after rule, round after round until a round changes nothing. The end compiles with nothing new
+    /// after rule (and then with each other action offered, as an IDE user would pick it), round
+    /// after round until a round changes nothing. The end compiles with nothing new
     /// wrong, and whatever DATO diagnostic is left is one that no fix is offered for.
     /// </summary>
     [Fact]
@@ -101,7 +102,9 @@ public class CorpusCodeFixSweepTests(ITestOutputHelper output)
         for (var round = 1; round <= 5; round++)
         {
             var changedThisRound = false;
-            foreach (var fix in Fixes)
+            // The default action first (what dotnet format applies), then each other action still
+            // offered (what an IDE user picks where the default is not offered).
+            foreach (var (fix, key) in await FixAllRunsAsync(document, current))
             {
                 var diagnostics = current.Dato.Where(d => fix.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
                 if (diagnostics.IsEmpty)
@@ -109,9 +112,9 @@ public class CorpusCodeFixSweepTests(ITestOutputHelper output)
                     continue;
                 }
 
-                var what = $"{snippet.Title}: round {round}, Fix All of {fix.GetType().Name} (default action)";
+                var what = $"{snippet.Title}: round {round}, Fix All of {fix.GetType().Name} ({key ?? "default action"})";
                 var fixAll = await fix.GetFixAllProvider()!.GetFixAsync(new FixAllContext(
-                    document, fix, FixAllScope.Document, null, fix.FixableDiagnosticIds, new DocumentDiagnostics(diagnostics), CancellationToken.None));
+                    document, fix, FixAllScope.Document, key, fix.FixableDiagnosticIds, new DocumentDiagnostics(diagnostics), CancellationToken.None));
                 if (fixAll is null || await ApplyAsync(fixAll, document, what, problems) is not { } changed
                     || (await changed.GetTextAsync()).ToString() == current.Text)
                 {
@@ -152,6 +155,25 @@ public class CorpusCodeFixSweepTests(ITestOutputHelper output)
         }
 
         return (problems, current.Dato.Select(d => $"{d.Id} in {snippet.Title}: `{Line(current.Text, d.Location.SourceSpan)}`").ToList());
+    }
+
+    /// <summary>Each fix with its default action (no key), then with the key of every other action it offers on the document now.</summary>
+    private static async Task<List<(CodeFixProvider Fix, string? Key)>> FixAllRunsAsync(Document document, Analysis current)
+    {
+        var runs = new List<(CodeFixProvider, string?)>();
+        foreach (var fix in Fixes)
+        {
+            runs.Add((fix, null));
+            var keys = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var diagnostic in current.Dato.Where(d => fix.FixableDiagnosticIds.Contains(d.Id)))
+            {
+                await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => keys.UnionWith(Flatten(action).Select(a => a.EquivalenceKey).OfType<string>()), CancellationToken.None));
+            }
+
+            runs.AddRange(keys.Select(key => (fix, (string?)key)));
+        }
+
+        return runs;
     }
 
     private static async Task<SweepResult> SweepAsync(CorpusSnippet snippet)

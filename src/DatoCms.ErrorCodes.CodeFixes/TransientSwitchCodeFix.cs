@@ -82,10 +82,21 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
         var members = missing!.Split(',');
         site.Offer("Add the missing transient cases", equivalenceKey, switchExpression, () =>
         {
+            // More than two codes go one per line, each 'or' a level deeper than the arms (a project
+            // on the shipped spec has sixteen transient codes: one line would run off the screen);
+            // the formatter adds the arm's own indentation to the four spaces.
+            var lineEnd = switchExpression.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var orToken = members.Length > 2
+                ? SyntaxFactory.Token(SyntaxFactory.TriviaList(lineEnd.IsKind(SyntaxKind.EndOfLineTrivia) ? lineEnd : SyntaxFactory.EndOfLine("\n"), SyntaxFactory.Whitespace("    ")), SyntaxKind.OrKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space))
+                : SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.OrKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
             var pattern = members
                 .Select(member => (PatternSyntax)SyntaxFactory.ConstantPattern(SyntaxFactory.ParseExpression(typeName + "." + member)))
-                .Aggregate((left, right) => SyntaxFactory.BinaryPattern(SyntaxKind.OrPattern, left, right));
-            var arm = SyntaxFactory.SwitchExpressionArm(pattern.NormalizeWhitespace(), SyntaxFactory.ThrowExpression(thrown.WithoutTrivia()));
+                .Aggregate((left, right) => SyntaxFactory.BinaryPattern(SyntaxKind.OrPattern, left, orToken, right));
+            var arm = SyntaxFactory.SwitchExpressionArm(
+                pattern,
+                null,
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.EqualsGreaterThanToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                SyntaxFactory.ThrowExpression(thrown.WithoutTrivia()));
             // Before the arm that takes everything left (`_`, `var other`): after it the new arm could never match.
             var catchAll = switchExpression.Arms.IndexOf(a => a.Pattern is DiscardPatternSyntax or VarPatternSyntax && a.WhenClause is null);
             var arms = catchAll >= 0 ? switchExpression.Arms.Insert(catchAll, arm) : switchExpression.Arms.Add(arm);

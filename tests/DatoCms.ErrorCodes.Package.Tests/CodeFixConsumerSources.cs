@@ -71,6 +71,12 @@ internal static class CodeFixConsumerSources
                         return status;
                     }
                 }
+
+                public static int ToStatus(DatoCmsApiException ex) => ex.Code switch
+                {
+                    DatoCmsErrorCode.NotFound => 404,
+                    _ => 500,
+                };
             }
 
             """,
@@ -172,6 +178,8 @@ internal static class CodeFixConsumerSources
             internal static class CodeChecks
             {
                 public static bool IsLocked(DatoCmsApiException ex) => ex.ApiCode == "ITEM_LOCKED";
+
+                public static bool IsBusy(DatoCmsApiException ex) => ex.ApiCode is "ITEM_LOCKED" or "RATE_LIMIT_EXCEEDED";
 
                 public static bool IsOtherThanMissing(DatoCmsErrorCode code) => !string.Equals(code.ToApiString(), "NOT_FOUND", StringComparison.Ordinal);
 

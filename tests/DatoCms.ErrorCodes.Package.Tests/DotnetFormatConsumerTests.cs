@@ -120,6 +120,28 @@ public class DotnetFormatConsumerTests(PackedPackage package, ITestOutputHelper 
                         return status;
                     }
                 }
+
+                public static int ToStatus(DatoCmsApiException ex) => ex.Code switch
+                {
+                    DatoCmsErrorCode.NotFound => 404,
+                    DatoCmsErrorCode.CannotDestroyForkingOrigin
+                        or DatoCmsErrorCode.ConcurrentEnvironmentUpdate
+                        or DatoCmsErrorCode.ConcurrentItemTypeUpdate
+                        or DatoCmsErrorCode.ConcurrentItemUpdate
+                        or DatoCmsErrorCode.ConcurrentRoleUpdate
+                        or DatoCmsErrorCode.ConcurrentUploadUpdate
+                        or DatoCmsErrorCode.EnvironmentInReadOnlyMode
+                        or DatoCmsErrorCode.EnvironmentNotReady
+                        or DatoCmsErrorCode.ItemLocked
+                        or DatoCmsErrorCode.PlatformScheduledMaintenance
+                        or DatoCmsErrorCode.RateLimitExceeded
+                        or DatoCmsErrorCode.ServiceUnavailable
+                        or DatoCmsErrorCode.SiteNotReady
+                        or DatoCmsErrorCode.UnmanagedEditConflict
+                        or DatoCmsErrorCode.ActiveEditingSessions
+                        or DatoCmsErrorCode.BatchDataValidationInProgress => throw ex,
+                    _ => 500,
+                };
             }
 
             """,
@@ -224,6 +246,8 @@ public class DotnetFormatConsumerTests(PackedPackage package, ITestOutputHelper 
             internal static class CodeChecks
             {
                 public static bool IsLocked(DatoCmsApiException ex) => ex.Code == DatoCmsErrorCode.ItemLocked;
+
+                public static bool IsBusy(DatoCmsApiException ex) => ex.Code is DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.RateLimitExceeded;
 
                 public static bool IsOtherThanMissing(DatoCmsErrorCode code) => code != DatoCmsErrorCode.NotFound;
 

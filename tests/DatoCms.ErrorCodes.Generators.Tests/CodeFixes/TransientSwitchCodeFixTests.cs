@@ -207,7 +207,7 @@ internal static class StatusMapper
         StatusMapper,
         Plain(StatusMapper).Replace(
             "        _ => 500,",
-            "        DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady => throw ex,\n        _ => 500,"));
+            "        DatoCmsErrorCode.ConcurrentItemUpdate\n            or DatoCmsErrorCode.EnvironmentNotReady\n            or DatoCmsErrorCode.RateLimitExceeded\n            or DatoCmsErrorCode.ServiceUnavailable\n            or DatoCmsErrorCode.SiteNotReady => throw ex,\n        _ => 500,"));
 
     /// <summary>The arm goes before the one that takes the rest, a <c>var</c> pattern too: after it, it could never match.</summary>
     [Fact]
@@ -216,7 +216,7 @@ internal static class StatusMapper
         StatusMapper.Replace("        _ => 500,\n", "        var other => 500 + (int)other,\n"),
         Plain(StatusMapper).Replace(
             "        _ => 500,\n",
-            "        DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady => throw ex,\n        var other => 500 + (int)other,\n"));
+            "        DatoCmsErrorCode.ConcurrentItemUpdate\n            or DatoCmsErrorCode.EnvironmentNotReady\n            or DatoCmsErrorCode.RateLimitExceeded\n            or DatoCmsErrorCode.ServiceUnavailable\n            or DatoCmsErrorCode.SiteNotReady => throw ex,\n        var other => 500 + (int)other,\n"));
 
     private const string StatusInStatement = @"            var status = [|ex.Code switch|]
             {
@@ -232,7 +232,7 @@ internal static class StatusMapper
         OutsideCatch(StatusInStatement),
         OutsideCatch(Plain(StatusInStatement).Replace(
             "                _ => 500,",
-            "                DatoCmsErrorCode.ConcurrentItemUpdate or DatoCmsErrorCode.EnvironmentNotReady or DatoCmsErrorCode.ItemLocked or DatoCmsErrorCode.RateLimitExceeded or DatoCmsErrorCode.ServiceUnavailable or DatoCmsErrorCode.SiteNotReady => throw ex,\n                _ => 500,")));
+            "                DatoCmsErrorCode.ConcurrentItemUpdate\n                    or DatoCmsErrorCode.EnvironmentNotReady\n                    or DatoCmsErrorCode.ItemLocked\n                    or DatoCmsErrorCode.RateLimitExceeded\n                    or DatoCmsErrorCode.ServiceUnavailable\n                    or DatoCmsErrorCode.SiteNotReady => throw ex,\n                _ => 500,")));
 
     private static string OutsideCatch(string body) => @"using System;
 using DatoCms.ErrorCodes;

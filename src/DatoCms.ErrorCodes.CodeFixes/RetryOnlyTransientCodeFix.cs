@@ -16,8 +16,10 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// DATO003 fix: make the retry handle transient errors only. An exception clause gets the
 /// predicate (<c>Handle&lt;DatoCmsApiException&gt;(ex =&gt; ex.IsTransient)</c>, or
 /// <c>ex.IsTransient &amp;&amp;</c> in front of an expression-bodied predicate it already has); a type
-/// test in a hand-written predicate gets <c>{ IsTransient: true }</c> (C# 8 and later). Not offered
-/// for a block-bodied predicate, or one whose parameter is <c>_</c> and does more than return true.
+/// test in a hand-written predicate gets <c>{ IsTransient: true }</c> (C# 8 and later). A method group or
+/// a delegate in a variable is called for transient errors only (<c>ex =&gt; ex.IsTransient &amp;&amp;
+/// ShouldRetry(ex)</c>), and a block-bodied predicate starts with <c>if (!ex.IsTransient) return false;</c>.
+/// Not offered for a predicate whose parameter is <c>_</c> and that does more than return true.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RetryOnlyTransientCodeFix))]
 public sealed class RetryOnlyTransientCodeFix : DatoCmsCodeFixProvider
@@ -69,7 +71,32 @@ public sealed class RetryOnlyTransientCodeFix : DatoCmsCodeFixProvider
             return SyntaxFactory.ParseArgumentList($"({name} => {name}.IsTransient)").WithTriviaFrom(arguments);
         }
 
-        if (arguments.Arguments.Count != 1 || Predicate(arguments.Arguments[0].Expression) is not { } predicate)
+        if (arguments.Arguments.Count != 1)
+        {
+            return null;
+        }
+
+        var argument = arguments.Arguments[0].Expression;
+        if (IsNamedPredicate(argument, model))
+        {
+            // A method group or a delegate in a variable: called for transient errors only.
+            var name = FreeName(model, arguments.SpanStart);
+            var wrapped = SyntaxFactory.ParseExpression($"{name} => {name}.IsTransient && {argument.WithoutTrivia()}({name})").WithTriviaFrom(argument);
+            return arguments.ReplaceNode(argument, wrapped);
+        }
+
+        if (BlockPredicate(argument) is { } block)
+        {
+            // A block body decides after the check; what it did before (logging, say) now sees transient errors only.
+            // Laid out like the first statement: its indentation before, what follows '{' after.
+            var guard = SyntaxFactory.ParseStatement($"if (!{block.Parameter}.IsTransient) return false;");
+            guard = block.Body.Statements.Count == 0
+                ? guard.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)
+                : guard.WithLeadingTrivia(block.Body.Statements[0].GetLeadingTrivia()).WithTrailingTrivia(block.Body.OpenBraceToken.TrailingTrivia);
+            return arguments.ReplaceNode(block.Body, block.Body.WithStatements(block.Body.Statements.Insert(0, guard)));
+        }
+
+        if (Predicate(argument) is not { } predicate)
         {
             return null;
         }
@@ -99,6 +126,25 @@ public sealed class RetryOnlyTransientCodeFix : DatoCmsCodeFixProvider
 
         return arguments.ReplaceNode(body, checkedBody.WithTriviaFrom(body));
     }
+
+    /// <summary><c>ShouldRetry</c> (a method group) or <c>retryAll</c> (a local, parameter, field or property holding a delegate).</summary>
+    private static bool IsNamedPredicate(ExpressionSyntax argument, SemanticModel model) =>
+        argument is IdentifierNameSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression }
+        && model.GetSymbolInfo(argument).Symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Ordinary, Parameters.Length: 1 } => true,
+            ILocalSymbol { Type.TypeKind: TypeKind.Delegate } or IParameterSymbol { Type.TypeKind: TypeKind.Delegate }
+                or IFieldSymbol { Type.TypeKind: TypeKind.Delegate } or IPropertySymbol { Type.TypeKind: TypeKind.Delegate } => true,
+            _ => false,
+        };
+
+    /// <summary>A one-parameter lambda with a block body whose parameter is named (not <c>_</c>).</summary>
+    private static (string Parameter, BlockSyntax Body)? BlockPredicate(ExpressionSyntax argument) => argument switch
+    {
+        SimpleLambdaExpressionSyntax { Block: { } block, Parameter.Identifier.ValueText: var name } when name != "_" => (name, block),
+        ParenthesizedLambdaExpressionSyntax { Block: { } block, ParameterList.Parameters: { Count: 1 } parameters } when parameters[0].Identifier.ValueText != "_" => (parameters[0].Identifier.ValueText, block),
+        _ => null,
+    };
 
     private static (LambdaExpressionSyntax Lambda, string Parameter, ExpressionSyntax Body)? Predicate(ExpressionSyntax argument) => argument switch
     {

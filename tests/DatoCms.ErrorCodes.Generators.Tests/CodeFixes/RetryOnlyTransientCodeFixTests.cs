@@ -108,9 +108,55 @@ public class RetryOnlyTransientCodeFixTests
             _ => PredicateResult.False(),
         }"));
 
+    /// <summary>A block body decides after the check: what it did before (here, logging) sees transient errors only.</summary>
     [Fact]
-    public Task BlockBodiedPredicateGetsNoFix() => VerifyNotOfferedAsync(
-        RetryOptions("new PredicateBuilder().[|Handle<DatoCmsApiException>|](ex => { Console.WriteLine(ex.Message); return true; })"));
+    public Task BlockBodiedPredicateStartsWithTheCheck() => VerifyAsync(
+        RetryOptions(@"new PredicateBuilder().[|Handle<DatoCmsApiException>|](ex =>
+        {
+            Console.WriteLine(ex.Message);
+            return true;
+        })"),
+        RetryOptions(@"new PredicateBuilder().Handle<DatoCmsApiException>(ex =>
+        {
+            if (!ex.IsTransient) return false;
+            Console.WriteLine(ex.Message);
+            return true;
+        })"));
+
+    [Fact]
+    public Task MethodGroupIsCalledForTransientErrorsOnly() => VerifyAsync(
+        RetryOptions("new PredicateBuilder().[|Handle<DatoCmsApiException>|](ShouldRetry)") + @"
+
+    private static bool ShouldRetry(DatoCmsApiException ex)
+    {
+        Console.WriteLine(ex.Message);
+        return true;
+    }",
+        RetryOptions("new PredicateBuilder().Handle<DatoCmsApiException>(ex => ex.IsTransient && ShouldRetry(ex))") + @"
+
+    private static bool ShouldRetry(DatoCmsApiException ex)
+    {
+        Console.WriteLine(ex.Message);
+        return true;
+    }");
+
+    [Fact]
+    public Task DelegateInALocalIsCalledForTransientErrorsOnly() => VerifyAsync(
+        @"public static RetryStrategyOptions Options()
+    {
+        Func<DatoCmsApiException, bool> retryAll = _ => true;
+        return new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().[|Handle<DatoCmsApiException>|](retryAll) };
+    }",
+        @"public static RetryStrategyOptions Options()
+    {
+        Func<DatoCmsApiException, bool> retryAll = _ => true;
+        return new RetryStrategyOptions { ShouldHandle = new PredicateBuilder().Handle<DatoCmsApiException>(ex => ex.IsTransient && retryAll(ex)) };
+    }");
+
+    [Fact]
+    public Task OneLineBlockBodyKeepsItsLine() => VerifyAsync(
+        RetryOptions("new PredicateBuilder().[|Handle<DatoCmsApiException>|](ex => { Console.WriteLine(ex.Message); return true; })"),
+        RetryOptions("new PredicateBuilder().Handle<DatoCmsApiException>(ex => { if (!ex.IsTransient) return false; Console.WriteLine(ex.Message); return true; })"));
 
     [Fact]
     public Task DiscardLikeParameterThatDoesMoreGetsNoFix() => VerifyNotOfferedAsync(

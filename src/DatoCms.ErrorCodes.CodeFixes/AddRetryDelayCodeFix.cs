@@ -11,7 +11,9 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>
-/// DATO004 fix, for async methods, lambdas and local functions: waits at the top of the catch for
+/// DATO004 fix: waits at the top of the catch (<c>await Task.Delay</c> in async methods, lambdas and
+/// local functions, <c>Thread.Sleep</c> in synchronous ones; not offered in a method that returns a
+/// task without being async) for
 /// the server's X-RateLimit-Reset (<c>ex.RateLimitReset</c>, read through <c>as</c> in
 /// <c>catch (Exception ex) when (ex is DatoCmsApiException)</c>), or one second when the error
 /// carries none, passing the function's CancellationToken (or, in a lambda, the one token of the
@@ -34,8 +36,17 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
     {
         var model = site.Model;
         if (site.Node.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Declaration: { } declaration } clause
-            || model.GetEnclosingSymbol(clause.SpanStart, site.CancellationToken) is not IMethodSymbol { IsAsync: true } method
+            || model.GetEnclosingSymbol(clause.SpanStart, site.CancellationToken) is not IMethodSymbol method
             || model.GetTypeInfo(declaration.Type, site.CancellationToken).Type is not { } caught)
+        {
+            return;
+        }
+
+        // Synchronous code sleeps: its retry loop blocks its thread between attempts already. A method
+        // that returns a task without being async is left alone: a sleep there would block the caller
+        // that awaits it, and an await would need the method made async.
+        var blocking = !method.IsAsync;
+        if (blocking && (method.ReturnType.Name is "Task" or "ValueTask" || method.ReturnType.OriginalDefinition.Name is "Task" or "ValueTask"))
         {
             return;
         }
@@ -56,14 +67,15 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
             return;
         }
 
-        var token = CancellationTokenFor(method, model, clause.SpanStart);
+        var token = blocking ? null : CancellationTokenFor(method, model, clause.SpanStart);
         var task = TypeNames.Shortest(model, clause.SpanStart, "Task", "System.Threading.Tasks.Task");
+        var thread = TypeNames.Shortest(model, clause.SpanStart, "Thread", "System.Threading.Thread");
         var timeSpan = TypeNames.Shortest(model, clause.SpanStart, "TimeSpan", "System.TimeSpan");
         site.Offer("Wait for RateLimitReset before retrying", EquivalenceKey, clause, () =>
         {
             var named = CatchVariable.Named(clause, name);
             var arguments = $"{reset} ?? {timeSpan}.FromSeconds(1)" + (token is null ? string.Empty : ", " + token);
-            var delay = SyntaxFactory.ParseStatement($"await {task}.Delay({arguments});")
+            var delay = SyntaxFactory.ParseStatement(blocking ? $"{thread}.Sleep({arguments});" : $"await {task}.Delay({arguments});")
                 .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
                 .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
                 .WithAdditionalAnnotations(Formatter.Annotation);

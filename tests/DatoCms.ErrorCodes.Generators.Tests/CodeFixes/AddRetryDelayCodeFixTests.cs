@@ -55,6 +55,61 @@ internal static class Caller
         Source("Func<Task<int>> call, CancellationToken cancellationToken", "[|catch (Exception ex)|] when (ex is DatoCmsApiException { IsTransient: true })\n            {\n                Console.WriteLine(ex.Message);\n            }"),
         Source("Func<Task<int>> call, CancellationToken cancellationToken", "catch (Exception ex) when (ex is DatoCmsApiException { IsTransient: true })\n            {\n                await Task.Delay((ex as DatoCmsApiException)?.RateLimitReset ?? TimeSpan.FromSeconds(1), cancellationToken);\n                Console.WriteLine(ex.Message);\n            }"));
 
+    private const string SyncImporter = @"using System;
+using System.Threading;
+using DatoCms.ErrorCodes;
+
+internal static class SyncImporter
+{
+    public static int Import(Func<int> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return call();
+            }
+            CATCH
+        }
+    }
+
+    public static System.Threading.Tasks.Task<int> ImportLaterAsync(Func<int> call) => System.Threading.Tasks.Task.Run(() => Import(call));
+}
+";
+
+    /// <summary>A synchronous retry loop sleeps: it blocks its thread between attempts already.</summary>
+    [Fact]
+    public Task SynchronousCodeSleeps() => CodeFixVerifier.VerifyAsync(
+        new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
+        SyncImporter.Replace("CATCH", "[|catch (ItemLockedException)|]\n            {\n                Console.WriteLine(\"Locked, attempt \" + attempt);\n            }"),
+        SyncImporter.Replace("CATCH", "catch (ItemLockedException ex)\n            {\n                Thread.Sleep(ex.RateLimitReset ?? TimeSpan.FromSeconds(1));\n                Console.WriteLine(\"Locked, attempt \" + attempt);\n            }"));
+
+    /// <summary>A method that returns a task without being async: neither a sleep (it would block the awaiting caller) nor an await fits.</summary>
+    [Fact]
+    public Task TaskReturningMethodThatIsNotAsyncGetsNoFix() => CodeFixVerifier.VerifyNotOfferedAsync(
+        new RetryWithoutDelayAnalyzer(), new AddRetryDelayCodeFix(), "DATO004", AddRetryDelayCodeFix.EquivalenceKey,
+        @"using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal static class Caller
+{
+    public static Task<int> Call(Func<int> call)
+    {
+        while (true)
+        {
+            try
+            {
+                return Task.FromResult(call());
+            }
+            [|catch (ItemLockedException)|]
+            {
+            }
+        }
+    }
+}
+");
+
     private const string Worker = @"using System;
 using System.Threading;
 using System.Threading.Tasks;

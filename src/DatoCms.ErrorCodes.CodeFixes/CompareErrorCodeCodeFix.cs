@@ -39,7 +39,7 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
         if (!site.Diagnostic.Properties.TryGetValue(CodeStringAnalyzer.MemberProperty, out var member) || member is null)
         {
             // Several constants: a pattern of codes, or a switch over the string.
-            RegisterConstantsRewrite(site, node as SwitchStatementSyntax ?? node as SwitchExpressionSyntax ?? (SyntaxNode?)(node as IsPatternExpressionSyntax));
+            RegisterConstantsRewrite(site, node is SwitchStatementSyntax or SwitchExpressionSyntax or IsPatternExpressionSyntax ? node : null);
             return;
         }
 
@@ -132,6 +132,12 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
         var shapes = patterns.All(Walk);
         if (target is SwitchStatementSyntax switchStatement)
         {
+            // 'goto case "ITEM_LOCKED";' would name a string in a switch over the enum.
+            if (switchStatement.DescendantNodes().Any(n => n.IsKind(SyntaxKind.GotoCaseStatement)))
+            {
+                return;
+            }
+
             shapes = switchStatement.Sections.SelectMany(s => s.Labels).All(label => label switch
             {
                 CaseSwitchLabelSyntax value => Add(value.Value),

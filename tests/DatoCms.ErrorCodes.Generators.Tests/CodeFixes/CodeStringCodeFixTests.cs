@@ -92,11 +92,12 @@ internal static class Describer
         _ => 3,
     };"));
 
-    /// <summary>A null case, a type pattern, or two constants for one member keep the string.</summary>
+    /// <summary>A null case, a type pattern, two constants for one member, or a <c>goto case</c> with a string keep the string.</summary>
     [Theory]
     [InlineData("case null: return \"none\"; case \"NOT_FOUND\": return \"missing\";")]
     [InlineData("case \"NOT_FOUND\": return \"missing\"; case string s when s.StartsWith(\"ITEM\"): return \"item\";")]
     [InlineData("case \"NOT_FOUND\": return \"missing\"; case \"ITEM_LOCKED\" or \"NOT_FOUND\": return \"again\";")]
+    [InlineData("case \"ITEM_LOCKED\": goto case \"NOT_FOUND\"; case \"NOT_FOUND\": return \"missing\";")]
     public Task ASwitchWithCasesTheEnumCannotExpressIsLeftAlone(string cases) => CodeFixVerifier.VerifyNotOfferedAsync(
         new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey,
         Describer(@"    public static string Describe(DatoCmsApiException ex)

@@ -46,7 +46,7 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
         // that returns a task without being async is left alone: a sleep there would block the caller
         // that awaits it, and an await would need the method made async.
         var blocking = !method.IsAsync;
-        if (blocking && (method.ReturnType.Name is "Task" or "ValueTask" || method.ReturnType.OriginalDefinition.Name is "Task" or "ValueTask"))
+        if (blocking && method.ReturnType.Name is "Task" or "ValueTask")
         {
             return;
         }

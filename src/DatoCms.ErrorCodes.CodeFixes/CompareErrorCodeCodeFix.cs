@@ -18,7 +18,7 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// of several codes (<c>is "A" or "B"</c>) and a switch over the string (statement or expression)
 /// become the same test of the enum, constant for constant, when every constant is a code and the
 /// rest is <c>or</c>, parentheses, discards and defaults; anything else (a <c>null</c> case,
-/// a type pattern, two constants that name one member) keeps the string. Everything the fix reads
+/// a type pattern, two constants that name one member, a <c>goto case</c>) keeps the string. Everything the fix reads
 /// from the semantic model it reads from the user's own nodes, never from the replacement it builds.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompareErrorCodeCodeFix))]

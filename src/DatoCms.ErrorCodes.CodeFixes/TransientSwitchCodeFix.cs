@@ -65,7 +65,7 @@ public sealed class TransientSwitchCodeFix : DatoCmsCodeFixProvider
 
     /// <summary>
     /// A switch expression gets one arm that lists the missing transient codes and throws the
-    /// exception the code is read from (<c>A or B =&gt; throw ex</c>), before the discard arm. Only
+    /// exception the code is read from (<c>A or B =&gt; throw ex</c>), before the arm that takes the rest. Only
     /// outside a catch: there an arm could only throw the caught exception anew (<c>throw;</c> is no
     /// expression), which loses its stack trace.
     /// </summary>

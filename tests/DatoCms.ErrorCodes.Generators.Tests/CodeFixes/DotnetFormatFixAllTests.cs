@@ -128,6 +128,43 @@ internal static class Handlers
             fixedText);
     }
 
+    private const string Mapper = @"
+    public static int ToStatus(DatoCmsApiException ex) => ex.Code switch
+    {
+        DatoCmsErrorCode.NotFound => 404,
+        _ => 500,
+    };
+}
+";
+
+    private static readonly string SwitchesAndMapper = Switches.Substring(0, Switches.LastIndexOf('}')).TrimEnd() + "\n" + Mapper;
+
+    /// <summary>
+    /// An expression-bodied member has no statement for the guard, so its only action is the arm,
+    /// offered under the guard's key. Whichever of the three sites comes first (the lambda with no
+    /// action, the catch with the guard first, the mapper with the arm), dotnet format's key is the
+    /// default one and every run gives the same code: the guard where it fits, the arm where it does not.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AnExpressionBodiedSwitchComingFirstKeepsTheRunTheSame(int probeIndex)
+    {
+        var (document, diagnostics) = await AnalyzeAsync(SwitchesAndMapper, new TransientSwitchAnalyzer());
+        Assert.Equal(3, diagnostics.Length);
+
+        var fixedText = await FixAllAsDotnetFormatAsync(document, new TransientSwitchCodeFix(), "DATO001", diagnostics, diagnostics[probeIndex]);
+
+        Assert.Equal(
+            SwitchesAndMapper
+                .Replace("        catch (DatoCmsApiException ex)\n        {\n            switch", "        catch (DatoCmsApiException ex)\n        {\n            if (ex.IsTransient)\n                throw;\n            switch")
+                .Replace(
+                    "        DatoCmsErrorCode.NotFound => 404,\n        _ => 500,\n    };",
+                    "        DatoCmsErrorCode.NotFound => 404,\n        DatoCmsErrorCode.ConcurrentItemUpdate\n            or DatoCmsErrorCode.EnvironmentNotReady\n            or DatoCmsErrorCode.ItemLocked\n            or DatoCmsErrorCode.RateLimitExceeded\n            or DatoCmsErrorCode.ServiceUnavailable\n            or DatoCmsErrorCode.SiteNotReady => throw ex,\n        _ => 500,\n    };"),
+            fixedText);
+    }
+
     /// <summary>An IDE names the action the user picked: that choice is kept, not replaced by the default.</summary>
     [Fact]
     public async Task AKeyTheProviderKnowsIsKept()

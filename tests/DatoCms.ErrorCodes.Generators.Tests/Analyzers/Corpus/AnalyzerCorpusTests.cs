@@ -132,25 +132,17 @@ public class AnalyzerCorpusTests(ITestOutputHelper output)
 
     private static async Task<(CorpusSnippet Snippet, IReadOnlyList<(string Id, TextSpan Span)> Expected, IReadOnlyList<(string Id, TextSpan Span)> Actual)> RunAsync(CorpusSnippet snippet)
     {
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var tree = CSharpSyntaxTree.ParseText(snippet.Markup.Source, options, path: "/project/" + snippet.Name + ".cs");
-        var isProgram = tree.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any();
+        var tree = CSharpSyntaxTree.ParseText(snippet.Markup.Source, CorpusApi.ParseOptions, path: "/project/" + snippet.Name + ".cs");
         var compilation = CSharpCompilation.Create(
             "CorpusUser",
-            new[] { tree, CorpusApi.SupportTree(options) },
-            ReferenceSets.Get(ReferenceSet.Net80).Concat(CorpusApi.References),
-            new CSharpCompilationOptions(isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new[] { tree, CorpusApi.SupportTree(CorpusApi.ParseOptions) },
+            CorpusApi.UserReferences,
+            CorpusApi.CompilationOptions(tree));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, $"Snippet {snippet.Title} does not compile:\n" + string.Join("\n", errors));
 
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new TransientSwitchAnalyzer(),
-            new SwallowedTransientCatchAnalyzer(),
-            new RetryEveryErrorAnalyzer(),
-            new RetryWithoutDelayAnalyzer(),
-            new CodeStringAnalyzer());
         var diagnostics = await compilation
-            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+            .WithAnalyzers(CorpusApi.Analyzers(), new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
             .GetAllDiagnosticsAsync();
         var crashes = diagnostics.Where(d => d.Id == "AD0001").ToList();
         Assert.True(crashes.Count == 0, $"An analyzer threw on {snippet.Title}:\n" + string.Join("\n", crashes.Select(d => d.GetMessage(CultureInfo.InvariantCulture))));

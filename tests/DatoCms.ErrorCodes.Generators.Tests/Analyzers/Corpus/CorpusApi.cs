@@ -74,6 +74,26 @@ public interface IContentClient
 
     public static SyntaxTree SupportTree(CSharpParseOptions options) => CSharpSyntaxTree.ParseText(Support, options, path: "/project/Support.cs");
 
+    /// <summary>How every snippet is parsed.</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>What a snippet is compiled against: .NET 8, the corpus's API and Polly.</summary>
+    public static IEnumerable<MetadataReference> UserReferences => ReferenceSets.Get(ReferenceSet.Net80).Concat(References);
+
+    /// <summary>The rules the corpus scores (DATO001–DATO006), fresh instances.</summary>
+    public static System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> Analyzers() =>
+        System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+            new Generators.Analyzers.TransientSwitchAnalyzer(),
+            new Generators.Analyzers.SwallowedTransientCatchAnalyzer(),
+            new Generators.Analyzers.RetryEveryErrorAnalyzer(),
+            new Generators.Analyzers.RetryWithoutDelayAnalyzer(),
+            new Generators.Analyzers.CodeStringAnalyzer());
+
+    /// <summary>A snippet with top-level statements is a program; the rest are libraries. Nullable on, as in an SDK project.</summary>
+    public static CSharpCompilationOptions CompilationOptions(SyntaxTree snippet) => new(
+        snippet.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any() ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+        nullableContextOptions: NullableContextOptions.Enable);
+
     private static IReadOnlyList<MetadataReference> Build()
     {
         var page = SmallSpec.Page(Codes.Select(c => c.Code).ToArray());

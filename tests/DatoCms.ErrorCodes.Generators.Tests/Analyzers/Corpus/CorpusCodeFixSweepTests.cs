@@ -29,12 +29,7 @@ namespace DatoCms.ErrorCodes.Generators.Tests.Analyzers.Corpus;
 /// </summary>
 public class CorpusCodeFixSweepTests(ITestOutputHelper output)
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new TransientSwitchAnalyzer(),
-        new SwallowedTransientCatchAnalyzer(),
-        new RetryEveryErrorAnalyzer(),
-        new RetryWithoutDelayAnalyzer(),
-        new CodeStringAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = CorpusApi.Analyzers();
 
     private static readonly CodeFixProvider[] Fixes =
     {
@@ -303,8 +298,7 @@ public class CorpusCodeFixSweepTests(ITestOutputHelper output)
 
     private static Document CreateDocument(AdhocWorkspace workspace, CorpusSnippet snippet)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var isProgram = CSharpSyntaxTree.ParseText(snippet.Markup.Source, parseOptions).GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any();
+        var parseOptions = CorpusApi.ParseOptions;
         var project = ProjectId.CreateNewId();
         var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
             project,
@@ -312,9 +306,9 @@ public class CorpusCodeFixSweepTests(ITestOutputHelper output)
             "CorpusUser",
             "CorpusUser",
             LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            compilationOptions: CorpusApi.CompilationOptions(CSharpSyntaxTree.ParseText(snippet.Markup.Source, parseOptions)),
             parseOptions: parseOptions,
-            metadataReferences: ReferenceSets.Get(ReferenceSet.Net80).Concat(CorpusApi.References)));
+            metadataReferences: CorpusApi.UserReferences));
         solution = solution.AddDocument(DocumentId.CreateNewId(project), "Support.cs", CorpusApi.SupportTree(parseOptions).GetText(), filePath: "/project/Support.cs");
         var id = DocumentId.CreateNewId(project);
         solution = solution.AddDocument(id, snippet.Name + ".cs", SourceText.From(snippet.Markup.Source), filePath: "/project/" + snippet.Name + ".cs");

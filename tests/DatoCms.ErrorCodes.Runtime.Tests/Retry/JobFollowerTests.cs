@@ -74,6 +74,45 @@ public class JobFollowerTests
     }
 
     [Fact]
+    public async Task AJobStartedByARequestSentInChunksIsPolledWithAPlainGet()
+    {
+        // PostAsJsonAsync's content has no length, so SocketsHttpHandler sends it chunked and marks
+        // the request "Transfer-Encoding: chunked"; a poll that copied that header could not be sent.
+        await using var api = await ImitationApi.StartAsync();
+        using var plain = new HttpClient(FreshConnections()) { BaseAddress = api.BaseAddress };
+        plain.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FakeToken);
+        using var start = new HttpRequestMessage(HttpMethod.Post, "items") { Content = System.Net.Http.Json.JsonContent.Create(new { title = "r1" }) };
+        start.Headers.Add("X-Test-Request", "r1");
+        start.Headers.Add("X-Test-Fault", "job:2");
+
+        using var accepted = await plain.SendAsync(start);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.True(start.Headers.TransferEncodingChunked);
+        using var result = await plain.FollowDatoCmsJobAsync(accepted, Options().Jobs);
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal(3, api.JobPolls[api.JobsStarted["r1"]]);
+        Assert.Null(result.RequestMessage!.Headers.TransferEncodingChunked);
+        Assert.Equal("Bearer " + FakeToken, result.RequestMessage.Headers.Authorization!.ToString());
+    }
+
+    [Fact]
+    public async Task TheHandlerFollowsAJobStartedByARequestMarkedChunked()
+    {
+        await using var api = await ImitationApi.StartAsync();
+        var retries = new List<DatoCmsRetryAttempt>();
+        using var client = Client(api, Options(retries));
+        using var start = Request(HttpMethod.Post, "r1", "job:2");
+        start.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(start);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, api.JobPolls[api.JobsStarted["r1"]]);
+        Assert.Empty(retries);
+    }
+
+    [Fact]
     public async Task AJobIdHandledByTheCallerCanBeAwaitedThroughTheClientsBaseAddress()
     {
         await using var api = await ImitationApi.StartAsync();

@@ -262,11 +262,30 @@ namespace DatoCms.ErrorCodes
                 poll.Version = started.Version;
                 foreach (var header in started.Headers)
                 {
-                    poll.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    if (!DescribesTheStartingRequestOnly(header.Key))
+                    {
+                        poll.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
                 }
             }
 
             return poll;
         }
+
+        // Headers about the starting request's body, its connection or its preconditions, which a
+        // body-less GET of another resource must not carry: SocketsHttpHandler sets
+        // "Transfer-Encoding: chunked" on a request whose content has no length (PostAsJsonAsync),
+        // and then refuses to send a GET that has it and no content.
+        private static bool DescribesTheStartingRequestOnly(string name) =>
+            string.Equals(name, "Transfer-Encoding", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Expect", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Connection", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Keep-Alive", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Upgrade", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "TE", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Trailer", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Host", global::System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Range", global::System.StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("If-", global::System.StringComparison.OrdinalIgnoreCase);
     }
 }

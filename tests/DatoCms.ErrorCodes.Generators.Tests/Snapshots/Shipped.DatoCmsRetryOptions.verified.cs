@@ -15,6 +15,8 @@ namespace DatoCms.ErrorCodes
         private readonly object _gate = new object();
         private DatoCmsRateLimiter? _rateLimiter;
         private int _maxAttempts = 5;
+        private global::System.TimeSpan _baseDelay = global::System.TimeSpan.FromMilliseconds(500);
+        private global::System.TimeSpan _maxDelay = global::System.TimeSpan.FromSeconds(30);
         private global::System.TimeSpan _maxRateLimitWait = global::System.TimeSpan.FromMinutes(3);
         private int _requestsPerWindow = DatoCmsLimits.RequestsPerWindow;
         private global::System.TimeSpan _rateLimitWindow = global::System.TimeSpan.FromSeconds(DatoCmsLimits.RateLimitWindowSeconds);
@@ -33,11 +35,22 @@ namespace DatoCms.ErrorCodes
             set => _maxAttempts = value >= 1 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "At least one attempt is needed.");
         }
 
-        /// <summary>The first backoff delay; each later one doubles, up to <see cref="MaxDelay"/> (default 500 ms).</summary>
-        public global::System.TimeSpan BaseDelay { get; set; } = global::System.TimeSpan.FromMilliseconds(500);
+        /// <summary>The first backoff delay; each later one doubles, up to <see cref="MaxDelay"/> (default 500 ms). Not negative.</summary>
+        public global::System.TimeSpan BaseDelay
+        {
+            get => _baseDelay;
+            set => _baseDelay = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The backoff delay cannot be negative.");
+        }
 
-        /// <summary>The longest backoff delay (default 30 s). A server's X-RateLimit-Reset is honoured even when longer.</summary>
-        public global::System.TimeSpan MaxDelay { get; set; } = global::System.TimeSpan.FromSeconds(30);
+        /// <summary>
+        /// The longest backoff delay (default 30 s). Not negative; shorter than <see cref="BaseDelay"/>,
+        /// it is every backoff delay. A server's X-RateLimit-Reset is honoured even when longer.
+        /// </summary>
+        public global::System.TimeSpan MaxDelay
+        {
+            get => _maxDelay;
+            set => _maxDelay = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The longest backoff delay cannot be negative.");
+        }
 
         /// <summary>
         /// Whether backoff delays are randomised (between half and all of the exponential delay, the

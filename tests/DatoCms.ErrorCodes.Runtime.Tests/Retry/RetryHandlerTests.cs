@@ -232,6 +232,14 @@ public class RetryHandlerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxAttempts = 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => options.RequestsPerWindow = 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => options.RateLimitWindow = TimeSpan.Zero);
+
+        // A negative backoff delay would retry at once, as fast as the server answers.
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.BaseDelay = TimeSpan.FromSeconds(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxDelay = TimeSpan.FromTicks(-1));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.BaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxDelay);
+        options.BaseDelay = TimeSpan.Zero;
+        options.MaxDelay = TimeSpan.Zero;
         Assert.Throws<ArgumentNullException>(() => new DatoCmsRetryHandler(null!));
         Assert.Equal(DatoCmsLimits.RequestsPerWindow, options.RequestsPerWindow);
         Assert.Equal(DatoCmsLimits.RateLimitWindow, options.RateLimitWindow);

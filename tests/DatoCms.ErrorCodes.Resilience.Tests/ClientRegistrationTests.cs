@@ -79,7 +79,36 @@ public class ClientRegistrationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient("datocms"));
 
-        Assert.Contains("ApiToken", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "The DatoCMS client 'datocms': ApiToken is required." }, error.Failures);
+    }
+
+    [Fact]
+    public async Task EachClientIsValidatedOnceAndOnlyForItsOwnName()
+    {
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("datocms", o => o.ApiVersion = "3");
+        services.AddDatoCmsHttpClient("datocms", o => o.Environment = "sandbox");
+        services.AddDatoCmsHttpClient("valid", o => o.ApiToken = Token);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient("datocms"));
+        Assert.Equal(new[] { "The DatoCMS client 'datocms': ApiToken is required." }, error.Failures);
+        using var valid = provider.GetRequiredService<IHttpClientFactory>().CreateClient("valid");
+    }
+
+    [Fact]
+    public async Task EachProblemOfTheSettingsIsNamedOnItsOwn()
+    {
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("datocms", o => { o.ApiToken = Token; o.BaseAddress = new Uri("/api/", UriKind.Relative); o.ApiVersion = " "; });
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient("datocms"));
+
+        Assert.Equal(
+            new[] { "The DatoCMS client 'datocms': BaseAddress must be an absolute URI.", "The DatoCMS client 'datocms': ApiVersion is required." },
+            error.Failures);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +126,24 @@ public class ClientRegistrationTests
         // Two attempts, not 2 x 5: only the pipeline retries.
         Assert.Equal(2, api.AttemptsOf("r1"));
         Assert.Equal("Bearer " + Token, api.LastHeaders["Authorization"]);
+    }
+
+    [Fact]
+    public async Task TheResiliencePipelineReplacesTheHandlerWithoutBeingAskedTo()
+    {
+        // UseRetryHandler left on, as a user who added the pipeline to a registered client may well
+        // do: two nested retry loops would send 2 x 5 attempts.
+        await using var api = await ScriptedApi.StartAsync();
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("datocms", o => { o.ApiToken = Token; o.BaseAddress = api.BaseAddress; })
+            .AddDatoCmsResilienceHandler(o => { o.MaxAttempts = 2; o.BaseDelay = TimeSpan.FromMilliseconds(1); o.MaxDelay = TimeSpan.FromMilliseconds(2); });
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("datocms");
+
+        using var response = await client.SendAsync(Scripted.Request(HttpMethod.Put, "r1", 422, "ITEM_LOCKED"));
+
+        Assert.Equal(2, api.AttemptsOf("r1"));
+        Assert.False(provider.GetRequiredService<IOptionsMonitor<DatoCmsClientOptions>>().Get("datocms").UseRetryHandler);
     }
 
     public sealed class FirstApi

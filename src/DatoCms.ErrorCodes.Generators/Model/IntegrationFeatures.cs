@@ -18,8 +18,11 @@ internal readonly record struct IntegrationFeatures(
     bool HasServiceCollection,
     bool HasHttpClientFactory)
 {
-    /// <summary>The resilience handler builds on the Polly blocks and logs through ILogger; the package brings both.</summary>
-    public bool GeneratesResilienceHandler => HasHttpResilience && HasPollyCore && HasLogging;
+    /// <summary>
+    /// The resilience handler builds on the Polly blocks, logs through ILogger and takes the place of
+    /// the retry handler of AddDatoCmsHttpClient's clients; the package brings all three.
+    /// </summary>
+    public bool GeneratesResilienceHandler => HasHttpResilience && HasPollyCore && GeneratesHttpClientRegistration;
 
     /// <summary>AddDatoCmsHttpClient gives the handler the container's logger; Microsoft.Extensions.Http brings logging.</summary>
     public bool GeneratesHttpClientRegistration => HasHttpClientFactory && HasLogging;

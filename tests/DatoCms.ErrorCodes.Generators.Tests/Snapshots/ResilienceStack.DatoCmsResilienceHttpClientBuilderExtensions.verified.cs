@@ -9,7 +9,8 @@ namespace DatoCms.ErrorCodes
     /// a total timeout, the DatoCMS retry (transient codes, the body's transient flag, 429 after
     /// X-RateLimit-Reset, gateway errors and network faults only where repeating is safe), the
     /// adaptive throttle shared per project (it waits, never rejects) and an attempt timeout; in
-    /// front of it, a 202 that starts an asynchronous job is followed to the job's result.
+    /// front of it, a 202 that starts an asynchronous job is followed to the job's result. On a client
+    /// of <c>AddDatoCmsHttpClient</c> it replaces the retry handler (<see cref="DatoCmsClientOptions.UseRetryHandler"/> is turned off).
     /// Use it instead of <c>AddStandardResilienceHandler</c>, not with it (DATO007 warns where both are added).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
@@ -141,6 +142,11 @@ namespace DatoCms.ErrorCodes
 
             // The options are named after the client (the context's BuilderName also names the pipeline).
             var optionsName = builder.Name;
+
+            // On a client of AddDatoCmsHttpClient the pipeline takes the retry handler's place: both
+            // would nest two retry loops (MaxAttempts of one times MaxAttempts of the other).
+            global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.PostConfigure<DatoCmsClientOptions>(
+                builder.Services, optionsName, client => client.UseRetryHandler = false);
 
             // Added first, so it is in front of the pipeline: each job poll goes through it.
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, services =>

@@ -30,8 +30,8 @@ namespace DatoCms.ErrorCodes
         public string Project { get; set; } = "default";
 
         /// <summary>
-        /// Whether the client gets <see cref="DatoCmsRetryHandler"/> (default true). Turn it off when
-        /// the client gets <c>AddDatoCmsResilienceHandler</c> instead.
+        /// Whether the client gets <see cref="DatoCmsRetryHandler"/> (default true). Adding
+        /// <c>AddDatoCmsResilienceHandler</c> to the client turns it off: the pipeline retries instead.
         /// </summary>
         public bool UseRetryHandler { get; set; } = true;
 

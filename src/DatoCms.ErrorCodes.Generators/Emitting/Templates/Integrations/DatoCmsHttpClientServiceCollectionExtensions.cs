@@ -91,8 +91,12 @@ namespace DatoCms.ErrorCodes
 
             var name = builder.Name;
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<DatoCmsClientOptions>(builder.Services, name)
-                .Configure(configure)
-                .Validate(options => options.Validate().Count == 0, "The DatoCMS client options are invalid: ApiToken, an absolute BaseAddress, ApiVersion, Project and Retry are required.");
+                .Configure(configure);
+            if (!HasValidator(builder.Services, name))
+            {
+                global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<global::Microsoft.Extensions.Options.IValidateOptions<DatoCmsClientOptions>>(
+                    builder.Services, new ClientOptionsValidator(name));
+            }
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<DatoCmsProjects>(builder.Services);
 
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, (services, client) =>
@@ -130,6 +134,54 @@ namespace DatoCms.ErrorCodes
             global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                 .GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<DatoCmsClientOptions>>(services)
                 .Get(name);
+
+        private static bool HasValidator(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name)
+        {
+            foreach (var service in services)
+            {
+                // The service type first: reading the instance of a keyed registration throws.
+                if (service.ServiceType == typeof(global::Microsoft.Extensions.Options.IValidateOptions<DatoCmsClientOptions>)
+                    && service.ImplementationInstance is ClientOptionsValidator validator && validator.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Names every problem of one client's settings (a missing token, a relative address ...) when they are first read.</summary>
+        private sealed class ClientOptionsValidator : global::Microsoft.Extensions.Options.IValidateOptions<DatoCmsClientOptions>
+        {
+            public ClientOptionsValidator(string name)
+            {
+                Name = name;
+            }
+
+            public string Name { get; }
+
+            public global::Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, DatoCmsClientOptions options)
+            {
+                if (name != Name)
+                {
+                    return global::Microsoft.Extensions.Options.ValidateOptionsResult.Skip;
+                }
+
+                var problems = options is null ? new[] { "The options are missing." } : options.Validate();
+                if (problems.Count == 0)
+                {
+                    return global::Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+                }
+
+                var failures = new global::System.Collections.Generic.List<string>(problems.Count);
+                foreach (var problem in problems)
+                {
+                    failures.Add("The DatoCMS client '" + name + "': " + problem);
+                }
+
+                return global::Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+            }
+        }
 
         /// <summary>Stands in for the retry handler when the client is made resilient otherwise.</summary>
         private sealed class PassThroughHandler : global::System.Net.Http.DelegatingHandler

@@ -84,8 +84,12 @@ public class ResilienceHandlerTests
         (await client.SendAsync(Scripted.Request(HttpMethod.Get, "warm-up", 200))).Dispose();
 
         // Both attempts are slow: the GET is tried twice, the POST (which the server may have acted on) once.
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "get", 200, delayMs: 5000)));
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Post, "post", 200, delayMs: 5000)));
+        // As from any Polly timeout (docs/retry.md, "Timeouts and network faults"): Polly's exception,
+        // whose Timeout names the budget, not the handler's TimeoutException.
+        var get = await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "get", 200, delayMs: 5000)));
+        var post = await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Post, "post", 200, delayMs: 5000)));
+        Assert.Equal(TimeSpan.FromSeconds(1), get.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), post.Timeout);
 
         Assert.Equal(2, api.AttemptsOf("get"));
         Assert.Equal(1, api.AttemptsOf("post"));
@@ -107,7 +111,8 @@ public class ResilienceHandlerTests
         // A 429 asks for a 10 s wait; the total budget ends it long before. (The attempt's own
         // timeout is long enough for a cold first request on a loaded machine, so the attempt is
         // answered, and only the wait is cut short.)
-        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "r1", 429, "RATE_LIMIT_EXCEEDED", reset: "10")));
+        var error = await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.SendAsync(Scripted.Request(HttpMethod.Get, "r1", 429, "RATE_LIMIT_EXCEEDED", reset: "10")));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), error.Timeout);
 
         Assert.Equal(1, api.AttemptsOf("r1"));
     }

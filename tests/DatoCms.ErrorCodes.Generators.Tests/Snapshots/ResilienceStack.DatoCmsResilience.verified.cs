@@ -383,7 +383,8 @@ namespace DatoCms.ErrorCodes
                 var retry = isIdempotent
                     && !context.CancellationToken.IsCancellationRequested
                     && (fault is global::System.Net.Http.HttpRequestException || fault is global::Polly.Timeout.TimeoutRejectedException);
-                decision = new DatoCmsRetryDecision(subject, retry, null, "network", request, isIdempotent, null);
+                var reason = fault is global::Polly.Timeout.TimeoutRejectedException ? "timeout" : "network";
+                decision = new DatoCmsRetryDecision(subject, retry, null, reason, request, isIdempotent, null);
             }
 
             context.Properties.Set(DecisionKey, decision);

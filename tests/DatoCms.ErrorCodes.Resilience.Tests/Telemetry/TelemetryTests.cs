@@ -83,6 +83,45 @@ public class TelemetryTests
     }
 
     [Fact]
+    public async Task AnAttemptTimeoutIsReportedAsATimeoutNotAsANetworkFault()
+    {
+        // A hung answer is not a reset connection: an operator needs to tell them apart.
+        await using var api = await ScriptedApi.StartAsync();
+        using var recorder = new TelemetryRecorder(DatoCmsTelemetry.MeterName);
+        var logger = new RecordingLogger();
+        var options = RetryStacks.FastRetryOptions(maxAttempts: 2);
+        options.Logger = logger;
+        options.AttemptTimeout = TimeSpan.FromSeconds(1);
+        using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+        (await client.SendAsync(Authorized(Scripted.Request(HttpMethod.Get, "warm-up", 200)))).Dispose();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => client.SendAsync(Authorized(Scripted.Request(HttpMethod.Get, "hung", 200, delayMs: 5000))));
+
+        var retry = Assert.Single(recorder.Of("datocms.client.retries"));
+        Assert.Equal("timeout", retry.Tag("datocms.retry.reason"));
+        Assert.Equal("timeout", Assert.Single(logger.Records, r => r.EventId.Id == 1401).Fields["ErrorCode"]);
+
+        // The resilience handler's Polly timeout, the same way.
+        var services = new ServiceCollection();
+        services.AddHttpClient("dato", c => c.BaseAddress = api.BaseAddress).AddDatoCmsResilienceHandler(o =>
+        {
+            o.MaxAttempts = 2;
+            o.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.MaxDelay = TimeSpan.FromMilliseconds(2);
+            o.EnableThrottling = false;
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+        });
+        await using var provider = services.BuildServiceProvider();
+        using var pipelined = provider.GetRequiredService<IHttpClientFactory>().CreateClient("dato");
+        (await pipelined.SendAsync(Authorized(Scripted.Request(HttpMethod.Get, "warm-up-2", 200)))).Dispose();
+
+        await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => pipelined.SendAsync(Authorized(Scripted.Request(HttpMethod.Get, "hung-2", 200, delayMs: 5000))));
+
+        Assert.Equal(2, recorder.Of("datocms.client.retries").Count(m => m.Tag("datocms.retry.reason") == "timeout"));
+        Assert.DoesNotContain(recorder.Of("datocms.client.retries"), m => m.Tag("datocms.retry.reason") == "network");
+    }
+
+    [Fact]
     public async Task ResilienceHandlerLogsThroughTheContainersLoggerAndFeedsPollysTelemetry()
     {
         await using var api = await ScriptedApi.StartAsync();

@@ -301,7 +301,7 @@ namespace DatoCms.ErrorCodes
             }
 
             var delay = DatoCmsRetryPolicy.Backoff(attempt, _options);
-            DatoCmsTelemetry.Retrying(_options, "network", null, request.Method.Method, DatoCmsTelemetry.PathOf(request), attempt, delay, null);
+            DatoCmsTelemetry.Retrying(_options, timedOut ? "timeout" : "network", null, request.Method.Method, DatoCmsTelemetry.PathOf(request), attempt, delay, null);
             _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, delay, DatoCmsRetryFaults.NoAnswer(request, fault), request));
             return delay;
         }

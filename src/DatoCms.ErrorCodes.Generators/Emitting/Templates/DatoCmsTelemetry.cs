@@ -55,7 +55,8 @@ namespace DatoCms.ErrorCodes
         internal static void Waited(DatoCmsRetryOptions? options, string kind, global::System.TimeSpan wait, string? method, string? path)
         {
             RecordWait(kind, wait);
-            if (options != null && kind == "throttle" && wait > global::System.TimeSpan.Zero)
+            // Under a millisecond is the throttle's own bookkeeping, not a wait worth a log line.
+            if (options != null && kind == "throttle" && wait >= global::System.TimeSpan.FromMilliseconds(1))
             {
                 LogThrottled(options, method, path, wait);
             }

@@ -119,6 +119,7 @@ public class TelemetryTests
 
         Assert.Equal(2, recorder.Of("datocms.client.retries").Count(m => m.Tag("datocms.retry.reason") == "timeout"));
         Assert.DoesNotContain(recorder.Of("datocms.client.retries"), m => m.Tag("datocms.retry.reason") == "network");
+        Assert.Equal("timeout", Assert.Single(recorder.Of("datocms.client.retries_exhausted")).Tag("error.type"));
     }
 
     [Fact]

@@ -34,11 +34,16 @@ namespace DatoCms.ErrorCodes
             }
         }
 
-        /// <summary>A failure that could have passed later is returned because no attempt (or time) is left.</summary>
-        internal static void Exhausted(DatoCmsRetryOptions? options, DatoCmsApiException? error, string? method, string? path, int attempts, string? requestId)
+        /// <summary>A failure that could have passed later is returned because no attempt (or time) is left; <paramref name="fault"/> names a failure without an answer ("network", "timeout").</summary>
+        internal static void Exhausted(DatoCmsRetryOptions? options, DatoCmsApiException? error, string? method, string? path, int attempts, string? requestId, string? fault = null)
         {
             var status = error?.StatusCode ?? 0;
             var code = CodeOf(error);
+            if (code.Length == 0 && fault != null)
+            {
+                code = fault;
+            }
+
             RecordExhausted(code, status, method);
             if (status == 429)
             {

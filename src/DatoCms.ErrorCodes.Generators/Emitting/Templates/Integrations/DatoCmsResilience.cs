@@ -296,7 +296,7 @@ namespace DatoCms.ErrorCodes
 
             if (exhausted)
             {
-                DatoCmsTelemetry.Exhausted(settings, error, decision.Method, decision.Path, rateLimited ? budget.Attempts : budget.Counted, decision.RequestId);
+                DatoCmsTelemetry.Exhausted(settings, error, decision.Method, decision.Path, rateLimited ? budget.Attempts : budget.Counted, decision.RequestId, error is null ? decision.Reason : null);
             }
 
             return budget.Delay.HasValue;

@@ -18,11 +18,12 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// DATO005 and DATO006 over the places where a raw code string (<c>ex.ApiCode</c>,
 /// <c>code.ToApiString()</c>) meets a constant string (a literal, a <c>const</c>, a <c>nameof</c>):
 /// <c>==</c>/<c>!=</c>, <c>string.Equals</c> (also ignoring case), <c>is</c> patterns with <c>or</c>
-/// and string switches; DATO006 also checks constants passed to TryParse. A known code gets
+/// and string switches; DATO006 also checks constants passed to TryParse and to the string overload
+/// of the exception's FindError. A known code gets
 /// DATO005 (use the enum); an unknown one DATO006 (never matches). A lower-case code compared
 /// ignoring case is known. Each operation's syntax is tested first (an equality, a call named
-/// Equals or TryParse, and the node must name ApiCode or ToApiString), so the semantic work is done
-/// only where a raw code can be.
+/// Equals, TryParse or FindError, and the node must name ApiCode or ToApiString), so the semantic
+/// work is done only where a raw code can be.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
@@ -60,12 +61,12 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             // analyzers) need anyway, and a node's operation is then read from that tree. Asking
             // from a syntax action binds the same body, only earlier and on this rule's clock.
             // They are registered per body, and only for a body whose syntax names ApiCode,
-            // ToApiString or TryParse (every check below needs one of them): the other bodies,
+            // ToApiString, TryParse or FindError (every check below needs one of them): the other bodies,
             // nearly all of a program, cost a binary search (in positions found once per file by a text
             // search, see NamePositions) instead of a callback per call and operator.
             start.RegisterOperationBlockStartAction(block =>
             {
-                if (deferred.Value is { } state && state.NamesRawCodeOrTryParse(block.OperationBlocks, block.CancellationToken))
+                if (deferred.Value is { } state && state.NamesRawCodeOrCodeParameter(block.OperationBlocks, block.CancellationToken))
                 {
                     // One action for every kind, with the delegate and the kinds made once: this runs per body.
                     block.RegisterOperationAction(state.Analyze, AnalyzedKinds);
@@ -120,7 +121,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         };
 
         var isEquals = name == "Equals" && state.NamesRawCode(syntax);
-        if (!isEquals && name != "TryParse")
+        if (!isEquals && name is not (GeneratedNames.Members.TryParse or GeneratedNames.Members.FindError))
         {
             return;
         }
@@ -158,6 +159,19 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             && invocation.Arguments.Length > 0 && ConstantString(invocation.Arguments[0].Value) is { } constant)
         {
             CheckUnknown(context, state, constant, ignoreCase: false);
+            return;
+        }
+
+        // ex.FindError("ITEM_LOCKED"): the string overload compares each error's ApiCode ordinally, so
+        // a constant that is no code finds nothing. A known code is not a DATO005: there is no
+        // comparison here to rewrite, and the overload exists for codes newer than the spec.
+        if (method.Name == GeneratedNames.Members.FindError && symbols.ApiException is { } apiException
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, apiException)
+            && method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } apiCode
+            && ConstantString(apiCode.Value) is { } code)
+        {
+            CheckUnknown(context, state, code, ignoreCase: false);
         }
     }
 
@@ -438,16 +452,16 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// What the rule keeps for one compilation: the generated symbols, where each tree names a raw
-    /// code or TryParse, and the "did you mean" answers already worked out.
+    /// code, TryParse or FindError, and the "did you mean" answers already worked out.
     /// </summary>
     private sealed class CodeStringState
     {
         private static readonly string[] RawCodeNames = { GeneratedNames.Members.ApiCode, GeneratedNames.Members.ToApiString };
-        private static readonly string[] TryParseNames = { GeneratedNames.Members.TryParse };
+        private static readonly string[] CodeParameterNames = { GeneratedNames.Members.TryParse, GeneratedNames.Members.FindError };
 
         private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<SyntaxTree, NamePositions> _rawCodes = new();
-        private readonly ConcurrentDictionary<SyntaxTree, NamePositions> _tryParses = new();
+        private readonly ConcurrentDictionary<SyntaxTree, NamePositions> _codeParameters = new();
 
         public CodeStringState(DatoCmsSymbols symbols, INamedTypeSymbol? stringComparison)
         {
@@ -473,13 +487,13 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public bool NamesRawCode(SyntaxNode node) => RawCodes(node.SyntaxTree, CancellationToken.None).AnyWithin(node.Span);
 
-        /// <summary>Whether a body names ApiCode, ToApiString or TryParse: every check of the rule needs one of them.</summary>
-        public bool NamesRawCodeOrTryParse(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+        /// <summary>Whether a body names ApiCode, ToApiString, TryParse or FindError: every check of the rule needs one of them.</summary>
+        public bool NamesRawCodeOrCodeParameter(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
         {
             foreach (var block in blocks)
             {
                 var tree = block.Syntax.SyntaxTree;
-                if (RawCodes(tree, cancellationToken).AnyWithin(block.Syntax.Span) || Positions(_tryParses, tree, TryParseNames, cancellationToken).AnyWithin(block.Syntax.Span))
+                if (RawCodes(tree, cancellationToken).AnyWithin(block.Syntax.Span) || Positions(_codeParameters, tree, CodeParameterNames, cancellationToken).AnyWithin(block.Syntax.Span))
                 {
                     return true;
                 }

@@ -14,8 +14,8 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// DATO007: <c>AddStandardResilienceHandler</c> and the DatoCMS handler (<c>AddDatoCmsResilienceHandler</c>,
 /// or the retry handler <c>AddDatoCmsHttpClient</c> adds) on one <c>IHttpClientBuilder</c>. Only
 /// where that is certain: calls in one fluent chain, or on one local or parameter that is never
-/// reassigned, in statements of the same block (not in different branches, lambdas or loops'
-/// bodies); and never where the method also calls <c>RemoveAllResilienceHandlers</c> on it, or an
+/// reassigned, in statements of the same block or in one expression body (not in different
+/// branches, lambdas or loops' bodies); and never where the method also calls <c>RemoveAllResilienceHandlers</c> on it, or an
 /// <c>AddDatoCmsHttpClient</c> visibly decides <c>UseRetryHandler</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -309,20 +309,31 @@ public sealed class StackedResilienceHandlersAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// The block whose statement holds <paramref name="call"/>, when nothing between them makes the
-        /// call conditional or deferred (a lambda, a conditional expression or access); null otherwise.
+        /// Where the calls that may stack with <paramref name="call"/> are looked for: the block whose
+        /// statement (an expression, a declaration or a <c>return</c>) holds it, or the expression body
+        /// of a member, local function or lambda that holds it, when nothing between them makes the call
+        /// conditional or deferred (a lambda or local function around it, a conditional expression or
+        /// access, a switch expression's arm); null otherwise.
         /// </summary>
         private static SyntaxNode? StatementParentOf(SyntaxNode call)
         {
-            for (var node = call.Parent; node is not null; node = node.Parent)
+            var child = call;
+            for (var node = call.Parent; node is not null; child = node, node = node.Parent)
             {
                 switch (node)
                 {
-                    case LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or ConditionalExpressionSyntax or ConditionalAccessExpressionSyntax or LocalFunctionStatementSyntax:
+                    // An expression body runs whole, once per call of its member, as a single statement would.
+                    case ArrowExpressionClauseSyntax:
+                        return node;
+                    case LambdaExpressionSyntax lambda when lambda.ExpressionBody == child:
+                        return child;
+                    case LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or ConditionalExpressionSyntax or ConditionalAccessExpressionSyntax or LocalFunctionStatementSyntax or SwitchExpressionArmSyntax:
                         return null;
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.CoalesceExpression) || binary.IsKind(SyntaxKind.LogicalAndExpression) || binary.IsKind(SyntaxKind.LogicalOrExpression):
                         return null;
-                    case ExpressionStatementSyntax or LocalDeclarationStatementSyntax:
+                    case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) && assignment.Right == child:
+                        return null;
+                    case ExpressionStatementSyntax or LocalDeclarationStatementSyntax or ReturnStatementSyntax:
                         return node.Parent is GlobalStatementSyntax global ? global.Parent : node.Parent is BlockSyntax block ? block : null;
                     case StatementSyntax:
                         return null;

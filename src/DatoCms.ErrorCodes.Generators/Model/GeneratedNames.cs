@@ -119,5 +119,8 @@ internal static class GeneratedNames
         public const string ToApiString = "ToApiString";
 
         public const string TryParse = "TryParse";
+
+        /// <summary>The exception's lookup of one error by its code: an enum overload and a string one.</summary>
+        public const string FindError = "FindError";
     }
 }

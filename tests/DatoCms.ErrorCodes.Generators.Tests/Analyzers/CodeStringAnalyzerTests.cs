@@ -86,6 +86,7 @@ internal static class Handler
         @"return code switch { DatoCmsErrorCode.ItemLocked => true, _ => false };",
         @"const string Locked = ""ITEM_LOCKED""; return text == Locked;",
         @"return Enum.TryParse<DatoCmsErrorCode>(""ItemLocked"", out _);",
+        @"DatoCmsApiException? ex = null; return ex?.FindError(""INVALID_FIELD"") is null && ex?.FindError(DatoCmsErrorCode.InvalidField) is null && ex?.FindError(text) is null;",
     };
 
     [Theory]
@@ -119,6 +120,15 @@ internal static class Handler
     public Task TryParseArgumentIsChecked() => Verify006(@"
         return DatoCmsErrorCodes.TryParse([|""STALE_ITEM_VERSON""|], out _) && DatoCmsErrorCodes.TryParse(""STALE_ITEM_VERSION"", out _) && DatoCmsErrorCodes.TryParse(text, out _);", null,
         "\"STALE_ITEM_VERSON\" is not an error code of the spec; did you mean \"STALE_ITEM_VERSION\"?");
+
+    [Fact]
+    public Task FindErrorStringArgumentIsChecked() => Verify006(@"
+        DatoCmsApiException? ex = null;
+        return ex?.FindError([|""INVALID_FILED""|]) is null
+            && ex?.FindError(detailsPredicate: null, apiCode: [|""NOT_FUOND""|]) is null
+            && ex?.FindError(""INVALID_FIELD"") is null;", null,
+        "\"INVALID_FILED\" is not an error code of the spec; did you mean \"INVALID_FIELD\"?",
+        "\"NOT_FUOND\" is not an error code of the spec; did you mean \"NOT_FOUND\"?");
 
     [Fact]
     public Task SwitchCasesAreCheckedOneByOne() => Verify006(@"

@@ -123,7 +123,92 @@ internal static class Startup
         builder.[|AddDatoCmsResilienceHandler|]();",
         Message("AddStandardResilienceHandler", "AddDatoCmsResilienceHandler"));
 
+    [Fact]
+    public Task ExpressionBodiedMethodsAreReported() => VerifyAsync(@"
+    }
+
+    public static void ExpressionBodied(IServiceCollection services) =>
+        services.AddDatoCmsHttpClient(""datocms"", o => o.ApiToken = ""t"")
+            .[|AddStandardResilienceHandler|]();
+
+    public static IServiceCollection AddCms(this IServiceCollection services) =>
+        services.AddDatoCmsHttpClient(""datocms"", o => o.ApiToken = ""t"").[|AddStandardResilienceHandler|]().Services;
+
+    private static void Unused()
+    {",
+        Message("AddDatoCmsHttpClient (its retry handler)", "AddStandardResilienceHandler"),
+        Message("AddDatoCmsHttpClient (its retry handler)", "AddStandardResilienceHandler"));
+
+    [Fact]
+    public Task ChainsInReturnStatementsAreReported() => VerifyAsync(@"
+    }
+
+    public static object Chained(IServiceCollection services)
+    {
+        return services.AddDatoCmsHttpClient(""datocms"", o => o.ApiToken = ""t"").[|AddStandardResilienceHandler|]();
+    }
+
+    public static object OnTheParameter(IHttpClientBuilder builder)
+    {
+        builder.AddDatoCmsResilienceHandler();
+        return builder.[|AddStandardResilienceHandler|]();",
+        Message("AddDatoCmsHttpClient (its retry handler)", "AddStandardResilienceHandler"),
+        Message("AddDatoCmsResilienceHandler", "AddStandardResilienceHandler"));
+
+    [Fact]
+    public Task ExpressionBodiesOfLocalFunctionsLambdasAndPropertiesAreReported() => VerifyAsync(@"
+        object Local(IServiceCollection s) => s.AddDatoCmsHttpClient(""local"", o => o.ApiToken = ""t"").[|AddStandardResilienceHandler|]();
+        Func<IHttpClientBuilder, object> lambda = b => (b.AddStandardResilienceHandler(), b.[|AddDatoCmsResilienceHandler|]());
+        services.ConfigureHttpClientDefaults(b => _ = (b.AddStandardResilienceHandler(), b.[|AddDatoCmsResilienceHandler|]()));
+    }
+
+    private static object Client => new ServiceCollection().AddDatoCmsHttpClient(""p"", o => o.ApiToken = ""t"").[|AddStandardResilienceHandler|]();
+
+    private static object Accessor
+    {
+        get => new ServiceCollection().AddDatoCmsHttpClient(""a"", o => o.ApiToken = ""t"").[|AddStandardResilienceHandler|]();
+    }
+
+    private static void Unused()
+    {",
+        Message("AddDatoCmsHttpClient (its retry handler)", "AddStandardResilienceHandler"),
+        Message("AddStandardResilienceHandler", "AddDatoCmsResilienceHandler"),
+        Message("AddStandardResilienceHandler", "AddDatoCmsResilienceHandler"),
+        Message("AddDatoCmsHttpClient (its retry handler)", "AddStandardResilienceHandler"),
+        Message("AddDatoCmsHttpClient (its retry handler)", "AddStandardResilienceHandler"));
+
     // ---- silent ----
+
+    [Fact]
+    public Task ConditionalCallsInExpressionBodiesAreSilent() => VerifyAsync(@"
+        var builder = services.AddHttpClient(""datocms"");
+        builder.AddDatoCmsResilienceHandler();
+        void Later() => builder.AddStandardResilienceHandler();
+        Later();
+    }
+
+    public static object Either(IHttpClientBuilder builder, bool standard) =>
+        standard ? (object)builder.AddStandardResilienceHandler() : builder.AddDatoCmsResilienceHandler();
+
+    public static object Optional(IHttpClientBuilder builder, bool standard) =>
+        (builder.AddDatoCmsResilienceHandler(), standard && builder.AddStandardResilienceHandler() is not null);
+
+    private static void Unused()
+    {");
+
+    [Fact]
+    public Task SwitchExpressionArmsAndCoalescingAssignmentsAreSilent() => VerifyAsync(@"
+        var builder = services.AddHttpClient(""datocms"");
+        _ = standard switch { true => (object)builder.AddStandardResilienceHandler(), false => builder.AddDatoCmsResilienceHandler() };
+        var other = services.AddHttpClient(""other"");
+        other.AddDatoCmsResilienceHandler();
+        Last ??= other.AddStandardResilienceHandler();
+    }
+
+    private static object Last;
+
+    private static void Unused()
+    {");
 
     [Fact]
     public Task OneHandlerPerClientIsSilent() => VerifyAsync(@"

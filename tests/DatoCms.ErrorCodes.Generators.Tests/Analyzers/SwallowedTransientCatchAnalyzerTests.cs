@@ -113,6 +113,89 @@ internal static class Caller
     }
 }");
 
+    // Each method ends in its try, where a handler without branches was judged a drop without the
+    // flow graph: these are the shapes where an add keeps the error all the same.
+    private const string CollectionsPrelude = @"
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed record StepResult(string Name, Exception? Error);
+
+internal sealed class Outcome
+{
+    public ConcurrentQueue<StepResult> Steps { get; } = new();
+}
+
+internal sealed class Sink
+{
+    public ConcurrentQueue<Exception> Errors { get; } = new();
+
+    public List<Exception> List { get; } = new();
+}
+";
+
+    [Fact]
+    public Task ErrorAddedToACollectionThatOutlivesTheMethodIsKept() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", CollectionsPrelude + @"
+internal sealed class Importer(Func<Task> call, Sink sink)
+{
+    private readonly ConcurrentQueue<Exception> _queue = new();
+    private readonly ConcurrentBag<Exception> _bag = new();
+    private readonly Stack<Exception> _stack = new();
+    private readonly LinkedList<Exception> _linked = new();
+    private readonly Dictionary<string, Exception> _byId = new();
+    private readonly List<Exception>[] _perShard = { new() };
+    private readonly Channel<Exception> _channel = Channel.CreateUnbounded<Exception>();
+
+    public async Task QueueField() { try { await call(); } catch (DatoCmsApiException ex) { _queue.Enqueue(ex); } }
+
+    public async Task ListOnInjected() { try { await call(); } catch (DatoCmsApiException ex) { sink.List.Add(ex); } }
+
+    public async Task QueueOnInjected() { try { await call(); } catch (DatoCmsApiException ex) { sink.Errors.Enqueue(ex); } }
+
+    public async Task BuiltFromTheError(Outcome outcomes) { try { await call(); } catch (DatoCmsApiException ex) { outcomes.Steps.Enqueue(new StepResult(""publish"", ex)); } }
+
+    public async Task OtherCollections(string id)
+    {
+        try { await call(); } catch (DatoCmsApiException ex) { _bag.Add(ex); }
+        try { await call(); } catch (DatoCmsApiException ex) { _stack.Push(ex); }
+        try { await call(); } catch (DatoCmsApiException ex) { _linked.AddLast(ex); }
+        try { await call(); } catch (DatoCmsApiException ex) { _byId.TryAdd(id, ex); }
+        try { await call(); } catch (DatoCmsApiException ex) { _perShard[0].Insert(0, ex); }
+        try { await call(); } catch (DatoCmsApiException ex) { _channel.Writer.TryWrite(ex); }
+        try { await call(); } catch (DatoCmsApiException ex) { await _channel.Writer.WriteAsync(ex); }
+    }
+}");
+
+    [Fact]
+    public Task ErrorAddedToACollectionThatDiesOrIsNotChangedIsDropped() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", CollectionsPrelude + @"
+internal sealed class Importer(Func<Task> call)
+{
+    private readonly ConcurrentQueue<string> _messages = new();
+    private readonly ImmutableList<Exception> _immutable = ImmutableList<Exception>.Empty;
+
+    public async Task LocalOfTheCatch()
+    {
+        try { await call(); }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            var failures = new List<Exception>();
+            failures.Add(ex);
+        }
+    }
+
+    public async Task NewCollection() { try { await call(); } [|catch (DatoCmsApiException ex)|] { new Queue<Exception>().Enqueue(ex); } }
+
+    public async Task OnlyTheMessage() { try { await call(); } [|catch (DatoCmsApiException ex)|] { _messages.Enqueue(ex.Message); } }
+
+    public async Task ImmutableAddDiscarded() { try { await call(); } [|catch (DatoCmsApiException ex)|] { _immutable.Add(ex); } }
+}");
+
     [Fact]
     public Task DoLoopRetryRunningOutAtItsConditionIsNotADrop() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
 using System;

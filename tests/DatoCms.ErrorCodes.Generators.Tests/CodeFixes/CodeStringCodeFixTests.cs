@@ -115,6 +115,12 @@ internal static class Describer
         Source("DatoCmsErrorCodes.TryParse([|\"ITEM_LOKCED\"|], out _)"),
         Source("DatoCmsErrorCodes.TryParse(\"ITEM_LOCKED\", out _)"));
 
+    [Fact]
+    public Task MisspelledFindErrorCodeIsReplacedWithTheSuggestion() => CodeFixVerifier.VerifyAsync(
+        new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,
+        Describer(@"    public static DatoCmsApiError? Field(DatoCmsApiException ex) => ex.FindError([|""INVALID_FILED""|]);"),
+        Describer(@"    public static DatoCmsApiError? Field(DatoCmsApiException ex) => ex.FindError(""INVALID_FIELD"");"));
+
     /// <summary>
     /// nameof gives the member's C# name, which never equals the API's code: it becomes the code the
     /// diagnostic suggests, a comparison that DATO005 then turns into an enum comparison.

@@ -70,8 +70,9 @@ internal static class CatchShortcuts
 
     /// <summary>
     /// A handler without branches or exits of its own (no if, switch, loop, return, throw, break,
-    /// continue or goto): every path out of it is the same fall-through, so the flow graph can be
-    /// skipped when what follows is simple too.
+    /// continue or goto) and nothing that may hand the error on (an assignment, a SetException, an
+    /// add to a collection): every path out of it is the same fall-through that drops the error, so
+    /// the flow graph can be skipped when what follows is simple too.
     /// </summary>
     public static bool IsStraightLine(CatchClauseSyntax catchClause)
     {
@@ -83,7 +84,8 @@ internal static class CatchShortcuts
                 or ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax
                 or YieldStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or CommonForEachStatementSyntax
                 or AssignmentExpressionSyntax or TryStatementSyntax
-                || n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Throw" or "SetException" or "TrySetException" } },
+                || n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } }
+                    && (name is "Throw" or "SetException" or "TrySetException" || CollectionAdds.IsAddingName(name)),
             intoNestedFunctions: false);
     }
 

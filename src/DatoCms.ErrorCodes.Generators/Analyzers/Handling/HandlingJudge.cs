@@ -16,7 +16,7 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// <list type="bullet">
 /// <item>propagates: a throw or rethrow, <c>ExceptionDispatchInfo.Throw</c>, <c>SetException</c>, a
 /// return whose value carries the error (a result type, a tuple, <c>Task.FromException</c>), or the
-/// error stored in a parameter, field or outer local for later;</item>
+/// error stored in a parameter, field or outer local for later, or added to a collection kept there;</item>
 /// <item>retries: the try block runs again (loop back edge, <c>goto</c>) or the function calls itself,
 /// with or without a real wait on the way (<see cref="WaitCalls"/>);</item>
 /// <item>drops: anything else, unless the path's conditions proved the error is not transient there
@@ -345,21 +345,53 @@ internal sealed class HandlingJudge
     }
 
     /// <summary>
-    /// <c>failures.Add(ex)</c>: the error put in a collection that outlives the handler (a local declared
-    /// outside the catch, a field, a parameter), to be thrown or handed on later, as an assignment there would be.
+    /// <c>failures.Add(ex)</c>, <c>_queue.Enqueue(new Failure(id, ex))</c>, <c>writer.TryWrite(ex)</c>: the
+    /// error (or a value built from it) put in a collection or channel that outlives the handler, to be
+    /// thrown or handed on later, as an assignment there would be. A collection that lives only in the
+    /// catch dies with it, and an immutable collection's add returns a new one and leaves the kept one as it was.
     /// </summary>
     private bool KeepsForLater(IInvocationOperation invocation, PathContext context) =>
-        invocation.TargetMethod.Name is "Add" or "Enqueue" or "Push" or "TryAdd"
+        CollectionAdds.IsAddingName(invocation.TargetMethod.Name)
         && invocation.Instance is { } receiver
-        && receiver.Type is { } collection
-        && collection.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
-        && StoresForLater(receiver, context)
+        && OperationHelpers.Unwrap(receiver).Type is { } collection
+        && (IsCollection(collection) || IsChannelWriter(collection))
+        && !ReturnsANewCollection(invocation.TargetMethod, collection)
+        && StoresForLater(Resolve(receiver, context), context)
         && invocation.Arguments.Any(a => CarriesError(a.Value, context, depth: 0));
 
-    /// <summary>A parameter, field, property or a local declared outside the catch: somewhere the error outlives the handler.</summary>
+    private static bool IsCollection(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_Collections_IEnumerable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+
+    private static bool IsChannelWriter(ITypeSymbol type)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "ChannelWriter" && current.ContainingNamespace?.ToDisplayString() == "System.Threading.Channels")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>ImmutableList.Add</c>, <c>ImmutableArray.Insert</c>, <c>string.Insert</c>: the method returns a
+    /// collection of the receiver's own kind (its type or one of its interfaces) instead of changing it.
+    /// </summary>
+    private static bool ReturnsANewCollection(IMethodSymbol method, ITypeSymbol receiverType) =>
+        method.ReturnType is INamedTypeSymbol returned
+        && (SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, receiverType.OriginalDefinition)
+            || receiverType.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, returned.OriginalDefinition)));
+
+    /// <summary>
+    /// A parameter (a captured primary-constructor parameter too), <c>this</c>, a field, a property, an
+    /// element of one of them, or a local declared outside the catch: somewhere the error outlives the handler.
+    /// </summary>
     private static bool StoresForLater(IOperation target, PathContext context) => OperationHelpers.Unwrap(target) switch
     {
-        IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation => true,
+        IParameterReferenceOperation or IInstanceReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation => true,
+        IArrayElementReferenceOperation element => StoresForLater(Resolve(element.ArrayReference, context), context),
         ILocalReferenceOperation local => context.CatchSyntax is null
             || local.Local.DeclaringSyntaxReferences.All(r => !context.CatchSyntax.Span.Contains(r.Span)) && local.Local.DeclaringSyntaxReferences.Length > 0,
         _ => false,

@@ -827,3 +827,90 @@ public static class LastError
         throw new TimeoutException("DatoCMS stayed busy", last);
     }
 }
+//// FailuresQueuedOnAFieldForTheReport
+using System.Collections.Concurrent;
+
+public sealed class NightlySync(IContentClient client, ILogger logger)
+{
+    private readonly ConcurrentQueue<Exception> _failures = new();
+
+    public IReadOnlyCollection<Exception> Failures => _failures;
+
+    public async Task SyncAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            var item = await client.GetItemAsync(id, ct);
+            await client.UpdateItemAsync(item with { Version = item.Version + 1 }, ct);
+        }
+        catch (DatoCmsApiException ex)
+        {
+            logger.LogWarning(ex, "Syncing {Id} failed; reported at the end of the run", id);
+            _failures.Enqueue(ex);
+        }
+    }
+}
+//// StepOutcomesEnqueuedOnTheCallersRecord
+using System.Collections.Concurrent;
+
+public sealed record StepResult(string Step, string ItemId, Exception? Error);
+
+public sealed class PublishRun
+{
+    public ConcurrentQueue<StepResult> Steps { get; } = new();
+}
+
+public sealed class Publisher(IContentClient client)
+{
+    public async Task PublishAsync(string id, PublishRun outcomes, CancellationToken ct)
+    {
+        try
+        {
+            await client.PublishAsync(id, ct);
+            outcomes.Steps.Enqueue(new StepResult("publish", id, null));
+        }
+        catch (DatoCmsApiException ex)
+        {
+            outcomes.Steps.Enqueue(new StepResult("publish", id, ex));
+        }
+    }
+}
+//// FailuresWrittenToAnInjectedChannel
+using System.Threading.Channels;
+
+public sealed record ItemFailure(string ItemId, DatoCmsApiException Error);
+
+public sealed class ItemPump(IContentClient client, ChannelWriter<ItemFailure> failures)
+{
+    public async Task PumpAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            try
+            {
+                await client.PublishAsync(id, ct);
+            }
+            catch (DatoCmsApiException ex)
+            {
+                await failures.WriteAsync(new ItemFailure(id, ex), ct);
+            }
+        }
+    }
+}
+//// FailuresCollectedInAListThatDiesWithTheCatch
+public sealed class TitleFixer(IContentClient client, ILogger logger)
+{
+    public async Task FixAsync(Item item, CancellationToken ct)
+    {
+        try
+        {
+            await client.UpdateItemAsync(item with { Title = item.Title.Trim() }, ct);
+        }
+        {|DATO002:catch (DatoCmsApiException ex)|}
+        {
+            var problems = new List<Exception>();
+            problems.Add(ex);
+            logger.LogWarning("Fixing {Id} failed with {Count} problem(s)", item.Id, problems.Count);
+        }
+    }
+}

@@ -250,3 +250,33 @@ public static class TitleCompare
 {
     public static bool Same(Item a, Item b) => string.Equals(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
 }
+//// FindErrorWithAMisspeltCode
+public sealed class FieldErrors(IContentClient client, ILogger logger)
+{
+    public async Task<bool> RenameAsync(Item item, CancellationToken ct)
+    {
+        try
+        {
+            await client.UpdateItemAsync(item, ct);
+            return true;
+        }
+        catch (DatoCmsApiException ex) when (!ex.IsTransient)
+        {
+            if (ex.FindError({|DATO006:"INVALID_FILED"|}) is { } invalid)
+            {
+                logger.LogWarning("Item {Id} has an invalid field: {Details}", item.Id, invalid.Details);
+                return false;
+            }
+
+            throw;
+        }
+    }
+}
+//// FindErrorWithRealCodes
+public static class PermissionCheck
+{
+    public static bool LacksPermission(DatoCmsApiException ex, string newerCode) =>
+        ex.FindError(DatoCmsErrorCode.InsufficientPermissions) is not null
+        || ex.FindError("PLAN_UPGRADE_REQUIRED") is not null
+        || ex.FindError(newerCode) is not null;
+}

@@ -366,7 +366,7 @@ internal sealed class HandlingJudge
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
-            if (current.Name == "ChannelWriter" && current.ContainingNamespace?.ToDisplayString() == "System.Threading.Channels")
+            if (current.Name == "ChannelWriter" && NamespaceNames.Is(current.ContainingNamespace, "System.Threading.Channels"))
             {
                 return true;
             }

@@ -162,16 +162,18 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // ex.FindError("ITEM_LOCKED"): the string overload compares each error's ApiCode ordinally, so
-        // a constant that is no code finds nothing. A known code is not a DATO005: there is no
-        // comparison here to rewrite, and the overload exists for codes newer than the spec.
+        // ex.FindError("INVALID_FILED"): the string overload compares each error's ApiCode ordinally, so
+        // a misspelt code finds nothing. That overload exists for codes newer than the spec, so only
+        // a string close to a known code (one with a suggestion) is reported: "FUTURE_CODE" is taken
+        // for a new code, not a typo. A known code is not a DATO005 either: there is no comparison
+        // here to rewrite.
         if (method.Name == GeneratedNames.Members.FindError && symbols.ApiException is { } apiException
             && SymbolEqualityComparer.Default.Equals(method.ContainingType, apiException)
             && method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
             && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } apiCode
             && ConstantString(apiCode.Value) is { } code)
         {
-            CheckUnknown(context, state, code, ignoreCase: false);
+            CheckUnknown(context, state, code, ignoreCase: false, onlyWithSuggestion: true);
         }
     }
 
@@ -290,7 +292,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports DATO006 when the constant is not a code; returns whether it was unknown.</summary>
-    private static bool CheckUnknown(OperationAnalysisContext context, CodeStringState state, IOperation constant, bool ignoreCase)
+    private static bool CheckUnknown(OperationAnalysisContext context, CodeStringState state, IOperation constant, bool ignoreCase, bool onlyWithSuggestion = false)
     {
         var symbols = state.Symbols;
         var value = (string)constant.ConstantValue.Value!;
@@ -306,6 +308,11 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         }
 
         var suggestion = NamedMemberCode(constant, symbols) ?? state.Suggest(value);
+        if (suggestion is null && onlyWithSuggestion)
+        {
+            return true;
+        }
+
         var properties = suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
         context.ReportDiagnostic(Diagnostic.Create(
             UsageDiagnosticDescriptors.UnknownCodeLiteral,

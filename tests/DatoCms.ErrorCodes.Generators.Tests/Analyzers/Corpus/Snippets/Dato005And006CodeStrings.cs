@@ -278,5 +278,6 @@ public static class PermissionCheck
     public static bool LacksPermission(DatoCmsApiException ex, string newerCode) =>
         ex.FindError(DatoCmsErrorCode.InsufficientPermissions) is not null
         || ex.FindError("PLAN_UPGRADE_REQUIRED") is not null
+        || ex.FindError("SEAT_LIMIT_REACHED_FOR_ROLE") is not null
         || ex.FindError(newerCode) is not null;
 }

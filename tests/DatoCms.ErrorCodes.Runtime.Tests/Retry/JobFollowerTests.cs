@@ -49,6 +49,16 @@ public class JobFollowerTests
         Assert.Equal("GET", error.Request!.Method);
         Assert.EndsWith("/job-results/" + api.JobsStarted["r1"], error.Request.Url, StringComparison.Ordinal);
         Assert.Single(api.Attempts["r1"]);
+
+        // The request that started the job, which support needs beside the poll, is named too.
+        var startedBy = error.Request.JobStartedBy;
+        Assert.NotNull(startedBy);
+        Assert.Equal("POST", startedBy!.Method);
+        Assert.EndsWith("/items", startedBy.Url, StringComparison.Ordinal);
+        Assert.NotNull(startedBy.RequestId);
+        Assert.NotEqual(error.RequestId, startedBy.RequestId);
+        Assert.Contains(", job started by POST " + startedBy.Url, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeToken, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

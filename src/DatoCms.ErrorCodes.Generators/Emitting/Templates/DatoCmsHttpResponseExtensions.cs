@@ -87,7 +87,10 @@ namespace DatoCms.ErrorCodes
 
             // A client may set its own X-Request-Id; when the API does not echo one, that still identifies the call.
             requestId ??= request is null ? null : FirstValue(request.Headers, "X-Request-Id");
-            return new DatoCmsRequestInfo(request?.Method.Method ?? string.Empty, request?.RequestUri?.ToString(), requestId, cfRay);
+            return new DatoCmsRequestInfo(request?.Method.Method ?? string.Empty, request?.RequestUri?.ToString(), requestId, cfRay)
+            {
+                JobStartedBy = request is null ? null : DatoCmsJobFollower.StartedBy(request),
+            };
         }
 
         /// <summary>A request that got no answer (a network fault or a timeout): its method, URL and own X-Request-Id, if any.</summary>

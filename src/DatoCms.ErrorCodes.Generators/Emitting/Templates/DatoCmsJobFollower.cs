@@ -59,7 +59,18 @@ namespace DatoCms.ErrorCodes
 
                 // The API serves /job-results/ at the root of the host that started the job.
                 var resultUri = new global::System.Uri(requestUri, "/" + JobResultsPath + global::System.Uri.EscapeDataString(jobId));
-                return await PollAsync(jobId, resultUri, started, send, options, cancellationToken).ConfigureAwait(false);
+                var result = await PollAsync(jobId, resultUri, started, send, options, cancellationToken).ConfigureAwait(false);
+                if (result.RequestMessage != null && DatoCmsHttpResponseExtensions.GetDatoCmsRequestInfo(response) is { } startedBy)
+                {
+                    // A failed job's exception then names the request that started it, not only the poll.
+                    lock (JobStarts)
+                    {
+                        JobStarts.Remove(result.RequestMessage);
+                        JobStarts.Add(result.RequestMessage, startedBy);
+                    }
+                }
+
+                return result;
             }
         }
 
@@ -251,6 +262,15 @@ namespace DatoCms.ErrorCodes
                 }
             }
         }
+
+        // The poll that fetched a job's result -> the request that started the job. Weak keys: an
+        // entry lives as long as the poll's request message, which the result response holds.
+        private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpRequestMessage, DatoCmsRequestInfo> JobStarts =
+            new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpRequestMessage, DatoCmsRequestInfo>();
+
+        /// <summary>The request that started the job whose result <paramref name="poll"/> fetched, when the follower fetched it.</summary>
+        internal static DatoCmsRequestInfo? StartedBy(global::System.Net.Http.HttpRequestMessage poll) =>
+            JobStarts.TryGetValue(poll, out var startedBy) ? startedBy : null;
 
         // A GET with the headers of the request that started the job (the API token, X-Api-Version,
         // X-Environment ...): the job result is only visible to the token that started the job.

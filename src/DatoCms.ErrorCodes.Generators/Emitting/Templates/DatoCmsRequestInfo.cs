@@ -41,6 +41,13 @@ namespace DatoCms.ErrorCodes
         public string? CfRay { get; }
 
         /// <summary>
+        /// For the result of an asynchronous job that the job follower fetched: the request that
+        /// started the job (its 202 answer's ids), which the vendor's support needs beside the
+        /// poll's own; null otherwise.
+        /// </summary>
+        public DatoCmsRequestInfo? JobStartedBy { get; internal set; }
+
+        /// <summary>
         /// <paramref name="url"/> as it is safe to log: user info and fragment dropped, and the value
         /// of each query parameter whose name contains token, secret, password, key, signature,
         /// auth, credential or session replaced by <c>***</c>. A relative URL keeps its path and
@@ -106,6 +113,11 @@ namespace DatoCms.ErrorCodes
                 }
 
                 builder.Append(')');
+            }
+
+            if (JobStartedBy != null)
+            {
+                builder.Append(", job started by ").Append(JobStartedBy);
             }
 
             return builder.ToString();

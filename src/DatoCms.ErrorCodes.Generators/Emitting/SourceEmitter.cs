@@ -17,6 +17,7 @@ internal static class SourceEmitter
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimitTicket, GeneratedNames.RateLimitShare, GeneratedNames.RateLimiter,
         GeneratedNames.RetryHandler, GeneratedNames.Retry,
         GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
+        GeneratedNames.RejectedSettings,
     };
 
     /// <summary>The RateLimiter option and the throttle as a RateLimiter: only where System.Threading.RateLimiting is referenced (and C# 9+).</summary>

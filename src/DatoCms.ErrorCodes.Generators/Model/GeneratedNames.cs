@@ -39,6 +39,7 @@ internal static class GeneratedNames
     public const string TimeBudget = "DatoCmsTimeBudget";
     public const string JobOptions = "DatoCmsJobOptions";
     public const string JobFollower = "DatoCmsJobFollower";
+    public const string RejectedSettings = "DatoCmsRejectedSettings";
     public const string Telemetry = "DatoCmsTelemetry";
     public const string Metrics = "DatoCmsMetrics";
     public const string Logging = "DatoCmsLogging";
@@ -89,7 +90,7 @@ internal static class GeneratedNames
         ErrorCode, ErrorCodes, RetryKind, ErrorFamily, ErrorInfo, TransientAttribute, Limits, ApiException,
         TransientApiException, ApiError, ErrorBodyReader, RateLimitHeaders, HttpResponseExtensions, RetryOptions,
         RetryAttempt, RetryPolicy, RateLimiter, RetryHandler, Retry,
-        RequestInfo, RetryFaults, TimeBudget, JobOptions, JobFollower,
+        RequestInfo, RetryFaults, TimeBudget, JobOptions, JobFollower, RejectedSettings,
         Telemetry, Resilience, RetryDecision, ThrottleStrategy, ThrottleStrategyOptions, ResilienceOptions,
         ResilienceOptionsValidator, Throttles, ResilienceHttpClientBuilderExtensions, ClientOptions,
         HttpClientServiceCollectionExtensions, Projects, JobFollowingHandler,

@@ -31,13 +31,13 @@ public class SnapshotTests
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
     private static readonly Dictionary<string, int> FileCounts = new()
     {
-        ["Shipped"] = 30,
+        ["Shipped"] = 31,
         ["EdgeCasesLegacy"] = 8,
-        ["EdgeCasesPublic"] = 30,
-        ["NoCodes"] = 30,
-        ["ResilienceStack"] = 47,
-        ["RateLimiting"] = 33,
-        ["Redis"] = 38,
+        ["EdgeCasesPublic"] = 31,
+        ["NoCodes"] = 31,
+        ["ResilienceStack"] = 48,
+        ["RateLimiting"] = 34,
+        ["Redis"] = 39,
     };
 
     /// <summary>
@@ -127,7 +127,7 @@ public class SnapshotTests
         GeneratedNames.RateLimitHeaders, GeneratedNames.HttpResponseExtensions, GeneratedNames.RetryOptions, GeneratedNames.RetryAttempt,
         GeneratedNames.RetryPolicy, GeneratedNames.RateLimiter, GeneratedNames.RetryHandler, GeneratedNames.Retry,
         GeneratedNames.RequestInfo, GeneratedNames.RetryFaults, GeneratedNames.TimeBudget, GeneratedNames.JobOptions, GeneratedNames.JobFollower,
-        GeneratedNames.Telemetry, GeneratedNames.Metrics,
+        GeneratedNames.RejectedSettings, GeneratedNames.Telemetry, GeneratedNames.Metrics,
         GeneratedNames.RateLimitTicket, GeneratedNames.RateLimitShare,
     }.Select(GeneratedNames.HintName).ToHashSet(StringComparer.Ordinal);
 

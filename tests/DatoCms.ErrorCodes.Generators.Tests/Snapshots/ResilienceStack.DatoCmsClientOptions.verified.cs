@@ -40,10 +40,17 @@ namespace DatoCms.ErrorCodes
         /// </summary>
         public bool UseRetryHandler { get; set; } = true;
 
-        /// <summary>Attempts, backoff and throttling of the retry handler.</summary>
-        public DatoCmsRetryOptions Retry { get; set; } = new DatoCmsRetryOptions();
+        /// <summary>
+        /// Attempts, backoff and throttling of the retry handler. Unlike options made in code, the
+        /// default instance does not throw for a value out of range (<c>Retry:MaxAttempts = 0</c> bound
+        /// from configuration, say): <see cref="Validate"/> names it ("Retry.MaxAttempts is 0: ...").
+        /// </summary>
+        public DatoCmsRetryOptions Retry { get; set; } = DatoCmsRetryOptions.CreateForBinding();
 
-        /// <summary>The problems of these settings, empty when they are valid; never quotes the token.</summary>
+        /// <summary>
+        /// The problems of these settings, empty when they are valid, with the values out of range
+        /// that <see cref="Retry"/> rejected; never quotes the token.
+        /// </summary>
         /// <returns>One sentence per problem.</returns>
         public global::System.Collections.Generic.IReadOnlyList<string> Validate()
         {
@@ -71,6 +78,10 @@ namespace DatoCms.ErrorCodes
             if (Retry is null)
             {
                 problems.Add("Retry is required.");
+            }
+            else
+            {
+                Retry.AddRejectedSettings(nameof(Retry) + ".", problems);
             }
 
             return problems;

@@ -4,21 +4,34 @@
 
 namespace DatoCms.ErrorCodes
 {
-    /// <summary>Validates <see cref="DatoCmsResilienceOptions"/> when the options are first read, so a bad configuration fails with every problem named.</summary>
+    /// <summary>Validates <see cref="DatoCmsResilienceOptions"/> when the options are first read, so a bad configuration fails with every problem named, and the client's name.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsResilienceOptionsValidator : global::Microsoft.Extensions.Options.IValidateOptions<DatoCmsResilienceOptions>
     {
         public global::Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, DatoCmsResilienceOptions options)
         {
+            var client = "The DatoCMS resilience handler of client '" + name + "': ";
             if (options is null)
             {
-                return global::Microsoft.Extensions.Options.ValidateOptionsResult.Fail("The DatoCMS resilience options are missing.");
+                return global::Microsoft.Extensions.Options.ValidateOptionsResult.Fail(client + "The options are missing.");
             }
 
             var problems = options.Validate();
-            return problems.Count == 0
-                ? global::Microsoft.Extensions.Options.ValidateOptionsResult.Success
-                : global::Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+            if (problems.Count == 0)
+            {
+                // Configured and valid: from now on a value out of range set in code throws, as it
+                // would on options made in code, rather than being remembered unseen.
+                options.Jobs?.RejectAtOnce();
+                return global::Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+            }
+
+            var failures = new global::System.Collections.Generic.List<string>(problems.Count);
+            foreach (var problem in problems)
+            {
+                failures.Add(client + problem);
+            }
+
+            return global::Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
         }
     }
 }

@@ -25,6 +25,9 @@ namespace DatoCms.ErrorCodes
         private global::System.TimeSpan _maintenanceWait = global::System.TimeSpan.FromMinutes(1);
         private DatoCmsJobOptions _jobs = new DatoCmsJobOptions();
 
+        // Null: a value out of range throws (see DatoCmsRejectedSettings).
+        private DatoCmsRejectedSettings? _rejected;
+
         /// <summary>
         /// How many times a request is sent at most, the first time included (default 5). Answers
         /// the server rejected for the rate limit (429) do not count: <see cref="MaxRateLimitWait"/> bounds those.
@@ -32,14 +35,14 @@ namespace DatoCms.ErrorCodes
         public int MaxAttempts
         {
             get => _maxAttempts;
-            set => _maxAttempts = value >= 1 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "At least one attempt is needed.");
+            set => _maxAttempts = DatoCmsRejectedSettings.Check(_rejected, nameof(MaxAttempts), value, value >= 1, _maxAttempts, "At least one attempt is needed.");
         }
 
         /// <summary>The first backoff delay; each later one doubles, up to <see cref="MaxDelay"/> (default 500 ms). Not negative.</summary>
         public global::System.TimeSpan BaseDelay
         {
             get => _baseDelay;
-            set => _baseDelay = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The backoff delay cannot be negative.");
+            set => _baseDelay = DatoCmsRejectedSettings.Check(_rejected, nameof(BaseDelay), value, value >= global::System.TimeSpan.Zero, _baseDelay, "The backoff delay cannot be negative.");
         }
 
         /// <summary>
@@ -49,7 +52,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan MaxDelay
         {
             get => _maxDelay;
-            set => _maxDelay = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The longest backoff delay cannot be negative.");
+            set => _maxDelay = DatoCmsRejectedSettings.Check(_rejected, nameof(MaxDelay), value, value >= global::System.TimeSpan.Zero, _maxDelay, "The longest backoff delay cannot be negative.");
         }
 
         /// <summary>
@@ -75,21 +78,21 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan MaxRateLimitWait
         {
             get => _maxRateLimitWait;
-            set => _maxRateLimitWait = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The wait cannot be negative.");
+            set => _maxRateLimitWait = DatoCmsRejectedSettings.Check(_rejected, nameof(MaxRateLimitWait), value, value >= global::System.TimeSpan.Zero, _maxRateLimitWait, "The wait cannot be negative.");
         }
 
         /// <summary>Requests allowed per window until the server says otherwise (default from the spec's limits; 1 to 100,000).</summary>
         public int RequestsPerWindow
         {
             get => _requestsPerWindow;
-            set => _requestsPerWindow = value >= 1 && value <= DatoCmsRateLimitHeaders.MostRequestsPerWindow ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Between 1 and 100,000 requests per window are allowed.");
+            set => _requestsPerWindow = DatoCmsRejectedSettings.Check(_rejected, nameof(RequestsPerWindow), value, value >= 1 && value <= DatoCmsRateLimitHeaders.MostRequestsPerWindow, _requestsPerWindow, "Between 1 and 100,000 requests per window are allowed.");
         }
 
         /// <summary>The length of the rate-limit window (default from the spec's limits; at most a day).</summary>
         public global::System.TimeSpan RateLimitWindow
         {
             get => _rateLimitWindow;
-            set => _rateLimitWindow = value > global::System.TimeSpan.Zero && value <= DatoCmsRateLimitHeaders.LongestWindow ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The window must be positive and at most a day.");
+            set => _rateLimitWindow = DatoCmsRejectedSettings.Check(_rejected, nameof(RateLimitWindow), value, value > global::System.TimeSpan.Zero && value <= DatoCmsRateLimitHeaders.LongestWindow, _rateLimitWindow, "The window must be positive and at most a day.");
         }
 
         /// <summary>
@@ -101,7 +104,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan AttemptTimeout
         {
             get => _attemptTimeout;
-            set => _attemptTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The attempt timeout must be positive or infinite.");
+            set => _attemptTimeout = DatoCmsRejectedSettings.Check(_rejected, nameof(AttemptTimeout), value, DatoCmsJobOptions.IsPositiveOrInfinite(value), _attemptTimeout, "The attempt timeout must be positive or infinite.");
         }
 
         /// <summary>
@@ -112,7 +115,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan TotalTimeout
         {
             get => _totalTimeout;
-            set => _totalTimeout = DatoCmsJobOptions.IsPositiveOrInfinite(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The total timeout must be positive or infinite.");
+            set => _totalTimeout = DatoCmsRejectedSettings.Check(_rejected, nameof(TotalTimeout), value, DatoCmsJobOptions.IsPositiveOrInfinite(value), _totalTimeout, "The total timeout must be positive or infinite.");
         }
 
         /// <summary>
@@ -123,7 +126,7 @@ namespace DatoCms.ErrorCodes
         public global::System.TimeSpan MaintenanceWait
         {
             get => _maintenanceWait;
-            set => _maintenanceWait = value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The maintenance wait cannot be negative.");
+            set => _maintenanceWait = DatoCmsRejectedSettings.Check(_rejected, nameof(MaintenanceWait), value, value >= global::System.TimeSpan.Zero, _maintenanceWait, "The maintenance wait cannot be negative.");
         }
 
         /// <summary>
@@ -144,6 +147,30 @@ namespace DatoCms.ErrorCodes
         /// after a network fault or a timeout the error has status 0 and the fault as its inner exception.
         /// </summary>
         public global::System.Action<DatoCmsRetryAttempt>? OnRetry { get; set; }
+
+        /// <summary>
+        /// Options for a bindable options class to own: a value out of range, here or in <see cref="Jobs"/>,
+        /// is remembered for <see cref="AddRejectedSettings"/> instead of thrown (see <see cref="DatoCmsRejectedSettings"/>).
+        /// </summary>
+        internal static DatoCmsRetryOptions CreateForBinding() => new DatoCmsRetryOptions
+        {
+            _rejected = new DatoCmsRejectedSettings(),
+            _jobs = DatoCmsJobOptions.CreateForBinding(),
+        };
+
+        /// <summary>Adds the values rejected since <see cref="CreateForBinding"/>, the options' names prefixed with <paramref name="path"/>.</summary>
+        internal void AddRejectedSettings(string path, global::System.Collections.Generic.List<string> problems)
+        {
+            _rejected?.AddTo(path, problems);
+            _jobs.AddRejectedSettings(path + nameof(Jobs) + ".", problems);
+        }
+
+        /// <summary>Makes the setters throw again, once the options were validated: a later value out of range must not go unnoticed.</summary>
+        internal void RejectAtOnce()
+        {
+            _rejected = null;
+            _jobs.RejectAtOnce();
+        }
 
         /// <summary>The throttle shared by everything that uses these options; created on first use from the settings above.</summary>
         internal DatoCmsRateLimiter Throttle

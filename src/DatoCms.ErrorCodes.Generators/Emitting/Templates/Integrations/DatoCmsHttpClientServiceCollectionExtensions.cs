@@ -167,9 +167,17 @@ namespace DatoCms.ErrorCodes
                     return global::Microsoft.Extensions.Options.ValidateOptionsResult.Skip;
                 }
 
-                var problems = options is null ? new[] { "The options are missing." } : options.Validate();
+                if (options is null)
+                {
+                    return global::Microsoft.Extensions.Options.ValidateOptionsResult.Fail("The DatoCMS client '" + name + "': The options are missing.");
+                }
+
+                var problems = options.Validate();
                 if (problems.Count == 0)
                 {
+                    // Configured and valid: from now on a value out of range set in code throws, as
+                    // it would on options made in code, rather than being remembered unseen.
+                    options.Retry.RejectAtOnce();
                     return global::Microsoft.Extensions.Options.ValidateOptionsResult.Success;
                 }
 

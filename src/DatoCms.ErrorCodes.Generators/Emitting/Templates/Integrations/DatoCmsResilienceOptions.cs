@@ -61,8 +61,12 @@ namespace DatoCms.ErrorCodes
         /// <summary>Whether a 202 that starts an asynchronous job is followed to the job's result (default true).</summary>
         public bool FollowJobs { get; set; } = true;
 
-        /// <summary>How long and how often a job's result is polled.</summary>
-        public DatoCmsJobOptions Jobs { get; set; } = new DatoCmsJobOptions();
+        /// <summary>
+        /// How long and how often a job's result is polled. Unlike options made in code, the default
+        /// instance does not throw for a value out of range (<c>Jobs:Timeout = 00:00:00</c> bound from
+        /// configuration, say): <see cref="Validate"/> names it ("Jobs.Timeout is 00:00:00: ...").
+        /// </summary>
+        public DatoCmsJobOptions Jobs { get; set; } = DatoCmsJobOptions.CreateForBinding();
 
         /// <summary>The problems of these settings, empty when they are valid.</summary>
         /// <returns>One sentence per problem.</returns>
@@ -109,6 +113,8 @@ namespace DatoCms.ErrorCodes
             {
                 problems.Add("Jobs is required when FollowJobs is on.");
             }
+
+            Jobs?.AddRejectedSettings(nameof(Jobs) + ".", problems);
 
             if (TotalTimeout < AttemptTimeout || TotalTimeout > global::System.TimeSpan.FromHours(24))
             {

@@ -24,7 +24,11 @@ internal static class IntegrationDetector
                 && Has("Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions")
                 && Has("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions"),
             HasServiceCollection: Has("Microsoft.Extensions.DependencyInjection.IServiceCollection"),
-            HasHttpClientFactory: Has("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions"));
+            HasHttpClientFactory: Has("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions"),
+            HasConfiguration: Has("Microsoft.Extensions.Configuration.IConfigurationSection"),
+
+            // The type the overloads call; its package brings the configuration binder.
+            HasOptionsConfigurationBinding: Has("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions"));
     }
 
     /// <summary>One DATO130 per integration the consumer would likely want but cannot get yet.</summary>
@@ -38,6 +42,11 @@ internal static class IntegrationDetector
         if (features.HasHttpClientFactory && !features.GeneratesResilienceHandler)
         {
             yield return Missing("AddDatoCmsResilienceHandler and ConfigureForDatoCms are", "they need Microsoft.Extensions.Http.Resilience (reference it to make IHttpClientFactory clients resilient the DatoCMS way)");
+        }
+
+        if (features.GeneratesHttpClientRegistration && features.HasConfiguration && !features.GeneratesHttpClientConfigurationBinding)
+        {
+            yield return Missing("The IConfigurationSection overloads of AddDatoCmsHttpClient are", "they need Microsoft.Extensions.Options.ConfigurationExtensions (reference it to bind a client's settings from configuration)");
         }
 
         if (features.HasServiceCollection && !features.HasHttpClientFactory)

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using DatoCms.ErrorCodes.Resilience.Tests.Imitation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -143,6 +145,125 @@ public class ClientOptionsBindingTests
         Assert.Equal(
             new[] { "The DatoCMS resilience handler of client 'r': Jobs.Timeout is 00:00:00: The job timeout must be positive or infinite." },
             error.Failures);
+    }
+
+    [Fact]
+    public async Task NamedClientTakesItsSettingsFromASection()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        var configuration = Configuration(
+            ("DatoCms:ApiToken", Token),
+            ("DatoCms:Environment", "sandbox-2"),
+            ("DatoCms:BaseAddress", api.BaseAddress.ToString()),
+            ("DatoCms:Retry:MaxAttempts", "2"),
+            ("DatoCms:Retry:BaseDelay", "00:00:00.001"),
+            ("DatoCms:Retry:MaxDelay", "00:00:00.002"),
+            ("DatoCms:Retry:EnableThrottling", "false"));
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("datocms", configuration.GetSection("DatoCms"));
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("datocms");
+
+        using var response = await client.SendAsync(Scripted.Request(HttpMethod.Put, "r1", 422, "ITEM_LOCKED"));
+
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        Assert.Equal(2, api.AttemptsOf("r1"));
+        Assert.Equal("Bearer " + Token, api.LastHeaders["Authorization"]);
+        Assert.Equal("sandbox-2", api.LastHeaders["X-Environment"]);
+    }
+
+    [Fact]
+    public async Task TypedClientsTakeTheirSettingsFromASection()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        var configuration = Configuration(("DatoCms:ApiToken", Token), ("DatoCms:BaseAddress", api.BaseAddress.ToString()), ("DatoCms:ApiVersion", "4"));
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient<ClientRegistrationTests.FirstApi>(configuration.GetSection("DatoCms"));
+        services.AddDatoCmsHttpClient<ICmsApi, CmsApi>(configuration.GetSection("DatoCms"));
+        await using var provider = services.BuildServiceProvider();
+
+        var first = provider.GetRequiredService<ClientRegistrationTests.FirstApi>();
+        var second = provider.GetRequiredService<ICmsApi>();
+
+        Assert.Equal(api.BaseAddress, first.Client.BaseAddress);
+        Assert.Equal(api.BaseAddress, second.Client.BaseAddress);
+        using var response = await second.Client.SendAsync(Scripted.Request(HttpMethod.Get, "r1", 200));
+        Assert.Equal("4", api.LastHeaders["X-Api-Version"]);
+        Assert.Equal("Bearer " + Token, api.LastHeaders["Authorization"]);
+    }
+
+    [Fact]
+    public async Task SectionWithValuesOutOfRangeFailsValidationNamingEachWithoutTheToken()
+    {
+        var configuration = Configuration(
+            ("DatoCms:ApiToken", Token),
+            ("DatoCms:BaseAddress", "/api/"),
+            ("DatoCms:Retry:RateLimitWindow", "00:00:00"),
+            ("DatoCms:Retry:Jobs:Timeout", "-00:00:02"));
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("datocms", configuration.GetSection("DatoCms"));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient("datocms"));
+
+        Assert.Equal(
+            new[]
+            {
+                "The DatoCMS client 'datocms': BaseAddress must be an absolute URI.",
+                "The DatoCMS client 'datocms': Retry.RateLimitWindow is 00:00:00: The window must be positive and at most a day.",
+                "The DatoCMS client 'datocms': Retry.Jobs.Timeout is -00:00:02: The job timeout must be positive or infinite.",
+            },
+            error.Failures);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SectionWithoutATokenFailsValidation()
+    {
+        var configuration = Configuration(("DatoCms:Environment", "sandbox"));
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient<ClientRegistrationTests.FirstApi>(configuration.GetSection("DatoCms"));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ClientRegistrationTests.FirstApi>());
+
+        Assert.Equal(new[] { "The DatoCMS client 'FirstApi': ApiToken is required." }, error.Failures);
+    }
+
+    [Fact]
+    public async Task ClientMadeAfterTheConfigurationChangesGetsTheNewSettings()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        var configuration = Configuration(("DatoCms:ApiToken", Token), ("DatoCms:BaseAddress", api.BaseAddress.ToString()), ("DatoCms:Environment", "before"));
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("datocms", configuration.GetSection("DatoCms"));
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        using (var before = factory.CreateClient("datocms"))
+        {
+            using var response = await before.SendAsync(Scripted.Request(HttpMethod.Get, "r1", 200));
+        }
+
+        configuration["DatoCms:Environment"] = "after";
+        configuration["DatoCms:ApiToken"] = "rotated-token";
+        configuration.Reload();
+        using var after = factory.CreateClient("datocms");
+        using var answer = await after.SendAsync(Scripted.Request(HttpMethod.Get, "r2", 200));
+
+        Assert.Equal("after", api.LastHeaders["X-Environment"]);
+        Assert.Equal("Bearer rotated-token", api.LastHeaders["Authorization"]);
+    }
+
+    public interface ICmsApi
+    {
+        HttpClient Client { get; }
+    }
+
+    public sealed class CmsApi : ICmsApi
+    {
+        public CmsApi(HttpClient client) => Client = client;
+
+        public HttpClient Client { get; }
     }
 
     private static IConfigurationRoot Configuration(params (string Key, string Value)[] values)

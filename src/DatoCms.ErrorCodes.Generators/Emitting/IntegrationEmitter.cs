@@ -42,6 +42,11 @@ internal static class IntegrationEmitter
             {
                 yield return template;
             }
+
+            if (features.GeneratesHttpClientConfigurationBinding)
+            {
+                yield return GeneratedNames.HttpClientServiceCollectionExtensionsConfiguration;
+            }
         }
 
         if (!features.HasPollyCore)

@@ -55,6 +55,9 @@ internal static class GeneratedNames
     public const string ResilienceHttpClientBuilderExtensions = "DatoCmsResilienceHttpClientBuilderExtensions";
     public const string ClientOptions = "DatoCmsClientOptions";
     public const string HttpClientServiceCollectionExtensions = "DatoCmsHttpClientServiceCollectionExtensions";
+
+    /// <summary>The second part of <see cref="HttpClientServiceCollectionExtensions"/>, with the IConfigurationSection overloads (a template, not a type).</summary>
+    public const string HttpClientServiceCollectionExtensionsConfiguration = HttpClientServiceCollectionExtensions + ".Configuration";
     public const string Projects = "DatoCmsProjects";
     public const string JobFollowingHandler = "DatoCmsJobFollowingHandler";
     public const string RedisRateLimiter = "DatoCmsRedisRateLimiter";

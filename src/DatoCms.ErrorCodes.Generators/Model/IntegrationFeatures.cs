@@ -10,13 +10,17 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasHttpResilience">Microsoft.Extensions.Http.Resilience: AddDatoCmsResilienceHandler and ConfigureForDatoCms.</param>
 /// <param name="HasServiceCollection">Microsoft.Extensions.DependencyInjection.Abstractions: the consumer uses dependency injection.</param>
 /// <param name="HasHttpClientFactory">Microsoft.Extensions.Http: AddDatoCmsHttpClient.</param>
+/// <param name="HasConfiguration">Microsoft.Extensions.Configuration.Abstractions: the consumer reads configuration.</param>
+/// <param name="HasOptionsConfigurationBinding">Microsoft.Extensions.Options.ConfigurationExtensions (which brings the configuration binder): AddDatoCmsHttpClient's IConfigurationSection overloads.</param>
 internal readonly record struct IntegrationFeatures(
     bool HasMetrics,
     bool HasLogging,
     bool HasPollyCore,
     bool HasHttpResilience,
     bool HasServiceCollection,
-    bool HasHttpClientFactory)
+    bool HasHttpClientFactory,
+    bool HasConfiguration,
+    bool HasOptionsConfigurationBinding)
 {
     /// <summary>
     /// The resilience handler builds on the Polly blocks, logs through ILogger and takes the place of
@@ -26,4 +30,7 @@ internal readonly record struct IntegrationFeatures(
 
     /// <summary>AddDatoCmsHttpClient gives the handler the container's logger; Microsoft.Extensions.Http brings logging.</summary>
     public bool GeneratesHttpClientRegistration => HasHttpClientFactory && HasLogging;
+
+    /// <summary>AddDatoCmsHttpClient's IConfigurationSection overloads bind through OptionsBuilder.Bind, as AddDatoCmsResilienceHandler's does.</summary>
+    public bool GeneratesHttpClientConfigurationBinding => GeneratesHttpClientRegistration && HasOptionsConfigurationBinding;
 }

@@ -35,7 +35,7 @@ public class SnapshotTests
         ["EdgeCasesLegacy"] = 8,
         ["EdgeCasesPublic"] = 31,
         ["NoCodes"] = 31,
-        ["ResilienceStack"] = 48,
+        ["ResilienceStack"] = 49,
         ["RateLimiting"] = 34,
         ["Redis"] = 39,
     };

@@ -15,6 +15,7 @@ public class IntegrationTests
     private static readonly string[] LoggingFiles = { "DatoCmsLogging.g.cs", "DatoCmsRetryOptionsLogger.g.cs" };
     private static readonly string[] PollyFiles = { "DatoCmsResilience.g.cs", "DatoCmsRetryDecision.g.cs", "DatoCmsRetryBudget.g.cs", "DatoCmsThrottleStrategy.g.cs" };
     private static readonly string[] RegistrationFiles = { "DatoCmsClientOptions.g.cs", "DatoCmsHttpClientServiceCollectionExtensions.g.cs", "DatoCmsProjects.g.cs" };
+    private const string RegistrationBindingFile = "DatoCmsHttpClientServiceCollectionExtensions.Configuration.g.cs";
     private static readonly string[] ResilienceHandlerFiles =
     {
         "DatoCmsResilienceOptions.g.cs", "DatoCmsResilienceOptionsValidator.g.cs", "DatoCmsThrottles.g.cs", "DatoCmsResilienceHttpClientBuilderExtensions.g.cs",
@@ -38,6 +39,9 @@ internal static class StackUsage
         services.AddHttpClient(""standard"").AddStandardResilienceHandler(o => o.ConfigureForDatoCms());
         services.AddDatoCmsHttpClient(""registered"", o => { o.ApiToken = ""t""; o.UseRetryHandler = false; }).AddDatoCmsResilienceHandler();
         services.AddDatoCmsHttpClient<StackClient>(o => o.ApiToken = ""t"");
+        services.AddDatoCmsHttpClient(""configured"", section).AddDatoCmsResilienceHandler(section.GetSection(""Resilience""));
+        services.AddDatoCmsHttpClient<StackClient>(section);
+        services.AddDatoCmsHttpClient<object, StackClient>(section);
         var options = new DatoCmsRetryOptions { Logger = null };
         ResiliencePipeline<HttpResponseMessage> http = new ResiliencePipelineBuilder<HttpResponseMessage>().AddDatoCmsRetry(options).Build();
         ResiliencePipeline sdk = new ResiliencePipelineBuilder().AddDatoCmsRetry().Build();
@@ -62,7 +66,7 @@ internal sealed class StackClient
 
         Assert.Empty(run.CompilationProblems);
         Assert.Empty(run.Diagnostics);
-        Assert.DoesNotContain(run.Sources.Keys, LoggingFiles.Concat(RegistrationFiles).Concat(PollyFiles).Concat(ResilienceHandlerFiles).Contains);
+        Assert.DoesNotContain(run.Sources.Keys, LoggingFiles.Concat(RegistrationFiles).Append(RegistrationBindingFile).Concat(PollyFiles).Concat(ResilienceHandlerFiles).Contains);
         Assert.Contains("DatoCmsTelemetry.g.cs", run.Sources.Keys);
         Assert.Contains("DatoCmsMetrics.g.cs", run.Sources.Keys);
     }
@@ -100,12 +104,28 @@ internal sealed class StackClient
         var run = GeneratorRunner.RunOnShippedSpec(Usage, references: target, extraReferences: ResilienceStackReferences.HttpClientFactoryOnly(target));
 
         Assert.DoesNotContain(run.CompilationProblems, d => d.Id is not ("CS1701" or "CS1702"));
-        Assert.All(LoggingFiles.Concat(RegistrationFiles), file => Assert.Contains(file, run.Sources.Keys));
+        Assert.All(LoggingFiles.Concat(RegistrationFiles).Append(RegistrationBindingFile), file => Assert.Contains(file, run.Sources.Keys));
         Assert.DoesNotContain(run.Sources.Keys, PollyFiles.Concat(ResilienceHandlerFiles).Contains);
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("DATO130", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
         Assert.StartsWith("AddDatoCmsResilienceHandler and ConfigureForDatoCms are not generated: they need Microsoft.Extensions.Http.Resilience", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void HttpClientFactoryWithoutTheBinderGivesRegistrationWithoutTheSectionOverloadsAndSaysWhy(ReferenceSet target)
+    {
+        // The action overloads keep working; a call to a section overload would not compile, so none is made.
+        const string Usage = "using DatoCms.ErrorCodes;\ninternal static class Use { public static object Register(Microsoft.Extensions.DependencyInjection.IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration c) => s.AddDatoCmsHttpClient(\"datocms\", o => o.ApiToken = c[\"DatoCms:ApiToken\"]); }";
+        var run = GeneratorRunner.RunOnShippedSpec(Usage, references: target, extraReferences: ResilienceStackReferences.HttpClientFactoryWithoutBinder(target));
+
+        Assert.DoesNotContain(run.CompilationProblems, d => d.Id is not ("CS1701" or "CS1702"));
+        Assert.All(LoggingFiles.Concat(RegistrationFiles), file => Assert.Contains(file, run.Sources.Keys));
+        Assert.DoesNotContain(RegistrationBindingFile, run.Sources.Keys);
+        var messages = run.Diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(run.Diagnostics, d => Assert.Equal("DATO130", d.Id));
+        Assert.Contains(messages, m => m.StartsWith("The IConfigurationSection overloads of AddDatoCmsHttpClient are not generated: they need Microsoft.Extensions.Options.ConfigurationExtensions", System.StringComparison.Ordinal));
     }
 
     [Theory]
@@ -119,7 +139,7 @@ internal sealed class StackClient
         var problems = run.CompilationProblems.Where(d => d.Id is not ("CS1701" or "CS1702")).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.Empty(run.Diagnostics);
-        Assert.All(LoggingFiles.Concat(RegistrationFiles).Concat(PollyFiles).Concat(ResilienceHandlerFiles), file => Assert.Contains(file, run.Sources.Keys));
+        Assert.All(LoggingFiles.Concat(RegistrationFiles).Append(RegistrationBindingFile).Concat(PollyFiles).Concat(ResilienceHandlerFiles), file => Assert.Contains(file, run.Sources.Keys));
     }
 
     [Fact]

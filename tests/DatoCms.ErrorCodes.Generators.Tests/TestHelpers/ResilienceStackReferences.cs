@@ -31,4 +31,12 @@ internal static class ResilienceStackReferences
             && !name.Contains("Resilience", StringComparison.Ordinal) && !name.Contains("Diagnostics", StringComparison.Ordinal)
             && !name.Contains("Telemetry", StringComparison.Ordinal) && !name.Contains("Compliance", StringComparison.Ordinal)
             && !name.Contains("AmbientMetadata", StringComparison.Ordinal) && !name.Contains("ObjectPool", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Microsoft.Extensions.Http and configuration without the binder, as an older Microsoft.Extensions.Http
+    /// (which did not bring Microsoft.Extensions.Options.ConfigurationExtensions) has them.
+    /// </summary>
+    public static IReadOnlyList<MetadataReference> HttpClientFactoryWithoutBinder(ReferenceSet set) =>
+        HttpClientFactoryOnly(set).Where(r => Path.GetFileName(r.Display) is not ("Microsoft.Extensions.Configuration.Binder.dll"
+            or "Microsoft.Extensions.Options.ConfigurationExtensions.dll" or "Microsoft.Extensions.Logging.Configuration.dll")).ToList();
 }

@@ -5,7 +5,7 @@ namespace DatoCms.ErrorCodes
     /// version, environment and Authorization headers, and the retry handler with one throttle per
     /// project. The Authorization header is redacted from the factory's own logs.
     /// </summary>
-    internal static class DatoCmsHttpClientServiceCollectionExtensions
+    internal static partial class DatoCmsHttpClientServiceCollectionExtensions
     {
         /// <summary>The header that selects a sandbox environment.</summary>
         public const string EnvironmentHeader = "X-Environment";
@@ -89,9 +89,15 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(configure));
             }
 
-            var name = builder.Name;
-            global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<DatoCmsClientOptions>(builder.Services, name)
+            global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<DatoCmsClientOptions>(builder.Services, builder.Name)
                 .Configure(configure);
+            return Register(builder);
+        }
+
+        /// <summary>Everything but the settings: validation, headers, redaction and the retry handler, all reading the client's named options.</summary>
+        private static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Register(global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder)
+        {
+            var name = builder.Name;
             if (!HasValidator(builder.Services, name))
             {
                 global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<global::Microsoft.Extensions.Options.IValidateOptions<DatoCmsClientOptions>>(

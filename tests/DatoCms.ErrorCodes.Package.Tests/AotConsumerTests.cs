@@ -6,8 +6,8 @@ namespace DatoCms.ErrorCodes.Package.Tests;
 /// A library that declares itself ready for trimming and native AOT (IsAotCompatible, which turns on
 /// the trim and AOT analyzers) and uses every integration the package can generate: the typed
 /// client registration, the resilience handler, Polly, logging and the Redis limiter. The generated
-/// code must raise no trim or AOT warning of its own; the one overload that binds configuration by
-/// reflection says so to its caller, as the configuration binder does, and nothing else warns.
+/// code must raise no trim or AOT warning of its own; the overloads that bind configuration by
+/// reflection say so to their caller, as the configuration binder does, and nothing else warns.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class AotConsumerTests(PackedPackage package, ITestOutputHelper output)
@@ -33,8 +33,11 @@ public class AotConsumerTests(PackedPackage package, ITestOutputHelper output)
                 services.AddHttpClient("resilient").AddDatoCmsResilienceHandler(o => o.MaxAttempts = 3);
             }
 
-            public static void AddContentFromConfiguration(IServiceCollection services, IConfigurationSection section) =>
+            public static void AddContentFromConfiguration(IServiceCollection services, IConfigurationSection section)
+            {
                 services.AddHttpClient("bound").AddDatoCmsResilienceHandler(section);
+                services.AddDatoCmsHttpClient("cms", section);
+            }
         }
         """;
 
@@ -62,7 +65,11 @@ public class AotConsumerTests(PackedPackage package, ITestOutputHelper output)
         var build = workspace.Dotnet(new[] { "build", "Library/Library.csproj" }.Concat(DotnetCli.QuietBuildOptions).ToArray()).ShouldSucceed();
 
         Assert.Equal(
-            new[] { "Library/Registration.cs(22,9): IL2026", "Library/Registration.cs(22,9): IL3050" },
+            new[]
+            {
+                "Library/Registration.cs(23,9): IL2026", "Library/Registration.cs(23,9): IL3050",
+                "Library/Registration.cs(24,9): IL2026", "Library/Registration.cs(24,9): IL3050",
+            },
             BuildDiagnostic.Parse(build, workspace.Root).Select(d => $"{d.File}({d.Line},{d.Column}): {d.Id}"));
     }
 }

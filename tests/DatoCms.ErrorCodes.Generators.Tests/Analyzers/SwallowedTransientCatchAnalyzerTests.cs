@@ -120,6 +120,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -194,6 +195,159 @@ internal sealed class Importer(Func<Task> call)
     public async Task OnlyTheMessage() { try { await call(); } [|catch (DatoCmsApiException ex)|] { _messages.Enqueue(ex.Message); } }
 
     public async Task ImmutableAddDiscarded() { try { await call(); } [|catch (DatoCmsApiException ex)|] { _immutable.Add(ex); } }
+}");
+
+    [Fact]
+    public Task ErrorAddedToALocalCollectionTheCallerGetsIsHandedOn() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", CollectionsPrelude + @"
+internal static class Collector
+{
+    public static async Task<List<Exception>> Returned(IEnumerable<Func<Task>> calls)
+    {
+        var errors = new List<Exception>();
+        foreach (var call in calls)
+        {
+            try { await call(); }
+            catch (DatoCmsApiException ex) { errors.Add(ex); }
+        }
+
+        return errors;
+    }
+
+    public static List<Exception> ReturnedAfterOneTry(Action call)
+    {
+        var errors = new List<Exception>();
+        try { call(); }
+        catch (DatoCmsApiException ex) { errors.Add(ex); }
+        return errors;
+    }
+
+    public static (int Done, List<StepResult> Failed) ReturnedInATuple(IList<Action> calls)
+    {
+        var failed = new List<StepResult>();
+        var done = 0;
+        for (var i = 0; i < calls.Count; i++)
+        {
+            try { calls[i](); done++; }
+            catch (DatoCmsApiException ex) { failed.Add(new StepResult(""step "" + i, ex)); }
+        }
+
+        return (done, failed);
+    }
+
+    public static bool ThroughAnOutParameter(IEnumerable<Action> calls, out List<Exception> failures)
+    {
+        var errors = new List<Exception>();
+        foreach (var call in calls)
+        {
+            try { call(); }
+            catch (DatoCmsApiException ex) { errors.Add(ex); }
+        }
+
+        failures = errors;
+        return errors.Count == 0;
+    }
+
+    public static IReadOnlyList<DatoCmsApiError> AddedInBulk(IEnumerable<Action> calls)
+    {
+        var problems = new List<DatoCmsApiError>();
+        foreach (var call in calls)
+        {
+            try { call(); }
+            catch (DatoCmsApiException ex) { problems.AddRange(ex.Errors); }
+        }
+
+        return problems;
+    }
+
+    public static Exception[] AddedInBulkToAnArray(IEnumerable<Action> calls)
+    {
+        var errors = new List<Exception>();
+        foreach (var call in calls)
+        {
+            try { call(); }
+            catch (DatoCmsApiException ex) { errors.InsertRange(0, new[] { ex }); }
+        }
+
+        return errors.ToArray();
+    }
+
+    public static async Task<IReadOnlyCollection<Exception>> FromParallelCalls(IEnumerable<Func<Task>> calls)
+    {
+        var errors = new ConcurrentBag<Exception>();
+        await Task.WhenAll(calls.Select(async call =>
+        {
+            try { await call(); }
+            catch (DatoCmsApiException ex) { errors.Add(ex); }
+        }));
+        return errors;
+    }
+
+    public static int CountedButThrown(IEnumerable<Action> calls)
+    {
+        var errors = new List<Exception>();
+        foreach (var call in calls)
+        {
+            try { call(); }
+            catch (DatoCmsApiException ex) { errors.Add(ex); }
+        }
+
+        // Whether a summary exception hands the failures on is the author's call: the rule stays silent.
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(errors.Count + "" calls failed"");
+        }
+
+        return 0;
+    }
+
+    public static int AnAliasOfAKeptList(IEnumerable<Action> calls, Sink sink)
+    {
+        var errors = sink.List;
+        foreach (var call in calls)
+        {
+            try { call(); }
+            catch (DatoCmsApiException ex) { errors.Add(ex); }
+        }
+
+        return errors.Count;
+    }
+}");
+
+    [Fact]
+    public Task ErrorAddedToALocalCollectionOfWhichOnlyTheCountLeavesIsDropped() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", CollectionsPrelude + @"
+internal static class Collector
+{
+    public static int Counted(IEnumerable<Action> calls)
+    {
+        var errors = new List<Exception>();
+        foreach (var call in calls)
+        {
+            try { call(); }
+            [|catch (DatoCmsApiException ex)|] { errors.Add(ex); }
+        }
+
+        Console.WriteLine(errors.Count + "" failed"");
+        return errors.Count;
+    }
+
+    public static async Task NeverRead(IEnumerable<Func<Task>> calls)
+    {
+        var errors = new Queue<Exception>();
+        foreach (var call in calls)
+        {
+            try { await call(); }
+            [|catch (DatoCmsApiException ex)|] { errors.Enqueue(ex); }
+        }
+    }
+
+    public static bool EmptiedAndChecked(Action call)
+    {
+        var errors = new List<Exception>();
+        errors.Clear();
+        try { call(); }
+        [|catch (DatoCmsApiException ex)|] { errors.Add(ex); }
+        return errors.Count == 0;
+    }
 }");
 
     [Fact]

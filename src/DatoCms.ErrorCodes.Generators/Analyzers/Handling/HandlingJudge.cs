@@ -348,7 +348,9 @@ internal sealed class HandlingJudge
     /// <c>failures.Add(ex)</c>, <c>_queue.Enqueue(new Failure(id, ex))</c>, <c>writer.TryWrite(ex)</c>: the
     /// error (or a value built from it) put in a collection or channel that outlives the handler, to be
     /// thrown or handed on later, as an assignment there would be. A collection that lives only in the
-    /// catch dies with it, and an immutable collection's add returns a new one and leaves the kept one as it was.
+    /// catch dies with it, so does a local one that the function only adds to and counts
+    /// (<see cref="LocalCollections"/>), and an immutable collection's add returns a new one and leaves
+    /// the kept one as it was.
     /// </summary>
     private bool KeepsForLater(IInvocationOperation invocation, PathContext context) =>
         CollectionAdds.IsAddingName(invocation.TargetMethod.Name)
@@ -357,7 +359,8 @@ internal sealed class HandlingJudge
         && (IsCollection(collection) || IsChannelWriter(collection))
         && !ReturnsANewCollection(invocation.TargetMethod, collection)
         && StoresForLater(Resolve(receiver, context), context)
-        && invocation.Arguments.Any(a => CarriesError(a.Value, context, depth: 0));
+        && invocation.Arguments.Any(a => CarriesError(a.Value, context, depth: 0))
+        && !LocalCollections.DiesWithTheFunction(Resolve(receiver, context), context.Model, context.CatchSyntax);
 
     private static bool IsCollection(ITypeSymbol type) =>
         type.SpecialType == SpecialType.System_Collections_IEnumerable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);

@@ -914,3 +914,94 @@ public sealed class TitleFixer(IContentClient client, ILogger logger)
         }
     }
 }
+//// FailuresCollectedInALocalListAndReturnedToTheCaller
+public sealed class Republisher(IContentClient client)
+{
+    public async Task<List<Exception>> RepublishAllAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var failures = new List<Exception>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                await client.PublishAsync(id, ct);
+            }
+            catch (DatoCmsApiException ex)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        return failures;
+    }
+}
+//// FailuresReturnedInTheBatchResult
+public sealed record ItemFailure(string ItemId, DatoCmsApiException Error);
+
+public sealed record BatchResult(int Published, IReadOnlyList<ItemFailure> Failures);
+
+public static class BatchPublisher
+{
+    public static async Task<BatchResult> PublishAsync(IContentClient client, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var failures = new List<ItemFailure>();
+        var published = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            try
+            {
+                await client.PublishAsync(ids[i], ct);
+                published++;
+            }
+            catch (DatoCmsApiException ex)
+            {
+                failures.Add(new ItemFailure(ids[i], ex));
+            }
+        }
+
+        return new BatchResult(published, failures);
+    }
+}
+//// ApiErrorsAddedInBulkAndReturned
+public sealed class TitleChecker(IContentClient client)
+{
+    public async Task<IReadOnlyList<DatoCmsApiError>> CheckTitlesAsync(IEnumerable<Item> items, CancellationToken ct)
+    {
+        var problems = new List<DatoCmsApiError>();
+        foreach (var item in items)
+        {
+            try
+            {
+                await client.UpdateItemAsync(item with { Title = item.Title.Trim() }, ct);
+            }
+            catch (DatoCmsApiException ex)
+            {
+                problems.AddRange(ex.Errors);
+            }
+        }
+
+        return problems;
+    }
+}
+//// FailuresCollectedInALocalListOnlyCounted
+public sealed class Unpublisher(IContentClient client, ILogger logger)
+{
+    public async Task<int> UnpublishAllAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var failures = new List<Exception>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                await client.PublishAsync(id, ct);
+            }
+            {|DATO002:catch (DatoCmsApiException ex)|}
+            {
+                failures.Add(ex);
+            }
+        }
+
+        logger.LogInformation("{Count} items could not be unpublished", failures.Count);
+        return failures.Count;
+    }
+}

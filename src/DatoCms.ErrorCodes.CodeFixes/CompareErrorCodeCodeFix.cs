@@ -18,7 +18,9 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// of several codes (<c>is "A" or "B"</c>) and a switch over the string (statement or expression)
 /// become the same test of the enum, constant for constant, when every constant is a code and the
 /// rest is <c>or</c>, parentheses, discards and defaults; anything else (a <c>null</c> case,
-/// a type pattern, two constants that name one member, a <c>goto case</c>) keeps the string. Everything the fix reads
+/// a type pattern, two constants that name one member, a <c>goto case</c>) keeps the string. The code
+/// string passed to <c>ex.FindError("ITEM_LOCKED", ...)</c> becomes the member, which calls the enum
+/// overload (a named <c>apiCode:</c> becomes its parameter's name). Everything the fix reads
 /// from the semantic model it reads from the user's own nodes, never from the replacement it builds.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CompareErrorCodeCodeFix))]
@@ -40,6 +42,12 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
         {
             // Several constants: a pattern of codes, or a switch over the string.
             RegisterConstantsRewrite(site, node is SwitchStatementSyntax or SwitchExpressionSyntax or IsPatternExpressionSyntax ? node : null);
+            return;
+        }
+
+        if (FindErrorArgument(node) is { } findErrorArgument)
+        {
+            RegisterFindErrorRewrite(site, findErrorArgument, member);
             return;
         }
 
@@ -160,6 +168,47 @@ public sealed class CompareErrorCodeCodeFix : DatoCmsCodeFixProvider
                     ? SyntaxFactory.ParseExpression(code.Text)
                     : SyntaxFactory.ParseExpression(constants[original])).WithTriviaFrom(original))
             .WithAdditionalAnnotations(Formatter.Annotation));
+    }
+
+    /// <summary><c>ex.FindError("ITEM_LOCKED")</c>, <c>ex?.FindError(apiCode: "ITEM_LOCKED", ...)</c>: the argument the diagnostic marks the code of.</summary>
+    private static ArgumentSyntax? FindErrorArgument(SyntaxNode node)
+    {
+        var argument = node as ArgumentSyntax ?? node.Parent as ArgumentSyntax;
+        return argument is { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: var called } } }
+            && called is MemberAccessExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.FindError }
+                or MemberBindingExpressionSyntax { Name.Identifier.ValueText: GeneratedNames.Members.FindError }
+            ? argument
+            : null;
+    }
+
+    /// <summary>
+    /// The code string becomes the member, so the call binds to FindError(DatoCmsErrorCode, ...): it
+    /// finds the same errors (each error's Code is its ApiCode parsed exactly) and keeps the details
+    /// predicate as it is.
+    /// </summary>
+    private static void RegisterFindErrorRewrite(FixSite site, ArgumentSyntax argument, string member)
+    {
+        var invocation = (InvocationExpressionSyntax)argument.Parent!.Parent!;
+        if (site.Model.GetSymbolInfo(invocation, site.CancellationToken).Symbol is not IMethodSymbol stringOverload)
+        {
+            return;
+        }
+
+        var enumOverload = stringOverload.ContainingType.GetMembers(stringOverload.Name).OfType<IMethodSymbol>()
+            .FirstOrDefault(m => m.Parameters.Length == stringOverload.Parameters.Length && IsErrorCodeEnum(m.Parameters[0].Type) is not null);
+        if (enumOverload is null)
+        {
+            return;
+        }
+
+        var enumName = enumOverload.Parameters[0].Type.ToMinimalDisplayString(site.Model, argument.SpanStart);
+        site.Offer($"Use {enumName}.{member}", EquivalenceKey, argument, () =>
+        {
+            var replacement = argument.WithExpression(SyntaxFactory.ParseExpression(enumName + "." + member).WithTriviaFrom(argument.Expression));
+            return argument.NameColon is { } name
+                ? replacement.WithNameColon(name.WithName(SyntaxFactory.IdentifierName(enumOverload.Parameters[0].Name).WithTriviaFrom(name.Name)))
+                : replacement;
+        });
     }
 
     /// <summary>Whether the code string is upper- or lower-cased first (its comparison then ignores case).</summary>

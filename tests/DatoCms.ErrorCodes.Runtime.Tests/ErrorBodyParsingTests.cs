@@ -141,6 +141,32 @@ public class ErrorBodyParsingTests
         Assert.Equal(DatoCmsErrorCode.Unknown, ex.FindError("FUTURE_CODE")?.Code);
     }
 
+    /// <summary>
+    /// DATO005's fix turns ex.FindError("ITEM_LOCKED", predicate) into ex.FindError(DatoCmsErrorCode.ItemLocked,
+    /// predicate): for every code of the spec both find the same error, with and without the predicate,
+    /// among errors of that code, of other codes, of a code that differs only in case and of an unknown code.
+    /// </summary>
+    [Fact]
+    public void FindErrorByAKnownCodeStringFindsWhatTheEnumOverloadFinds()
+    {
+        foreach (var code in DatoCmsErrorCodes.All)
+        {
+            var apiCode = code.ToApiString();
+            var ex = Parse(422, Body(
+                Error(apiCode.ToLowerInvariant(), "{\"n\":0}"),
+                Error("FUTURE_CODE", "{\"n\":1}"),
+                Error(code == DatoCmsErrorCode.NotFound ? "ITEM_LOCKED" : "NOT_FOUND", "{\"n\":2}"),
+                Error(apiCode, "{\"n\":3}"),
+                Error(apiCode, "{\"n\":4}")));
+            bool Fourth(System.Text.Json.JsonElement details) => details.GetProperty("n").GetInt32() == 4;
+
+            Assert.Same(ex.FindError(code), ex.FindError(apiCode));
+            Assert.Same(ex.FindError(code, Fourth), ex.FindError(apiCode, Fourth));
+            Assert.Equal("{\"n\":3}", ex.FindError(apiCode)?.DetailsJson);
+            Assert.Equal("{\"n\":4}", ex.FindError(apiCode, Fourth)?.DetailsJson);
+        }
+    }
+
     [Fact]
     public void UnknownCodeGivesTheBaseTypeAndKeepsTheString()
     {

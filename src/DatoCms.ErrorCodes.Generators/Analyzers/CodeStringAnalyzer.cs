@@ -18,8 +18,8 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers;
 /// DATO005 and DATO006 over the places where a raw code string (<c>ex.ApiCode</c>,
 /// <c>code.ToApiString()</c>) meets a constant string (a literal, a <c>const</c>, a <c>nameof</c>):
 /// <c>==</c>/<c>!=</c>, <c>string.Equals</c> (also ignoring case), <c>is</c> patterns with <c>or</c>
-/// and string switches; DATO006 also checks constants passed to TryParse and to the string overload
-/// of the exception's FindError. A known code gets
+/// and string switches; DATO006 also checks constants passed to TryParse, and both rules the code
+/// passed to the string overload of the exception's FindError. A known code gets
 /// DATO005 (use the enum); an unknown one DATO006 (never matches). A lower-case code compared
 /// ignoring case is known. Each operation's syntax is tested first (an equality, a call named
 /// Equals, TryParse or FindError, and the node must name ApiCode or ToApiString), so the semantic
@@ -165,16 +165,57 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
         // ex.FindError("INVALID_FILED"): the string overload compares each error's ApiCode ordinally, so
         // a misspelt code finds nothing. That overload exists for codes newer than the spec, so only
         // a string close to a known code (one with a suggestion) is reported: "FUTURE_CODE" is taken
-        // for a new code, not a typo. A known code is not a DATO005 either: there is no comparison
-        // here to rewrite.
+        // for a new code, not a typo. A known code is a DATO005, as in ex.ApiCode == "ITEM_LOCKED":
+        // the enum overload finds the same errors (each error's Code is what TryParse makes of its
+        // ApiCode, exactly), with the compiler checking the code.
         if (method.Name == GeneratedNames.Members.FindError && symbols.ApiException is { } apiException
             && SymbolEqualityComparer.Default.Equals(method.ContainingType, apiException)
             && method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
             && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } apiCode
-            && ConstantString(apiCode.Value) is { } code)
+            && ConstantString(apiCode.Value) is { } code
+            && !CheckUnknown(context, state, code, ignoreCase: false, onlyWithSuggestion: true)
+            && HasEnumOverload(method, symbols))
         {
-            CheckUnknown(context, state, code, ignoreCase: false, onlyWithSuggestion: true);
+            ReportKnownFindError(context, symbols, code);
         }
+    }
+
+    /// <summary>The exception declares FindError(DatoCmsErrorCode, ...) with the string overload's other parameters, for the fix to call.</summary>
+    private static bool HasEnumOverload(IMethodSymbol stringOverload, DatoCmsSymbols symbols)
+    {
+        foreach (var member in stringOverload.ContainingType.GetMembers(stringOverload.Name))
+        {
+            if (member is IMethodSymbol candidate && candidate.Parameters.Length == stringOverload.Parameters.Length
+                && SymbolEqualityComparer.Default.Equals(candidate.Parameters[0].Type, symbols.ErrorCode)
+                && SymbolEqualityComparer.Default.Equals(candidate.ReturnType, stringOverload.ReturnType)
+                && candidate.Parameters.Skip(1).Zip(stringOverload.Parameters.Skip(1), (a, b) => a.Name == b.Name && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>DATO005 on the code string given to FindError, with the member the fix passes instead.</summary>
+    private static void ReportKnownFindError(OperationAnalysisContext context, DatoCmsSymbols symbols, IOperation constant)
+    {
+        var written = (string)constant.ConstantValue.Value!;
+        var member = symbols.MemberFor(written)!;
+
+        // Exactly the member's own code: then FindError(member) finds the errors FindError(written) did.
+        if (!string.Equals(symbols.CodeOf(member), written, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            UsageDiagnosticDescriptors.RawCodeStringComparison,
+            constant.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member.Name),
+            "each error's Code",
+            member.ContainingType.Name + "." + member.Name,
+            written));
     }
 
     private static void AnalyzeIsPattern(OperationAnalysisContext context, CodeStringState state)

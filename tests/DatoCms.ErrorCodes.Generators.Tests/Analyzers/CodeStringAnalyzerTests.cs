@@ -86,7 +86,7 @@ internal static class Handler
         @"return code switch { DatoCmsErrorCode.ItemLocked => true, _ => false };",
         @"const string Locked = ""ITEM_LOCKED""; return text == Locked;",
         @"return Enum.TryParse<DatoCmsErrorCode>(""ItemLocked"", out _);",
-        @"DatoCmsApiException? ex = null; return ex?.FindError(""INVALID_FIELD"") is null && ex?.FindError(DatoCmsErrorCode.InvalidField) is null && ex?.FindError(text) is null;",
+        @"DatoCmsApiException? ex = null; return ex?.FindError(DatoCmsErrorCode.InvalidField) is null && ex?.FindError(text) is null && ex?.FindError(code.ToApiString()) is null;",
         // The string overload is for codes newer than the spec: one close to no known code is taken for such a code.
         @"DatoCmsApiException? ex = null; return ex?.FindError(""FUTURE_CODE"") is null && ex?.FindError(""BATCH_PUBLISHING_THROTTLED"") is null;",
     };
@@ -128,9 +128,24 @@ internal static class Handler
         DatoCmsApiException? ex = null;
         return ex?.FindError([|""INVALID_FILED""|]) is null
             && ex?.FindError(detailsPredicate: null, apiCode: [|""NOT_FUOND""|]) is null
-            && ex?.FindError(""INVALID_FIELD"") is null;", null,
+            && ex?.FindError([|""item_locked""|]) is null;", null,
         "\"INVALID_FILED\" is not an error code of the spec; did you mean \"INVALID_FIELD\"?",
-        "\"NOT_FUOND\" is not an error code of the spec; did you mean \"NOT_FOUND\"?");
+        "\"NOT_FUOND\" is not an error code of the spec; did you mean \"NOT_FOUND\"?",
+        "\"item_locked\" is not an error code of the spec; did you mean \"ITEM_LOCKED\"?");
+
+    /// <summary>The enum overload of FindError finds the same errors: a known code passed as a string is a DATO005, on the string.</summary>
+    [Fact]
+    public Task FindErrorWithAKnownCodeIsReported() => Verify005(@"
+        DatoCmsApiException? ex = null;
+        const string Locked = ""ITEM_LOCKED"";
+        return ex?.FindError([|""NOT_FOUND""|]) is null
+            && ex?.FindError([|""INVALID_FIELD""|], details => details.ValueKind == System.Text.Json.JsonValueKind.Object) is null
+            && ex?.FindError(detailsPredicate: null, apiCode: [|""STALE_ITEM_VERSION""|]) is null
+            && ex?.FindError([|Locked|]) is null;",
+        "Compare each error's Code with DatoCmsErrorCode.NotFound instead of the raw code string \"NOT_FOUND\"",
+        "Compare each error's Code with DatoCmsErrorCode.InvalidField instead of the raw code string \"INVALID_FIELD\"",
+        "Compare each error's Code with DatoCmsErrorCode.StaleItemVersion instead of the raw code string \"STALE_ITEM_VERSION\"",
+        "Compare each error's Code with DatoCmsErrorCode.ItemLocked instead of the raw code string \"ITEM_LOCKED\"");
 
     [Fact]
     public Task SwitchCasesAreCheckedOneByOne() => Verify006(@"

@@ -119,7 +119,37 @@ internal static class Describer
     public Task MisspelledFindErrorCodeIsReplacedWithTheSuggestion() => CodeFixVerifier.VerifyAsync(
         new CodeStringAnalyzer(), new UseSuggestedCodeCodeFix(), "DATO006", UseSuggestedCodeCodeFix.EquivalenceKey,
         Describer(@"    public static DatoCmsApiError? Field(DatoCmsApiException ex) => ex.FindError([|""INVALID_FILED""|]);"),
-        Describer(@"    public static DatoCmsApiError? Field(DatoCmsApiException ex) => ex.FindError(""INVALID_FIELD"");"));
+        Describer(@"    public static DatoCmsApiError? Field(DatoCmsApiException ex) => ex.FindError({|DATO005:""INVALID_FIELD""|});"));
+
+    /// <summary>
+    /// The code string becomes the member, which calls FindError's enum overload: the same errors are
+    /// found, a details predicate stays, and a named apiCode takes the enum parameter's name.
+    /// </summary>
+    [Fact]
+    public Task FindErrorWithAKnownCodeCallsTheEnumOverload() => CodeFixVerifier.VerifyAsync(
+        new CodeStringAnalyzer(), new CompareErrorCodeCodeFix(), "DATO005", CompareErrorCodeCodeFix.EquivalenceKey,
+        Describer(@"    private const string Stale = ""STALE_ITEM_VERSION"";
+
+    public static DatoCmsApiError? Locked(DatoCmsApiException ex) => ex.FindError([|""ITEM_LOCKED""|]);
+
+    public static DatoCmsApiError? Slug(DatoCmsApiException ex) => ex.FindError([|""INVALID_FIELD""|], details => details.GetProperty(""field"").GetString() == ""slug"");
+
+    public static DatoCmsApiError? Named(DatoCmsApiException? ex) => ex?.FindError(detailsPredicate: null, apiCode: /* the code */ [|""NOT_FOUND""|]);
+
+    public static bool IsStale(DatoCmsApiException ex) => ex.FindError([|Stale|]) is not null;
+
+    public static DatoCmsApiError? Newer(DatoCmsApiException ex) => ex.FindError(""FUTURE_CODE"");"),
+        Describer(@"    private const string Stale = ""STALE_ITEM_VERSION"";
+
+    public static DatoCmsApiError? Locked(DatoCmsApiException ex) => ex.FindError(DatoCmsErrorCode.ItemLocked);
+
+    public static DatoCmsApiError? Slug(DatoCmsApiException ex) => ex.FindError(DatoCmsErrorCode.InvalidField, details => details.GetProperty(""field"").GetString() == ""slug"");
+
+    public static DatoCmsApiError? Named(DatoCmsApiException? ex) => ex?.FindError(detailsPredicate: null, code: /* the code */ DatoCmsErrorCode.NotFound);
+
+    public static bool IsStale(DatoCmsApiException ex) => ex.FindError(DatoCmsErrorCode.StaleItemVersion) is not null;
+
+    public static DatoCmsApiError? Newer(DatoCmsApiException ex) => ex.FindError(""FUTURE_CODE"");"));
 
     /// <summary>
     /// nameof gives the member's C# name, which never equals the API's code: it becomes the code the

@@ -277,7 +277,55 @@ public static class PermissionCheck
 {
     public static bool LacksPermission(DatoCmsApiException ex, string newerCode) =>
         ex.FindError(DatoCmsErrorCode.InsufficientPermissions) is not null
-        || ex.FindError("PLAN_UPGRADE_REQUIRED") is not null
+        || ex.FindError({|DATO005:"PLAN_UPGRADE_REQUIRED"|}) is not null
         || ex.FindError("SEAT_LIMIT_REACHED_FOR_ROLE") is not null
         || ex.FindError(newerCode) is not null;
+}
+//// FindErrorWithAKnownCodeAndADetailsPredicate
+public sealed class SlugGuard(IContentClient client, ILogger logger)
+{
+    public async Task<bool> SaveAsync(Item item, CancellationToken ct)
+    {
+        try
+        {
+            await client.UpdateItemAsync(item, ct);
+            return true;
+        }
+        catch (DatoCmsApiException ex) when (ex.FindError({|DATO005:"INVALID_FIELD"|}, details => details.GetProperty("field").GetString() == "slug") is { } slug)
+        {
+            logger.LogWarning("Item {Id} has a slug that is taken: {Details}", item.Id, slug.Details);
+            return false;
+        }
+    }
+}
+//// FindErrorWithTheEnumAndANewerCodeString
+public sealed class UploadChecks(IContentClient client, ILogger logger)
+{
+    // Not in this build's spec yet; the string overload is there for such codes.
+    private const string UploadQuotaExceeded = "UPLOAD_QUOTA_EXCEEDED_FOR_PLAN";
+
+    public async Task<bool> TryPublishAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await client.PublishAsync(id, ct);
+            return true;
+        }
+        catch (DatoCmsApiException ex) when (!ex.IsTransient)
+        {
+            if (ex.FindError(DatoCmsErrorCode.InvalidField, details => details.GetProperty("field").GetString() == "cover") is { } cover)
+            {
+                logger.LogWarning("Item {Id} needs a cover: {Details}", id, cover.Details);
+                return false;
+            }
+
+            if (ex.FindError(UploadQuotaExceeded) is not null)
+            {
+                logger.LogWarning("The plan's upload quota is used up; item {Id} waits", id);
+                return false;
+            }
+
+            throw;
+        }
+    }
 }

@@ -15,16 +15,19 @@ public class VaryingAnswersTests
 {
     private const int Limit = 20;
 
-    [Fact]
-    public async Task WithAnswersThatVaryWidelyTheHandlerStaysUnderTheLimitAndLosesNothing()
+    [Theory]
+    [InlineData(ImitationWindowMode.Fixed)]
+    [InlineData(ImitationWindowMode.Sliding)]
+    public async Task WithAnswersThatVaryWidelyTheHandlerStaysUnderTheLimitAndLosesNothing(ImitationWindowMode mode)
     {
         // The server's work varies by up to 150 ms from request to request, after it counted the
-        // request: the throttle must never overrun the server's window.
+        // request: the throttle must never overrun the server's window, also where the server's
+        // counts free slots before a window has passed by the clock (ServerCountTests).
         await using var api = await ImitationApi.StartAsync(new ImitationOptions
         {
             RequestsPerWindow = Limit,
             Window = TimeSpan.FromMilliseconds(500),
-            Mode = ImitationWindowMode.Fixed,
+            Mode = mode,
             Latency = TimeSpan.FromMilliseconds(2),
             LatencySpread = TimeSpan.FromMilliseconds(3),
             ResponseDelay = TimeSpan.FromMilliseconds(5),

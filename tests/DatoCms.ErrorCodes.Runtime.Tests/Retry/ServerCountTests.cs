@@ -5,103 +5,115 @@ using System.Threading.Tasks;
 namespace DatoCms.ErrorCodes.Runtime.Tests.Retry;
 
 /// <summary>
-/// Slots that the server's own count proves out of its window are free at once; a count that
-/// proves nothing frees nothing. The window here is long (10 s), so every slot freed in these
-/// tests was freed by an answer, never by the clock.
+/// A request whose answer was slow holds its slot by the clock until a window after the answer:
+/// nothing says how much of the wait came before the server counted it. When the server's own count
+/// proves it out of the window, it is reused a window after it left instead; a count that proves
+/// nothing changes nothing. Each test's slow request is answered a second after it left, in a
+/// window of four, so the two times are a second apart and the checks hold on a busy machine.
 /// </summary>
 public class ServerCountTests
 {
-    private const int Limit = 4;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    private const int Limit = 2;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(1);
 
     [Fact]
-    public async Task RequestsAnsweredBeforeOneTheServerCountsAloneAreOutOfTheWindow()
+    public async Task ARequestTheServerNoLongerCountsIsReusedAWindowAfterItLeft()
     {
-        // Two requests answered, then two more sent; the first of those is the only one in the
-        // server's window (its fixed window has started again): the first two were counted in an
-        // earlier window, so their slots are free although a window has not passed since.
         var limiter = new DatoCmsRateLimiter(Limit, Window);
-        var first = await limiter.AcquireAsync(CancellationToken.None);
-        var second = await limiter.AcquireAsync(CancellationToken.None);
-        first.Complete(200, RateLimitHeaders.Of(Limit, 3));
-        second.Complete(200, RateLimitHeaders.Of(Limit, 2));
-        var third = await limiter.AcquireAsync(CancellationToken.None);
-        var fourth = await limiter.AcquireAsync(CancellationToken.None);
-        Assert.Equal(0, limiter.Available);
+        await FillWithASlowRequestAsync(limiter);
 
-        third.Complete(200, RateLimitHeaders.Of(Limit, 3));
+        // The next request is the only one in the server's window (its fixed window has started
+        // again): the slow one was counted in an earlier window.
+        var next = await limiter.AcquireAsync(CancellationToken.None);
+        next.Complete(200, RateLimitHeaders.Of(Limit, Limit - 1));
 
-        // The third is held (counted now), the fourth is in flight; the first two are free.
-        Assert.Equal(2, limiter.Held);
-        fourth.Complete(200, RateLimitHeaders.Of(Limit, 2));
-        Assert.Equal(2, limiter.Held);
+        // Reusable a window after the slow request left (3 s from now), not after its answer (4 s).
+        Assert.InRange(NextFreeIn(limiter), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3.5));
     }
 
     [Fact]
-    public async Task ACountThatStillHoldsTheEarlierRequestsFreesNothing()
+    public async Task ACountThatStillHoldsTheSlowRequestFreesNothingEarly()
     {
         var limiter = new DatoCmsRateLimiter(Limit, Window);
-        var first = await limiter.AcquireAsync(CancellationToken.None);
-        var second = await limiter.AcquireAsync(CancellationToken.None);
-        first.Complete(200, RateLimitHeaders.Of(Limit, 3));
-        second.Complete(200, RateLimitHeaders.Of(Limit, 2));
-        var third = await limiter.AcquireAsync(CancellationToken.None);
-
-        // Three in the window: the first two and this one.
-        third.Complete(200, RateLimitHeaders.Of(Limit, 1));
-
-        Assert.Equal(3, limiter.Held);
-    }
-
-    [Fact]
-    public async Task RequestsAnsweredAfterTheCountedOneLeftProveNothing()
-    {
-        // Three requests sent together. The third's answer says it was alone in the window, but
-        // the other two were answered after it left: they may have reached the counter after it,
-        // in the next window, so nothing tells that they are out.
-        var limiter = new DatoCmsRateLimiter(Limit, Window);
-        var first = await limiter.AcquireAsync(CancellationToken.None);
-        var second = await limiter.AcquireAsync(CancellationToken.None);
-        var third = await limiter.AcquireAsync(CancellationToken.None);
-        first.Complete(200, RateLimitHeaders.Of(Limit, 2));
-        second.Complete(200, RateLimitHeaders.Of(Limit, 1));
-
-        third.Complete(200, RateLimitHeaders.Of(Limit, 3));
-
-        Assert.Equal(3, limiter.Held);
-    }
-
-    [Fact]
-    public async Task AnAbandonedRequestIsNeitherFreedNorTakenForCounted()
-    {
-        // A request given up (a timeout, say) may still reach the counter after that: its slot is
-        // held for a window whatever later answers say, and it proves nothing about the others.
-        var limiter = new DatoCmsRateLimiter(Limit, Window);
-        var abandoned = await limiter.AcquireAsync(CancellationToken.None);
-        abandoned.Abandon();
+        await FillWithASlowRequestAsync(limiter);
         var next = await limiter.AcquireAsync(CancellationToken.None);
 
-        next.Complete(200, RateLimitHeaders.Of(Limit, 3));
+        // Counted with the slow one.
+        next.Complete(200, RateLimitHeaders.Of(Limit, 0));
 
-        Assert.Equal(2, limiter.Held);
+        Assert.True(NextFreeIn(limiter) > TimeSpan.FromSeconds(3.5), "freed at " + NextFreeIn(limiter));
     }
 
     [Fact]
-    public async Task AnAnswerWithoutTheApisHeadersIsNotTakenForCounted()
+    public async Task ARequestAnsweredAfterTheCountedOneLeftIsNotProvedOut()
     {
-        // A gateway's 502 carries no rate-limit headers: the API may never have counted it, or may
-        // count it later, so it stays held for a window and counts as no evidence.
+        // Sent together: the slow request may have reached the counter after the other one, in
+        // the next window, so the other's count says nothing about it.
         var limiter = new DatoCmsRateLimiter(Limit, Window);
-        var gateway = await limiter.AcquireAsync(CancellationToken.None);
-        gateway.Complete(502, null);
-        var counted = await limiter.AcquireAsync(CancellationToken.None);
+        var tickets = new DatoCmsRateLimitTicket[Limit];
+        for (var i = 0; i < Limit; i++)
+        {
+            tickets[i] = await limiter.AcquireAsync(CancellationToken.None);
+        }
+
+        await Task.Delay(SlowAnswer);
+        for (var i = 0; i < Limit - 1; i++)
+        {
+            tickets[i].Complete(200, RateLimitHeaders.Of(Limit, Limit - 1 - i));
+        }
+
+        tickets[Limit - 1].Complete(200, RateLimitHeaders.Of(Limit, Limit - 1));
+
+        Assert.True(NextFreeIn(limiter) > TimeSpan.FromSeconds(3.5), "freed at " + NextFreeIn(limiter));
+    }
+
+    [Fact]
+    public async Task AnAbandonedRequestIsNeverProvedOut()
+    {
+        // A request given up (a timeout, say) may still reach the counter after that.
+        var limiter = new DatoCmsRateLimiter(Limit, Window);
+        await FillWithASlowRequestAsync(limiter, slow => slow.Abandon());
         var next = await limiter.AcquireAsync(CancellationToken.None);
 
-        next.Complete(200, RateLimitHeaders.Of(Limit, 3));
+        next.Complete(200, RateLimitHeaders.Of(Limit, Limit - 1));
 
-        // The gateway's slot held, the second in flight, the third counted.
-        Assert.Equal(3, limiter.Held);
-        counted.Complete(200, RateLimitHeaders.Of(Limit, 2));
-        Assert.Equal(3, limiter.Held);
+        Assert.True(NextFreeIn(limiter) > TimeSpan.FromSeconds(3.5), "freed at " + NextFreeIn(limiter));
+    }
+
+    [Fact]
+    public async Task AnAnswerWithoutTheApisHeadersIsNeverProvedOut()
+    {
+        // A gateway's 502 carries no rate-limit headers: the API may not have counted it yet.
+        var limiter = new DatoCmsRateLimiter(Limit, Window);
+        await FillWithASlowRequestAsync(limiter, slow => slow.Complete(502, null));
+        var next = await limiter.AcquireAsync(CancellationToken.None);
+
+        next.Complete(200, RateLimitHeaders.Of(Limit, Limit - 1));
+
+        Assert.True(NextFreeIn(limiter) > TimeSpan.FromSeconds(3.5), "freed at " + NextFreeIn(limiter));
+    }
+
+    /// <summary>Sends a request and answers it (or gives it to <paramref name="answer"/>) a second after it left.</summary>
+    private static async Task FillWithASlowRequestAsync(DatoCmsRateLimiter limiter, Action<DatoCmsRateLimitTicket>? answer = null)
+    {
+        var slow = await limiter.AcquireAsync(CancellationToken.None);
+        await Task.Delay(SlowAnswer);
+        if (answer is null)
+        {
+            slow.Complete(200, RateLimitHeaders.Of(Limit, Limit - 1));
+        }
+        else
+        {
+            answer(slow);
+        }
+    }
+
+    /// <summary>How long until the next slot frees, with every slot taken.</summary>
+    private static TimeSpan NextFreeIn(DatoCmsRateLimiter limiter)
+    {
+        Assert.Equal(Limit, limiter.Held);
+        Assert.False(limiter.TryAcquire(out _, out var retryAfter));
+        return retryAfter;
     }
 }

@@ -262,13 +262,15 @@ namespace DatoCms.ErrorCodes
         /// <summary>When an answered slot may be reused: one window after the server counted it, at the earliest, or at once when the server's count showed it out of the window (see ForgetWhatTheServerNoLongerCounts).</summary>
         private long ReusableAt(Slot slot, bool byTheClockOnly = false)
         {
-            if (slot.OutOfTheWindow && !byTheClockOnly)
-            {
-                return long.MinValue;
-            }
-
             var counted = _shortestRoundTrip == long.MaxValue ? slot.Answered : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
-            return counted + _window + _margin;
+            var byTheClock = counted + _window + _margin;
+
+            // Proved out of the window: safe to reuse at once, but reused a window after it left, in
+            // the place it had in the window before. Freed at once, the slots of a fixed window's
+            // last start all went out together at the first answer of the next, and a process that
+            // had started alone and whose bursts reached the server first in every window kept the
+            // window whole while the others waited (finishing at 15 s, against 43 s for them).
+            return slot.OutOfTheWindow && !byTheClockOnly ? global::System.Math.Min(byTheClock, slot.Sent + _window + _margin) : byTheClock;
         }
 
         /// <summary>

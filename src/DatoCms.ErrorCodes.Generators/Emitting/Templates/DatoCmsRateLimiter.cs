@@ -259,7 +259,7 @@ namespace DatoCms.ErrorCodes
             return slot;
         }
 
-        /// <summary>When an answered slot may be reused: one window after the server counted it, at the earliest, or at once when the server's count showed it out of the window (see ForgetWhatTheServerNoLongerCounts).</summary>
+        /// <summary>When an answered slot may be reused: one window after the server counted it, at the earliest, or one window after it left once the server's count proved it out of the window (see ForgetWhatTheServerNoLongerCounts).</summary>
         private long ReusableAt(Slot slot, bool byTheClockOnly = false)
         {
             var counted = _shortestRoundTrip == long.MaxValue ? slot.Answered : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
@@ -269,7 +269,7 @@ namespace DatoCms.ErrorCodes
             // the place it had in the window before. Freed at once, the slots of a fixed window's
             // last start all went out together at the first answer of the next, and a process that
             // had started alone and whose bursts reached the server first in every window kept the
-            // window whole while the others waited (finishing at 15 s, against 43 s for them).
+            // window whole for longer while the others waited (docs/retry-measurements.md, twenty-fifth pass).
             return slot.OutOfTheWindow && !byTheClockOnly ? global::System.Math.Min(byTheClock, slot.Sent + _window + _margin) : byTheClock;
         }
 
@@ -657,8 +657,8 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>
-        /// Frees at once the slots the server's count proves out of its window. The answer to a
-        /// request sent at <paramref name="sent"/> says the window held <paramref name="serverCount"/>
+        /// Marks the slots the server's count proves out of its window (see ReusableAt). The answer
+        /// to a request sent at <paramref name="sent"/> says the window held <paramref name="serverCount"/>
         /// requests, this one included, when it was counted. Take the requests of this process that
         /// were answered before it left: the server counted each before it, and after any request
         /// answered before that one left. So when <paramref name="serverCount"/> of them, this one
@@ -666,18 +666,19 @@ namespace DatoCms.ErrorCodes
         /// the window too, or the window would hold one more: it was counted a window or more before
         /// this one, and a request sent now is counted later still. This needs no guess of where
         /// in a round trip the server counts, holds for fixed and sliding windows alike, and others'
-        /// requests in the count only make it harder to meet. A request whose time varied (a slow
-        /// answer, a connection that took long to open) otherwise holds its slot as if counted at
-        /// the latest, and a process alone lost a tenth of the window to that. It is a fixed
-        /// window's new start that this catches: the first answer counted in it frees every slot of
-        /// the last one. In a full sliding window the requests still in flight when the answered
-        /// one left are part of the count but prove nothing, so it seldom frees a slot there early.
+        /// requests in the count only make it harder to meet. Without it, a request whose answer was
+        /// slow holds its slot as if counted at the latest, and a process alone whose answers varied
+        /// by up to 300 ms lost a tenth of a fixed window to that. It is a fixed window's new start
+        /// that this catches: the first answer counted in it proves every slot of the last one out.
+        /// In a full sliding window the requests still in flight when the answered one left are part
+        /// of the count but prove nothing, so it seldom proves a slot out there early.
         /// Only answers from the API itself count: an abandoned request may reach the counter after
-        /// it was given up, and a gateway's error may never have reached it.
-        /// It only paces: what the share learns of this process's part (what a 429 cuts it to,
-        /// what it holds) is still counted by the clock. And only while this process is alone in
-        /// the window: beside others, slots freed this early made three processes' split less even (three rounds of `scenarios --workers 3`: two of six
-        /// runs missed the spread target against none, docs/retry-measurements.md, "Twenty-fifth pass").
+        /// it was given up, and a gateway's error may never have reached it. It only paces: what
+        /// the share learns of this process's part (what a 429 cuts it to, what it holds) is still
+        /// counted by the clock. And only while this process is alone in the window: freeing slots
+        /// early beside others made three processes' split less even (the twenty-second pass of
+        /// docs/retry-measurements.md), and an early version of this change did again (two of six
+        /// runs missed the spread target, the twenty-fifth pass).
         /// </summary>
         private void ForgetWhatTheServerNoLongerCounts(long sent, int serverCount)
         {

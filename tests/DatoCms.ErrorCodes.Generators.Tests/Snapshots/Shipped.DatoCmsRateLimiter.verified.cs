@@ -130,6 +130,18 @@ namespace DatoCms.ErrorCodes
             }
         }
 
+        /// <summary>Slots taken now: requests in flight, answered ones the server may still count in its window, and places held for rejected attempts until their reset.</summary>
+        public int Held
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return InUse(Now(), out _);
+                }
+            }
+        }
+
         /// <summary>Requests waiting for a slot.</summary>
         public int Waiting
         {
@@ -252,11 +264,18 @@ namespace DatoCms.ErrorCodes
             return slot;
         }
 
-        /// <summary>When an answered slot may be reused: one window after the server counted it, at the earliest.</summary>
-        private long ReusableAt(Slot slot)
+        /// <summary>When an answered slot may be reused: one window after the server counted it, at the earliest, or one window after it left once the server's count proved it out of the window (see ForgetWhatTheServerNoLongerCounts).</summary>
+        private long ReusableAt(Slot slot, bool byTheClockOnly = false)
         {
             var counted = _shortestRoundTrip == long.MaxValue ? slot.Answered : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
-            return counted + _window + _margin;
+            var byTheClock = counted + _window + _margin;
+
+            // Proved out of the window: safe to reuse at once, but reused a window after it left, in
+            // the place it had in the window before. Freed at once, the slots of a fixed window's
+            // last start all went out together at the first answer of the next, and a process that
+            // had started alone and whose bursts reached the server first in every window kept the
+            // window whole for longer while the others waited (docs/retry-measurements.md, twenty-fifth pass).
+            return slot.OutOfTheWindow && !byTheClockOnly ? global::System.Math.Min(byTheClock, slot.Sent + _window + _margin) : byTheClock;
         }
 
         /// <summary>
@@ -279,8 +298,13 @@ namespace DatoCms.ErrorCodes
         private long EarliestCount(Slot slot) =>
             !_windowShared || _shortestRoundTrip == long.MaxValue ? slot.Sent : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
 
-        /// <summary>Slots in flight or not yet reusable, and places held for rejected attempts; <paramref name="next"/> is when the next one frees (long.MaxValue: none answered).</summary>
-        private int InUse(long now, out long next)
+        /// <summary>
+        /// Slots in flight or not yet reusable, and places held for rejected attempts; <paramref name="next"/>
+        /// is when the next one frees (long.MaxValue: none answered). <paramref name="byTheClockOnly"/>:
+        /// as if no answer had proved a slot out of the window early, which is what the share's
+        /// measures of this process's part were tuned on (see ForgetWhatTheServerNoLongerCounts).
+        /// </summary>
+        private int InUse(long now, out long next, bool byTheClockOnly = false)
         {
             next = long.MaxValue;
             var inUse = 0;
@@ -306,7 +330,7 @@ namespace DatoCms.ErrorCodes
                     continue;
                 }
 
-                var reusable = ReusableAt(slot);
+                var reusable = ReusableAt(slot, byTheClockOnly);
                 if (reusable > now)
                 {
                     inUse++;
@@ -336,7 +360,7 @@ namespace DatoCms.ErrorCodes
                 GrantFirst(now);
             }
 
-            _share.Holds(InUse(now, out _), _limit);
+            _share.Holds(InUse(now, out _, byTheClockOnly: true), _limit);
         }
 
         /// <summary>
@@ -460,7 +484,8 @@ namespace DatoCms.ErrorCodes
             {
                 var now = Now();
                 _lastActivity = now;
-                if (DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader) != null)
+                var fromTheApi = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader) != null;
+                if (fromTheApi)
                 {
                     // Only an answer from the API itself (it carries the headers) measures the round
                     // trip to its counter; a 429 too, and often the first warm one there is. A request
@@ -486,6 +511,7 @@ namespace DatoCms.ErrorCodes
                 else
                 {
                     slot.Answered = now;
+                    slot.CountedByTheApi = fromTheApi;
                 }
 
                 Learn(now, slot.Sent, statusCode, headers, slot.IsProbe, ownSlot: true);
@@ -530,7 +556,7 @@ namespace DatoCms.ErrorCodes
                 }
 
                 // Ours: counted or in flight; the places held for rejected attempts are none of the server's.
-                var held = InUse(now, out _) - _holds.Count;
+                var held = InUse(now, out _, byTheClockOnly: true) - _holds.Count;
                 _share.Rejected(now, held, reset is global::System.TimeSpan wait ? ToStopwatchTicks(wait) : 0, _limit, probe);
 
                 // A 429 in a fixed window whose start is known says exactly how full it is: the
@@ -554,6 +580,11 @@ namespace DatoCms.ErrorCodes
                 }
 
                 return;
+            }
+
+            if (ownSlot && !_windowShared)
+            {
+                ForgetWhatTheServerNoLongerCounts(sent, _limit - left);
             }
 
             // Ours in the server's count at most: answered ones that may still be in its window when
@@ -628,6 +659,66 @@ namespace DatoCms.ErrorCodes
         {
             var wait = reset.Ticks % global::System.TimeSpan.TicksPerSecond == 0 ? DatoCmsRateLimitShare.Spread(reset, DatoCmsRateLimitShare.NextDouble()) : reset;
             return now + global::System.Math.Min(ToStopwatchTicks(wait), _window + global::System.Diagnostics.Stopwatch.Frequency);
+        }
+
+        /// <summary>
+        /// Marks the slots the server's count proves out of its window (see ReusableAt). The answer
+        /// to a request sent at <paramref name="sent"/> says the window held <paramref name="serverCount"/>
+        /// requests, this one included, when it was counted. Take the requests of this process that
+        /// were answered before it left: the server counted each before it, and after any request
+        /// answered before that one left. So when <paramref name="serverCount"/> of them, this one
+        /// included, left after an earlier request was answered, that earlier request cannot be in
+        /// the window too, or the window would hold one more: it was counted a window or more before
+        /// this one, and a request sent now is counted later still. This needs no guess of where
+        /// in a round trip the server counts, holds for fixed and sliding windows alike, and others'
+        /// requests in the count only make it harder to meet. Without it, a request whose answer was
+        /// slow holds its slot as if counted at the latest, and a process alone whose answers varied
+        /// by up to 300 ms lost a tenth of a fixed window to that. It is a fixed window's new start
+        /// that this catches: the first answer counted in it proves every slot of the last one out.
+        /// In a full sliding window the requests still in flight when the answered one left are part
+        /// of the count but prove nothing, so it seldom proves a slot out there early.
+        /// Only answers from the API itself count: an abandoned request may reach the counter after
+        /// it was given up, and a gateway's error may never have reached it. It only paces: what
+        /// the share learns of this process's part (what a 429 cuts it to, what it holds) is still
+        /// counted by the clock. And only while this process is alone in the window: freeing slots
+        /// early beside others made three processes' split less even (the twenty-second pass of
+        /// docs/retry-measurements.md), and an early version of this change did again (two of six
+        /// runs missed the spread target, the twenty-fifth pass).
+        /// </summary>
+        private void ForgetWhatTheServerNoLongerCounts(long sent, int serverCount)
+        {
+            if (serverCount < 1)
+            {
+                return;
+            }
+
+            // Slots are kept in the order they were taken, so from the end the requests answered
+            // before this one left come latest sent first: the serverCount-th of them, this one
+            // being the first, left the earliest of those the count is made of.
+            var found = 1;
+            var earliestOfTheCount = sent;
+            for (var i = _slots.Count - 1; i >= 0 && found < serverCount; i--)
+            {
+                var slot = _slots[i];
+                if (slot.CountedByTheApi && slot.Answered <= sent)
+                {
+                    found++;
+                    earliestOfTheCount = slot.Sent;
+                }
+            }
+
+            if (found < serverCount)
+            {
+                return;
+            }
+
+            foreach (var slot in _slots)
+            {
+                if (slot.CountedByTheApi && slot.Answered < earliestOfTheCount)
+                {
+                    slot.OutOfTheWindow = true;
+                }
+            }
         }
 
         /// <summary>
@@ -732,6 +823,12 @@ namespace DatoCms.ErrorCodes
             public long Sent { get; }
 
             public long Answered { get; set; }
+
+            /// <summary>Whether the answer came from the API (it carried the rate-limit headers): the server counted the request before it.</summary>
+            public bool CountedByTheApi { get; set; }
+
+            /// <summary>Whether a later answer's count proved this request out of the server's window.</summary>
+            public bool OutOfTheWindow { get; set; }
 
             /// <summary>Whether this request is the share's probe for lasting room.</summary>
             public bool IsProbe { get; set; }

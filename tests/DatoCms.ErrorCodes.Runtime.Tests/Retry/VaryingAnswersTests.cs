@@ -15,16 +15,19 @@ public class VaryingAnswersTests
 {
     private const int Limit = 20;
 
-    [Fact]
-    public async Task WithAnswersThatVaryWidelyTheHandlerStaysUnderTheLimitAndLosesNothing()
+    [Theory]
+    [InlineData(ImitationWindowMode.Fixed)]
+    [InlineData(ImitationWindowMode.Sliding)]
+    public async Task WithAnswersThatVaryWidelyTheHandlerStaysUnderTheLimitAndLosesNothing(ImitationWindowMode mode)
     {
         // The server's work varies by up to 150 ms from request to request, after it counted the
-        // request: the throttle must never overrun the server's window.
+        // request: the throttle must never overrun the server's window, also where the server's
+        // counts free slots before a window has passed by the clock (ServerCountTests).
         await using var api = await ImitationApi.StartAsync(new ImitationOptions
         {
             RequestsPerWindow = Limit,
             Window = TimeSpan.FromMilliseconds(500),
-            Mode = ImitationWindowMode.Fixed,
+            Mode = mode,
             Latency = TimeSpan.FromMilliseconds(2),
             LatencySpread = TimeSpan.FromMilliseconds(3),
             ResponseDelay = TimeSpan.FromMilliseconds(5),
@@ -55,7 +58,11 @@ public class VaryingAnswersTests
         Assert.Equal(requests, api.Attempts.Count);
         Assert.All(api.Attempts.Values, attempts => Assert.Equal(1, attempts.Count(a => a.Status < 300)));
 
-        // The first window may meet one 429 (cold connections); after that, none.
-        Assert.InRange(api.TooManyRequests, 0, 1);
+        // The first window may meet one 429 (cold connections); after that, none in a fixed window.
+        // A sliding window this short (answers varying by a third of it) meets a few more on a busy
+        // machine with slots freed by the clock alone (up to 3 seen before ServerCountTests' change):
+        // the bound there catches a count that frees slots still in the window, which sends a burst
+        // into it, not a stray 429.
+        Assert.InRange(api.TooManyRequests, 0, mode == ImitationWindowMode.Fixed ? 1 : 5);
     }
 }

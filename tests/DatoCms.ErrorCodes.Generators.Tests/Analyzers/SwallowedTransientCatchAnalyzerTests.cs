@@ -253,4 +253,195 @@ internal static class Caller
         }
     }
 }");
+
+    // A new user's trial (2026-12-03): the docs' own example, and channel writes, reported where the
+    // handler is the method's last statement or writes to a ChannelWriter.
+    private const string WorkerPrelude = @"
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed record SyncFailure(string Id, Exception Error);
+";
+
+    [Fact]
+    public Task ErrorKeptInAFieldQueueWhenTheCatchEndsTheMethodIsKept() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", WorkerPrelude + @"
+internal sealed class Worker(HttpClient http)
+{
+    private readonly ConcurrentQueue<SyncFailure> _failures = new();
+    private readonly List<Exception> _errors = new();
+
+    private Task<string> GetAsync(string id, CancellationToken ct) => http.GetStringAsync($""items/{id}"", ct);
+
+    private string Get(string id) => id;
+
+    public async Task Last(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _failures.Enqueue(new SyncFailure(id, ex));
+        }
+    }
+
+    public async Task NotLast(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _failures.Enqueue(new SyncFailure(id, ex));
+        }
+
+        Console.WriteLine(""next"");
+    }
+
+    public async Task ListAsync(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _errors.Add(ex);
+        }
+    }
+
+    public void ListSync(string id)
+    {
+        try { Get(id); }
+        catch (DatoCmsApiException ex)
+        {
+            _errors.Add(ex);
+        }
+    }
+
+    public void InALoop(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            try { Get(id); }
+            catch (DatoCmsApiException ex)
+            {
+                _failures.Enqueue(new SyncFailure(id, ex));
+            }
+        }
+    }
+
+    public void MessageOnly(string id)
+    {
+        try { Get(id); }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            Console.WriteLine(ex.Message);
+        }
+    }
+}");
+
+    [Fact]
+    public Task ErrorWrittenToAChannelWriterIsKept() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", WorkerPrelude + @"
+internal sealed class Worker(HttpClient http, ChannelWriter<SyncFailure> deadLetters)
+{
+    private readonly Channel<Exception> _channel = Channel.CreateUnbounded<Exception>();
+    private readonly ChannelWriter<Exception> _writer = Channel.CreateUnbounded<Exception>().Writer;
+
+    private Task<string> GetAsync(string id, CancellationToken ct) => http.GetStringAsync($""items/{id}"", ct);
+
+    public async Task WriteAsyncOnAParameter(string id, ChannelWriter<SyncFailure> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            await dead.WriteAsync(new SyncFailure(id, ex), ct);
+        }
+
+        Console.WriteLine(""next"");
+    }
+
+    public async Task TryWriteOnAParameter(string id, ChannelWriter<SyncFailure> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            dead.TryWrite(new SyncFailure(id, ex));
+        }
+    }
+
+    public async Task WriteAsyncTheError(string id, ChannelWriter<Exception> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            await dead.WriteAsync(ex, ct);
+        }
+    }
+
+    public async Task OnACapturedPrimaryConstructorParameter(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            await deadLetters.WriteAsync(new SyncFailure(id, ex), ct);
+        }
+    }
+
+    public async Task DiscardedValueTask(string id, ChannelWriter<SyncFailure> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _ = dead.WriteAsync(new SyncFailure(id, ex), ct);
+        }
+    }
+
+    public async Task OnFields(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _channel.Writer.TryWrite(ex);
+        }
+
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _writer.TryWrite(ex);
+        }
+
+        Console.WriteLine(""next"");
+    }
+
+    public async Task Consumer(ChannelReader<string> jobs, CancellationToken ct)
+    {
+        await foreach (var id in jobs.ReadAllAsync(ct))
+        {
+            try { await GetAsync(id, ct); }
+            catch (DatoCmsApiException ex)
+            {
+                await deadLetters.WriteAsync(new SyncFailure(id, ex), ct);
+            }
+        }
+    }
+
+    public async Task OnlyTheMessage(string id, ChannelWriter<string> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            await dead.WriteAsync(ex.Message, ct);
+        }
+    }
+
+    public async Task ChannelOfTheCatch(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            var local = Channel.CreateUnbounded<Exception>();
+            local.Writer.TryWrite(ex);
+        }
+    }
+}");
 }

@@ -356,6 +356,7 @@ internal sealed class HandlingJudge
         && OperationHelpers.Unwrap(receiver).Type is { } collection
         && (IsCollection(collection) || IsChannelWriter(collection))
         && !ReturnsANewCollection(invocation.TargetMethod, collection)
+        && OwnerOutlivesTheHandler(Resolve(receiver, context), context)
         && StoresForLater(Resolve(receiver, context), context)
         && invocation.Arguments.Any(a => CarriesError(a.Value, context, depth: 0));
 
@@ -383,6 +384,28 @@ internal sealed class HandlingJudge
         method.ReturnType is INamedTypeSymbol returned
         && (SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, receiverType.OriginalDefinition)
             || receiverType.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, returned.OriginalDefinition)));
+
+    /// <summary>
+    /// A collection reached through members (<c>channel.Writer</c>, <c>holder.Items</c>) dies with what the
+    /// first of them is read from when that certainly dies with the handler: a local of the catch (a
+    /// channel made there) or an object made in place (<c>new Holder().Items</c>). What a call returns
+    /// may be kept anywhere (<c>_channels.GetOrAdd(id, ...).Writer</c>) and is left as it was.
+    /// </summary>
+    private static bool OwnerOutlivesTheHandler(IOperation receiver, PathContext context)
+    {
+        var owner = OperationHelpers.Unwrap(receiver);
+        while (owner is IMemberReferenceOperation { Instance: { } instance } and (IFieldReferenceOperation or IPropertyReferenceOperation))
+        {
+            owner = OperationHelpers.Unwrap(Resolve(instance, context));
+        }
+
+        return owner switch
+        {
+            IObjectCreationOperation or IAnonymousObjectCreationOperation => false,
+            ILocalReferenceOperation => StoresForLater(owner, context),
+            _ => true,
+        };
+    }
 
     /// <summary>
     /// A parameter (a captured primary-constructor parameter too), <c>this</c>, a field, a property, an

@@ -1,0 +1,128 @@
+//// DocsQueueExampleAsTheLastStatement
+using System.Collections.Concurrent;
+
+public sealed record SyncFailure(string Id, Exception Error);
+
+public sealed class CatalogueSync(IContentClient client)
+{
+    private readonly ConcurrentQueue<SyncFailure> _failures = new();
+
+    public IReadOnlyCollection<SyncFailure> Failures => _failures;
+
+    public async Task SyncAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await client.PublishAsync(id, ct);
+        }
+        catch (DatoCmsApiException ex)
+        {
+            _failures.Enqueue(new SyncFailure(id, ex));
+        }
+    }
+}
+//// SynchronousImportKeepsErrorsInAFieldList
+public sealed class LegacyImporter(IContentClient client)
+{
+    private readonly List<Exception> _errors = new();
+
+    public IReadOnlyList<Exception> Errors => _errors;
+
+    public void Import(string id)
+    {
+        try
+        {
+            var item = client.GetItemAsync(id).GetAwaiter().GetResult();
+            client.UpdateItemAsync(item with { Title = item.Title.Trim() }).GetAwaiter().GetResult();
+        }
+        catch (DatoCmsApiException ex)
+        {
+            _errors.Add(ex);
+        }
+    }
+}
+//// DeadLettersTriedOnAChannelField
+using System.Threading.Channels;
+
+public sealed record ItemFailure(string ItemId, DatoCmsApiException Error);
+
+public sealed class Publisher(IContentClient client)
+{
+    private readonly Channel<ItemFailure> _deadLetters = Channel.CreateUnbounded<ItemFailure>();
+
+    public ChannelReader<ItemFailure> DeadLetters => _deadLetters.Reader;
+
+    public async Task PublishAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await client.PublishAsync(id, ct);
+        }
+        catch (DatoCmsApiException ex)
+        {
+            _deadLetters.Writer.TryWrite(new ItemFailure(id, ex));
+        }
+    }
+}
+//// ConsumerWritesFailuresToTheInjectedWriter
+using System.Threading.Channels;
+
+public sealed record ItemFailure(string ItemId, Exception Error);
+
+public sealed class PublishConsumer(IContentClient client, ChannelReader<string> ids, ChannelWriter<ItemFailure> failures) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var id in ids.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await client.PublishAsync(id, stoppingToken);
+            }
+            catch (DatoCmsApiException ex)
+            {
+                await failures.WriteAsync(new ItemFailure(id, ex), stoppingToken);
+            }
+        }
+    }
+}
+//// DeadLetterChannelMadeInTheCatch
+using System.Threading.Channels;
+
+public sealed class Unpublisher(IContentClient client, ILogger logger)
+{
+    public async Task UnpublishAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            await client.PublishAsync(id, ct);
+        }
+        {|DATO002:catch (DatoCmsApiException ex)|}
+        {
+            var deadLetters = Channel.CreateBounded<Exception>(1);
+            deadLetters.Writer.TryWrite(ex);
+            logger.LogWarning("Unpublishing {Id} failed", id);
+        }
+    }
+}
+//// FailureMessagesWrittenToALogChannel
+using System.Threading.Channels;
+
+public sealed class TitleSync(IContentClient client)
+{
+    private readonly Channel<string> _log = Channel.CreateUnbounded<string>();
+
+    public ChannelReader<string> Log => _log.Reader;
+
+    public async Task SyncAsync(Item item, CancellationToken ct)
+    {
+        try
+        {
+            await client.UpdateItemAsync(item, ct);
+        }
+        {|DATO002:catch (DatoCmsApiException ex)|}
+        {
+            await _log.Writer.WriteAsync($"{item.Id}: {ex.Message}", ct);
+        }
+    }
+}

@@ -72,6 +72,31 @@ internal static class Caller
     [InlineData("catch (InvalidOperationException) { }")]
     public Task HandlingCatchesAreNotReported(string catches) => VerifyAsync(catches);
 
+    // Property patterns and RetryKind patterns decide as the tests they stand for: the path where
+    // `ex is { IsTransient: true }` fails is the permanent side (a new user's trial, 2026-12-03).
+    [Theory]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is DatoCmsApiException { IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { IsTransient: true }) { throw; } return 0; }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is not { IsTransient: true }) { Log(ex); return 0; } throw; }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { RetryKind: not DatoCmsRetryKind.None }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { RetryKind: DatoCmsRetryKind.None }) { Log(ex); return 0; } throw; }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex.RetryKind is not DatoCmsRetryKind.None) throw; Log(ex); }")]
+    [InlineData("catch (Exception ex) when (ex is DatoCmsApiException) { if (ex is DatoCmsApiException { IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) when (ex is not { IsTransient: true }) { Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { IsTransient: true, StatusCode: 429 }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex.IsTransient && ex.StatusCode == 429) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) when (ex is { RetryKind: DatoCmsRetryKind.None }) { Log(ex); }")]
+    public Task PropertyPatternsOnTransienceAreTests(string catches) => VerifyAsync(catches);
+
+    [Theory]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { StatusCode: 429 }) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { StatusCode: 429, IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { RetryKind: DatoCmsRetryKind.RateLimit }) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex.RetryKind is DatoCmsRetryKind.None or DatoCmsRetryKind.RateLimit) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { Message: \"locked\" }) throw; Log(ex); }")]
+    public Task PropertyPatternsThatLeaveTransientErrorsSwallow(string catches) => VerifyAsync(catches);
+
     [Fact]
     public Task ErrorCollectedForAnAggregateIsNotDropped() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
 using System;

@@ -126,3 +126,59 @@ public sealed class TitleSync(IContentClient client)
         }
     }
 }
+//// PropertyPatternRethrowsTransientErrors
+public sealed class ItemLookup(IContentClient client, ILogger logger)
+{
+    public async Task<Item?> FindAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetItemAsync(id, ct);
+        }
+        catch (DatoCmsApiException ex)
+        {
+            if (ex is { IsTransient: true }) throw;
+            logger.LogError(ex, "Item {Id} could not be read", id);
+            return null;
+        }
+    }
+}
+//// RetryKindPatternRethrowsRetryableErrors
+public sealed class DraftSaver(IContentClient client, ILogger logger)
+{
+    public async Task<bool> SaveAsync(Item draft, CancellationToken ct)
+    {
+        try
+        {
+            await client.UpdateItemAsync(draft, ct);
+            return true;
+        }
+        catch (DatoCmsApiException ex)
+        {
+            if (ex is { RetryKind: not DatoCmsRetryKind.None })
+            {
+                throw;
+            }
+
+            logger.LogWarning(ex, "Draft {Id} rejected", draft.Id);
+            return false;
+        }
+    }
+}
+//// PropertyPatternOnTheStatusOnly
+public sealed class ItemReader(IContentClient client, ILogger logger)
+{
+    public async Task<Item?> ReadAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetItemAsync(id, ct);
+        }
+        {|DATO002:catch (DatoCmsApiException ex)|}
+        {
+            if (ex is { StatusCode: 429 }) throw;
+            logger.LogError(ex, "Reading {Id} failed", id);
+            return null;
+        }
+    }
+}

@@ -41,11 +41,33 @@ internal static class Caller
         {
         }");
 
+    // Where only transient errors get in, IsTransient has been checked: the message says what is missing.
     [Fact]
     public Task TransientBaseSwallows() => VerifyAsync(@"
         [|catch (DatoCmsTransientApiException)|]
         {
-        }", "This catch swallows DatoCmsTransientApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
+        }", "This catch swallows DatoCmsTransientApiException (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
+
+    [Fact]
+    public Task FilterOnIsTransientSwallowsWithItsOwnMessage() => VerifyAsync(@"
+        [|catch (DatoCmsApiException ex)|] when (ex.IsTransient)
+        {
+            return ex.ApiCode.Length;
+        }", "This catch swallows DatoCmsApiException (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
+
+    [Fact]
+    public Task BroadCatchFilteredToTransientErrorsSwallowsWithItsOwnMessage() => VerifyAsync(@"
+        [|catch (Exception ex)|] when (ex is DatoCmsApiException { IsTransient: true })
+        {
+            Log(ex);
+        }", "This catch swallows Exception (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
+
+    [Fact]
+    public Task FilterThatKeepsTransientErrorsInKeepsTheFirstMessage() => VerifyAsync(@"
+        [|catch (DatoCmsApiException ex)|] when (ex.Code != DatoCmsErrorCode.NotFound)
+        {
+            Log(ex);
+        }", "This catch swallows DatoCmsApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
 
     [Theory]
     [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex.Code == DatoCmsErrorCode.NotFound) { return 0; } Log(ex); }")]

@@ -182,3 +182,19 @@ public sealed class ItemReader(IContentClient client, ILogger logger)
         }
     }
 }
+//// HealthProbeReportsDegradedOnTransientErrors
+public sealed class CmsHealthProbe(IContentClient client)
+{
+    public async Task<string> ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await client.ListItemsAsync(ct);
+            return "healthy";
+        }
+        {|DATO002:catch (DatoCmsApiException ex)|} when (ex.IsTransient)
+        {
+            return "degraded: " + ex.ApiCode;
+        }
+    }
+}

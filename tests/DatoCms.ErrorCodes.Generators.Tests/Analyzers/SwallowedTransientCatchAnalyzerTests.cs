@@ -491,4 +491,117 @@ internal sealed class Worker(HttpClient http, ChannelWriter<SyncFailure> deadLet
         }
     }
 }");
+
+    // A consumer that puts the work item back on a queue when only transient errors reach the catch
+    // retries it: the consumer runs it again. Where every error gets in, the same write parks the
+    // failures without what went wrong, and is still a drop.
+    [Fact]
+    public Task WorkRequeuedWhereOnlyTransientErrorsGetInIsRetried() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", WorkerPrelude + @"
+internal sealed record Job(string Id, int Attempt);
+
+internal sealed class Consumer(HttpClient http, ChannelWriter<Job> retries)
+{
+    private readonly ConcurrentQueue<Job> _retries = new();
+    private readonly Channel<Job> _later = Channel.CreateUnbounded<Job>();
+
+    private Task<string> GetAsync(string id, CancellationToken ct) => http.GetStringAsync($""items/{id}"", ct);
+
+    public async Task ConsumeAsync(ChannelReader<Job> reader, ChannelWriter<Job> retryQueue, CancellationToken ct)
+    {
+        await foreach (var job in reader.ReadAllAsync(ct))
+        {
+            try { await GetAsync(job.Id, ct); }
+            catch (DatoCmsApiException ex) when (ex.IsTransient)
+            {
+                await retryQueue.WriteAsync(job, ct);
+            }
+        }
+    }
+
+    public async Task CopyWithTheNextAttemptAsync(ChannelReader<Job> reader, CancellationToken ct)
+    {
+        await foreach (var job in reader.ReadAllAsync(ct))
+        {
+            try { await GetAsync(job.Id, ct); }
+            catch (DatoCmsTransientApiException)
+            {
+                await retries.WriteAsync(job with { Attempt = job.Attempt + 1 }, ct);
+            }
+        }
+    }
+
+    public async Task QueueFieldAsync(Job job, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        catch (DatoCmsApiException ex) when (ex.IsTransient)
+        {
+            _retries.Enqueue(job);
+        }
+    }
+
+    public async Task ChannelFieldAsync(Job job, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        catch (DatoCmsTransientApiException)
+        {
+            _later.Writer.TryWrite(job);
+        }
+    }
+
+    public async Task PermanentOnesDeadLetteredAsync(Job job, ChannelWriter<Exception> dead, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            if (!ex.IsTransient)
+            {
+                await dead.WriteAsync(ex, ct);
+                return;
+            }
+
+            await retries.WriteAsync(job, ct);
+        }
+    }
+
+    public async Task EveryErrorParkedWithoutItsCauseAsync(ChannelReader<Job> reader, ChannelWriter<Job> deadLetters, CancellationToken ct)
+    {
+        await foreach (var job in reader.ReadAllAsync(ct))
+        {
+            try { await GetAsync(job.Id, ct); }
+            [|catch (DatoCmsApiException ex)|]
+            {
+                Console.WriteLine(ex.Message);
+                await deadLetters.WriteAsync(job, ct);
+            }
+        }
+    }
+
+    public async Task OnlyAMessageAsync(Job job, ChannelWriter<string> log, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        [|catch (DatoCmsApiException ex)|] when (ex.IsTransient)
+        {
+            await log.WriteAsync($""{job.Id} failed"", ct);
+        }
+    }
+
+    public async Task QueueOfTheCatchAsync(Job job, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        [|catch (DatoCmsTransientApiException)|]
+        {
+            var again = new Queue<Job>();
+            again.Enqueue(job);
+        }
+    }
+
+    public async Task NotTheTriedWorkAsync(Job job, Job fallback, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        [|catch (DatoCmsTransientApiException)|]
+        {
+            await retries.WriteAsync(fallback, ct);
+        }
+    }
+}");
 }

@@ -198,3 +198,73 @@ public sealed class CmsHealthProbe(IContentClient client)
         }
     }
 }
+//// ConsumerRequeuesJobsOnTransientErrors
+using System.Threading.Channels;
+
+public sealed record PublishJob(string ItemId, int Attempt);
+
+public sealed class PublishJobConsumer(IContentClient client, ChannelReader<PublishJob> jobs, ChannelWriter<PublishJob> retryQueue, ILogger logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var job in jobs.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await client.PublishAsync(job.ItemId, stoppingToken);
+            }
+            catch (DatoCmsApiException ex) when (ex.IsTransient)
+            {
+                logger.LogWarning(ex, "Publishing {Id} failed; requeued", job.ItemId);
+                await retryQueue.WriteAsync(job, stoppingToken);
+            }
+        }
+    }
+}
+//// WorkerRequeuesTransientFailuresWithTheNextAttempt
+using System.Collections.Concurrent;
+
+public sealed record SyncJob(string ItemId, int Attempt);
+
+public sealed class SyncWorker(IContentClient client)
+{
+    private readonly ConcurrentQueue<SyncJob> _retries = new();
+
+    public bool TryTakeRetry(out SyncJob? job) => _retries.TryDequeue(out job);
+
+    public async Task RunAsync(SyncJob job, CancellationToken ct)
+    {
+        try
+        {
+            var item = await client.GetItemAsync(job.ItemId, ct);
+            await client.UpdateItemAsync(item with { Version = item.Version + 1 }, ct);
+        }
+        catch (DatoCmsTransientApiException)
+        {
+            _retries.Enqueue(job with { Attempt = job.Attempt + 1 });
+        }
+    }
+}
+//// ConsumerParksEveryFailedJobWithoutItsError
+using System.Threading.Channels;
+
+public sealed record PublishJob(string ItemId);
+
+public sealed class PublishJobConsumer(IContentClient client, ChannelReader<PublishJob> jobs, ChannelWriter<PublishJob> deadLetters, ILogger logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var job in jobs.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await client.PublishAsync(job.ItemId, stoppingToken);
+            }
+            {|DATO002:catch (DatoCmsApiException ex)|}
+            {
+                logger.LogWarning(ex, "Publishing {Id} failed; parked", job.ItemId);
+                await deadLetters.WriteAsync(job, stoppingToken);
+            }
+        }
+    }
+}

@@ -268,3 +268,58 @@ public sealed class PublishJobConsumer(IContentClient client, ChannelReader<Publ
         }
     }
 }
+//// AttemptLoopWithAGuardDoesNotWait
+public sealed class ItemUpdater(IContentClient client, ILogger logger)
+{
+    public async Task<Item> UpdateAsync(Item item, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.UpdateItemAsync(item, ct);
+            }
+            {|DATO004:catch (DatoCmsApiException ex)|}
+            {
+                if (!ex.IsTransient || attempt >= 5) throw;
+                logger.LogWarning(ex, "Attempt {Attempt} failed", attempt);
+            }
+        }
+    }
+}
+//// AttemptLoopWaitsAfterItsGuard
+public sealed class ItemUpdater(IContentClient client, ILogger logger)
+{
+    public async Task<Item> UpdateAsync(Item item, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.UpdateItemAsync(item, ct);
+            }
+            catch (DatoCmsApiException ex)
+            {
+                if (!ex.IsTransient || attempt >= 5) throw;
+                await Task.Delay(ex.RateLimitReset ?? TimeSpan.FromSeconds(attempt), ct);
+                logger.LogWarning(ex, "Attempt {Attempt} failed", attempt);
+            }
+        }
+    }
+}
+//// RecursiveRetryWithAGuardDoesNotWait
+public sealed class ItemFetcher(IContentClient client)
+{
+    public async Task<Item> FetchAsync(string id, int attempt, CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetItemAsync(id, ct);
+        }
+        {|DATO004:catch (DatoCmsApiException ex)|}
+        {
+            if (!ex.IsTransient || attempt >= 5) throw;
+            return await FetchAsync(id, attempt + 1, ct);
+        }
+    }
+}

@@ -11,7 +11,8 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace DatoCms.ErrorCodes.CodeFixes;
 
 /// <summary>
-/// DATO004 fix: waits at the top of the catch (<c>await Task.Delay</c> in async methods, lambdas and
+/// DATO004 fix: waits before the catch goes on to the next attempt, after its leading guards that
+/// leave without retrying (at the top when there are none; <c>await Task.Delay</c> in async methods, lambdas and
 /// local functions, <c>Thread.Sleep</c> in synchronous ones; not offered in a method that returns a
 /// task without being async) for
 /// the server's X-RateLimit-Reset (<c>ex.RateLimitReset</c>, read through <c>as</c> in
@@ -67,6 +68,7 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
             return;
         }
 
+        var position = WaitPosition(clause, method.Name);
         var token = blocking ? null : CancellationTokenFor(method, model, clause.SpanStart);
         var task = TypeNames.Shortest(model, clause.SpanStart, "Task", "System.Threading.Tasks.Task");
         var thread = TypeNames.Shortest(model, clause.SpanStart, "Thread", "System.Threading.Thread");
@@ -79,9 +81,77 @@ public sealed class AddRetryDelayCodeFix : DatoCmsCodeFixProvider
                 .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
                 .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            return named.WithBlock(named.Block.WithStatements(named.Block.Statements.Insert(0, delay)));
+            return named.WithBlock(named.Block.WithStatements(named.Block.Statements.Insert(position, delay)));
         });
     }
+
+    /// <summary>
+    /// Where the wait goes: after the catch's leading guards that leave without retrying (an <c>if</c>
+    /// without <c>else</c> whose body throws, returns or breaks out of the loop, such as
+    /// <c>if (!ex.IsTransient || attempt >= 5) throw;</c>) and the plain statements among them
+    /// (<c>attempt++;</c>, a log line), so that a permanent error or the last attempt leaves at once
+    /// instead of waiting first; at the top when there is no such guard. The wait is then on every
+    /// path that goes on to the next attempt, as at the top.
+    /// </summary>
+    private static int WaitPosition(CatchClauseSyntax clause, string function)
+    {
+        var statements = clause.Block.Statements;
+        var position = 0;
+        for (var index = 0; index < statements.Count; index++)
+        {
+            if (statements[index] is IfStatementSyntax { Else: null } guard && Leaves(guard.Statement, clause, function) && !CallsItself(guard.Condition, function))
+            {
+                position = index + 1;
+            }
+            else if (!IsPlain(statements[index], function))
+            {
+                break;
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>A body that always leaves without running the try again: <c>throw</c>, a <c>return</c> that does not call the function again, a <c>break</c> out of the loop, after plain statements.</summary>
+    private static bool Leaves(StatementSyntax statement, CatchClauseSyntax clause, string function) => statement switch
+    {
+        ThrowStatementSyntax => true,
+        ReturnStatementSyntax exit => exit.Expression is null || !CallsItself(exit.Expression, function),
+        BreakStatementSyntax => BreaksOutOfALoop(clause),
+        BlockSyntax { Statements: { Count: > 0 } inner } => Leaves(inner[inner.Count - 1], clause, function) && inner.Take(inner.Count - 1).All(s => IsPlain(s, function)),
+        _ => false,
+    };
+
+    /// <summary>A local declaration or an expression statement that cannot run the try again (it does not call the function it is in).</summary>
+    private static bool IsPlain(StatementSyntax statement, string function) =>
+        statement is LocalDeclarationStatementSyntax or ExpressionStatementSyntax && !CallsItself(statement, function);
+
+    /// <summary>The nearest loop or switch around the catch is a loop: a <c>break</c> leaves it.</summary>
+    private static bool BreaksOutOfALoop(CatchClauseSyntax clause)
+    {
+        foreach (var ancestor in clause.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or CommonForEachStatementSyntax:
+                    return true;
+                case SwitchStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="node"/> calls something named like the function it is in (a recursive retry).</summary>
+    private static bool CallsItself(SyntaxNode node, string function) =>
+        node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(invocation => invocation.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == function,
+            GenericNameSyntax generic => generic.Identifier.ValueText == function,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == function,
+            _ => false,
+        });
 
     private const string RateLimitReset = "RateLimitReset";
 

@@ -61,7 +61,9 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
         {
             // Only transient errors get here (the transient base, a filter on IsTransient): a filter
             // excluding them could never be true, and a guard at the top would skip the whole block.
-            if (EndIsReachable(clause.Block, model) && CodeAfterStaysReachable(clause, model))
+            // A block that puts work back on a queue or channel retries it that way: a throw after it
+            // would end the consumer instead, so nothing is offered there.
+            if (EndIsReachable(clause.Block, model) && CodeAfterStaysReachable(clause, model) && !Queues(clause.Block))
             {
                 site.Offer("Rethrow the transient error after handling it", RethrowKey, clause, () => AppendRethrow(clause));
             }
@@ -120,6 +122,14 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
         GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } global => unit.Members.IndexOf(global) < unit.Members.Count - 1,
         _ => false,
     };
+
+    /// <summary>The block calls <c>Enqueue</c>, <c>TryWrite</c> or <c>WriteAsync</c> (outside lambdas and local functions).</summary>
+    private static bool Queues(BlockSyntax block) =>
+        SyntaxSearch.AnyDescendant(
+            block,
+            0,
+            static (node, _) => node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Enqueue" or "TryWrite" or "WriteAsync" } },
+            intoNestedFunctions: false);
 
     private static bool EndIsReachable(BlockSyntax block, SemanticModel model) =>
         block.Statements.Count == 0 || model.AnalyzeControlFlow(block.Statements.First(), block.Statements.Last()) is { Succeeded: true, EndPointIsReachable: true };

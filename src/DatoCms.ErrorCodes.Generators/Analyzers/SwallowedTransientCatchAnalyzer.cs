@@ -60,8 +60,10 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // The header location (never null once there is a declaration) is built only for a report.
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, HeaderLocations.OfCatch(syntax), catchClause.ExceptionType.Name));
+        // The header location (never null once there is a declaration) is built only for a report. A
+        // catch that lets only transient errors in has checked IsTransient already: the message says so.
+        var how = scope.State == ErrorState.Only ? UsageDiagnosticDescriptors.SwallowedOnlyTransient : UsageDiagnosticDescriptors.SwallowedAnyError;
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, HeaderLocations.OfCatch(syntax), catchClause.ExceptionType.Name, how));
     }
 
     /// <summary>A switch over the error's code in the handler is judged by DATO001, which says which codes are missing.</summary>

@@ -21,9 +21,15 @@ internal static class UsageDiagnosticDescriptors
     public static readonly DiagnosticDescriptor SwallowedTransientError = Create(
         "DATO002",
         "Catch swallows transient API errors",
-        "This catch swallows {0} without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost",
+        "This catch swallows {0} {1}, so transient errors that a retry would fix are lost",
         DiagnosticSeverity.Warning,
-        "A catch of the DatoCMS API exception that neither rethrows, wraps and throws, filters, nor looks at IsTransient, RetryKind or Code turns rate limits and temporary conflicts into silent failures. Logging alone does not count as handling.");
+        "A catch of the DatoCMS API exception that neither rethrows, wraps and throws, filters, nor looks at IsTransient, RetryKind or Code turns rate limits and temporary conflicts into silent failures; so does a catch that lets only transient errors in (a filter on IsTransient, the transient base type) and neither rethrows nor retries them. Logging alone does not count as handling.");
+
+    /// <summary>DATO002's second argument where any API error can reach the catch.</summary>
+    public const string SwallowedAnyError = "without rethrowing or checking IsTransient";
+
+    /// <summary>DATO002's second argument where only transient errors reach the catch: checking IsTransient again would not help.</summary>
+    public const string SwallowedOnlyTransient = "(only transient errors reach it) without rethrowing or retrying";
 
     public static readonly DiagnosticDescriptor RetryOnEveryApiError = Create(
         "DATO003",

@@ -41,11 +41,33 @@ internal static class Caller
         {
         }");
 
+    // Where only transient errors get in, IsTransient has been checked: the message says what is missing.
     [Fact]
     public Task TransientBaseSwallows() => VerifyAsync(@"
         [|catch (DatoCmsTransientApiException)|]
         {
-        }", "This catch swallows DatoCmsTransientApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
+        }", "This catch swallows DatoCmsTransientApiException (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
+
+    [Fact]
+    public Task FilterOnIsTransientSwallowsWithItsOwnMessage() => VerifyAsync(@"
+        [|catch (DatoCmsApiException ex)|] when (ex.IsTransient)
+        {
+            return ex.ApiCode.Length;
+        }", "This catch swallows DatoCmsApiException (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
+
+    [Fact]
+    public Task BroadCatchFilteredToTransientErrorsSwallowsWithItsOwnMessage() => VerifyAsync(@"
+        [|catch (Exception ex)|] when (ex is DatoCmsApiException { IsTransient: true })
+        {
+            Log(ex);
+        }", "This catch swallows Exception (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
+
+    [Fact]
+    public Task FilterThatKeepsTransientErrorsInKeepsTheFirstMessage() => VerifyAsync(@"
+        [|catch (DatoCmsApiException ex)|] when (ex.Code != DatoCmsErrorCode.NotFound)
+        {
+            Log(ex);
+        }", "This catch swallows DatoCmsApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
 
     [Theory]
     [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex.Code == DatoCmsErrorCode.NotFound) { return 0; } Log(ex); }")]
@@ -71,6 +93,31 @@ internal static class Caller
     [InlineData("catch { }")]
     [InlineData("catch (InvalidOperationException) { }")]
     public Task HandlingCatchesAreNotReported(string catches) => VerifyAsync(catches);
+
+    // Property patterns and RetryKind patterns decide as the tests they stand for: the path where
+    // `ex is { IsTransient: true }` fails is the permanent side (a new user's trial, 2026-12-03).
+    [Theory]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is DatoCmsApiException { IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { IsTransient: true }) { throw; } return 0; }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is not { IsTransient: true }) { Log(ex); return 0; } throw; }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { RetryKind: not DatoCmsRetryKind.None }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { RetryKind: DatoCmsRetryKind.None }) { Log(ex); return 0; } throw; }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex.RetryKind is not DatoCmsRetryKind.None) throw; Log(ex); }")]
+    [InlineData("catch (Exception ex) when (ex is DatoCmsApiException) { if (ex is DatoCmsApiException { IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) when (ex is not { IsTransient: true }) { Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex is { IsTransient: true, StatusCode: 429 }) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) { if (ex.IsTransient && ex.StatusCode == 429) throw; Log(ex); }")]
+    [InlineData("catch (DatoCmsApiException ex) when (ex is { RetryKind: DatoCmsRetryKind.None }) { Log(ex); }")]
+    public Task PropertyPatternsOnTransienceAreTests(string catches) => VerifyAsync(catches);
+
+    [Theory]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { StatusCode: 429 }) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { StatusCode: 429, IsTransient: true }) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { RetryKind: DatoCmsRetryKind.RateLimit }) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex.RetryKind is DatoCmsRetryKind.None or DatoCmsRetryKind.RateLimit) throw; Log(ex); }")]
+    [InlineData("[|catch (DatoCmsApiException ex)|] { if (ex is { Message: \"locked\" }) throw; Log(ex); }")]
+    public Task PropertyPatternsThatLeaveTransientErrorsSwallow(string catches) => VerifyAsync(catches);
 
     [Fact]
     public Task ErrorCollectedForAnAggregateIsNotDropped() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
@@ -404,6 +451,310 @@ internal static class Caller
             {
                 await Task.Delay(100 * attempt);
             }
+        }
+    }
+}");
+
+    // A new user's trial (2026-12-03): the docs' own example, and channel writes, reported where the
+    // handler is the method's last statement or writes to a ChannelWriter.
+    private const string WorkerPrelude = @"
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed record SyncFailure(string Id, Exception Error);
+";
+
+    [Fact]
+    public Task ErrorKeptInAFieldQueueWhenTheCatchEndsTheMethodIsKept() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", WorkerPrelude + @"
+internal sealed class Worker(HttpClient http)
+{
+    private readonly ConcurrentQueue<SyncFailure> _failures = new();
+    private readonly List<Exception> _errors = new();
+
+    private Task<string> GetAsync(string id, CancellationToken ct) => http.GetStringAsync($""items/{id}"", ct);
+
+    private string Get(string id) => id;
+
+    public async Task Last(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _failures.Enqueue(new SyncFailure(id, ex));
+        }
+    }
+
+    public async Task NotLast(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _failures.Enqueue(new SyncFailure(id, ex));
+        }
+
+        Console.WriteLine(""next"");
+    }
+
+    public async Task ListAsync(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _errors.Add(ex);
+        }
+    }
+
+    public void ListSync(string id)
+    {
+        try { Get(id); }
+        catch (DatoCmsApiException ex)
+        {
+            _errors.Add(ex);
+        }
+    }
+
+    public void InALoop(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            try { Get(id); }
+            catch (DatoCmsApiException ex)
+            {
+                _failures.Enqueue(new SyncFailure(id, ex));
+            }
+        }
+    }
+
+    public void MessageOnly(string id)
+    {
+        try { Get(id); }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            Console.WriteLine(ex.Message);
+        }
+    }
+}");
+
+    [Fact]
+    public Task ErrorWrittenToAChannelWriterIsKept() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", WorkerPrelude + @"
+internal sealed class Worker(HttpClient http, ChannelWriter<SyncFailure> deadLetters)
+{
+    private readonly Channel<Exception> _channel = Channel.CreateUnbounded<Exception>();
+    private readonly ChannelWriter<Exception> _writer = Channel.CreateUnbounded<Exception>().Writer;
+
+    private Task<string> GetAsync(string id, CancellationToken ct) => http.GetStringAsync($""items/{id}"", ct);
+
+    public async Task WriteAsyncOnAParameter(string id, ChannelWriter<SyncFailure> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            await dead.WriteAsync(new SyncFailure(id, ex), ct);
+        }
+
+        Console.WriteLine(""next"");
+    }
+
+    public async Task TryWriteOnAParameter(string id, ChannelWriter<SyncFailure> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            dead.TryWrite(new SyncFailure(id, ex));
+        }
+    }
+
+    public async Task WriteAsyncTheError(string id, ChannelWriter<Exception> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            await dead.WriteAsync(ex, ct);
+        }
+    }
+
+    public async Task OnACapturedPrimaryConstructorParameter(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            await deadLetters.WriteAsync(new SyncFailure(id, ex), ct);
+        }
+    }
+
+    public async Task DiscardedValueTask(string id, ChannelWriter<SyncFailure> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _ = dead.WriteAsync(new SyncFailure(id, ex), ct);
+        }
+    }
+
+    public async Task OnFields(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _channel.Writer.TryWrite(ex);
+        }
+
+        try { await GetAsync(id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            _writer.TryWrite(ex);
+        }
+
+        Console.WriteLine(""next"");
+    }
+
+    public async Task Consumer(ChannelReader<string> jobs, CancellationToken ct)
+    {
+        await foreach (var id in jobs.ReadAllAsync(ct))
+        {
+            try { await GetAsync(id, ct); }
+            catch (DatoCmsApiException ex)
+            {
+                await deadLetters.WriteAsync(new SyncFailure(id, ex), ct);
+            }
+        }
+    }
+
+    public async Task OnlyTheMessage(string id, ChannelWriter<string> dead, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            await dead.WriteAsync(ex.Message, ct);
+        }
+    }
+
+    public async Task ChannelOfTheCatch(string id, CancellationToken ct)
+    {
+        try { await GetAsync(id, ct); }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            var local = Channel.CreateUnbounded<Exception>();
+            local.Writer.TryWrite(ex);
+        }
+    }
+}");
+
+    // A consumer that puts the work item back on a queue when only transient errors reach the catch
+    // retries it: the consumer runs it again. Where every error gets in, the same write parks the
+    // failures without what went wrong, and is still a drop.
+    [Fact]
+    public Task WorkRequeuedWhereOnlyTransientErrorsGetInIsRetried() => AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", WorkerPrelude + @"
+internal sealed record Job(string Id, int Attempt);
+
+internal sealed class Consumer(HttpClient http, ChannelWriter<Job> retries)
+{
+    private readonly ConcurrentQueue<Job> _retries = new();
+    private readonly Channel<Job> _later = Channel.CreateUnbounded<Job>();
+
+    private Task<string> GetAsync(string id, CancellationToken ct) => http.GetStringAsync($""items/{id}"", ct);
+
+    public async Task ConsumeAsync(ChannelReader<Job> reader, ChannelWriter<Job> retryQueue, CancellationToken ct)
+    {
+        await foreach (var job in reader.ReadAllAsync(ct))
+        {
+            try { await GetAsync(job.Id, ct); }
+            catch (DatoCmsApiException ex) when (ex.IsTransient)
+            {
+                await retryQueue.WriteAsync(job, ct);
+            }
+        }
+    }
+
+    public async Task CopyWithTheNextAttemptAsync(ChannelReader<Job> reader, CancellationToken ct)
+    {
+        await foreach (var job in reader.ReadAllAsync(ct))
+        {
+            try { await GetAsync(job.Id, ct); }
+            catch (DatoCmsTransientApiException)
+            {
+                await retries.WriteAsync(job with { Attempt = job.Attempt + 1 }, ct);
+            }
+        }
+    }
+
+    public async Task QueueFieldAsync(Job job, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        catch (DatoCmsApiException ex) when (ex.IsTransient)
+        {
+            _retries.Enqueue(job);
+        }
+    }
+
+    public async Task ChannelFieldAsync(Job job, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        catch (DatoCmsTransientApiException)
+        {
+            _later.Writer.TryWrite(job);
+        }
+    }
+
+    public async Task PermanentOnesDeadLetteredAsync(Job job, ChannelWriter<Exception> dead, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        catch (DatoCmsApiException ex)
+        {
+            if (!ex.IsTransient)
+            {
+                await dead.WriteAsync(ex, ct);
+                return;
+            }
+
+            await retries.WriteAsync(job, ct);
+        }
+    }
+
+    public async Task EveryErrorParkedWithoutItsCauseAsync(ChannelReader<Job> reader, ChannelWriter<Job> deadLetters, CancellationToken ct)
+    {
+        await foreach (var job in reader.ReadAllAsync(ct))
+        {
+            try { await GetAsync(job.Id, ct); }
+            [|catch (DatoCmsApiException ex)|]
+            {
+                Console.WriteLine(ex.Message);
+                await deadLetters.WriteAsync(job, ct);
+            }
+        }
+    }
+
+    public async Task OnlyAMessageAsync(Job job, ChannelWriter<string> log, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        [|catch (DatoCmsApiException ex)|] when (ex.IsTransient)
+        {
+            await log.WriteAsync($""{job.Id} failed"", ct);
+        }
+    }
+
+    public async Task QueueOfTheCatchAsync(Job job, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        [|catch (DatoCmsTransientApiException)|]
+        {
+            var again = new Queue<Job>();
+            again.Enqueue(job);
+        }
+    }
+
+    public async Task NotTheTriedWorkAsync(Job job, Job fallback, CancellationToken ct)
+    {
+        try { await GetAsync(job.Id, ct); }
+        [|catch (DatoCmsTransientApiException)|]
+        {
+            await retries.WriteAsync(fallback, ct);
         }
     }
 }");

@@ -243,6 +243,46 @@ internal sealed class CatalogueSync
 
         Console.WriteLine(""Pushed"");"));
 
+    /// <summary>
+    /// A consumer that requeues the job on transient errors and gives up after five attempts: the
+    /// give-up drops the error (reported), but a <c>throw;</c> after the requeue would end the
+    /// consumer on its first transient error (a new user's trial, 2026-12-03): nothing is offered.
+    /// </summary>
+    [Fact]
+    public Task TransientOnlyCatchThatRequeuesGetsNoRethrow() => CodeFixVerifier.VerifyNotOfferedAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey, @"using System;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed record Job(string Id, int Attempt);
+
+internal sealed class Consumer(Func<string, CancellationToken, Task> publish)
+{
+    public async Task ConsumeAsync(ChannelReader<Job> reader, ChannelWriter<Job> retryQueue, CancellationToken ct)
+    {
+        await foreach (var job in reader.ReadAllAsync(ct))
+        {
+            try
+            {
+                await publish(job.Id, ct);
+            }
+            [|catch (DatoCmsApiException ex)|] when (ex.IsTransient)
+            {
+                if (job.Attempt >= 5)
+                {
+                    Console.WriteLine(""Giving up on "" + job.Id + "": "" + ex.Message);
+                    continue;
+                }
+
+                await retryQueue.WriteAsync(job with { Attempt = job.Attempt + 1 }, ct);
+            }
+        }
+    }
+}
+");
+
     /// <summary>Two sibling catches in one document: Fix All names both variables <c>ex</c>, as fixing them one by one does.</summary>
     [Fact]
     public Task FixAllNamesSiblingCatchesAlike() => CodeFixVerifier.VerifyAsync(

@@ -153,7 +153,7 @@ internal sealed class HandlingJudge
             var ended = false;
             foreach (var operation in block.Operations)
             {
-                var effect = Scan(operation, context, ref waited, ref stored);
+                var effect = Scan(operation, node.State, context, ref waited, ref stored);
                 if (effect != PathEffect.None)
                 {
                     Ended(effect, node.State, waited, verdict);
@@ -170,7 +170,7 @@ internal sealed class HandlingJudge
             var current = node with { Waited = waited, Stored = stored };
             if (block.BranchValue is { } branchValue)
             {
-                var effect = Scan(branchValue, context, ref waited, ref stored);
+                var effect = Scan(branchValue, node.State, context, ref waited, ref stored);
                 current = current with { Waited = waited, Stored = stored };
                 if (effect != PathEffect.None)
                 {
@@ -293,7 +293,7 @@ internal sealed class HandlingJudge
     }
 
     /// <summary>What one operation on a path does with the error: nothing, end the path by propagating it, or call the function again.</summary>
-    private PathEffect Scan(IOperation root, PathContext context, ref bool waited, ref bool stored)
+    private PathEffect Scan(IOperation root, ErrorState state, PathContext context, ref bool waited, ref bool stored)
     {
         foreach (var operation in root.DescendantsAndSelf())
         {
@@ -312,7 +312,7 @@ internal sealed class HandlingJudge
                     {
                         return PathEffect.Propagates;
                     }
-                    else if (KeepsForLater(invocation, context))
+                    else if (KeepsForLater(invocation, context) || (state <= ErrorState.Only && RequeuesTheWork(invocation, context)))
                     {
                         stored = true;
                     }
@@ -358,9 +358,77 @@ internal sealed class HandlingJudge
         && OperationHelpers.Unwrap(receiver).Type is { } collection
         && (IsCollection(collection) || IsChannelWriter(collection))
         && !ReturnsANewCollection(invocation.TargetMethod, collection)
+        && OwnerOutlivesTheHandler(Resolve(receiver, context), context)
         && StoresForLater(Resolve(receiver, context), context)
         && invocation.Arguments.Any(a => CarriesError(a.Value, context, depth: 0))
         && !LocalCollections.DiesWithTheFunction(Resolve(receiver, context), context.Model, context.CatchSyntax);
+
+    /// <summary>
+    /// <c>await retries.WriteAsync(job, ct)</c>, <c>_retries.Enqueue(job)</c>: the work item the try was
+    /// running (a parameter, or a local declared outside the catch, that the try block reads; also a copy
+    /// made with <c>with</c>) written to a channel or queue that outlives the handler, whose consumer runs
+    /// it again. The caller counts it only where the path holds transient errors alone (a filter on
+    /// IsTransient, the transient base): there the queue can only be one of retries, where a catch of
+    /// every error could as well be parking its failures without what went wrong.
+    /// </summary>
+    private bool RequeuesTheWork(IInvocationOperation invocation, PathContext context)
+    {
+        var method = invocation.TargetMethod;
+        if (context.Graph is not { } graph || context.TryFirst < 0 || invocation.Instance is not { } receiver || OperationHelpers.Unwrap(receiver).Type is not { } queue
+            || !((method.Name is "TryWrite" or "WriteAsync" && IsChannelWriter(queue)) || (method.Name == "Enqueue" && IsCollection(queue)))
+            || ReturnsANewCollection(method, queue)
+            || !OwnerOutlivesTheHandler(Resolve(receiver, context), context)
+            || !StoresForLater(Resolve(receiver, context), context)
+            || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } written)
+        {
+            return false;
+        }
+
+        var item = OperationHelpers.Unwrap(Resolve(written, context));
+        item = item switch
+        {
+            IWithOperation copy => OperationHelpers.Unwrap(Resolve(copy.Operand, context)),
+            IInvocationOperation { TargetMethod.Name: "<Clone>$", Instance: { } original } => OperationHelpers.Unwrap(Resolve(original, context)),
+            _ => item,
+        };
+
+        ISymbol? work = item switch
+        {
+            ILocalReferenceOperation local when StoresForLater(local, context) => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+
+        return work is not null && !IsTheError(item, context) && TryReads(graph, work, context);
+    }
+
+    /// <summary>Whether an operation of the try block reads <paramref name="symbol"/>.</summary>
+    private static bool TryReads(ControlFlowGraph graph, ISymbol symbol, PathContext context)
+    {
+        for (var ordinal = context.TryFirst; ordinal <= context.TryLast; ordinal++)
+        {
+            var block = graph.Blocks[ordinal];
+            foreach (var operation in block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue))
+            {
+                foreach (var node in operation.DescendantsAndSelf())
+                {
+                    var read = node switch
+                    {
+                        ILocalReferenceOperation local => local.Local,
+                        IParameterReferenceOperation parameter => (ISymbol)parameter.Parameter,
+                        _ => null,
+                    };
+
+                    if (read is not null && SymbolEqualityComparer.Default.Equals(read, symbol))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsCollection(ITypeSymbol type) =>
         type.SpecialType == SpecialType.System_Collections_IEnumerable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
@@ -386,6 +454,28 @@ internal sealed class HandlingJudge
         method.ReturnType is INamedTypeSymbol returned
         && (SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, receiverType.OriginalDefinition)
             || receiverType.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, returned.OriginalDefinition)));
+
+    /// <summary>
+    /// A collection reached through members (<c>channel.Writer</c>, <c>holder.Items</c>) dies with what the
+    /// first of them is read from when that certainly dies with the handler: a local of the catch (a
+    /// channel made there) or an object made in place (<c>new Holder().Items</c>). What a call returns
+    /// may be kept anywhere (<c>_channels.GetOrAdd(id, ...).Writer</c>) and is left as it was.
+    /// </summary>
+    private static bool OwnerOutlivesTheHandler(IOperation receiver, PathContext context)
+    {
+        var owner = OperationHelpers.Unwrap(receiver);
+        while (owner is IMemberReferenceOperation { Instance: { } instance } and (IFieldReferenceOperation or IPropertyReferenceOperation))
+        {
+            owner = OperationHelpers.Unwrap(Resolve(instance, context));
+        }
+
+        return owner switch
+        {
+            IObjectCreationOperation or IAnonymousObjectCreationOperation => false,
+            ILocalReferenceOperation => StoresForLater(owner, context),
+            _ => true,
+        };
+    }
 
     /// <summary>
     /// A parameter (a captured primary-constructor parameter too), <c>this</c>, a field, a property, an

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -145,6 +146,11 @@ internal sealed class TransienceConditions
             return yes ? TransientTest(state, inFilter) : TransientTest(state, inFilter).Negate();
         }
 
+        if (_facts.IsRetryKindRead(value))
+        {
+            return RetryKindTest(pattern, state, inFilter);
+        }
+
         if (!_facts.IsErrorValue(value) && !IsExceptionValue(value))
         {
             return Narrowing.None(state);
@@ -171,10 +177,24 @@ internal sealed class TransienceConditions
                     }
                 }
 
-                // A property pattern with one deciding subpattern is exact; with more we only know the yes side.
-                var whenFalse = recursive.PropertySubpatterns.Length == 1 && narrowing.Recognized is false && recursive.PropertySubpatterns[0].Member is IPropertyReferenceOperation only
-                    ? Pattern(only, recursive.PropertySubpatterns[0].Pattern, state, inFilter).WhenFalse
-                    : state;
+                // A property pattern is a chain of tests joined by &&: it fails where its type test fails
+                // (never, for the value's own type or a base of it; a value that is no API exception is
+                // no transient error) or, the tests before passing, where one of its subpatterns does.
+                var whenFalse = state;
+                if (recursive.DeconstructionSubpatterns.IsEmpty && recursive.PropertySubpatterns.All(p => p.Member is IPropertyReferenceOperation))
+                {
+                    whenFalse = recursive.MatchedType is null || AlwaysOfType(value, recursive.MatchedType) || _facts.IsApiExceptionItself(recursive.MatchedType)
+                        ? ErrorState.Never
+                        : narrowing.WhenFalse;
+                    var passed = narrowing.WhenTrue;
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        var inner = Pattern(sub.Member, sub.Pattern, passed, inFilter);
+                        whenFalse = ErrorStates.Join(whenFalse, inner.WhenFalse);
+                        passed = inner.WhenTrue;
+                    }
+                }
+
                 return new Narrowing(current, whenFalse, recognized);
             }
 
@@ -188,6 +208,50 @@ internal sealed class TransienceConditions
             default:
                 return Narrowing.None(state);
         }
+    }
+
+    /// <summary>
+    /// <c>ex.RetryKind is DatoCmsRetryKind.None</c> (also <c>or</c> of kinds, and inside a property pattern
+    /// <c>{ RetryKind: ... }</c>), as <see cref="Compare"/> reads <c>==</c>: None is every permanent code,
+    /// any other kind a decision about retrying; a pattern mixing both decides nothing.
+    /// </summary>
+    private static Narrowing RetryKindTest(IPatternOperation pattern, ErrorState state, bool inFilter)
+    {
+        var kinds = new List<object?>();
+        if (!CodesOf(pattern, kinds) || kinds.Count == 0 || kinds.Contains(null))
+        {
+            return Narrowing.None(state);
+        }
+
+        var nones = 0;
+        foreach (var kind in kinds)
+        {
+            if (Convert.ToInt64(kind, System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                nones++;
+            }
+        }
+
+        if (nones == kinds.Count)
+        {
+            return TransientTest(state, inFilter).Negate();
+        }
+
+        return nones == 0 ? Deliberately(state) : Narrowing.None(state);
+    }
+
+    /// <summary>The value's static type is <paramref name="type"/> or derives from it: only null fails the type test.</summary>
+    private static bool AlwaysOfType(IOperation value, ITypeSymbol type)
+    {
+        for (var current = value.Type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Collects the constants of a pattern made of constants and <c>or</c>; false for anything else.</summary>

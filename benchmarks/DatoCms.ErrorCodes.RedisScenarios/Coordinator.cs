@@ -42,8 +42,8 @@ internal static class Coordinator
         if (settings.Fault)
         {
             // Long enough that plenty of requests are sent after Redis' return plus two windows.
-            var run = await RunAsync(settings.FaultWorkers, "redis", settings with { Requests = settings.FaultRequests }, faultAt: (TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6)));
-            faultReport = run.FaultReport(settings.FaultWorkers);
+            var run = await RunAsync(settings.FaultWorkers, "redis", settings with { Requests = settings.FaultRequests }, faultAt: (TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(settings.OutageSeconds)));
+            faultReport = run.FaultReport(settings.FaultWorkers, settings.OutageSeconds);
             met &= run.MeetsFaultTargets;
             Console.WriteLine(faultReport);
         }
@@ -296,14 +296,14 @@ internal static class Coordinator
         public string Row(string limiter, int workers) => string.Create(CultureInfo.InvariantCulture,
             $"| {workers} | {(limiter == "redis" ? "Redis (shared)" : "headers only")} | {Requests} | {Sent} | {TooMany} | {TooManyShare:P1} | {Lost}{(Stuck > 0 ? $" ({Stuck} stuck)" : string.Empty)} | {WallSeconds:0.0} s | {Requests / WallSeconds:0.0} req/s ({RateShare:P1}) | {Spread:0.00} | {(limiter != "redis" ? "-" : MeetsTargets ? "met" : "missed")} |");
 
-        public string FaultReport(int workers)
+        public string FaultReport(int workers, int outageSeconds)
         {
             var (tooManyAfter, sentAfter) = AfterRecovery;
             var fallbacks = Results.Sum(r => r.Fallbacks);
             var recoveries = Results.Sum(r => r.Recoveries);
             var (outageWindows, outageRate) = DuringOutage;
             return string.Create(CultureInfo.InvariantCulture,
-                $"Fault run ({workers} workers, Redis stopped 4 s into the burst for 6 s): {Requests} requests, {Sent} sent, {TooMany} x 429 in all, {Lost} lost, {Stuck} stuck, " +
+                $"Fault run ({workers} workers, Redis stopped 4 s into the burst for {outageSeconds} s): {Requests} requests, {Sent} sent, {TooMany} x 429 in all, {Lost} lost, {Stuck} stuck, " +
                 $"{WallSeconds:0.0} s; fell back {fallbacks} times, recovered {recoveries} times; accepted per 3-s window while Redis was away: {outageWindows} " +
                 $"({outageRate:P0} of the {RequestsPerWindow} allowed); from two windows after Redis' return: {tooManyAfter} x 429 of {sentAfter} sent " +
                 $"({(sentAfter == 0 ? 0 : (double)tooManyAfter / sentAfter):P1}); 429s / sent per window from the return on: {WindowsAfterRecovery}; targets {(MeetsFaultTargets ? "met" : "missed")}.");

@@ -10,6 +10,9 @@ namespace DatoCms.ErrorCodes
     /// inside <see cref="DatoCmsRetryHandler"/> (retry handler first, this one next, the network
     /// last) so that each retry is paced too, and turn the retry handler's own throttle off
     /// (<see cref="DatoCmsRetryOptions.EnableThrottling"/> = false): the shared limiter replaces it.
+    /// A request whose attempt already holds a permit of the same limiter (the retry handler paces
+    /// with it as its <see cref="DatoCmsRetryOptions.RateLimiter"/>, and reports the answers) passes
+    /// through untouched: one slot per attempt, never two.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]
     internal sealed class DatoCmsRedisRateLimitHandler : global::System.Net.Http.DelegatingHandler
@@ -37,6 +40,11 @@ namespace DatoCms.ErrorCodes
             global::System.Net.Http.HttpRequestMessage request,
             global::System.Threading.CancellationToken cancellationToken)
         {
+            if (ReferenceEquals(DatoCmsRetryOptions.PermitLimiterOf(request), _limiter))
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
             using (await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
             {
                 // The lease only records that a slot was taken; the slot is spent once the request leaves.

@@ -10,14 +10,12 @@ namespace DatoCms.ErrorCodes
     /// <see cref="DatoCmsRedisRateLimiterOptions.RedisTimeout"/> to a local throttle at
     /// <see cref="DatoCmsRedisRateLimiterOptions.FallbackShare"/> of the limit, and go back to Redis
     /// when it answers again: acquisition never throws because Redis is unreachable. Feed it every
-    /// response through <see cref="Observe"/> (<see cref="DatoCmsRedisRateLimitHandler"/> does).
+    /// response, through <see cref="Observe"/> (<see cref="DatoCmsRedisRateLimitHandler"/> does) or
+    /// through the lease it granted (<see cref="DatoCmsRateLimitLease.RecordResponse(global::System.Net.Http.HttpResponseMessage)"/>:
+    /// <see cref="DatoCmsRetryHandler"/> does when the limiter is its <see cref="DatoCmsRetryOptions.RateLimiter"/>).
     /// </summary>
     internal sealed class DatoCmsRedisRateLimiter : global::System.Threading.RateLimiting.RateLimiter
     {
-        private const string RetryAfterMetadata = "RETRY_AFTER";
-
-        private static readonly global::System.Threading.RateLimiting.RateLimitLease Granted = new Lease(true, null);
-
         private readonly global::StackExchange.Redis.IConnectionMultiplexer _connection;
         private readonly DatoCmsRedisRateLimiterOptions _options;
         private readonly global::StackExchange.Redis.RedisKey[] _reserveKeys;
@@ -132,7 +130,7 @@ namespace DatoCms.ErrorCodes
             ThrowIfInvalid(permitCount);
             if (permitCount == 0)
             {
-                return Granted;
+                return Granted();
             }
 
             // Only a slot free right now is taken. The call is synchronous, bounded by the connection's
@@ -144,24 +142,24 @@ namespace DatoCms.ErrorCodes
                 {
                     _localShare.Record(permitCount);
                     global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                    return Granted;
+                    return Granted();
                 }
 
                 if (answered.HasValue)
                 {
                     global::System.Threading.Interlocked.Increment(ref _failedLeases);
-                    return new Lease(false, answered.Value.Wait);
+                    return new DatoCmsRateLimitLease(null, answered.Value.Wait);
                 }
             }
 
             if (_localShare.TryTakeNow(permitCount, out var retryAfter))
             {
                 global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                return Granted;
+                return Granted();
             }
 
             global::System.Threading.Interlocked.Increment(ref _failedLeases);
-            return new Lease(false, retryAfter);
+            return new DatoCmsRateLimitLease(null, retryAfter);
         }
 
         /// <inheritdoc />
@@ -170,7 +168,7 @@ namespace DatoCms.ErrorCodes
             ThrowIfInvalid(permitCount);
             if (permitCount == 0)
             {
-                return Granted;
+                return Granted();
             }
 
             global::System.Threading.Interlocked.Increment(ref _queued);
@@ -194,7 +192,7 @@ namespace DatoCms.ErrorCodes
                     {
                         _localShare.Record(permitCount);
                         global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                        return Granted;
+                        return Granted();
                     }
 
                     // A cancelled wait leaves its slot unused: the log stays conservative, never over the limit.
@@ -206,13 +204,13 @@ namespace DatoCms.ErrorCodes
                     {
                         _localShare.Record(permitCount);
                         global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                        return Granted;
+                        return Granted();
                     }
                 }
 
                 await _localShare.WaitAsync(permitCount, cancellationToken).ConfigureAwait(false);
                 global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                return Granted;
+                return Granted();
             }
             finally
             {
@@ -227,6 +225,9 @@ namespace DatoCms.ErrorCodes
             global::System.Threading.Interlocked.Exchange(ref _disposed, 1);
             base.Dispose(disposing);
         }
+
+        /// <summary>A lease that passes the answer it is given (<see cref="DatoCmsRateLimitLease.RecordResponse(global::System.Net.Http.HttpResponseMessage)"/>) to <see cref="Observe"/>.</summary>
+        private DatoCmsRateLimitLease Granted() => new DatoCmsRateLimitLease(new AnswerTicket(this), global::System.TimeSpan.Zero);
 
         // A share such as 1.0 / 3 is stored a little under a third: 60 of it must still make 20.
         private int ShareOf(int limit) => global::System.Math.Max(1, (int)global::System.Math.Floor((limit * _options.FallbackShare) + 1e-9));
@@ -657,6 +658,32 @@ namespace DatoCms.ErrorCodes
             }
         }
 
+        /// <summary>
+        /// The slot of a granted lease: the answer reported to it is observed once (the retry handler
+        /// reports every attempt's answer this way, 429s included). Without an answer there is
+        /// nothing to give back: the slot in the shared log was spent when the request left.
+        /// </summary>
+        private sealed class AnswerTicket : DatoCmsRateLimitTicket
+        {
+            private readonly DatoCmsRedisRateLimiter _limiter;
+            private int _done;
+
+            public AnswerTicket(DatoCmsRedisRateLimiter limiter)
+            {
+                _limiter = limiter;
+            }
+
+            public override void Complete(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+            {
+                if (global::System.Threading.Interlocked.Exchange(ref _done, 1) == 0)
+                {
+                    _limiter.Observe(statusCode, headers);
+                }
+            }
+
+            public override void Abandon() => global::System.Threading.Interlocked.Exchange(ref _done, 1);
+        }
+
         private readonly struct Reservation
         {
             public Reservation(bool reserved, global::System.TimeSpan wait)
@@ -668,34 +695,6 @@ namespace DatoCms.ErrorCodes
             public bool Reserved { get; }
 
             public global::System.TimeSpan Wait { get; }
-        }
-
-        private sealed class Lease : global::System.Threading.RateLimiting.RateLimitLease
-        {
-            private readonly global::System.TimeSpan? _retryAfter;
-
-            public Lease(bool isAcquired, global::System.TimeSpan? retryAfter)
-            {
-                IsAcquired = isAcquired;
-                _retryAfter = retryAfter;
-            }
-
-            public override bool IsAcquired { get; }
-
-            public override global::System.Collections.Generic.IEnumerable<string> MetadataNames =>
-                _retryAfter.HasValue ? new[] { RetryAfterMetadata } : global::System.Array.Empty<string>();
-
-            public override bool TryGetMetadata(string metadataName, out object? metadata)
-            {
-                if (_retryAfter.HasValue && metadataName == RetryAfterMetadata)
-                {
-                    metadata = _retryAfter.Value;
-                    return true;
-                }
-
-                metadata = null;
-                return false;
-            }
         }
     }
 }

@@ -8,7 +8,7 @@ namespace DatoCms.ErrorCodes
     internal sealed partial class DatoCmsRetryOptions
     {
         /// <summary>The request option under which the retry handler names the <see cref="RateLimiter"/> that granted the attempt being sent.</summary>
-        private const string PermitLimiterOption = "DatoCms.ErrorCodes.PermitLimiter";
+        private const string PermitLimiterOption = "DatoCmsRetryOptions.PermitLimiter";
 
         /// <summary>
         /// Paces the requests instead of the built-in throttle, when set (and

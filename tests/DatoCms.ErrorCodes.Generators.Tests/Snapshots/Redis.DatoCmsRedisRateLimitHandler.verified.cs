@@ -45,10 +45,15 @@ namespace DatoCms.ErrorCodes
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
+            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
             using (await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
             {
                 // The lease only records that a slot was taken; the slot is spent once the request leaves.
             }
+
+            // The same wait the retry handler's own throttle reports (datocms.client.wait.duration, reason "throttle").
+            var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
+            DatoCmsTelemetry.Waited(null, "throttle", waited, request.Method.Method, DatoCmsTelemetry.PathOf(request));
 
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             _limiter.Observe((int)response.StatusCode, response.Headers);

@@ -295,6 +295,7 @@ namespace DatoCms.ErrorCodes
             global::System.Threading.Volatile.Write(ref _probing, 0);
             if (global::System.Threading.Interlocked.Exchange(ref _unavailable, 1) == 0)
             {
+                DatoCmsTelemetry.RedisFellBack();
                 Notify(() => _options.OnRedisUnavailable?.Invoke(reason));
             }
         }

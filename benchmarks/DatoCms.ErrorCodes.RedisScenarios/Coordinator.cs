@@ -42,8 +42,8 @@ internal static class Coordinator
         if (settings.Fault)
         {
             // Long enough that plenty of requests are sent after Redis' return plus two windows.
-            var run = await RunAsync(settings.FaultWorkers, "redis", settings with { Requests = settings.FaultRequests }, faultAt: (TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6)));
-            faultReport = run.FaultReport(settings.FaultWorkers);
+            var run = await RunAsync(settings.FaultWorkers, "redis", settings with { Requests = settings.FaultRequests }, faultAt: (TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(settings.OutageSeconds)));
+            faultReport = run.FaultReport(settings.FaultWorkers, settings.OutageSeconds);
             met &= run.MeetsFaultTargets;
             Console.WriteLine(faultReport);
         }
@@ -99,12 +99,14 @@ internal static class Coordinator
             });
 
             var go = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            long? redisStopped = null;
             long? redisBack = null;
             var fault = faultAt is { } f && redis is not null
                 ? Task.Run(async () =>
                 {
                     await Task.Delay(f.After);
                     await redis.StopAsync();
+                    redisStopped = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                     Console.WriteLine($"  redis-server stopped at +{(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - go) / 1000.0:0.0} s");
                     await Task.Delay(f.For);
                     await redis.StartAsync();
@@ -145,7 +147,7 @@ internal static class Coordinator
 
             await release;
             await fault;
-            return new Run(api, results, stuck, workers * perWorker, redisBack);
+            return new Run(api, results, stuck, workers * perWorker, redisStopped, redisBack);
         }
         finally
         {
@@ -187,10 +189,11 @@ internal static class Coordinator
     /// <summary>One run's figures, from the workers' reports and the imitation's record of every attempt.</summary>
     private sealed class Run
     {
-        public Run(ImitationApi api, List<WorkerResult> results, int stuck, int requests, long? redisBack)
+        public Run(ImitationApi api, List<WorkerResult> results, int stuck, int requests, long? redisStopped, long? redisBack)
         {
             Requests = requests;
             Stuck = stuck;
+            RedisStopped = redisStopped;
             RedisBack = redisBack;
             var burst = api.Attempts.Where(a => !a.Key.StartsWith(Worker.WarmUpPrefix, StringComparison.Ordinal)).Select(a => a.Value).ToList();
             Sent = burst.Sum(a => a.Count);
@@ -208,6 +211,8 @@ internal static class Coordinator
         public int Requests { get; }
 
         public int Stuck { get; }
+
+        public long? RedisStopped { get; }
 
         public long? RedisBack { get; }
 
@@ -256,19 +261,51 @@ internal static class Coordinator
             }
         }
 
+        /// <summary>
+        /// Accepted answers to attempts sent in each whole 3-second window while Redis was away (from
+        /// its stop on, by when each answer came), and the rate they make of the allowed one: every
+        /// worker then paces locally at its FallbackShare, so together they should keep close to it.
+        /// </summary>
+        public (string PerWindow, double FractionOfAllowed) DuringOutage
+        {
+            get
+            {
+                if (RedisStopped is not { } stopped || RedisBack is not { } back)
+                {
+                    return ("-", double.NaN);
+                }
+
+                var windowMs = (long)Window.TotalMilliseconds;
+                var whole = (back - stopped) / windowMs;
+                if (whole == 0)
+                {
+                    return ("-", double.NaN);
+                }
+
+                var accepted = Results.SelectMany(r => r.Attempts)
+                    .Where(a => a[0] >= stopped && a[0] < stopped + (whole * windowMs) && a[1] is 200 or 201)
+                    .GroupBy(a => (a[0] - stopped) / windowMs)
+                    .ToDictionary(g => g.Key, g => g.Count());
+                var counts = Enumerable.Range(0, (int)whole).Select(w => accepted.TryGetValue(w, out var n) ? n : 0).ToList();
+                return (string.Join(", ", counts), counts.Sum() / (double)(whole * RequestsPerWindow));
+            }
+        }
+
         public bool MeetsFaultTargets => Lost == 0 && Stuck == 0 && RedisBack is not null && AfterRecovery.Sent > 0 && AfterRecovery.TooMany <= AfterRecovery.Sent / 100.0;
 
         public string Row(string limiter, int workers) => string.Create(CultureInfo.InvariantCulture,
             $"| {workers} | {(limiter == "redis" ? "Redis (shared)" : "headers only")} | {Requests} | {Sent} | {TooMany} | {TooManyShare:P1} | {Lost}{(Stuck > 0 ? $" ({Stuck} stuck)" : string.Empty)} | {WallSeconds:0.0} s | {Requests / WallSeconds:0.0} req/s ({RateShare:P1}) | {Spread:0.00} | {(limiter != "redis" ? "-" : MeetsTargets ? "met" : "missed")} |");
 
-        public string FaultReport(int workers)
+        public string FaultReport(int workers, int outageSeconds)
         {
             var (tooManyAfter, sentAfter) = AfterRecovery;
             var fallbacks = Results.Sum(r => r.Fallbacks);
             var recoveries = Results.Sum(r => r.Recoveries);
+            var (outageWindows, outageRate) = DuringOutage;
             return string.Create(CultureInfo.InvariantCulture,
-                $"Fault run ({workers} workers, Redis stopped 4 s into the burst for 6 s): {Requests} requests, {Sent} sent, {TooMany} x 429 in all, {Lost} lost, {Stuck} stuck, " +
-                $"{WallSeconds:0.0} s; fell back {fallbacks} times, recovered {recoveries} times; from two windows after Redis' return: {tooManyAfter} x 429 of {sentAfter} sent " +
+                $"Fault run ({workers} workers, Redis stopped 4 s into the burst for {outageSeconds} s): {Requests} requests, {Sent} sent, {TooMany} x 429 in all, {Lost} lost, {Stuck} stuck, " +
+                $"{WallSeconds:0.0} s; fell back {fallbacks} times, recovered {recoveries} times; accepted per 3-s window while Redis was away: {outageWindows} " +
+                $"({outageRate:P0} of the {RequestsPerWindow} allowed); from two windows after Redis' return: {tooManyAfter} x 429 of {sentAfter} sent " +
                 $"({(sentAfter == 0 ? 0 : (double)tooManyAfter / sentAfter):P1}); 429s / sent per window from the return on: {WindowsAfterRecovery}; targets {(MeetsFaultTargets ? "met" : "missed")}.");
         }
     }

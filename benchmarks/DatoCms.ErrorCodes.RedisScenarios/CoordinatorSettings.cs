@@ -5,8 +5,9 @@ namespace DatoCms.ErrorCodes.RedisScenarios;
 /// <summary>
 /// The runs to make: worker counts × limiters, plus the fault run. <c>--stagger MS</c> releases worker
 /// <c>w</c> <c>w</c> × MS milliseconds after the first, as processes started one after another are.
+/// <c>--outage S</c> keeps Redis away for S seconds in the fault run (6 by default).
 /// </summary>
-internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int Requests, int Concurrency, bool Fault, bool FaultOnly, int FaultWorkers, int FaultRequests, int StaggerMs = 0)
+internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int Requests, int Concurrency, bool Fault, bool FaultOnly, int FaultWorkers, int FaultRequests, int StaggerMs = 0, int OutageSeconds = 6)
 {
     public static CoordinatorSettings Parse(string[] args)
     {
@@ -21,6 +22,7 @@ internal sealed record CoordinatorSettings(int[] Workers, string[] Limiters, int
             FaultOnly: args.Contains("--fault-only"),
             FaultWorkers: Numbers(Get("--fault-workers"), new[] { 5 })[0],
             FaultRequests: Numbers(Get("--fault-requests"), new[] { 600 })[0],
-            StaggerMs: Numbers(Get("--stagger"), new[] { 0 })[0]);
+            StaggerMs: Numbers(Get("--stagger"), new[] { 0 })[0],
+            OutageSeconds: Numbers(Get("--outage"), new[] { 6 })[0]);
     }
 }

@@ -96,6 +96,13 @@ internal static class SourceEmitter
         {
             var extensions = GeneratedNames.RedisRateLimitHttpClientBuilderExtensions;
             yield return (extensions + ".g.cs", TemplateEmitter.Emit(context, extensions));
+
+            // The fall-back and recovery logged through the container's logger, where there is one to use.
+            if (context.Features.Integrations.HasLogging)
+            {
+                var logging = GeneratedNames.RedisRateLimitLogging;
+                yield return (GeneratedNames.HintName(logging), TemplateEmitter.Emit(context, logging));
+            }
         }
     }
 }

@@ -66,6 +66,12 @@ internal static class GeneratedNames
     public const string RedisRateLimitHandler = "DatoCmsRedisRateLimitHandler";
     public const string RedisRateLimitHttpClientBuilderExtensions = "DatoCmsRedisRateLimitHttpClientBuilderExtensions";
 
+    /// <summary>The Redis limiters of a container's clients, by name (in the file of <see cref="RedisRateLimitHttpClientBuilderExtensions"/>).</summary>
+    public const string RedisRateLimiters = "DatoCmsRedisRateLimiters";
+
+    /// <summary>The logging half of <see cref="RedisRateLimitHttpClientBuilderExtensions"/> (a template, not a type).</summary>
+    public const string RedisRateLimitLogging = RedisRateLimitHttpClientBuilderExtensions + ".Logging";
+
     /// <summary><see cref="TransientAttribute"/> as attribute usages write it, without the suffix.</summary>
     public const string TransientAttributeUsage = "DatoCmsTransient";
 
@@ -99,6 +105,7 @@ internal static class GeneratedNames
         HttpClientServiceCollectionExtensions, Projects, JobFollowingHandler,
         RateLimitTicket, RateLimitShare, AdaptiveRateLimiter, RateLimitLease,
         RedisRateLimiter, RedisRateLimiterOptions, RedisRateLimitScripts, RedisRateLimitHandler, RedisRateLimitHttpClientBuilderExtensions,
+        RedisRateLimiters,
     };
 
     /// <summary>Members of the generated API that the analyzers and code fixes recognise by name.</summary>

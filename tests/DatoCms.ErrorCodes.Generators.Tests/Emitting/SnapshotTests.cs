@@ -25,7 +25,7 @@ public class SnapshotTests
         ["NoCodes"] = () => GeneratorRunner.Run("# Errors\n", EdgeCaseOverlay.Substring(0, EdgeCaseOverlay.IndexOf("codes:", StringComparison.Ordinal))),
         ["ResilienceStack"] = () => GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net100, extraReferences: ResilienceStackReferences.For(ReferenceSet.Net100)),
         ["RateLimiting"] = () => GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net80WithRateLimiting),
-        ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true),
+        ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true, logging: true),
     };
 
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
@@ -37,7 +37,7 @@ public class SnapshotTests
         ["NoCodes"] = 31,
         ["ResilienceStack"] = 49,
         ["RateLimiting"] = 34,
-        ["Redis"] = 39,
+        ["Redis"] = 45,
     };
 
     /// <summary>
@@ -118,7 +118,7 @@ public class SnapshotTests
     private static readonly HashSet<string> RedisHintNames = new(StringComparer.Ordinal)
     {
         "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
-        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs", "DatoCmsRedisRateLimitHttpClientBuilderExtensions.Logging.g.cs",
     };
 
     private static readonly HashSet<string> TemplateHintNames = new[]

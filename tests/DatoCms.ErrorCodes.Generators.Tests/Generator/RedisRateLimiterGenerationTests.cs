@@ -16,7 +16,7 @@ public class RedisRateLimiterGenerationTests
     private static readonly string[] RedisFiles =
     {
         "DatoCmsRedisRateLimiterOptions.g.cs", "DatoCmsRedisRateLimitScripts.g.cs", "DatoCmsRedisRateLimiter.g.cs", "DatoCmsRedisRateLimitHandler.g.cs",
-        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs",
+        "DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs", "DatoCmsRedisRateLimitHttpClientBuilderExtensions.Logging.g.cs",
     };
 
     private const string Usage = @"
@@ -34,7 +34,10 @@ internal static class RedisUsage
 
         var handler = new DatoCmsRedisRateLimitHandler((DatoCmsRedisRateLimiter)limiter, new System.Net.Http.HttpClientHandler());
         Microsoft.Extensions.DependencyInjection.IHttpClientBuilder? builder = null;
-        builder?.UseRedisRateLimit(redis, ""12345"", o => o.SpreadEvenly = false).UseRedisRateLimit(""12345"");
+        builder?.UseRedisRateLimit(redis, ""12345"", o => o.SpreadEvenly = false).UseRedisRateLimit(""12345"")
+            .UseRedisRateLimit(""12345"", (services, o) => o.FallbackShare = 0.5).UseRedisRateLimit(redis, ""12345"", (services, o) => o.FallbackShare = 0.5);
+        System.IServiceProvider? services = null;
+        bool? degraded = (services?.GetService(typeof(DatoCmsRedisRateLimiters)) as DatoCmsRedisRateLimiters)?.ForClient(""datocms"").IsUsingFallback;
         return new System.Net.Http.HttpClient(new DatoCmsRetryHandler(new DatoCmsRetryOptions { EnableThrottling = false }, handler));
     }
 }";
@@ -51,7 +54,7 @@ internal static class RedisUsage
     [InlineData(2)]
     public void WithRedisAndRateLimitingTheLimiterIsGeneratedAndCompilesWithoutWarnings(int redisMajorVersion)
     {
-        var run = RedisGeneratorRuns.Run(redisMajorVersion, rateLimiting: true, Usage);
+        var run = RedisGeneratorRuns.Run(redisMajorVersion, rateLimiting: true, Usage, logging: true);
 
         Assert.Empty(run.CompilationProblems);
         Assert.Empty(RedisDiagnostics(run));
@@ -67,6 +70,17 @@ internal static class RedisUsage
         Assert.Empty(run.Diagnostics);
         Assert.True(run.Sources.ContainsKey("DatoCmsRedisRateLimiter.g.cs"));
         Assert.False(run.Sources.ContainsKey("DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs"));
+    }
+
+    [Fact]
+    public void WithoutLoggingTheRegistrationStaysAndOnlyItsLogMessagesAreLeftOut()
+    {
+        var run = RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true, Usage, logging: false);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Empty(RedisDiagnostics(run));
+        Assert.True(run.Sources.ContainsKey("DatoCmsRedisRateLimitHttpClientBuilderExtensions.g.cs"));
+        Assert.False(run.Sources.ContainsKey("DatoCmsRedisRateLimitHttpClientBuilderExtensions.Logging.g.cs"));
     }
 
     [Fact]

@@ -5,9 +5,10 @@
 namespace DatoCms.ErrorCodes
 {
     /// <summary>
-    /// A permit of <see cref="DatoCmsAdaptiveRateLimiter"/> to send one request. Report the answer
-    /// with <c>RecordResponse</c> (the retry handler does): a 429 gives the slot back, and the rate-limit headers keep the
-    /// limiter's view of the window true. Disposed without a report, the request counts as sent.
+    /// A permit of <see cref="DatoCmsAdaptiveRateLimiter"/> (or of the Redis rate limiter) to send one
+    /// request. Report the answer with <c>RecordResponse</c> (the retry handler does): a 429 gives the
+    /// slot back (or pauses every worker), and the rate-limit headers keep the limiter's view of the
+    /// window true. Disposed without a report, the request counts as sent.
     /// A lease that was not acquired carries <see cref="global::System.Threading.RateLimiting.MetadataName.RetryAfter"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatoCms.ErrorCodes.Generators", "VERSION")]

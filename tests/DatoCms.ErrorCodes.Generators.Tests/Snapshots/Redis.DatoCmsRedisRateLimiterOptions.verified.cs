@@ -66,8 +66,9 @@ namespace DatoCms.ErrorCodes
 
         /// <summary>
         /// How long one call to Redis may take before the limiter stops waiting for it and falls back to
-        /// the local throttle (default 500 ms). This bounds how long Redis being slow or down can hold
-        /// up a request.
+        /// the local throttle (default 500 ms). It bounds each call, not the time from the start of an
+        /// outage: a request notices at its next call to Redis (its reservation, or the check for a
+        /// pause published while it waited for its slot).
         /// </summary>
         public global::System.TimeSpan RedisTimeout
         {
@@ -76,8 +77,9 @@ namespace DatoCms.ErrorCodes
         }
 
         /// <summary>
-        /// After Redis failed, how long the limiter uses the local throttle before one request tries
-        /// Redis again (default 1 s).
+        /// After Redis failed, how long the limiter uses the local throttle before the next request
+        /// tries Redis again (default 1 s), one at a time. The return waits for that request, so it can
+        /// come later than the interval in a process that sends little.
         /// </summary>
         public global::System.TimeSpan RedisRetryInterval
         {

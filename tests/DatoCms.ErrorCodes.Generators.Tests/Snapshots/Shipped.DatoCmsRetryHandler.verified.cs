@@ -237,6 +237,11 @@ namespace DatoCms.ErrorCodes
                 {
                     try
                     {
+                        if (ticket != null)
+                        {
+                            DatoCmsRetryOptions.NotePermit(request, ticket);
+                        }
+
                         response = await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                     }
                     catch

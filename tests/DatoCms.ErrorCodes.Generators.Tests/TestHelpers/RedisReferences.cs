@@ -33,7 +33,11 @@ internal static class RedisReferences
     };
 }
 
-/// <summary>Runs the generator on the shipped spec for a consumer that references Redis and/or System.Threading.RateLimiting.</summary>
+/// <summary>
+/// Runs the generator on the shipped spec for a consumer that references Redis and/or
+/// System.Threading.RateLimiting; <c>httpClientFactory</c> adds Microsoft.Extensions.Http with the DI
+/// abstractions alone, or, with <c>logging</c>, with everything it brings from NuGet (Logging, Options, ...).
+/// </summary>
 internal static class RedisGeneratorRuns
 {
     public static GeneratorRun Run(
@@ -42,7 +46,8 @@ internal static class RedisGeneratorRuns
         string source = "",
         Microsoft.CodeAnalysis.CSharp.LanguageVersion languageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest,
         IReadOnlyDictionary<string, string>? globalOptions = null,
-        bool httpClientFactory = true)
+        bool httpClientFactory = true,
+        bool logging = false)
     {
         var references = new List<MetadataReference>();
         if (redisMajorVersion > 0)
@@ -55,7 +60,12 @@ internal static class RedisGeneratorRuns
             references.Add(RedisReferences.RateLimiting);
         }
 
-        if (httpClientFactory)
+        if (httpClientFactory && logging)
+        {
+            // As a project gets Microsoft.Extensions.Http from NuGet: with Logging, Options and the rest it brings.
+            references.AddRange(ResilienceStackReferences.HttpClientFactoryOnly(ReferenceSet.Net80));
+        }
+        else if (httpClientFactory)
         {
             references.AddRange(RedisReferences.HttpClientFactory);
         }

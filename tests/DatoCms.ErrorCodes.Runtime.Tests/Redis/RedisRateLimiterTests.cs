@@ -36,6 +36,7 @@ public class RedisRateLimiterTests : IClassFixture<RedisFixture>
         Assert.True((await first.AcquireAsync(2)).IsAcquired);
         using var refused = second.AttemptAcquire(1);
 
+        Assert.Empty(_unexpectedFallbacks);
         Assert.False(refused.IsAcquired);
         Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
         Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1.1));

@@ -56,11 +56,12 @@ public sealed class ImitationTraffic
     /// No interval of one window's length can hold more than the limit, fixed or sliding, so this is
     /// at most 1; unlike <see cref="FractionOfAllowedRate"/> it is blind to how the run ends (a few
     /// requests left over for one more window), which is why it is reported beside it, not instead.
-    /// NaN when the run spans fewer than three windows.
+    /// NaN when the run spans fewer than three windows. <paramref name="after"/> leaves out what was
+    /// counted up to that time on the server's clock (an earlier phase of the test).
     /// </summary>
-    public double FractionOfMiddleWindowsFilled(int limit, TimeSpan window)
+    public double FractionOfMiddleWindowsFilled(int limit, TimeSpan window, TimeSpan? after = null)
     {
-        var perWindow = Snapshot().Where(c => c.Accepted).GroupBy(c => c.At.Ticks / window.Ticks).ToDictionary(g => g.Key, g => g.Count());
+        var perWindow = Snapshot().Where(c => c.Accepted && (after is null || c.At > after)).GroupBy(c => c.At.Ticks / window.Ticks).ToDictionary(g => g.Key, g => g.Count());
         if (perWindow.Count == 0)
         {
             return double.NaN;

@@ -6,6 +6,9 @@ namespace DatoCms.ErrorCodes
     /// inside <see cref="DatoCmsRetryHandler"/> (retry handler first, this one next, the network
     /// last) so that each retry is paced too, and turn the retry handler's own throttle off
     /// (<see cref="DatoCmsRetryOptions.EnableThrottling"/> = false): the shared limiter replaces it.
+    /// A request whose attempt already holds a permit of the same limiter (the retry handler paces
+    /// with it as its <see cref="DatoCmsRetryOptions.RateLimiter"/>, and reports the answers) passes
+    /// through untouched: one slot per attempt, never two.
     /// </summary>
     internal sealed class DatoCmsRedisRateLimitHandler : global::System.Net.Http.DelegatingHandler
     {
@@ -32,10 +35,20 @@ namespace DatoCms.ErrorCodes
             global::System.Net.Http.HttpRequestMessage request,
             global::System.Threading.CancellationToken cancellationToken)
         {
+            if (ReferenceEquals(DatoCmsRetryOptions.PermitLimiterOf(request), _limiter))
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
             using (await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
             {
                 // The lease only records that a slot was taken; the slot is spent once the request leaves.
             }
+
+            // The same wait the retry handler's own throttle reports (datocms.client.wait.duration, reason "throttle").
+            var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
+            DatoCmsTelemetry.Waited(null, "throttle", waited, request.Method.Method, DatoCmsTelemetry.PathOf(request));
 
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             _limiter.Observe((int)response.StatusCode, response.Headers);

@@ -10,14 +10,12 @@ namespace DatoCms.ErrorCodes
     /// <see cref="DatoCmsRedisRateLimiterOptions.RedisTimeout"/> to a local throttle at
     /// <see cref="DatoCmsRedisRateLimiterOptions.FallbackShare"/> of the limit, and go back to Redis
     /// when it answers again: acquisition never throws because Redis is unreachable. Feed it every
-    /// response through <see cref="Observe"/> (<see cref="DatoCmsRedisRateLimitHandler"/> does).
+    /// response, through <see cref="Observe"/> (<see cref="DatoCmsRedisRateLimitHandler"/> does) or
+    /// through the lease it granted (<see cref="DatoCmsRateLimitLease.RecordResponse(global::System.Net.Http.HttpResponseMessage)"/>:
+    /// <see cref="DatoCmsRetryHandler"/> does when the limiter is its <see cref="DatoCmsRetryOptions.RateLimiter"/>).
     /// </summary>
     internal sealed class DatoCmsRedisRateLimiter : global::System.Threading.RateLimiting.RateLimiter
     {
-        private const string RetryAfterMetadata = "RETRY_AFTER";
-
-        private static readonly global::System.Threading.RateLimiting.RateLimitLease Granted = new Lease(true, null);
-
         private readonly global::StackExchange.Redis.IConnectionMultiplexer _connection;
         private readonly DatoCmsRedisRateLimiterOptions _options;
         private readonly global::StackExchange.Redis.RedisKey[] _reserveKeys;
@@ -25,10 +23,8 @@ namespace DatoCms.ErrorCodes
         private readonly global::StackExchange.Redis.RedisKey _limitKey;
         private readonly string _clientId = global::System.Guid.NewGuid().ToString("N");
         private readonly long _spanMicroseconds;
-        private readonly object _fallbackGate = new object();
-        private DatoCmsRateLimiter _fallback;
+        private readonly LocalShare _localShare;
         private int _limit;
-        private int _fallbackLimit;
         private int _publishedLimit;
         private long _sequence;
         private int _unavailable;
@@ -58,8 +54,7 @@ namespace DatoCms.ErrorCodes
             _limitKey = root + "limit";
             _spanMicroseconds = (options.Window.Ticks + options.ClockSkewMargin.Ticks) / 10;
             _limit = options.RequestsPerWindow;
-            _fallbackLimit = ShareOf(_limit);
-            _fallback = new DatoCmsRateLimiter(_fallbackLimit, options.Window);
+            _localShare = new LocalShare(ShareOf(_limit), options.Window + options.ClockSkewMargin, options.SpreadEvenly);
         }
 
         /// <summary>The limit in force: the server's X-RateLimit-Limit once known, else the configured one.</summary>
@@ -102,36 +97,21 @@ namespace DatoCms.ErrorCodes
         public void Observe(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
             var limit = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitLimitHeader);
-            var remaining = DatoCmsRateLimitHeaders.ReadInt(headers, DatoCmsLimits.RateLimitRemainingHeader);
             var reset = statusCode == 429 ? DatoCmsRateLimitHeaders.ReadReset(headers) : null;
             if (limit is int newLimit && newLimit > 0)
             {
                 UpdateLimit(newLimit, publish: true);
             }
 
-            // The local throttle learns the pause and what the server says is left, never the full
-            // limit: while Redis is away it must keep to this process's share.
-            if (remaining != null || reset != null)
-            {
-                var local = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>(2);
-                if (remaining is int left)
-                {
-                    local.Add(new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>(
-                        DatoCmsLimits.RateLimitRemainingHeader, new[] { left.ToString(global::System.Globalization.CultureInfo.InvariantCulture) }));
-                }
-
-                if (reset is global::System.TimeSpan pause)
-                {
-                    local.Add(new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>(
-                        DatoCmsLimits.RateLimitResetHeader, new[] { pause.TotalSeconds.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) }));
-                }
-
-                Fallback.Observe(statusCode, local);
-            }
-
+            // X-RateLimit-Remaining counts every process's requests. The shared log already keeps
+            // them all within the limit, and the local share is this process's fixed part of it: the
+            // others' requests in the window are expected, not a reason to take less (read as
+            // competition, they cut the share to a share of itself: half the allowed rate in all).
             if (reset is global::System.TimeSpan wait)
             {
-                _ = PublishPauseAsync(wait + _options.ClockSkewMargin);
+                var pause = wait + _options.ClockSkewMargin;
+                _localShare.Pause(pause);
+                _ = PublishPauseAsync(pause);
             }
         }
 
@@ -140,12 +120,7 @@ namespace DatoCms.ErrorCodes
         /// <returns>Whether Redis took the pause (false when Redis is unreachable; the local throttle still honours it).</returns>
         public global::System.Threading.Tasks.Task<bool> PauseAsync(global::System.TimeSpan duration)
         {
-            var headers = new[]
-            {
-                new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>(
-                    DatoCmsLimits.RateLimitResetHeader, new[] { duration.TotalSeconds.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) }),
-            };
-            Fallback.Observe(429, headers);
+            _localShare.Pause(duration);
             return PublishPauseAsync(duration);
         }
 
@@ -155,7 +130,7 @@ namespace DatoCms.ErrorCodes
             ThrowIfInvalid(permitCount);
             if (permitCount == 0)
             {
-                return Granted;
+                return Granted();
             }
 
             // Only a slot free right now is taken. The call is synchronous, bounded by the connection's
@@ -165,19 +140,26 @@ namespace DatoCms.ErrorCodes
                 var answered = Reserve(permitCount);
                 if (answered.HasValue && answered.Value.Reserved)
                 {
+                    _localShare.Record(permitCount);
                     global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                    return Granted;
+                    return Granted();
                 }
 
                 if (answered.HasValue)
                 {
                     global::System.Threading.Interlocked.Increment(ref _failedLeases);
-                    return new Lease(false, answered.Value.Wait);
+                    return new DatoCmsRateLimitLease(null, answered.Value.Wait);
                 }
             }
 
+            if (_localShare.TryTakeNow(permitCount, out var retryAfter))
+            {
+                global::System.Threading.Interlocked.Increment(ref _successfulLeases);
+                return Granted();
+            }
+
             global::System.Threading.Interlocked.Increment(ref _failedLeases);
-            return new Lease(false, global::System.TimeSpan.FromTicks(_options.Window.Ticks / global::System.Math.Max(1, _fallbackLimit)));
+            return new DatoCmsRateLimitLease(null, retryAfter);
         }
 
         /// <inheritdoc />
@@ -186,7 +168,7 @@ namespace DatoCms.ErrorCodes
             ThrowIfInvalid(permitCount);
             if (permitCount == 0)
             {
-                return Granted;
+                return Granted();
             }
 
             global::System.Threading.Interlocked.Increment(ref _queued);
@@ -208,8 +190,9 @@ namespace DatoCms.ErrorCodes
 
                     if (reply.Value.Wait <= global::System.TimeSpan.Zero)
                     {
+                        _localShare.Record(permitCount);
                         global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                        return Granted;
+                        return Granted();
                     }
 
                     // A cancelled wait leaves its slot unused: the log stays conservative, never over the limit.
@@ -219,19 +202,15 @@ namespace DatoCms.ErrorCodes
                     // A 429 elsewhere may have paused everyone while this slot was waiting: then queue again.
                     if (!await IsPausedAsync(cancellationToken).ConfigureAwait(false))
                     {
+                        _localShare.Record(permitCount);
                         global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                        return Granted;
+                        return Granted();
                     }
                 }
 
-                for (var i = 0; i < permitCount; i++)
-                {
-                    // The answer reaches the fallback through Observe, not through this slot: it is charged from now.
-                    (await Fallback.AcquireAsync(cancellationToken).ConfigureAwait(false)).Abandon();
-                }
-
+                await _localShare.WaitAsync(permitCount, cancellationToken).ConfigureAwait(false);
                 global::System.Threading.Interlocked.Increment(ref _successfulLeases);
-                return Granted;
+                return Granted();
             }
             finally
             {
@@ -247,18 +226,11 @@ namespace DatoCms.ErrorCodes
             base.Dispose(disposing);
         }
 
-        private DatoCmsRateLimiter Fallback
-        {
-            get
-            {
-                lock (_fallbackGate)
-                {
-                    return _fallback;
-                }
-            }
-        }
+        /// <summary>A lease that passes the answer it is given (<see cref="DatoCmsRateLimitLease.RecordResponse(global::System.Net.Http.HttpResponseMessage)"/>) to <see cref="Observe"/>.</summary>
+        private DatoCmsRateLimitLease Granted() => new DatoCmsRateLimitLease(new AnswerTicket(this), global::System.TimeSpan.Zero);
 
-        private int ShareOf(int limit) => global::System.Math.Max(1, (int)global::System.Math.Floor(limit * _options.FallbackShare));
+        // A share such as 1.0 / 3 is stored a little under a third: 60 of it must still make 20.
+        private int ShareOf(int limit) => global::System.Math.Max(1, (int)global::System.Math.Floor((limit * _options.FallbackShare) + 1e-9));
 
         private void ThrowIfInvalid(int permitCount)
         {
@@ -281,15 +253,7 @@ namespace DatoCms.ErrorCodes
         {
             if (global::System.Threading.Interlocked.Exchange(ref _limit, limit) != limit)
             {
-                var share = ShareOf(limit);
-                lock (_fallbackGate)
-                {
-                    if (share != _fallbackLimit)
-                    {
-                        _fallbackLimit = share;
-                        _fallback = new DatoCmsRateLimiter(share, _options.Window);
-                    }
-                }
+                _localShare.Resize(ShareOf(limit));
             }
 
             if (publish && global::System.Threading.Interlocked.Exchange(ref _publishedLimit, limit) != limit && !IsUsingFallback)
@@ -326,6 +290,7 @@ namespace DatoCms.ErrorCodes
             global::System.Threading.Volatile.Write(ref _probing, 0);
             if (global::System.Threading.Interlocked.Exchange(ref _unavailable, 1) == 0)
             {
+                DatoCmsTelemetry.RedisFellBack();
                 Notify(() => _options.OnRedisUnavailable?.Invoke(reason));
             }
         }
@@ -504,6 +469,222 @@ namespace DatoCms.ErrorCodes
         private static void Forget(global::System.Threading.Tasks.Task task) =>
             task.ContinueWith(t => _ = t.Exception, global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted | global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
 
+        /// <summary>
+        /// The throttle that paces this process while Redis is away: its fixed share of the limit
+        /// (<see cref="DatoCmsRedisRateLimiterOptions.FallbackShare"/>), kept by the rules of the
+        /// shared script applied to this process's own slots: no span (window and margin) holds more
+        /// than the share, slots come in order, spread evenly a span divided by the share apart, and
+        /// none before a pause ends. The shares of all processes add up to the limit by configuration,
+        /// so only a 429's pause (and a new limit, through <see cref="Resize"/>) changes the pace.
+        /// Slots granted through Redis are recorded too: when Redis fails, the first span already
+        /// counts what this process has just sent. Times are stopwatch ticks. Safe for concurrent use.
+        /// </summary>
+        private sealed class LocalShare
+        {
+            private readonly object _gate = new object();
+            private readonly long _span;
+            private readonly bool _spreadEvenly;
+            // The times of this process's last slots (as many as the share), oldest first from _oldest.
+            private long[] _slots;
+            private int _count;
+            private int _oldest;
+            private long _latest = long.MinValue;
+            private long _pausedUntil = long.MinValue;
+
+            public LocalShare(int share, global::System.TimeSpan span, bool spreadEvenly)
+            {
+                _slots = new long[share];
+                _span = ToStopwatchTicks(span);
+                _spreadEvenly = spreadEvenly;
+            }
+
+            /// <summary>Keeps to a new share from now on; the most recent slots still count.</summary>
+            public void Resize(int share)
+            {
+                lock (_gate)
+                {
+                    if (share == _slots.Length)
+                    {
+                        return;
+                    }
+
+                    var kept = global::System.Math.Min(_count, share);
+                    var slots = new long[share];
+                    for (var i = 0; i < kept; i++)
+                    {
+                        slots[i] = _slots[(_oldest + _count - kept + i) % _slots.Length];
+                    }
+
+                    _slots = slots;
+                    _count = kept;
+                    _oldest = 0;
+                }
+            }
+
+            /// <summary>No slot starts before <paramref name="duration"/> from now has passed (a longer pause already set stays).</summary>
+            public void Pause(global::System.TimeSpan duration)
+            {
+                var until = Now() + ToStopwatchTicks(duration);
+                lock (_gate)
+                {
+                    _pausedUntil = global::System.Math.Max(_pausedUntil, until);
+                }
+            }
+
+            /// <summary>Counts <paramref name="permitCount"/> slots granted through Redis, taken now.</summary>
+            public void Record(int permitCount)
+            {
+                lock (_gate)
+                {
+                    var now = Now();
+                    for (var i = 0; i < permitCount; i++)
+                    {
+                        Add(global::System.Math.Max(now, _latest));
+                    }
+                }
+            }
+
+            /// <summary>Takes the slots if they are free now; otherwise says how long until they would be.</summary>
+            public bool TryTakeNow(int permitCount, out global::System.TimeSpan retryAfter)
+            {
+                lock (_gate)
+                {
+                    var now = Now();
+                    var wait = Reserve(now, permitCount, take: false);
+                    if (wait > 0)
+                    {
+                        retryAfter = ToTimeSpan(wait);
+                        return false;
+                    }
+
+                    Reserve(now, permitCount, take: true);
+                    retryAfter = global::System.TimeSpan.Zero;
+                    return true;
+                }
+            }
+
+            /// <summary>
+            /// Reserves the next slots and waits for them, first come, first served. A cancelled wait
+            /// leaves its slots unused, which only makes the pace more conservative; a pause that
+            /// appeared while waiting sends the request to the back of the line.
+            /// </summary>
+            public async global::System.Threading.Tasks.Task WaitAsync(int permitCount, global::System.Threading.CancellationToken cancellationToken)
+            {
+                while (true)
+                {
+                    long wait;
+                    lock (_gate)
+                    {
+                        wait = Reserve(Now(), permitCount, take: true);
+                    }
+
+                    if (wait > 0)
+                    {
+                        // Task.Delay drops a fraction of a millisecond, which could wake the slot just before the span allows it.
+                        await global::System.Threading.Tasks.Task.Delay(global::System.TimeSpan.FromMilliseconds(global::System.Math.Ceiling(ToTimeSpan(wait).TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    lock (_gate)
+                    {
+                        if (_pausedUntil <= Now())
+                        {
+                            return;
+                        }
+                    }
+                }
+            }
+
+            private static long Now() => global::System.Diagnostics.Stopwatch.GetTimestamp();
+
+            private static long ToStopwatchTicks(global::System.TimeSpan time) =>
+                (long)(time.Ticks * ((double)global::System.Diagnostics.Stopwatch.Frequency / global::System.TimeSpan.TicksPerSecond));
+
+            private static global::System.TimeSpan ToTimeSpan(long stopwatchTicks) =>
+                global::System.TimeSpan.FromTicks((long)(stopwatchTicks * ((double)global::System.TimeSpan.TicksPerSecond / global::System.Diagnostics.Stopwatch.Frequency)));
+
+            /// <summary>How long from <paramref name="now"/> until the last of the next <paramref name="permitCount"/> slots; they are taken when <paramref name="take"/>. The caller locks.</summary>
+            private long Reserve(long now, int permitCount, bool take)
+            {
+                var share = _slots.Length;
+                var interval = _spreadEvenly ? _span / share : 0;
+                var planned = new long[permitCount];
+                var slot = global::System.Math.Max(now, _pausedUntil);
+                for (var i = 0; i < permitCount; i++)
+                {
+                    // In order: no earlier than the slot before (and the interval after it, spread evenly).
+                    if (i > 0 || _count > 0)
+                    {
+                        slot = global::System.Math.Max(slot, (i > 0 ? planned[i - 1] : _latest) + interval);
+                    }
+
+                    // No span holds more than the share: one span after the share-th most recent slot,
+                    // counting this request's own earlier permits.
+                    var held = _count + i;
+                    if (held >= share)
+                    {
+                        var index = held - share;
+                        var bound = index < _count ? _slots[(_oldest + index) % share] : planned[index - _count];
+                        slot = global::System.Math.Max(slot, bound + _span);
+                    }
+
+                    planned[i] = slot;
+                }
+
+                if (take)
+                {
+                    foreach (var taken in planned)
+                    {
+                        Add(taken);
+                    }
+                }
+
+                return slot - now;
+            }
+
+            private void Add(long slot)
+            {
+                var share = _slots.Length;
+                if (_count < share)
+                {
+                    _slots[(_oldest + _count) % share] = slot;
+                    _count++;
+                }
+                else
+                {
+                    _slots[_oldest] = slot;
+                    _oldest = (_oldest + 1) % share;
+                }
+
+                _latest = slot;
+            }
+        }
+
+        /// <summary>
+        /// The slot of a granted lease: the answer reported to it is observed once (the retry handler
+        /// reports every attempt's answer this way, 429s included). Without an answer there is
+        /// nothing to give back: the slot in the shared log was spent when the request left.
+        /// </summary>
+        private sealed class AnswerTicket : DatoCmsRateLimitTicket
+        {
+            private readonly DatoCmsRedisRateLimiter _limiter;
+            private int _done;
+
+            public AnswerTicket(DatoCmsRedisRateLimiter limiter)
+            {
+                _limiter = limiter;
+            }
+
+            public override void Complete(int statusCode, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
+            {
+                if (global::System.Threading.Interlocked.Exchange(ref _done, 1) == 0)
+                {
+                    _limiter.Observe(statusCode, headers);
+                }
+            }
+
+            public override void Abandon() => global::System.Threading.Interlocked.Exchange(ref _done, 1);
+        }
+
         private readonly struct Reservation
         {
             public Reservation(bool reserved, global::System.TimeSpan wait)
@@ -515,34 +696,6 @@ namespace DatoCms.ErrorCodes
             public bool Reserved { get; }
 
             public global::System.TimeSpan Wait { get; }
-        }
-
-        private sealed class Lease : global::System.Threading.RateLimiting.RateLimitLease
-        {
-            private readonly global::System.TimeSpan? _retryAfter;
-
-            public Lease(bool isAcquired, global::System.TimeSpan? retryAfter)
-            {
-                IsAcquired = isAcquired;
-                _retryAfter = retryAfter;
-            }
-
-            public override bool IsAcquired { get; }
-
-            public override global::System.Collections.Generic.IEnumerable<string> MetadataNames =>
-                _retryAfter.HasValue ? new[] { RetryAfterMetadata } : global::System.Array.Empty<string>();
-
-            public override bool TryGetMetadata(string metadataName, out object? metadata)
-            {
-                if (_retryAfter.HasValue && metadataName == RetryAfterMetadata)
-                {
-                    metadata = _retryAfter.Value;
-                    return true;
-                }
-
-                metadata = null;
-                return false;
-            }
         }
     }
 }

@@ -189,7 +189,15 @@ namespace DatoCms.ErrorCodes
             return acquired ?? Throttle.AcquireAsync(cancellationToken, isRetry);
         }
 
+        /// <summary>
+        /// Notes on <paramref name="request"/> that <paramref name="ticket"/> is its attempt's permit,
+        /// so that a pacing handler further in (the Redis one, given the same limiter) does not take a second.
+        /// </summary>
+        internal static void NotePermit(global::System.Net.Http.HttpRequestMessage request, DatoCmsRateLimitTicket ticket) => NoteRateLimiterPermit(request, ticket);
+
         // Implemented where System.Threading.RateLimiting is referenced (the RateLimiter option).
         partial void AcquireFromRateLimiter(ref global::System.Threading.Tasks.Task<DatoCmsRateLimitTicket>? acquired, bool isRetry, global::System.Threading.CancellationToken cancellationToken);
+
+        static partial void NoteRateLimiterPermit(global::System.Net.Http.HttpRequestMessage request, DatoCmsRateLimitTicket ticket);
     }
 }

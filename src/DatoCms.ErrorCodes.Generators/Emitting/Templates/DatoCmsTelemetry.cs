@@ -67,6 +67,9 @@ namespace DatoCms.ErrorCodes
             }
         }
 
+        /// <summary>A rate limiter shared through Redis found Redis unavailable and went over to pacing locally.</summary>
+        internal static void RedisFellBack() => RecordRedisFallback();
+
         /// <summary>Why a failure is retried: the metric tag and log field "reason".</summary>
         internal static string ReasonOf(DatoCmsApiException error) =>
             error.StatusCode == 429 || error.RetryKind == DatoCmsRetryKind.RateLimit ? "rate_limit"
@@ -124,6 +127,8 @@ namespace DatoCms.ErrorCodes
         static partial void RecordExhausted(string code, int status, string? method);
 
         static partial void RecordWait(string kind, global::System.TimeSpan wait);
+
+        static partial void RecordRedisFallback();
 
         static partial void LogRetry(DatoCmsRetryOptions options, string reason, string code, int status, string? method, string? path, int attempt, global::System.TimeSpan delay, string? requestId);
 

@@ -21,6 +21,9 @@ namespace DatoCms.ErrorCodes
         private static readonly global::System.Diagnostics.Metrics.Histogram<double> Waits = Meter.CreateHistogram<double>(
             "datocms.client.wait.duration", "s", "Time a request waited before being sent: client-side throttle, backoff or the server's X-RateLimit-Reset.");
 
+        private static readonly global::System.Diagnostics.Metrics.Counter<long> RedisFallbacks = Meter.CreateCounter<long>(
+            "datocms.client.rate_limiter.fallbacks", "{fallback}", "Times a rate limiter shared through Redis found Redis unavailable and went over to pacing locally at its share of the limit.");
+
         /// <summary>The activity source whose listeners see one "datocms.retry" activity per retry when no activity is current.</summary>
         internal static readonly global::System.Diagnostics.ActivitySource ActivitySource = new global::System.Diagnostics.ActivitySource(ActivitySourceName);
 
@@ -74,5 +77,7 @@ namespace DatoCms.ErrorCodes
 
         static partial void RecordWait(string kind, global::System.TimeSpan wait) =>
             Waits.Record(wait.TotalSeconds, new global::System.Collections.Generic.KeyValuePair<string, object?>("datocms.wait.reason", kind));
+
+        static partial void RecordRedisFallback() => RedisFallbacks.Add(1);
     }
 }

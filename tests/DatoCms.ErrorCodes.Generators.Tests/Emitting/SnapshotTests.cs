@@ -37,7 +37,7 @@ public class SnapshotTests
         ["NoCodes"] = 31,
         ["ResilienceStack"] = 49,
         ["RateLimiting"] = 34,
-        ["Redis"] = 45,
+        ["Redis"] = 46,
     };
 
     /// <summary>

@@ -712,9 +712,13 @@ namespace DatoCms.ErrorCodes
                 return;
             }
 
+            // The first burst (sent before any answer came) is left to the clock: its time went into
+            // opening connections, and reused a window after it left, the process that started first
+            // sent its next burst right as the window started again, ahead of processes that started
+            // a moment later, and held the window alone for longer.
             foreach (var slot in _slots)
             {
-                if (slot.CountedByTheApi && slot.Answered < earliestOfTheCount)
+                if (slot.CountedByTheApi && slot.Answered < earliestOfTheCount && slot.Sent >= _firstAnswer)
                 {
                     slot.OutOfTheWindow = true;
                 }

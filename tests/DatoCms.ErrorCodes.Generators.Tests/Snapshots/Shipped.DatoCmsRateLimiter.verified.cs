@@ -267,15 +267,19 @@ namespace DatoCms.ErrorCodes
         /// <summary>When an answered slot may be reused: one window after the server counted it, at the earliest, or one window after it left once the server's count proved it out of the window (see ForgetWhatTheServerNoLongerCounts).</summary>
         private long ReusableAt(Slot slot, bool byTheClockOnly = false)
         {
-            var counted = _shortestRoundTrip == long.MaxValue ? slot.Answered : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
-            var byTheClock = counted + _window + _margin;
+            // Proved out of the window: safe to reuse at once, but reused a window after it left (as
+            // if counted then, the earliest it can have been), in the place it had in the window
+            // before. Freed at once, the slots of a fixed window's last start all went out together
+            // at the first answer of the next, and a process that had started alone and whose bursts
+            // reached the server first in every window kept the window whole for longer while the
+            // others waited (docs/retry-measurements.md, twenty-fifth pass).
+            if (slot.OutOfTheWindow && !byTheClockOnly)
+            {
+                return slot.Sent + _window + _margin;
+            }
 
-            // Proved out of the window: safe to reuse at once, but reused a window after it left, in
-            // the place it had in the window before. Freed at once, the slots of a fixed window's
-            // last start all went out together at the first answer of the next, and a process that
-            // had started alone and whose bursts reached the server first in every window kept the
-            // window whole for longer while the others waited (docs/retry-measurements.md, twenty-fifth pass).
-            return slot.OutOfTheWindow && !byTheClockOnly ? global::System.Math.Min(byTheClock, slot.Sent + _window + _margin) : byTheClock;
+            var counted = _shortestRoundTrip == long.MaxValue ? slot.Answered : global::System.Math.Max(slot.Sent, slot.Answered - _shortestRoundTrip);
+            return counted + _window + _margin;
         }
 
         /// <summary>

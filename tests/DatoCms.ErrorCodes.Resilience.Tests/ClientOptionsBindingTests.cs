@@ -148,6 +148,18 @@ public class ClientOptionsBindingTests
     }
 
     [Fact]
+    public void NullSectionThrowsBeforeAnyClientIsRegistered()
+    {
+        var services = new ServiceCollection();
+
+        Assert.Throws<ArgumentNullException>("section", () => services.AddDatoCmsHttpClient("datocms", (IConfigurationSection)null!));
+        Assert.Throws<ArgumentNullException>("section", () => services.AddDatoCmsHttpClient<ClientRegistrationTests.FirstApi>((IConfigurationSection)null!));
+        Assert.Throws<ArgumentNullException>("section", () => services.AddDatoCmsHttpClient<ICmsApi, CmsApi>((IConfigurationSection)null!));
+
+        Assert.Empty(services);
+    }
+
+    [Fact]
     public async Task NamedClientTakesItsSettingsFromASection()
     {
         await using var api = await ScriptedApi.StartAsync();

@@ -41,6 +41,12 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(services));
             }
 
+            // Checked before AddHttpClient: a null section must leave no half-registered client behind.
+            if (section is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(section));
+            }
+
             return Bind(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, name), section);
         }
 
@@ -68,6 +74,11 @@ namespace DatoCms.ErrorCodes
             if (services is null)
             {
                 throw new global::System.ArgumentNullException(nameof(services));
+            }
+
+            if (section is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(section));
             }
 
             return Bind(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<TClient>(services), section);
@@ -102,6 +113,11 @@ namespace DatoCms.ErrorCodes
                 throw new global::System.ArgumentNullException(nameof(services));
             }
 
+            if (section is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(section));
+            }
+
             return Bind(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<TClient, TImplementation>(services), section);
         }
 
@@ -115,11 +131,6 @@ namespace DatoCms.ErrorCodes
             global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder,
             global::Microsoft.Extensions.Configuration.IConfigurationSection section)
         {
-            if (section is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(section));
-            }
-
             // OptionsBuilder.Bind, not section.Bind in an action: it also registers the section's change
             // token, so IOptionsMonitor, which the client's set-up reads, sees a reloaded configuration.
             global::Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions.Bind(

@@ -300,8 +300,16 @@ namespace DatoCms.ErrorCodes
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
             }
 
-            if (!DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent) || attempt >= _options.MaxAttempts)
+            var mayRetry = DatoCmsRetryFaults.MayRetry(fault, timedOut, isIdempotent);
+            if (!mayRetry || attempt >= _options.MaxAttempts)
             {
+                if (mayRetry)
+                {
+                    // Given up for want of attempts, like a transient answer on the last one: counted
+                    // in retries_exhausted and logged (1402), so an outage shows on the dashboards.
+                    DatoCmsTelemetry.Exhausted(_options, null, request.Method.Method, DatoCmsTelemetry.PathOf(request), attempt, null, timedOut ? "timeout" : "network");
+                }
+
                 if (timedOut)
                 {
                     throw DatoCmsRetryFaults.AttemptTimedOut(request, _options.AttemptTimeout, attempt, isIdempotent, fault);

@@ -100,6 +100,12 @@ public class TelemetryTests
         var retry = Assert.Single(recorder.Of("datocms.client.retries"));
         Assert.Equal("timeout", retry.Tag("datocms.retry.reason"));
         Assert.Equal("timeout", Assert.Single(logger.Records, r => r.EventId.Id == 1401).Fields["ErrorCode"]);
+        var plainExhausted = Assert.Single(recorder.Of("datocms.client.retries_exhausted"));
+        Assert.Equal("timeout", plainExhausted.Tag("error.type"));
+        Assert.Equal("GET", plainExhausted.Tag("http.request.method"));
+        var plainGaveUp = Assert.Single(logger.Records, r => r.EventId.Id == 1402);
+        Assert.Equal("timeout", plainGaveUp.Fields["ErrorCode"]);
+        Assert.Equal(2, plainGaveUp.Fields["Attempts"]);
 
         // The resilience handler's Polly timeout, the same way.
         var services = new ServiceCollection();
@@ -119,7 +125,33 @@ public class TelemetryTests
 
         Assert.Equal(2, recorder.Of("datocms.client.retries").Count(m => m.Tag("datocms.retry.reason") == "timeout"));
         Assert.DoesNotContain(recorder.Of("datocms.client.retries"), m => m.Tag("datocms.retry.reason") == "network");
-        Assert.Equal("timeout", Assert.Single(recorder.Of("datocms.client.retries_exhausted")).Tag("error.type"));
+        Assert.Equal(2, recorder.Of("datocms.client.retries_exhausted").Count(m => m.Tag("error.type") == "timeout"));
+    }
+
+    [Fact]
+    public async Task ARefusedConnectionThatRunsOutOfAttemptsIsCountedAndLoggedAsExhausted()
+    {
+        // Found by a new user's trial: the network path retried and logged each attempt, then gave up
+        // without a retries_exhausted point or a 1402 line, so an outage never showed as one.
+        using var recorder = new TelemetryRecorder(DatoCmsTelemetry.MeterName);
+        var logger = new RecordingLogger();
+        var options = RetryStacks.FastRetryOptions(maxAttempts: 3);
+        options.Logger = logger;
+        options.EnableThrottling = false;
+        using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = new Uri("http://127.0.0.1:1/") };
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(Authorized(new HttpRequestMessage(HttpMethod.Get, "items?page=2"))));
+
+        Assert.Equal(2, recorder.Of("datocms.client.retries").Count(m => m.Tag("datocms.retry.reason") == "network"));
+        var exhausted = Assert.Single(recorder.Of("datocms.client.retries_exhausted"));
+        Assert.Equal("network", exhausted.Tag("error.type"));
+        Assert.Equal("GET", exhausted.Tag("http.request.method"));
+        var gaveUp = Assert.Single(logger.Records, r => r.EventId.Id == 1402);
+        Assert.Equal(LogLevel.Warning, gaveUp.Level);
+        Assert.Equal("network", gaveUp.Fields["ErrorCode"]);
+        Assert.Equal(3, gaveUp.Fields["Attempts"]);
+        Assert.Equal("/items", gaveUp.Fields["UrlPath"]);
+        AssertNoSecret(recorder, logger);
     }
 
     [Fact]

@@ -242,6 +242,26 @@ public class ClientOptionsBindingTests
         Assert.Equal(new[] { "The DatoCMS client 'FirstApi': ApiToken is required." }, error.Failures);
     }
 
+    // Found by a new user's trial: a token read from a file kept its newline and passed validation,
+    // then every request failed with a FormatException that named neither the client nor the option.
+    [Theory]
+    [InlineData(Token + "\n", "ApiToken contains a line break or another control character (as a token read from a file often ends with one); trim it.")]
+    [InlineData(Token + "\r\n", "ApiToken contains a line break or another control character (as a token read from a file often ends with one); trim it.")]
+    [InlineData("Bearer " + Token, "ApiToken starts with 'Bearer ': give the token alone, the client adds the scheme.")]
+    [InlineData("bearer " + Token, "ApiToken starts with 'Bearer ': give the token alone, the client adds the scheme.")]
+    public async Task TokenThatCannotBeSentAsItIsFailsValidationWithoutQuotingIt(string token, string problem)
+    {
+        var configuration = Configuration(("DatoCms:ApiToken", token), ("DatoCms:Environment", "sandbox\n"));
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("datocms", configuration.GetSection("DatoCms"));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient("datocms"));
+
+        Assert.Equal(new[] { "The DatoCMS client 'datocms': " + problem, "The DatoCMS client 'datocms': Environment contains a line break or another control character." }, error.Failures);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ClientMadeAfterTheConfigurationChangesGetsTheNewSettings()
     {

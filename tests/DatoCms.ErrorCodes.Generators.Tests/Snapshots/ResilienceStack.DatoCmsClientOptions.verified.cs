@@ -59,6 +59,21 @@ namespace DatoCms.ErrorCodes
             {
                 problems.Add("ApiToken is required.");
             }
+            else if (HasControlCharacter(ApiToken!))
+            {
+                // A token read from a file or a secret mount keeps its trailing newline; sent as it is,
+                // it fails every request with a FormatException that names neither client nor option.
+                problems.Add("ApiToken contains a line break or another control character (as a token read from a file often ends with one); trim it.");
+            }
+            else if (ApiToken!.TrimStart().StartsWith("Bearer ", global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add("ApiToken starts with 'Bearer ': give the token alone, the client adds the scheme.");
+            }
+
+            if (Environment != null && HasControlCharacter(Environment))
+            {
+                problems.Add("Environment contains a line break or another control character.");
+            }
 
             if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
             {
@@ -68,6 +83,10 @@ namespace DatoCms.ErrorCodes
             if (string.IsNullOrWhiteSpace(ApiVersion))
             {
                 problems.Add("ApiVersion is required.");
+            }
+            else if (HasControlCharacter(ApiVersion))
+            {
+                problems.Add("ApiVersion contains a line break or another control character.");
             }
 
             if (string.IsNullOrWhiteSpace(Project))
@@ -85,6 +104,20 @@ namespace DatoCms.ErrorCodes
             }
 
             return problems;
+        }
+
+        // Header values may not hold them (HttpClient throws when the request is sent).
+        private static bool HasControlCharacter(string value)
+        {
+            foreach (var c in value)
+            {
+                if (char.IsControl(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

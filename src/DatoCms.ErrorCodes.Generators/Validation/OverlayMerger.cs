@@ -8,7 +8,7 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 
 /// <summary>
 /// Reads every overlay and layers them: the package's overlays first, then the user's, each group
-/// by path; later ones replace earlier ones code by code and limit by limit. What each file says is
+/// by path; later ones override earlier ones key by key within a code's entry, and limit by limit. What each file says is
 /// checked as it is read (retry kinds, family spellings, limit shapes), so a problem is reported in
 /// the file that has it, even when a later file overrides the entry.
 /// </summary>
@@ -35,7 +35,13 @@ internal static class OverlayMerger
                     merged.CodeOrder.Add(code.Code);
                 }
 
-                merged.Codes[code.Code] = Classify(code, diagnostics);
+                var classified = Classify(code, diagnostics);
+                if (merged.Codes.TryGetValue(code.Code, out var earlier))
+                {
+                    classified = KeepWhatTheLaterEntryLeavesOut(classified, code, earlier);
+                }
+
+                merged.Codes[code.Code] = classified;
                 if (file.IsBundled)
                 {
                     merged.BundledOnlyCodes.Add(code.Code);
@@ -67,6 +73,21 @@ internal static class OverlayMerger
 
         return merged;
     }
+
+    // A later entry changes only the keys it has: `ITEM_LOCKED: { member: RecordLocked }` in a
+    // project's overlay renames the member and keeps the package's `retry: backoff`. Replacing the
+    // whole entry made such a rename turn a transient code permanent without a word (a new user's
+    // trial), and a misspelt key (DATO111) did the same. A value that is there but not understood
+    // (DATO109) still counts as said: it is reported where it is written.
+    private static Classification KeepWhatTheLaterEntryLeavesOut(Classification later, OverlayCode written, Classification earlier) => later with
+    {
+        RetryKind = written.RetryKind is null ? earlier.RetryKind : later.RetryKind,
+        Family = written.Family is null ? earlier.Family : later.Family,
+        MemberName = written.MemberName ?? earlier.MemberName,
+        ExceptionName = written.ExceptionName ?? earlier.ExceptionName,
+        Summary = written.Summary ?? earlier.Summary,
+        Description = written.Description ?? earlier.Description,
+    };
 
     private static Classification Classify(OverlayCode code, List<DiagnosticInfo> diagnostics) => new(
         code.Code,

@@ -80,6 +80,45 @@ public class BundledSpecPrecedenceTests
     }
 
     [Fact]
+    public void OwnEntryChangesOnlyTheKeysItHas()
+    {
+        // A new user's trial: renaming a member of a transient code made it permanent, silently.
+        var result = Build(
+            Bundled(BundledPagePath, SpecFileKind.ErrorPage, Page("A_CODE", "B_CODE")),
+            Bundled(BundledOverlayPath, SpecFileKind.Overlay, BundledOverlay),
+            Own(OwnOverlayPath, SpecFileKind.Overlay, "codes:\n  A_CODE: { member: Renamed }\n  B_CODE: { family: ours }\n"));
+
+        Assert.Empty(Lines(result));
+        Assert.Equal(new[] { "A_CODE Backoff locks", "B_CODE RateLimit ours" }, Classification(result));
+        Assert.Equal("Renamed", result.Spec!.Codes.Single(c => c.ApiCode == "A_CODE").MemberName);
+    }
+
+    [Fact]
+    public void OwnEntryWithAMisspeltKeyKeepsTheRetryKindItDidNotChange()
+    {
+        var result = Build(
+            Bundled(BundledPagePath, SpecFileKind.ErrorPage, Page("A_CODE", "B_CODE")),
+            Bundled(BundledOverlayPath, SpecFileKind.Overlay, BundledOverlay),
+            Own(OwnOverlayPath, SpecFileKind.Overlay, "codes:\n  A_CODE: { retyr: none }\n"));
+
+        Assert.Equal("DATO111", Assert.Single(result.Diagnostics).DescriptorId);
+        Assert.Equal(new[] { "A_CODE Backoff locks", "B_CODE RateLimit throttling" }, Classification(result));
+    }
+
+    [Fact]
+    public void LaterOwnOverlayOverridesAnEarlierOneKeyByKey()
+    {
+        var result = Build(
+            Own(OwnPagePath, SpecFileKind.ErrorPage, Page("A_CODE")),
+            Own("/app/spec/a.yaml", SpecFileKind.Overlay, Limits + "codes:\n  A_CODE: { retry: backoff, family: locks, member: First }\n"),
+            Own("/app/spec/b.yaml", SpecFileKind.Overlay, "codes:\n  A_CODE: none\n"));
+
+        Assert.Empty(Lines(result));
+        Assert.Equal(new[] { "A_CODE None locks" }, Classification(result));
+        Assert.Equal("First", result.Spec!.Codes.Single().MemberName);
+    }
+
+    [Fact]
     public void OwnOverlayCodeNotOnThePageIsStillReported()
     {
         var result = Build(

@@ -282,7 +282,10 @@ internal static class YamlSubsetReader
                 var key = Peek is '"' or '\'' ? ReadQuoted() : ReadPlain(stopAtComma: true, isKey: true);
                 if (key.Value.Length == 0)
                 {
-                    throw Error("expected a key in '{ ... }'");
+                    // `{ retry: backoff,` with the rest on the next line ends here: say why.
+                    throw Error(Peek == '\0'
+                        ? "expected a key, not the end of the line (a flow mapping must be on one line)"
+                        : "expected a key in '{ ... }'");
                 }
 
                 if (Peek != ':')

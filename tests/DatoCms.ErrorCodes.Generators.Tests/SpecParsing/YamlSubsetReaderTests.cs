@@ -76,6 +76,8 @@ public class YamlSubsetReaderTests
     [InlineData("a:\n\tb: 1\n", "line 2: tabs are not allowed in indentation; use spaces")]
     [InlineData("a: 'open\n", "line 1: unterminated quoted string (quoted strings must end on the same line)")]
     [InlineData("a: { b: 1\n", "line 1: expected ',' or '}' (a flow mapping must be on one line)")]
+    [InlineData("a: { b: 1,\n  c: 2 }\n", "line 1: expected a key, not the end of the line (a flow mapping must be on one line)")]
+    [InlineData("a: {\n  b: 1 }\n", "line 1: expected a key, not the end of the line (a flow mapping must be on one line)")]
     [InlineData("a:\n    b: 1\n  c: 2\n", "line 3: unexpected indentation (expected 0 spaces, found 2)")]
     [InlineData("  a: 1\nb: 2\n", "line 2: this line is indented less than the mapping it follows but matches no enclosing level")]
     [InlineData("a: 1\n  b: 2\n", "line 2: unexpected indentation (expected 0 spaces, found 2)")]

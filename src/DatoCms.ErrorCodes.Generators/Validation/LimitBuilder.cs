@@ -45,7 +45,11 @@ internal static class LimitBuilder
 
             if (KnownLimits.ByKey.TryGetValue(limit.Key, out var known) && known.IsCount && !IsPositiveInt(value, known.Max))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, value.Span, limit.Key, "it must be a whole number from 1 to " + known.Max.ToString(CultureInfo.InvariantCulture)));
+                // "3" in quotes is a string to YAML: say so, or the message reads as if 3 were out of range.
+                var unquoted = value.IsQuoted && IsPositiveInt(value with { IsQuoted = false }, known.Max)
+                    ? " (it is quoted: write it without quotes)"
+                    : string.Empty;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, value.Span, limit.Key, "it must be a whole number from 1 to " + known.Max.ToString(CultureInfo.InvariantCulture) + unquoted));
                 continue;
             }
 

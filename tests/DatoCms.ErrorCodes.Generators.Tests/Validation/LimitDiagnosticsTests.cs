@@ -19,8 +19,20 @@ public class LimitDiagnosticsTests
     private static string LimitsSource(GeneratorRun run) => run.Sources[GeneratedNames.HintName(GeneratedNames.Limits)];
 
     [Theory]
-    [InlineData("lots")]
     [InlineData("\"600\"")]
+    [InlineData("'600'")]
+    public void QuotedCountIsLeftOutWithAMessageThatSaysItIsQuoted(string value)
+    {
+        var run = Run($"  max-blocks-per-record: {value}\n");
+
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 7, "DATO112", DiagnosticSeverity.Warning, "Limit 'max-blocks-per-record' is ignored: it must be a whole number from 1 to 2147483647 (it is quoted: write it without quotes)") },
+            DiagnosticRows.Of(run));
+        Assert.DoesNotContain("MaxBlocksPerRecord", LimitsSource(run));
+    }
+
+    [Theory]
+    [InlineData("lots")]
     [InlineData("12.5")]
     [InlineData("0")]
     [InlineData("-600")]

@@ -107,6 +107,12 @@ namespace DatoCms.ErrorCodes
                                 return rejected!;
                             }
 
+                            if (rejected != null)
+                            {
+                                // Only now is the wait of a throttled 429 known: the retry is reported with it, not as zero.
+                                DatoCmsTelemetry.Retrying(_options, DatoCmsTelemetry.ReasonOf(rejectedError!), rejectedError, request.Method.Method, path, attempt - 1, throttled, DatoCmsTelemetry.RequestIdOf(rejected, rejectedError));
+                            }
+
                             rejected?.Dispose();
                             rejected = null;
                             rejectedError = null;
@@ -138,16 +144,17 @@ namespace DatoCms.ErrorCodes
                                 }
 
                                 rateLimitRetries++;
-                                DatoCmsTelemetry.Retrying(_options, DatoCmsTelemetry.ReasonOf(error), error, request.Method.Method, path, attempt, wait, DatoCmsTelemetry.RequestIdOf(response, error));
                                 _options.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, wait, error, request));
                                 if (_options.EnableThrottling)
                                 {
-                                    // The throttle knows when the window has room again (it learnt from this 429).
+                                    // The throttle knows when the window has room again (it learnt from this 429);
+                                    // the retry is reported once that wait is over and known.
                                     rejected = response;
                                     rejectedError = error;
                                     continue;
                                 }
 
+                                DatoCmsTelemetry.Retrying(_options, DatoCmsTelemetry.ReasonOf(error), error, request.Method.Method, path, attempt, wait, DatoCmsTelemetry.RequestIdOf(response, error));
                                 response.Dispose();
                                 await DatoCmsTimeBudget.Delay(wait, budget.Token).ConfigureAwait(false);
                                 DatoCmsTelemetry.Waited(_options, "rate_limit_reset", wait, request.Method.Method, path);

@@ -83,6 +83,33 @@ public class TelemetryTests
     }
 
     [Fact]
+    public async Task AThrottled429IsLoggedWithTheWaitItSpentInTheThrottle()
+    {
+        // With throttling on, the retry of a 429 waits in the throttle, not in a delay the handler
+        // computes: the log line must carry that wait, not the zero known before it.
+        await using var api = await ScriptedApi.StartAsync();
+        using var recorder = new TelemetryRecorder(DatoCmsTelemetry.MeterName);
+        var logger = new RecordingLogger();
+        var options = new DatoCmsRetryOptions { Logger = logger, UseJitter = false };
+        using var client = new HttpClient(new DatoCmsRetryHandler(options, new SocketsHttpHandler())) { BaseAddress = api.BaseAddress };
+
+        using var limited = await client.SendAsync(Authorized(Scripted.Request(HttpMethod.Get, "limited", 429, "RATE_LIMIT_EXCEEDED", reset: "0.4", fail: 1)));
+
+        Assert.Equal(200, (int)limited.StatusCode);
+        var retry = Assert.Single(logger.Records, r => r.EventId.Id == 1401);
+        Assert.Equal("RATE_LIMIT_EXCEEDED", retry.Fields["ErrorCode"]);
+        Assert.Equal(1, retry.Fields["Attempt"]);
+        var waitMs = (double)retry.Fields["WaitMs"]!;
+        Assert.InRange(waitMs, 300, 5000);
+        var counted = Assert.Single(recorder.Of("datocms.client.retries"));
+        Assert.Equal("rate_limit", counted.Tag("datocms.retry.reason"));
+        var reset = Assert.Single(recorder.Of("datocms.client.wait.duration"), w => w.Tag("datocms.wait.reason") == "rate_limit_reset");
+        Assert.Equal(waitMs / 1000, reset.Value, 3);
+        Assert.Single(recorder.Of("datocms.client.rate_limited"));
+        AssertNoSecret(recorder, logger);
+    }
+
+    [Fact]
     public async Task AnAttemptTimeoutIsReportedAsATimeoutNotAsANetworkFault()
     {
         // A hung answer is not a reset connection: an operator needs to tell them apart.

@@ -35,6 +35,14 @@ namespace DatoCms.ErrorCodes
             _limiter = limiter ?? throw new global::System.ArgumentNullException(nameof(limiter));
         }
 
+        /// <summary>
+        /// Options whose logger (<c>DatoCmsRetryOptions.Logger</c>, where Microsoft.Extensions.Logging
+        /// is referenced) gets a line (event 1403, Debug) for each wait for the limiter; nothing else of
+        /// them is read. <c>UseRedisRateLimit</c> sets it to the container's logger. Null: the waits
+        /// are only measured (<c>datocms.client.wait.duration</c>).
+        /// </summary>
+        public DatoCmsRetryOptions? TelemetryOptions { get; set; }
+
         /// <inheritdoc />
         protected override async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(
             global::System.Net.Http.HttpRequestMessage request,
@@ -53,7 +61,7 @@ namespace DatoCms.ErrorCodes
 
             // The same wait the retry handler's own throttle reports (datocms.client.wait.duration, reason "throttle").
             var waited = global::System.TimeSpan.FromSeconds((global::System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)global::System.Diagnostics.Stopwatch.Frequency);
-            DatoCmsTelemetry.Waited(null, "throttle", waited, request.Method.Method, DatoCmsTelemetry.PathOf(request));
+            DatoCmsTelemetry.Waited(TelemetryOptions, "throttle", waited, request.Method.Method, DatoCmsTelemetry.PathOf(request));
 
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             _limiter.Observe((int)response.StatusCode, response.Headers);

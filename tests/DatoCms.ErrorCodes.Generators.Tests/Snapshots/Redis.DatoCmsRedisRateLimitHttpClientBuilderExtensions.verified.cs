@@ -121,13 +121,19 @@ namespace DatoCms.ErrorCodes
             return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, services =>
             {
                 var limiters = (DatoCmsRedisRateLimiters)services.GetService(typeof(DatoCmsRedisRateLimiters))!;
-                return new DatoCmsRedisRateLimitHandler(limiters.For(registration));
+                var handler = new DatoCmsRedisRateLimitHandler(limiters.For(registration));
+                LogWaitsThroughContainer(services, handler);
+                return handler;
             });
         }
 
         // Implemented where Microsoft.Extensions.Logging is referenced: logs the fall-back and the
         // recovery through the container's logger, besides the options' own callbacks.
         static partial void LogThroughContainer(global::System.IServiceProvider services, DatoCmsRedisRateLimiterOptions options);
+
+        // Implemented where Microsoft.Extensions.Logging is referenced: the handler's waits for the
+        // limiter are logged through the container's logger, as the retry handler's throttle waits are.
+        static partial void LogWaitsThroughContainer(global::System.IServiceProvider services, DatoCmsRedisRateLimitHandler handler);
     }
 
     /// <summary>

@@ -104,6 +104,14 @@ public class RedisObservabilityTests
         Assert.Equal(sent, telemetry.Of("datocms.client.wait.duration").Count(m => m.Tag("datocms.wait.reason") == "throttle"));
         Assert.Equal(1, telemetry.Of("datocms.client.rate_limiter.fallbacks").Sum(m => m.Value));
 
+        // ... and logged as the throttle's are (1403, Debug, a millisecond or more): at least the
+        // request that found Redis gone waited out a Redis timeout.
+        var waited = logger.Records.Where(r => r.EventId.Id == 1403).ToList();
+        Assert.NotEmpty(waited);
+        Assert.Equal(telemetry.Of("datocms.client.wait.duration").Count(m => m.Tag("datocms.wait.reason") == "throttle" && m.Value >= 0.001), waited.Count);
+        Assert.All(waited, r => Assert.Equal(LogLevel.Debug, r.Level));
+        Assert.All(waited, r => Assert.Equal("/items", r.Fields["UrlPath"]));
+
         // The token is in no log line, field or measurement.
         Assert.DoesNotContain(logger.Records, r => r.Message.Contains(Secret, StringComparison.Ordinal) || r.Fields.Values.Any(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)?.Contains(Secret, StringComparison.Ordinal) == true));
         Assert.DoesNotContain(telemetry.Measurements, m => m.Tags.Values.Any(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)?.Contains(Secret, StringComparison.Ordinal) == true));

@@ -20,6 +20,14 @@ namespace DatoCms.ErrorCodes
                 new global::Microsoft.Extensions.Logging.EventId(1405, "DatoCmsRedisRecovered"),
                 "DatoCMS rate limit of project {ProjectKey}: Redis is back, sharing the limit again");
 
+        static partial void LogWaitsThroughContainer(global::System.IServiceProvider services, DatoCmsRedisRateLimitHandler handler)
+        {
+            if (services.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) is global::Microsoft.Extensions.Logging.ILoggerFactory loggers)
+            {
+                handler.TelemetryOptions = new DatoCmsRetryOptions { Logger = loggers.CreateLogger(DatoCmsTelemetry.MeterName) };
+            }
+        }
+
         static partial void LogThroughContainer(global::System.IServiceProvider services, DatoCmsRedisRateLimiterOptions options)
         {
             if (!(services.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) is global::Microsoft.Extensions.Logging.ILoggerFactory loggers))

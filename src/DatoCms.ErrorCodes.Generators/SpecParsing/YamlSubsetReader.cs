@@ -353,7 +353,8 @@ internal static class YamlSubsetReader
                 value.Append(c);
             }
 
-            throw Error("unterminated quoted string (quoted strings must end on the same line)");
+            // Marked from the opening quote: the end of the line is where nothing is to be seen.
+            throw ErrorFrom(start, "unterminated quoted string (quoted strings must end on the same line)");
         }
 
         private string ReadEscape()
@@ -421,7 +422,10 @@ internal static class YamlSubsetReader
 
         private SourceSpan SpanFrom(int start) => _lines.Span(_line, _offset + start, _index - start);
 
-        private YamlSyntaxException Error(string message) =>
-            new(message, _lines.Span(_line, _offset + Math.Min(_index, _text.Length), Math.Max(1, _text.Length - _index)));
+        private YamlSyntaxException Error(string message) => ErrorFrom(_index, message);
+
+        /// <summary>An error marked from <paramref name="index"/> of the line to its end.</summary>
+        private YamlSyntaxException ErrorFrom(int index, string message) =>
+            new(message, _lines.Span(_line, _offset + Math.Min(index, _text.Length), Math.Max(1, _text.Length - index)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Analyzers;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using DatoCms.ErrorCodes.Generators.SpecParsing;
 
@@ -40,6 +41,13 @@ internal static class LimitBuilder
             if (value.Value.Length == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, value.Span, limit.Key, "it has no value"));
+                continue;
+            }
+
+            if (MisspeltKnownKey(limit.Key) is { } meant)
+            {
+                // As a limit of its own it would become a second constant, and the one meant would keep its old value unnoticed.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLimit, value.Span, limit.Key, $"it looks like a misspelling of '{meant}', a limit the generator knows"));
                 continue;
             }
 
@@ -111,6 +119,28 @@ internal static class LimitBuilder
         }
 
         return new LimitModel(key, CSharpNames.ToPascalCase(key), kind, value, summary);
+    }
+
+    /// <summary>
+    /// The known limit <paramref name="key"/> is one or two edits away from, or null. The known
+    /// names are 19 characters or more, so two edits never turn one meaningful name into another.
+    /// </summary>
+    private static string? MisspeltKnownKey(string key)
+    {
+        if (KnownLimits.ByKey.ContainsKey(key))
+        {
+            return null;
+        }
+
+        foreach (var known in KnownLimits.ByKey.Keys)
+        {
+            if (System.Math.Abs(known.Length - key.Length) <= 2 && EditDistance.Between(key, known) <= 2)
+            {
+                return known;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsPositiveInt(YamlScalar value, int max) =>

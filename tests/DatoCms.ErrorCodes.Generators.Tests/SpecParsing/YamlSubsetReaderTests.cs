@@ -67,6 +67,19 @@ public class YamlSubsetReaderTests
     public void EmptyDocumentIsAnEmptyMapping() => Assert.Empty(ReadOk("# only a comment\n\n").Entries);
 
     [Theory]
+    [InlineData("a: 'open\n", 3, 5)]
+    [InlineData("codes:\n  A: { description: \"open }\n", 20, 7)]
+    [InlineData("a: \"x\\\"\n", 3, 4)]
+    public void AnUnterminatedQuoteIsMarkedFromItsOpeningQuote(string yaml, int column, int length)
+    {
+        var (_, error) = YamlSubsetReader.Read("o.yaml", yaml);
+
+        // Marked at the end of the line, the squiggle sat past the last character, where nothing shows.
+        var span = error!.Span!.Value;
+        Assert.Equal((column, length), (span.Column, span.Length));
+    }
+
+    [Theory]
     [InlineData("a: 1\na: 2\n", "line 2: duplicate key 'a' (first on line 1)")]
     [InlineData("list:\n  - one\n", "line 2: sequences ('- item') are not supported; use a mapping")]
     [InlineData("a: [1, 2]\n", "line 1: flow sequences ('[...]') are not supported")]

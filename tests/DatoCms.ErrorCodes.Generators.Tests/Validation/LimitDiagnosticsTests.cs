@@ -1,3 +1,4 @@
+using System.Linq;
 using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
@@ -30,6 +31,36 @@ public class LimitDiagnosticsTests
             DiagnosticRows.Of(run));
         Assert.DoesNotContain("MaxBlocksPerRecord", LimitsSource(run));
     }
+
+    [Theory]
+    [InlineData("max-blocks-per-recrod", "max-blocks-per-record")]
+    [InlineData("max-block-per-record", "max-blocks-per-record")]
+    [InlineData("request-per-windows", "requests-per-window")]
+    [InlineData("rate-limit-remainig-header", "rate-limit-remaining-header")]
+    public void MisspeltKnownLimitIsLeftOutInsteadOfBecomingAConstantOfItsOwn(string key, string meant)
+    {
+        var run = Run($"  {key}: 600\n");
+
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 7, "DATO112", DiagnosticSeverity.Warning, $"Limit '{key}' is ignored: it looks like a misspelling of '{meant}', a limit the generator knows") },
+            DiagnosticRows.Of(run));
+        Assert.DoesNotContain(CSharpNamesOf(key), LimitsSource(run));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Theory]
+    [InlineData("max-blocks-per-page")]
+    [InlineData("max-records-per-model")]
+    [InlineData("max-locales")]
+    public void OwnLimitThreeOrMoreEditsFromAKnownOneIsAConstant(string key)
+    {
+        var run = Run($"  {key}: 600\n");
+
+        Assert.Empty(DiagnosticRows.Of(run));
+        Assert.Contains($"public const int {CSharpNamesOf(key)} = 600;", LimitsSource(run));
+    }
+
+    private static string CSharpNamesOf(string key) => string.Concat(key.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));
 
     [Theory]
     [InlineData("lots")]

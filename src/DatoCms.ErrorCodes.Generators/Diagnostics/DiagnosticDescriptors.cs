@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OverlayCodeNotOnPage = Create(
         "DATO106",
         "The overlay classifies a code that is not on the page",
-        "The overlay classifies '{0}', but the error-code page has no such entry; the entry is ignored",
+        "The overlay classifies '{0}', but the error-code page has no such entry; the entry is ignored{1}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor CodeMissingFromOverlay = Create(

@@ -41,12 +41,46 @@ internal sealed record TargetFeatures(
         : !HasRateLimiting ? "it is a System.Threading.RateLimiting.RateLimiter, and this project does not reference System.Threading.RateLimiting (add the package)"
         : null;
 
-    /// <summary>Why the typed exceptions cannot be generated, or null when they can.</summary>
-    public string? ExceptionsUnavailableReason =>
-        !SupportsNullable ? "they need C# 8 or later (set LangVersion to 8.0 or higher)"
-        : !HasSpan ? "they need System.ReadOnlySpan<T> (reference System.Memory)"
-        : !HasSystemTextJson ? "they read error bodies with System.Text.Json, which this project does not reference (add the System.Text.Json package)"
-        : null;
+    /// <summary>
+    /// Why the typed exceptions cannot be generated, or null when they can. Names every missing
+    /// prerequisite at once (the retry handler's too), so that one fix is not followed by another
+    /// build that only then names the next.
+    /// </summary>
+    public string? ExceptionsUnavailableReason
+    {
+        get
+        {
+            if (SupportsNullable && HasSpan && HasSystemTextJson)
+            {
+                return null;
+            }
+
+            var needs = new System.Collections.Generic.List<string>();
+            if (!SupportsNullable)
+            {
+                needs.Add("C# 8 or later (set LangVersion to 8.0 or higher)");
+            }
+
+            if (!HasSystemTextJson)
+            {
+                // The System.Text.Json package depends on System.Memory: one reference brings both.
+                needs.Add("System.Text.Json to read error bodies (add the System.Text.Json package" + (HasSpan ? ")" : ", which also brings System.ReadOnlySpan<T>)"));
+            }
+            else if (!HasSpan)
+            {
+                needs.Add("System.ReadOnlySpan<T> (reference System.Memory)");
+            }
+
+            if (!HasHttpClient)
+            {
+                needs.Add("System.Net.Http for the retry handler (reference it)");
+            }
+
+            var last = needs[needs.Count - 1];
+            needs.RemoveAt(needs.Count - 1);
+            return "they need " + (needs.Count == 0 ? last : string.Join(", ", needs) + " and " + last);
+        }
+    }
 
     /// <summary>Why the RateLimiter integration cannot be generated, or null when it can (the retry handler can, and the type exists).</summary>
     public string? RateLimiterUnavailableReason =>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DatoCms.ErrorCodes.Generators.Analyzers;
 using DatoCms.ErrorCodes.Generators.Diagnostics;
 using DatoCms.ErrorCodes.Generators.SpecParsing;
 
@@ -13,17 +14,63 @@ namespace DatoCms.ErrorCodes.Generators.Validation;
 /// </summary>
 internal static class OverlayCoverage
 {
+    /// <summary>
+    /// How many DATO106 reports get a "did you mean" at most: a stale overlay of thousands of entries
+    /// would otherwise compare each with every page code on each run.
+    /// </summary>
+    internal const int MaxSuggestions = 50;
+
     public static void ReportCodesNotOnPage(MergedOverlay overlay, IReadOnlyList<PageEntry> entries, List<DiagnosticInfo> diagnostics)
     {
+        var suggested = 0;
         foreach (var code in overlay.Codes.Values)
         {
             // A code that only the package's overlay classifies and the user's newer page dropped
             // is not the user's to fix.
             if (!code.DefinesCode && !entries.Any(e => e.Code == code.Code) && !overlay.BundledOnlyCodes.Contains(code.Code))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverlayCodeNotOnPage, code.Span, code.Code));
+                var meant = suggested < MaxSuggestions ? PageCodeMeantBy(code.Code, entries) : null;
+                suggested++;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OverlayCodeNotOnPage, code.Span, code.Code, meant is null ? string.Empty : $" (did you mean '{meant}'?)"));
             }
         }
+    }
+
+    /// <summary>
+    /// The page code an overlay key most likely misspells: the same but for case, or the one code
+    /// one or two edits away (of eight characters or more, so short made-up codes suggest nothing);
+    /// null when none or several are that close.
+    /// </summary>
+    internal static string? PageCodeMeantBy(string key, IReadOnlyList<PageEntry> entries)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var tie = false;
+        foreach (var entry in entries)
+        {
+            var candidate = entry.Code;
+            if (string.Equals(candidate, key, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+
+            if (candidate.Length < 8 || System.Math.Abs(candidate.Length - key.Length) > 2)
+            {
+                continue;
+            }
+
+            var distance = EditDistance.Between(key, candidate);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance, tie) = (candidate, distance, false);
+            }
+            else if (distance == bestDistance && candidate != best)
+            {
+                tie = true;
+            }
+        }
+
+        return bestDistance <= 2 && !tie ? best : null;
     }
 
     /// <summary>

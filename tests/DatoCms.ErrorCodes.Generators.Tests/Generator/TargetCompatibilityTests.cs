@@ -91,7 +91,9 @@ internal static class RuntimeUsage
 
     [Theory]
     [InlineData(ReferenceSet.Net80, LanguageVersion.CSharp7_3, "DATO120: The typed exceptions and the retry handler are not generated: they need C# 8 or later (set LangVersion to 8.0 or higher)")]
-    [InlineData(ReferenceSet.NetStandard20, LanguageVersion.Latest, "DATO120: The typed exceptions and the retry handler are not generated: they need System.ReadOnlySpan<T> (reference System.Memory)")]
+    [InlineData(ReferenceSet.NetStandard20, LanguageVersion.Latest, "DATO120: The typed exceptions and the retry handler are not generated: they need System.Text.Json to read error bodies (add the System.Text.Json package, which also brings System.ReadOnlySpan<T>)")]
+    [InlineData(ReferenceSet.NetStandard20, LanguageVersion.CSharp7_3, "DATO120: The typed exceptions and the retry handler are not generated: they need C# 8 or later (set LangVersion to 8.0 or higher) and System.Text.Json to read error bodies (add the System.Text.Json package, which also brings System.ReadOnlySpan<T>)")]
+    [InlineData(ReferenceSet.Net472, LanguageVersion.CSharp7_3, "DATO120: The typed exceptions and the retry handler are not generated: they need C# 8 or later (set LangVersion to 8.0 or higher) and System.Text.Json to read error bodies (add the System.Text.Json package, which also brings System.ReadOnlySpan<T>)")]
     public void MissingRuntimeSupportIsExplained(ReferenceSet references, LanguageVersion languageVersion, string expected)
     {
         var run = GeneratorRunner.Run(Page, Overlay, references: references, languageVersion: languageVersion);
@@ -99,6 +101,19 @@ internal static class RuntimeUsage
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DATO120");
         Assert.Equal(expected, diagnostic.Id + ": " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void EveryMissingPrerequisiteIsNamedInOneReason()
+    {
+        var bare = new TargetFeatures(SupportsNullable: false, HasSpan: false, HasEnumMember: true, HasJsonEnumMemberName: false, HasSystemTextJson: false, HasHttpClient: false);
+
+        Assert.Equal(
+            "they need C# 8 or later (set LangVersion to 8.0 or higher), System.Text.Json to read error bodies (add the System.Text.Json package, which also brings System.ReadOnlySpan<T>) and System.Net.Http for the retry handler (reference it)",
+            bare.ExceptionsUnavailableReason);
+        Assert.Equal("they need System.ReadOnlySpan<T> (reference System.Memory)", (bare with { SupportsNullable = true, HasSystemTextJson = true, HasHttpClient = true }).ExceptionsUnavailableReason);
+        Assert.Null((bare with { SupportsNullable = true, HasSpan = true, HasSystemTextJson = true }).ExceptionsUnavailableReason);
+        Assert.Equal("it needs System.Net.Http, which this project does not reference", (bare with { SupportsNullable = true, HasSpan = true, HasSystemTextJson = true }).RetryUnavailableReason);
     }
 
     [Theory]

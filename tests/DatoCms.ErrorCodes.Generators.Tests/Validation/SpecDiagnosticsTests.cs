@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Model;
+using DatoCms.ErrorCodes.Generators.Validation;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
 
@@ -157,6 +158,37 @@ public class SpecDiagnosticsTests
         Assert.Equal(
             new[] { ("datocms-cma-errors.yaml", 9, "DATO106", DiagnosticSeverity.Warning, "The overlay classifies 'GONE_CODE', but the error-code page has no such entry; the entry is ignored") },
             Diagnose(Page("A_CODE"), Limits + "codes:\n  A_CODE: none\n  GONE_CODE: backoff\n"));
+
+    [Theory]
+    [InlineData("item_locked", "ITEM_LOCKED")]
+    [InlineData("ITEM_LOKED", "ITEM_LOCKED")]
+    [InlineData("ITME_LOCKED", "ITEM_LOCKED")]
+    [InlineData("INVALID_DATA", "INVALID_DATE")]
+    public void OverlayKeyThatMisspellsAPageCodeNamesIt(string key, string meant) =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 10, "DATO106", DiagnosticSeverity.Warning, $"The overlay classifies '{key}', but the error-code page has no such entry; the entry is ignored (did you mean '{meant}'?)") },
+            Diagnose(Page("ITEM_LOCKED", "INVALID_DATE", "INVALID_SITE"), Limits + "codes:\n  INVALID_DATE: none\n  INVALID_SITE: none\n" + $"  {key}: backoff\n" + "  ITEM_LOCKED: none\n"));
+
+    [Theory]
+    [InlineData("INVALID_TE")] // two edits from INVALID_DATE and from INVALID_SITE: no guess
+    [InlineData("ITEM_UNLOCKED_NOW")] // too far from any
+    [InlineData("B_CODE")] // short made-up codes are not guessed at
+    public void OverlayKeyWithNoSingleCloseCodeSuggestsNothing(string key) =>
+        Assert.Equal(
+            new[] { ("datocms-cma-errors.yaml", 11, "DATO106", DiagnosticSeverity.Warning, $"The overlay classifies '{key}', but the error-code page has no such entry; the entry is ignored") },
+            Diagnose(Page("ITEM_LOCKED", "INVALID_DATE", "INVALID_SITE", "A_CODE"), Limits + "codes:\n  INVALID_DATE: none\n  INVALID_SITE: none\n  A_CODE: none\n" + $"  {key}: backoff\n" + "  ITEM_LOCKED: none\n"));
+
+    [Fact]
+    public void OnlyTheFirstReportsOfAStaleOverlayGetASuggestion()
+    {
+        // Every key is one or two edits from the page's one code, so each would get a suggestion.
+        var stale = string.Concat(Enumerable.Range(0, OverlayCoverage.MaxSuggestions + 5).Select(i => $"  ITEM_LOCKED_{i}: backoff\n"));
+        var run = GeneratorRunner.Run(Page("ITEM_LOCKED_X"), Limits + "codes:\n  ITEM_LOCKED_X: none\n" + stale);
+
+        var reports = run.Diagnostics.Where(d => d.Id == "DATO106").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(OverlayCoverage.MaxSuggestions + 5, reports.Count);
+        Assert.Equal(OverlayCoverage.MaxSuggestions, reports.Count(m => m.EndsWith("(did you mean 'ITEM_LOCKED_X'?)", System.StringComparison.Ordinal)));
+    }
 
     [Fact]
     public void PageCodeMissingFromOverlayIsInformational() =>

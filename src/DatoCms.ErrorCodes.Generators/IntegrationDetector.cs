@@ -28,7 +28,8 @@ internal static class IntegrationDetector
             HasConfiguration: Has("Microsoft.Extensions.Configuration.IConfigurationSection"),
 
             // The type the overloads call; its package brings the configuration binder.
-            HasOptionsConfigurationBinding: Has("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions"));
+            HasOptionsConfigurationBinding: Has("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions"),
+            HasOpenTelemetry: Has("OpenTelemetry.Metrics.MeterProviderBuilder") && Has("OpenTelemetry.Trace.TracerProviderBuilder"));
     }
 
     /// <summary>One DATO130 per integration the consumer would likely want but cannot get yet.</summary>

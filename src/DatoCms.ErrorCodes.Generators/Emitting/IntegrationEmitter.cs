@@ -5,7 +5,7 @@ namespace DatoCms.ErrorCodes.Generators.Emitting;
 
 /// <summary>
 /// The templates that build on the retry runtime, each only where the consumer references what it
-/// needs (<see cref="IntegrationFeatures"/>): telemetry, logging, client registration, Polly and the resilience handler.
+/// needs (<see cref="IntegrationFeatures"/>): telemetry (and its OpenTelemetry subscription), logging, client registration, Polly and the resilience handler.
 /// </summary>
 internal static class IntegrationEmitter
 {
@@ -28,6 +28,11 @@ internal static class IntegrationEmitter
         if (features.HasMetrics)
         {
             yield return GeneratedNames.Metrics;
+        }
+
+        if (features.GeneratesOpenTelemetryInstrumentation)
+        {
+            yield return GeneratedNames.OpenTelemetryBuilderExtensions;
         }
 
         if (features.HasLogging)

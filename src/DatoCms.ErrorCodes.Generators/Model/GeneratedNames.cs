@@ -44,6 +44,7 @@ internal static class GeneratedNames
     public const string Metrics = "DatoCmsMetrics";
     public const string Logging = "DatoCmsLogging";
     public const string RetryOptionsLogger = "DatoCmsRetryOptionsLogger";
+    public const string OpenTelemetryBuilderExtensions = "DatoCmsOpenTelemetryBuilderExtensions";
     public const string Resilience = "DatoCmsResilience";
     public const string RetryDecision = "DatoCmsRetryDecision";
     public const string RetryBudget = "DatoCmsRetryBudget";

@@ -12,6 +12,7 @@ namespace DatoCms.ErrorCodes.Generators.Model;
 /// <param name="HasHttpClientFactory">Microsoft.Extensions.Http: AddDatoCmsHttpClient.</param>
 /// <param name="HasConfiguration">Microsoft.Extensions.Configuration.Abstractions: the consumer reads configuration.</param>
 /// <param name="HasOptionsConfigurationBinding">Microsoft.Extensions.Options.ConfigurationExtensions (which brings the configuration binder): AddDatoCmsHttpClient's IConfigurationSection overloads.</param>
+/// <param name="HasOpenTelemetry">OpenTelemetry.Api's MeterProviderBuilder and TracerProviderBuilder: AddDatoCmsInstrumentation.</param>
 internal readonly record struct IntegrationFeatures(
     bool HasMetrics,
     bool HasLogging,
@@ -20,7 +21,8 @@ internal readonly record struct IntegrationFeatures(
     bool HasServiceCollection,
     bool HasHttpClientFactory,
     bool HasConfiguration,
-    bool HasOptionsConfigurationBinding)
+    bool HasOptionsConfigurationBinding,
+    bool HasOpenTelemetry = false)
 {
     /// <summary>
     /// The resilience handler builds on the Polly blocks, logs through ILogger and takes the place of
@@ -33,4 +35,7 @@ internal readonly record struct IntegrationFeatures(
 
     /// <summary>AddDatoCmsHttpClient's IConfigurationSection overloads bind through OptionsBuilder.Bind, as AddDatoCmsResilienceHandler's does.</summary>
     public bool GeneratesHttpClientConfigurationBinding => GeneratesHttpClientRegistration && HasOptionsConfigurationBinding;
+
+    /// <summary>AddDatoCmsInstrumentation names the meter and the activity source, which exist only with the metrics.</summary>
+    public bool GeneratesOpenTelemetryInstrumentation => HasOpenTelemetry && HasMetrics;
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using DatoCms.ErrorCodes.Generators.Model;
 using DatoCms.ErrorCodes.Generators.Tests.TestHelpers;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace DatoCms.ErrorCodes.Generators.Tests.Emitting;
@@ -26,6 +27,7 @@ public class SnapshotTests
         ["ResilienceStack"] = () => GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net100, extraReferences: ResilienceStackReferences.For(ReferenceSet.Net100)),
         ["RateLimiting"] = () => GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net80WithRateLimiting),
         ["Redis"] = () => RedisGeneratorRuns.Run(redisMajorVersion: 3, rateLimiting: true, logging: true),
+        ["OpenTelemetry"] = () => GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net100, extraReferences: new[] { MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "OpenTelemetryForNet100", "OpenTelemetry.Api.dll")) }),
     };
 
     /// <summary>How many files each scenario generates: the legacy target gets no exceptions or retry handler (DATO120).</summary>
@@ -38,6 +40,7 @@ public class SnapshotTests
         ["ResilienceStack"] = 49,
         ["RateLimiting"] = 34,
         ["Redis"] = 46,
+        ["OpenTelemetry"] = 32,
     };
 
     /// <summary>
@@ -104,6 +107,7 @@ public class SnapshotTests
     {
         "ResilienceStack" => !ShippedHintNames.Value.Contains(hintName) && !RateLimitingHintNames.Contains(hintName),
         "Redis" => RedisHintNames.Contains(hintName),
+        "OpenTelemetry" => hintName == GeneratedNames.HintName(GeneratedNames.OpenTelemetryBuilderExtensions),
         "RateLimiting" => RateLimitingHintNames.Contains(hintName),
         _ => ScenariosPinningTemplates.Contains(scenario) || !TemplateHintNames.Contains(hintName),
     };

@@ -143,6 +143,30 @@ internal sealed class StackClient
     }
 
     [Fact]
+    public void OpenTelemetryGivesAddDatoCmsInstrumentationForMetricsAndTraces()
+    {
+        const string usage = @"
+using DatoCms.ErrorCodes;
+
+internal static class TelemetryUsage
+{
+    public static OpenTelemetry.Metrics.MeterProviderBuilder Metrics(OpenTelemetry.Metrics.MeterProviderBuilder builder) => builder.AddDatoCmsInstrumentation();
+
+    public static OpenTelemetry.Trace.TracerProviderBuilder Traces(OpenTelemetry.Trace.TracerProviderBuilder builder) => builder.AddDatoCmsInstrumentation();
+}";
+        var openTelemetry = MetadataReference.CreateFromFile(System.IO.Path.Combine(System.AppContext.BaseDirectory, "OpenTelemetryForNet100", "OpenTelemetry.Api.dll"));
+
+        var with = GeneratorRunner.RunOnShippedSpec(usage, ReferenceSet.Net100, extraReferences: new[] { openTelemetry });
+        var without = GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.Net100);
+
+        Assert.Empty(with.CompilationProblems);
+        Assert.Contains("DatoCmsOpenTelemetryBuilderExtensions.g.cs", with.Sources.Keys);
+        Assert.Empty(with.Diagnostics);
+        Assert.DoesNotContain("DatoCmsOpenTelemetryBuilderExtensions.g.cs", without.Sources.Keys);
+        Assert.Empty(without.Diagnostics);
+    }
+
+    [Fact]
     public void NetStandardWithoutMetricsExplainsTheMissingMeterAndStillCompiles()
     {
         var run = GeneratorRunner.RunOnShippedSpec(references: ReferenceSet.NetStandard20WithJson);

@@ -21,8 +21,9 @@ namespace DatoCms.ErrorCodes.CodeFixes;
 /// as). Where only transient errors arrive (<c>DatoCmsTransientApiException</c>,
 /// <c>when (ex.IsTransient)</c>), a filter could never be true and a guard would skip the whole
 /// block: the only fix is a <c>throw;</c> after what the block does, offered when the end of the
-/// block is reachable and the code after the try stays reachable. A variable the clause lacks gets
-/// a name that clashes with nothing in scope.
+/// block is reachable and the code after the try stays reachable. Neither is offered for a block
+/// that puts work on a queue or channel. A variable the clause lacks gets a name that clashes with
+/// nothing in scope.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwallowedCatchCodeFix))]
 public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
@@ -71,7 +72,11 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
             return;
         }
 
-        if (scope.State != ErrorState.Maybe)
+        // A block that puts the work on a queue or channel whatever the error (parking it, or
+        // requeueing it) needs its own decision: a rethrow of transient errors would end the
+        // consumer on the errors worth requeueing, a filter would stop requeueing them, and either
+        // would leave the permanent ones requeued for ever (a new user's trial, 2026-12-03).
+        if (scope.State != ErrorState.Maybe || Queues(clause.Block))
         {
             return;
         }

@@ -63,7 +63,9 @@ public sealed class SwallowedTransientCatchAnalyzer : DiagnosticAnalyzer
         // The header location (never null once there is a declaration) is built only for a report. A
         // catch that lets only transient errors in has checked IsTransient already: the message says so.
         var how = scope.State == ErrorState.Only ? UsageDiagnosticDescriptors.SwallowedOnlyTransient : UsageDiagnosticDescriptors.SwallowedAnyError;
-        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, HeaderLocations.OfCatch(syntax), catchClause.ExceptionType.Name, how));
+        // catch (Exception ex) when (ex is DatoCmsApiException) is named for what its filter lets in.
+        var caught = scope.NarrowedByFilter && services.Symbols.ApiException is { } apiException ? apiException.Name : catchClause.ExceptionType.Name;
+        context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.SwallowedTransientError, HeaderLocations.OfCatch(syntax), caught, how));
     }
 
     /// <summary>A switch over the error's code in the handler is judged by DATO001, which says which codes are missing.</summary>

@@ -41,7 +41,7 @@ internal static class UsageDiagnosticDescriptors
     public static readonly DiagnosticDescriptor RetryWithoutDelay = Create(
         "DATO004",
         "Retry loop does not wait before retrying",
-        "This loop retries after {0} without waiting; wait for ex.RateLimitReset or back off before the next attempt",
+        "This catch retries after {0} without waiting; wait for ex.RateLimitReset or back off before the next attempt",
         DiagnosticSeverity.Warning,
         "Retrying a transient DatoCMS error at once mostly fails again and, under the rate limit, turns one 429 into a storm of them. Wait for X-RateLimit-Reset (ex.RateLimitReset) or back off.");
 

@@ -38,7 +38,7 @@ internal static class Caller
             {
                 Console.WriteLine(ex.Message);
             }
-        }", "This loop retries after DatoCmsTransientApiException without waiting; wait for ex.RateLimitReset or back off before the next attempt");
+        }", "This catch retries after DatoCmsTransientApiException without waiting; wait for ex.RateLimitReset or back off before the next attempt");
 
     [Fact]
     public Task ForLoopWithContinueIsReported() => VerifyAsync(@"
@@ -113,4 +113,51 @@ internal static class Caller
     [InlineData("try { return await call(); } catch (DatoCmsTransientApiException) { return -1; }")]
     [InlineData("while (true) { try { return await call(); } catch (DatoCmsTransientApiException) { await Task.Delay(TimeSpan.FromSeconds(1)).WaitAsync(ct); } }")]
     public Task WaitingOrNotRetryingIsNotReported(string body) => VerifyAsync(body);
+    /// <summary>
+    /// A wait through an injected abstraction (a held-out trial, 2026-12-03): an interface or abstract
+    /// method has no body to read, so its name decides, as for a helper in another file.
+    /// </summary>
+    [Theory]
+    [InlineData("await backoff.WaitAsync(attempt, ct);", false)]
+    [InlineData("await backoff.DelayAsync(attempt, ct);", false)]
+    [InlineData("await pauses.PauseAsync(ct);", false)]
+    [InlineData("await backoff.RecordAsync(attempt, ct);", true)]
+    public Task AWaitThroughAnInjectedAbstractionCountsByItsName(string wait, bool reported) =>
+        AnalyzerVerifier.VerifyAsync(new RetryWithoutDelayAnalyzer(), "DATO004", @"
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal interface IBackoff
+{
+    Task WaitAsync(int attempt, CancellationToken ct);
+
+    Task DelayAsync(int attempt, CancellationToken ct);
+
+    Task RecordAsync(int attempt, CancellationToken ct);
+}
+
+internal abstract class Pauses
+{
+    public abstract Task PauseAsync(CancellationToken ct);
+}
+
+internal sealed class Saver(Func<Task<int>> call, IBackoff backoff, Pauses pauses)
+{
+    public async Task<int> SaveAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            " + (reported ? "[|catch (DatoCmsApiException ex)|]" : "catch (DatoCmsApiException ex)") + @" when (ex.IsTransient && attempt < 5)
+            {
+                " + wait + @"
+            }
+        }
+    }
+}", reported ? new[] { "This catch retries after DatoCmsApiException without waiting; wait for ex.RateLimitReset or back off before the next attempt" } : null);
 }

@@ -60,7 +60,7 @@ internal static class Caller
         [|catch (Exception ex)|] when (ex is DatoCmsApiException { IsTransient: true })
         {
             Log(ex);
-        }", "This catch swallows Exception (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
+        }", "This catch swallows DatoCmsApiException (only transient errors reach it) without rethrowing or retrying, so transient errors that a retry would fix are lost");
 
     [Fact]
     public Task FilterThatKeepsTransientErrorsInKeepsTheFirstMessage() => VerifyAsync(@"
@@ -758,4 +758,82 @@ internal sealed class Consumer(HttpClient http, ChannelWriter<Job> retries)
         }
     }
 }");
+    /// <summary>
+    /// Keeping the first error of a batch and rethrowing it after the batch hands one error on, as
+    /// keeping the last does (a held-out trial, 2026-12-03: every "keep the first" shape was reported).
+    /// </summary>
+    [Theory]
+    [InlineData("first ??= ExceptionDispatchInfo.Capture(ex);", "first?.Throw();")]
+    [InlineData("if (first == null) first = ExceptionDispatchInfo.Capture(ex);", "first?.Throw();")]
+    [InlineData("if (first is null) { first = ExceptionDispatchInfo.Capture(ex); }", "if (first is not null) first.Throw();")]
+    [InlineData("first = first ?? ExceptionDispatchInfo.Capture(ex);", "first?.Throw();")]
+    [InlineData("kept ??= ex;", "if (kept != null) throw new AggregateException(kept);")]
+    public Task KeepingTheFirstErrorOfABatchToRethrowItIsNotASwallow(string keep, string rethrow) =>
+        AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal static class Batch
+{
+    public static async Task PublishAllAsync(IEnumerable<string> ids, Func<string, Task> publish)
+    {
+        ExceptionDispatchInfo? first = null;
+        Exception? kept = null;
+        foreach (var id in ids)
+        {
+            try
+            {
+                await publish(id);
+            }
+            catch (DatoCmsApiException ex)
+            {
+                " + keep + @"
+            }
+        }
+
+        " + rethrow + @"
+        GC.KeepAlive(first);
+        GC.KeepAlive(kept);
+    }
+}", null);
+
+    /// <summary>A null test of something the catch does not keep the error in leaves the drop a drop.</summary>
+    [Fact]
+    public Task ANullTestOfAnotherVariableIsNoKeptError() =>
+        AnalyzerVerifier.VerifyAsync(new SwallowedTransientCatchAnalyzer(), "DATO002", @"
+using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class Publisher
+{
+    private Action<string>? _log;
+
+    public async Task PublishAsync(Func<Task> publish)
+    {
+        try
+        {
+            await publish();
+        }
+        [|catch (DatoCmsApiException ex)|]
+        {
+            _log ??= Console.WriteLine;
+            if (_log != null)
+            {
+                _log(ex.Message);
+            }
+        }
+    }
+}", new[] { "This catch swallows DatoCmsApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost" });
+
+    /// <summary><c>catch (Exception ex) when (ex is DatoCmsApiException)</c> is named for what its filter lets in.</summary>
+    [Fact]
+    public Task BroadCatchNarrowedByItsFilterIsNamedAsTheApiException() => VerifyAsync(@"
+        [|catch (Exception ex)|] when (ex is DatoCmsApiException)
+        {
+            Log(ex);
+        }", "This catch swallows DatoCmsApiException without rethrowing or checking IsTransient, so transient errors that a retry would fix are lost");
 }

@@ -283,6 +283,41 @@ internal sealed class Consumer(Func<string, CancellationToken, Task> publish)
 }
 ");
 
+    /// <summary>
+    /// A consumer that puts a failed job back on its channel whatever the error (a held-out trial,
+    /// 2026-12-03): a rethrow of transient errors would end the consumer on the very errors worth
+    /// requeueing and a filter would stop requeueing them, while the permanent ones stay requeued
+    /// for ever. The diagnostic stands; neither fix is offered.
+    /// </summary>
+    [Theory]
+    [InlineData(SwallowedCatchCodeFix.RethrowKey)]
+    [InlineData(SwallowedCatchCodeFix.FilterKey)]
+    public Task CatchOfEveryErrorThatRequeuesGetsNoFix(string key) => CodeFixVerifier.VerifyNotOfferedAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", key, @"using System;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class Consumer(Func<string, CancellationToken, Task> publish, Channel<string> jobs)
+{
+    public async Task ConsumeAsync(CancellationToken ct)
+    {
+        await foreach (var job in jobs.Reader.ReadAllAsync(ct))
+        {
+            try
+            {
+                await publish(job, ct);
+            }
+            [|catch (DatoCmsApiException)|]
+            {
+                await jobs.Writer.WriteAsync(job, ct);
+            }
+        }
+    }
+}
+");
+
     /// <summary>Two sibling catches in one document: Fix All names both variables <c>ex</c>, as fixing them one by one does.</summary>
     [Fact]
     public Task FixAllNamesSiblingCatchesAlike() => CodeFixVerifier.VerifyAsync(

@@ -10,11 +10,12 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// </summary>
 internal readonly struct CatchScope
 {
-    private CatchScope(bool isOurs, ErrorState state, bool filterUnderstood)
+    private CatchScope(bool isOurs, ErrorState state, bool filterUnderstood, bool narrowedByFilter = false)
     {
         IsOurs = isOurs;
         State = state;
         FilterUnderstood = filterUnderstood;
+        NarrowedByFilter = narrowedByFilter;
     }
 
     /// <summary>The catch can receive an API exception.</summary>
@@ -24,6 +25,9 @@ internal readonly struct CatchScope
 
     /// <summary>False when a filter narrows the errors in a way we cannot classify (status codes, attempt counters).</summary>
     public bool FilterUnderstood { get; }
+
+    /// <summary>A broad catch whose filter's type test makes it a catch of the API exception (<c>catch (Exception ex) when (ex is DatoCmsApiException)</c>).</summary>
+    public bool NarrowedByFilter { get; }
 
     public static CatchScope Of(ICatchClauseOperation catchClause, ErrorFacts facts, TransienceConditions conditions)
     {
@@ -74,7 +78,7 @@ internal readonly struct CatchScope
             state = ErrorState.Never;
         }
 
-        return new CatchScope(isOurs: true, state, understood);
+        return new CatchScope(isOurs: true, state, understood, narrowedByFilter);
     }
 
     private static bool EarlierClauseTakesTransient(ICatchClauseOperation catchClause, ErrorFacts facts, TransienceConditions conditions)

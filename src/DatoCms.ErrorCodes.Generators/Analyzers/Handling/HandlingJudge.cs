@@ -181,6 +181,11 @@ internal sealed class HandlingJudge
 
             if (block.ConditionalSuccessor is { } conditional && block.BranchValue is { } condition)
             {
+                if (!current.Stored && TestsWhetherAnErrorIsKept(condition, context))
+                {
+                    current = current with { Stored = true };
+                }
+
                 var narrowing = _conditions.Evaluate(condition, current.State, inFilter: false, o => Resolve(o, context));
                 var (jumpState, fallState) = block.ConditionKind == ControlFlowConditionKind.WhenTrue
                     ? (narrowing.WhenTrue, narrowing.WhenFalse)
@@ -476,6 +481,83 @@ internal sealed class HandlingJudge
             _ => true,
         };
     }
+
+    /// <summary>
+    /// <c>first ??= ExceptionDispatchInfo.Capture(ex)</c>, <c>if (first is null) first = ex</c>,
+    /// <c>first = first ?? ex</c>: a test of whether a variable that outlives the handler holds an
+    /// error yet, where the handler stores the error in it. Keeping the first error and rethrowing it
+    /// later hands one error on, as keeping the last does: the path that finds one kept already drops
+    /// this one on purpose (a new user's trial, 2026-12-03).
+    /// </summary>
+    private bool TestsWhetherAnErrorIsKept(IOperation condition, PathContext context)
+    {
+        if (context.Graph is not { } graph || context.CatchSyntax is not { } catchSyntax
+            || NullTested(OperationHelpers.Unwrap(condition)) is not { } tested)
+        {
+            return false;
+        }
+
+        var target = ResolveThrough(tested, context);
+        if (!StoresForLater(target, context) || VariableOf(target) is not { } kept)
+        {
+            return false;
+        }
+
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                foreach (var node in operation.DescendantsAndSelf())
+                {
+                    if (node is ISimpleAssignmentOperation assignment
+                        && catchSyntax.Span.Contains(assignment.Syntax.Span)
+                        && SymbolEqualityComparer.Default.Equals(VariableOf(ResolveThrough(assignment.Target, context)), kept)
+                        && CarriesError(assignment.Value, context, depth: 0))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operation a chain of flow captures stands for (<c>??=</c> captures a capture of its target).</summary>
+    private static IOperation ResolveThrough(IOperation operation, PathContext context)
+    {
+        var resolved = OperationHelpers.Unwrap(operation);
+        for (var depth = 0; depth < 4 && resolved is IFlowCaptureReferenceOperation; depth++)
+        {
+            resolved = OperationHelpers.Unwrap(Resolve(resolved, context));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>What a null test tests: <c>x is null</c>, <c>x == null</c>, <c>x != null</c>, <c>!(...)</c>, and the graph's own test for <c>??</c> and <c>??=</c>.</summary>
+    private static IOperation? NullTested(IOperation condition) => condition switch
+    {
+        IIsNullOperation isNull => isNull.Operand,
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => NullTested(OperationHelpers.Unwrap(not.Operand)),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary when IsNull(binary.RightOperand) => binary.LeftOperand,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary when IsNull(binary.LeftOperand) => binary.RightOperand,
+        IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern when IsNull(constant.Value) => pattern.Value,
+        IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern when IsNull(constant.Value) => pattern.Value,
+        _ => null,
+    };
+
+    private static bool IsNull(IOperation operation) =>
+        OperationHelpers.Unwrap(operation).ConstantValue is { HasValue: true, Value: null };
+
+    private static ISymbol? VariableOf(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
 
     /// <summary>
     /// A parameter (a captured primary-constructor parameter too), <c>this</c>, a field, a property, an

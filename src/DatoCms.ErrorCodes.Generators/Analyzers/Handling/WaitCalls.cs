@@ -11,7 +11,7 @@ namespace DatoCms.ErrorCodes.Generators.Analyzers.Handling;
 /// of those (followed one level deep). <c>SemaphoreSlim.WaitAsync</c> and <c>SpinWait</c> only take
 /// turns or burn a few cycles: they are not a wait before a retry. A helper declared in another file
 /// counts as a wait when its name says so (Delay, Wait, Sleep, Backoff, Pause), so that we stay
-/// silent rather than guess; interface and abstract methods (a logger) never do.
+/// silent rather than guess; so does an interface or abstract method (an injected backoff).
 /// </summary>
 internal sealed class WaitCalls
 {
@@ -30,9 +30,16 @@ internal sealed class WaitCalls
             return true;
         }
 
-        if (method.DeclaringSyntaxReferences.IsEmpty || method.IsAbstract || method.IsExtern || SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, containingFunction?.OriginalDefinition))
+        if (method.DeclaringSyntaxReferences.IsEmpty || method.IsExtern || SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, containingFunction?.OriginalDefinition))
         {
             return false;
+        }
+
+        if (method.IsAbstract)
+        {
+            // An injected abstraction (IBackoff.WaitAsync, IClock.Delay): no body to read, so the name
+            // decides, as for a helper in another file.
+            return SaysItWaits(method.Name);
         }
 
         if (model is null || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)

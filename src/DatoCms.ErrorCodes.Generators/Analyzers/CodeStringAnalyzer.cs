@@ -215,7 +215,7 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member.Name),
             "each error's Code",
             member.ContainingType.Name + "." + member.Name,
-            written));
+            RawCodes(new[] { written })));
     }
 
     private static void AnalyzeIsPattern(OperationAnalysisContext context, CodeStringState state)
@@ -272,21 +272,25 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        IOperation? firstKnown = null;
+        List<string>? known = null;
         foreach (var constant in constants)
         {
             if (!CheckUnknown(context, state, constant, ignoreCase))
             {
-                firstKnown ??= constant;
+                known ??= new List<string>();
+                var written = (string)constant.ConstantValue.Value!;
+                if (!known.Contains(written))
+                {
+                    known.Add(written);
+                }
             }
         }
 
-        if (firstKnown is not null)
+        if (known is not null)
         {
-            // One report for the whole switch: the fix is to switch on Code.
-            var apiCode = (string)firstKnown.ConstantValue.Value!;
-            var member = symbols.MemberFor(apiCode, ignoreCase)!;
-            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RawCodeStringComparison, header, CodeExpressionText(value), "the " + member.ContainingType.Name + " members", apiCode));
+            // One report for the whole switch, naming its codes: the fix is to switch on Code.
+            var member = symbols.MemberFor(known[0], ignoreCase)!;
+            context.ReportDiagnostic(Diagnostic.Create(UsageDiagnosticDescriptors.RawCodeStringComparison, header, CodeExpressionText(value), "the " + member.ContainingType.Name + " members", RawCodes(known)));
         }
     }
 
@@ -329,7 +333,27 @@ public sealed class CodeStringAnalyzer : DiagnosticAnalyzer
             properties,
             CodeExpressionText(raw),
             member.ContainingType.Name + "." + member.Name,
-            apiCode));
+            RawCodes(new[] { apiCode })));
+    }
+
+    /// <summary>The codes a report names: <c>string "A"</c>, <c>strings "A" and "B"</c>, <c>strings "A", "B", "C" and 2 more</c>.</summary>
+    private static string RawCodes(IReadOnlyList<string> codes)
+    {
+        if (codes.Count == 1)
+        {
+            return "string \"" + codes[0] + "\"";
+        }
+
+        var shown = codes.Count > 3 ? 3 : codes.Count - 1;
+        var text = new System.Text.StringBuilder("strings ");
+        for (var i = 0; i < shown; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ", ").Append('"').Append(codes[i]).Append('"');
+        }
+
+        return codes.Count > 3
+            ? text.Append(" and ").Append(codes.Count - 3).Append(" more").ToString()
+            : text.Append(" and \"").Append(codes[codes.Count - 1]).Append('"').ToString();
     }
 
     /// <summary>Reports DATO006 when the constant is not a code; returns whether it was unknown.</summary>

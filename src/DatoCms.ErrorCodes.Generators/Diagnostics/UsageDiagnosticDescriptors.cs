@@ -48,7 +48,7 @@ internal static class UsageDiagnosticDescriptors
     public static readonly DiagnosticDescriptor RawCodeStringComparison = Create(
         "DATO005",
         "Compare the error code, not its raw string",
-        "Compare {0} with {1} instead of the raw code string \"{2}\"",
+        "Compare {0} with {1} instead of the raw code {2}",
         DiagnosticSeverity.Info,
         "The generated enum makes the comparison checked by the compiler and renamed with the spec; a string literal is neither.");
 

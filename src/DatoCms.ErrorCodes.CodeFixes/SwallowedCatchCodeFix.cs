@@ -52,8 +52,10 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
         }
 
         // What reaches the block, judged as DATO002 judges it: the catch type narrowed by the filter.
+        // In work started and forgotten (_ = Task.Run(async () => ...)) a rethrow reaches no one: the
+        // task's exception goes unobserved, and the fix would only hide the diagnostic.
         var scope = services.ScopeOf(operation);
-        if (!scope.IsOurs)
+        if (!scope.IsOurs || RunsUnobserved(clause))
         {
             return;
         }
@@ -127,6 +129,27 @@ public sealed class SwallowedCatchCodeFix : DatoCmsCodeFixProvider
         GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } global => unit.Members.IndexOf(global) < unit.Members.Count - 1,
         _ => false,
     };
+
+    /// <summary>
+    /// The catch is in a lambda given to <c>Task.Run</c> or <c>TaskFactory.StartNew</c> whose task is
+    /// dropped (a statement of its own, or assigned to the discard <c>_</c>): nothing awaits what it throws.
+    /// </summary>
+    private static bool RunsUnobserved(CatchClauseSyntax clause)
+    {
+        if (clause.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) is not AnonymousFunctionExpressionSyntax lambda
+            || lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax start } }
+            || start.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" })
+        {
+            return false;
+        }
+
+        return start.Parent switch
+        {
+            ExpressionStatementSyntax => true,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax } => true,
+            _ => false,
+        };
+    }
 
     /// <summary>The block calls <c>Enqueue</c>, <c>TryWrite</c> or <c>WriteAsync</c> (outside lambdas and local functions).</summary>
     private static bool Queues(BlockSyntax block) =>

@@ -318,6 +318,87 @@ internal sealed class Consumer(Func<string, CancellationToken, Task> publish, Ch
 }
 ");
 
+    /// <summary>
+    /// Work started and forgotten (a held-out trial, 2026-12-03): a rethrow in <c>_ = Task.Run(...)</c>
+    /// reaches no one (the task's exception goes unobserved), so either fix would only hide the
+    /// diagnostic. Nothing is offered; an awaited <c>Task.Run</c> still gets both (next test).
+    /// </summary>
+    [Theory]
+    [InlineData(SwallowedCatchCodeFix.RethrowKey, "_ = Task.Run")]
+    [InlineData(SwallowedCatchCodeFix.FilterKey, "_ = Task.Run")]
+    [InlineData(SwallowedCatchCodeFix.RethrowKey, "Task.Factory.StartNew")]
+    public Task CatchInForgottenWorkGetsNoFix(string key, string start) => CodeFixVerifier.VerifyNotOfferedAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", key, @"using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class Warmer(Func<Task> refresh)
+{
+    public void Kick()
+    {
+        " + start + @"(async () =>
+        {
+            try
+            {
+                await refresh();
+            }
+            [|catch (DatoCmsApiException ex)|]
+            {
+                Console.WriteLine(ex.Message);
+            }
+        });
+    }
+}
+");
+
+    [Fact]
+    public Task CatchInAwaitedWorkGetsTheRethrow() => CodeFixVerifier.VerifyAsync(
+        new SwallowedTransientCatchAnalyzer(), new SwallowedCatchCodeFix(), "DATO002", SwallowedCatchCodeFix.RethrowKey, @"using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class Warmer(Func<Task> refresh)
+{
+    public async Task KickAsync()
+    {
+        await Task.Run(async () =>
+        {
+            try
+            {
+                await refresh();
+            }
+            [|catch (DatoCmsApiException ex)|]
+            {
+                Console.WriteLine(ex.Message);
+            }
+        });
+    }
+}
+", @"using System;
+using System.Threading.Tasks;
+using DatoCms.ErrorCodes;
+
+internal sealed class Warmer(Func<Task> refresh)
+{
+    public async Task KickAsync()
+    {
+        await Task.Run(async () =>
+        {
+            try
+            {
+                await refresh();
+            }
+            catch (DatoCmsApiException ex)
+            {
+                if (ex.IsTransient)
+                    throw;
+                Console.WriteLine(ex.Message);
+            }
+        });
+    }
+}
+");
+
     /// <summary>Two sibling catches in one document: Fix All names both variables <c>ex</c>, as fixing them one by one does.</summary>
     [Fact]
     public Task FixAllNamesSiblingCatchesAlike() => CodeFixVerifier.VerifyAsync(

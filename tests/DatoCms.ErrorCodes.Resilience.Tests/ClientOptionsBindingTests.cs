@@ -127,8 +127,10 @@ public class ClientOptionsBindingTests
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => client.Retry.MaxAttempts = 0);
 
-        Assert.Equal("value", error.ParamName);
+        // The message names the option and the value (a new user's trial: "(Parameter 'value')" named neither).
+        Assert.Equal("MaxAttempts", error.ParamName);
         Assert.Equal(0, error.ActualValue);
+        Assert.Contains("MaxAttempts", error.Message, StringComparison.Ordinal);
         Assert.Equal(new[] { "ApiToken is required." }, client.Validate());
     }
 

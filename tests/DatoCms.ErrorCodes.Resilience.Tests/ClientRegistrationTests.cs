@@ -49,6 +49,28 @@ public class ClientRegistrationTests
         Assert.DoesNotContain(logger.Records, r => r.Message.Contains(Token, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// HttpClient's own 100 s would end a long job or a rate-limit wait before the budgets that bound
+    /// them (a new user's trial, 2026-12-03): a DatoCMS client's timeout is infinite where our
+    /// handler or pipeline bounds it, the 100 s where nothing does, and a later setting of the user's wins.
+    /// </summary>
+    [Fact]
+    public void AClientsHttpTimeoutIsLeftToTheBudgetsThatBoundIt()
+    {
+        var services = new ServiceCollection();
+        services.AddDatoCmsHttpClient("handler", o => o.ApiToken = Token);
+        services.AddDatoCmsHttpClient("pipeline", o => o.ApiToken = Token).AddDatoCmsResilienceHandler();
+        services.AddDatoCmsHttpClient("bare", o => { o.ApiToken = Token; o.UseRetryHandler = false; });
+        services.AddDatoCmsHttpClient("own", o => o.ApiToken = Token).ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMinutes(5));
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+
+        Assert.Equal(System.Threading.Timeout.InfiniteTimeSpan, factory.CreateClient("handler").Timeout);
+        Assert.Equal(System.Threading.Timeout.InfiniteTimeSpan, factory.CreateClient("pipeline").Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(100), factory.CreateClient("bare").Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), factory.CreateClient("own").Timeout);
+    }
+
     [Fact]
     public async Task TypedClientsOfOneProjectShareOneRetryOptionsAndThrottle()
     {

@@ -401,6 +401,25 @@ namespace DatoCms.ErrorCodes
             return true;
         }
 
+        /// <summary>
+        /// When every request of this process still unanswered will have been out an eighth of a
+        /// window, and so surely counted by the server: long.MinValue when they all have (or none is out).
+        /// </summary>
+        private long SlowAnswersSurelyCounted(long now)
+        {
+            var youngest = long.MinValue;
+            foreach (var slot in _slots)
+            {
+                if (slot.Answered == 0 && slot.Sent > youngest)
+                {
+                    youngest = slot.Sent;
+                }
+            }
+
+            var counted = youngest == long.MinValue ? long.MinValue : youngest + (_window / 8);
+            return counted <= now ? long.MinValue : counted;
+        }
+
         /// <summary>The first in line takes a slot; one that was cancelled meanwhile leaves it unused.</summary>
         private void GrantFirst(long now)
         {
@@ -420,6 +439,11 @@ namespace DatoCms.ErrorCodes
 
         private void Pump(long now)
         {
+            if (_share.AwaitsSlowAnswers && SlowAnswersSurelyCounted(now) == long.MinValue)
+            {
+                _share.SettleSlowAnswers(_limit);
+            }
+
             while (_waiters.Count > 0)
             {
                 var inUse = InUse(now, out var next);
@@ -444,6 +468,11 @@ namespace DatoCms.ErrorCodes
 
             InUse(now, out var next);
             var due = global::System.Math.Min(next, _share.NextIncrease(_limit, _waiters.Count));
+            if (_share.AwaitsSlowAnswers)
+            {
+                due = global::System.Math.Min(due, SlowAnswersSurelyCounted(now));
+            }
+
             if (due == long.MaxValue)
             {
                 // Every slot is in flight: the next answer pumps. A window later at the latest, in case none comes.
@@ -609,6 +638,7 @@ namespace DatoCms.ErrorCodes
                 if (slot.Answered == 0)
                 {
                     inFlight++;
+
                     if (slot.Sent <= sent)
                     {
                         counted++;

@@ -44,7 +44,8 @@ namespace DatoCms.ErrorCodes
 
             if (deferred is null)
             {
-                throw new global::System.ArgumentOutOfRangeException(nameof(value), value, rule);
+                // Named after the option, not the setter's "value": the message then says which one.
+                throw new global::System.ArgumentOutOfRangeException(option, value, rule);
             }
 
             deferred.Forget(option);

@@ -46,7 +46,7 @@ namespace DatoCms.ErrorCodes
                 {
                     // The same signals as the handler's retries: the meter, the trace event, the log.
                     reason = DatoCmsTelemetry.ReasonOf(error);
-                    DatoCmsTelemetry.Retrying(settings, reason, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), spent.Attempts, delay, RequestIdOf(error));
+                    DatoCmsTelemetry.Retrying(settings, reason, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), spent.Attempts, delay, DatoCmsTelemetry.RequestIdOf(error));
                     settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(spent.Attempts, delay, error, null));
                 }
 
@@ -90,13 +90,12 @@ namespace DatoCms.ErrorCodes
             if (exhausted)
             {
                 var attempts = error.RetryKind == DatoCmsRetryKind.RateLimit ? spent.Attempts : spent.Counted;
-                DatoCmsTelemetry.Exhausted(options, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), attempts, RequestIdOf(error));
+                DatoCmsTelemetry.Exhausted(options, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), attempts, DatoCmsTelemetry.RequestIdOf(error));
             }
 
             delay = next ?? global::System.TimeSpan.Zero;
             return next.HasValue;
         }
 
-        private static string? RequestIdOf(DatoCmsApiException error) => error.Request?.RequestId ?? DatoCmsTelemetry.RequestIdOf(null, error);
     }
 }

@@ -208,6 +208,46 @@ public class TelemetryTests
         AssertNoSecret(recorder, logger);
     }
 
+    /// <summary>
+    /// A Polly pipeline of the user's own (not an HTTP one) sees only the exception: its signals take the
+    /// method, path and request id from the request the exception carries (a new user's trial,
+    /// 2026-12-03: they were "-" and "_OTHER", and the id the api_error's).
+    /// </summary>
+    [Fact]
+    public async Task AnSdkPipelineReportsTheRequestTheExceptionCarries()
+    {
+        await using var api = await ScriptedApi.StartAsync();
+        using var recorder = new TelemetryRecorder(DatoCmsTelemetry.MeterName);
+        var logger = new RecordingLogger();
+        var options = RetryStacks.FastRetryOptions(maxAttempts: 3);
+        options.Logger = logger;
+        using var client = new HttpClient { BaseAddress = api.BaseAddress };
+        var pipeline = new Polly.ResiliencePipelineBuilder().AddDatoCmsRetry(options).Build();
+
+        Task<int> RunAsync(HttpMethod method, string id, int status, string code, int? fail = null) =>
+            pipeline.ExecuteAsync(
+                async token =>
+                {
+                    using var response = await client.SendAsync(Authorized(Scripted.Request(method, id, status, code, fail: fail)), token);
+                    await response.EnsureDatoCmsSuccessAsync(token);
+                    return (int)response.StatusCode;
+                }).AsTask();
+
+        Assert.Equal(200, await RunAsync(HttpMethod.Post, "locked", 422, "ITEM_LOCKED", fail: 1));
+        await Assert.ThrowsAnyAsync<DatoCmsApiException>(() => RunAsync(HttpMethod.Put, "lost", 422, "ENVIRONMENT_NOT_READY"));
+
+        var retry = Assert.Single(logger.Records, r => r.EventId.Id == 1401 && r.Fields["ErrorCode"] as string == "ITEM_LOCKED");
+        Assert.Equal("POST", retry.Fields["HttpMethod"]);
+        Assert.Equal("/items", retry.Fields["UrlPath"]);
+        Assert.StartsWith("req-", (string)retry.Fields["RequestId"]!, StringComparison.Ordinal);
+        var gaveUp = Assert.Single(logger.Records, r => r.EventId.Id == 1402);
+        Assert.Equal("PUT", gaveUp.Fields["HttpMethod"]);
+        Assert.Equal("/items", gaveUp.Fields["UrlPath"]);
+        Assert.Single(recorder.Of("datocms.client.retries"), m => m.Tag("error.type") == "ITEM_LOCKED" && m.Tag("http.request.method") == "POST");
+        Assert.Equal("PUT", Assert.Single(recorder.Of("datocms.client.retries_exhausted")).Tag("http.request.method"));
+        AssertNoSecret(recorder, logger);
+    }
+
     [Fact]
     public async Task RetryExecuteAsyncReportsTheHandlersSignals()
     {

@@ -118,6 +118,10 @@ namespace DatoCms.ErrorCodes
         // What this process had sent when its first answer that settled them all came, before the
         // window was seen full: its burst, as the others' bursts were sent too (0 until then).
         private int _sentBeforeTheFirstSettledAnswer;
+        // Before the window was first seen full: the share the latest answer would have given had
+        // the requests sent before it, still unanswered, been answered (-1: none). Taken once those
+        // have been out long enough to be surely counted (see SettleSlowAnswers).
+        private int _shareOnceSettled = -1;
         private bool _startCountBoundByTheBurst;
         private int _processesAtStart;
         private int _shareAtStart;
@@ -196,6 +200,27 @@ namespace DatoCms.ErrorCodes
                 _share = global::System.Math.Max(1, global::System.Math.Min(_share, limit) - 1);
                 _lateProbe = false;
             }
+        }
+
+        /// <summary>Whether, before the window was first seen full, the latest answer waits only for earlier requests of this process to be answered.</summary>
+        public bool AwaitsSlowAnswers => _lastFull == long.MinValue && _shareOnceSettled >= 0;
+
+        /// <summary>
+        /// The requests that kept the latest answer unsettled have been out long enough that the
+        /// server surely counted them: they are slow to answer (a long write, a hung connection), and
+        /// the room that answer showed stands. Without this one slow answer held a process far below
+        /// the limit to what it already had, for as long as the answer took.
+        /// </summary>
+        /// <param name="limit">The project's limit per window.</param>
+        public void SettleSlowAnswers(int limit)
+        {
+            if (!AwaitsSlowAnswers)
+            {
+                return;
+            }
+
+            _share = global::System.Math.Min(limit, _shareOnceSettled);
+            _shareOnceSettled = -1;
         }
 
         /// <summary>
@@ -491,6 +516,10 @@ namespace DatoCms.ErrorCodes
                 _share = settled
                     ? global::System.Math.Min(limit, global::System.Math.Max(1, ours + room))
                     : global::System.Math.Min(global::System.Math.Min(_share, limit), global::System.Math.Max(1, ours));
+
+                // Unsettled only by requests sent before this one: their answers are slow, not
+                // uncounted, once they have been out a while (SettleSlowAnswers).
+                _shareOnceSettled = !settled && uncounted == 0 ? global::System.Math.Min(limit, global::System.Math.Max(1, ours + room)) : -1;
 
                 // Once the window is seen full, below an even split the share grows by one a quarter window from here.
                 _nextIncrease = now + (_window / 4);

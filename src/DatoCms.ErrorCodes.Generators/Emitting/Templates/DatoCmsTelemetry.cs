@@ -94,6 +94,9 @@ namespace DatoCms.ErrorCodes
             return error != null && error.Errors.Count > 0 ? error.Errors[0].Id : null;
         }
 
+        /// <summary>The request id an exception carries (its request's X-Request-Id), else the id of its first api_error: for pipelines that see the exception, not the response.</summary>
+        internal static string? RequestIdOf(DatoCmsApiException error) => error.Request?.RequestId ?? RequestIdOf(null, error);
+
         /// <summary>The path of a request, never its query (which may carry data the caller did not mean to log).</summary>
         internal static string? PathOf(global::System.Net.Http.HttpRequestMessage? request)
         {

@@ -36,6 +36,12 @@ namespace DatoCms.ErrorCodes
         public bool UseRetryHandler { get; set; } = true;
 
         /// <summary>
+        /// Set by <c>AddDatoCmsResilienceHandler</c> on the client it is added to: the pipeline's
+        /// timeouts bound the client's requests, as the retry handler's do. Not bound from configuration.
+        /// </summary>
+        internal bool RetriedByPipeline { get; set; }
+
+        /// <summary>
         /// Attempts, backoff and throttling of the retry handler. Unlike options made in code, the
         /// default instance does not throw for a value out of range (<c>Retry:MaxAttempts = 0</c> bound
         /// from configuration, say): <see cref="Validate"/> names it ("Retry.MaxAttempts is 0: ...").

@@ -109,6 +109,14 @@ namespace DatoCms.ErrorCodes
             {
                 var options = Options(services, name);
                 client.BaseAddress = options.BaseAddress;
+                if (options.UseRetryHandler || options.RetriedByPipeline)
+                {
+                    // HttpClient's own 100 s would end a request before the budgets that bound it
+                    // (AttemptTimeout, MaxRateLimitWait, MaintenanceWait, Jobs.Timeout, TotalTimeout)
+                    // and say none of them ran out. A later ConfigureHttpClient still sets one.
+                    client.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;
+                }
+
                 client.DefaultRequestHeaders.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiToken);
                 client.DefaultRequestHeaders.Add(ApiVersionHeader, options.ApiVersion);
                 client.DefaultRequestHeaders.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));

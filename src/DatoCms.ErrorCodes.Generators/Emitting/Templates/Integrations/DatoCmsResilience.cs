@@ -141,7 +141,7 @@ namespace DatoCms.ErrorCodes
                         budget.Spend(error, true, null, settings, out var exhausted);
                         if (exhausted)
                         {
-                            DatoCmsTelemetry.Exhausted(settings, error, null, null, error.RetryKind == DatoCmsRetryKind.RateLimit ? budget.Attempts : budget.Counted, DatoCmsTelemetry.RequestIdOf(null, error));
+                            DatoCmsTelemetry.Exhausted(settings, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), error.RetryKind == DatoCmsRetryKind.RateLimit ? budget.Attempts : budget.Counted, DatoCmsTelemetry.RequestIdOf(error));
                         }
                     }
 
@@ -154,8 +154,9 @@ namespace DatoCms.ErrorCodes
                     {
                         var attempt = DatoCmsRetryBudget.Of(args.Context, DatoCmsRetryBudget.ExceptionKey).Attempts;
                         var reason = DatoCmsTelemetry.ReasonOf(error);
-                        DatoCmsTelemetry.Retrying(settings, reason, error, null, null, attempt, args.RetryDelay, DatoCmsTelemetry.RequestIdOf(null, error));
-                        DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(reason), args.RetryDelay, null, null);
+                        // The exception knows the request it failed on (the pipeline itself sees no request).
+                        DatoCmsTelemetry.Retrying(settings, reason, error, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request), attempt, args.RetryDelay, DatoCmsTelemetry.RequestIdOf(error));
+                        DatoCmsTelemetry.Waited(settings, DatoCmsTelemetry.WaitKindOf(reason), args.RetryDelay, error.Request?.Method, DatoCmsTelemetry.PathOf(error.Request));
                         settings.OnRetry?.Invoke(new DatoCmsRetryAttempt(attempt, args.RetryDelay, error, null));
                     }
 

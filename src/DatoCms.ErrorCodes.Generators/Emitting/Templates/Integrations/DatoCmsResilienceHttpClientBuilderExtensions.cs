@@ -141,7 +141,11 @@ namespace DatoCms.ErrorCodes
             // On a client of AddDatoCmsHttpClient the pipeline takes the retry handler's place: both
             // would nest two retry loops (MaxAttempts of one times MaxAttempts of the other).
             global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.PostConfigure<DatoCmsClientOptions>(
-                builder.Services, optionsName, client => client.UseRetryHandler = false);
+                builder.Services, optionsName, client =>
+                {
+                    client.UseRetryHandler = false;
+                    client.RetriedByPipeline = true;
+                });
 
             // Added first, so it is in front of the pipeline: each job poll goes through it.
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, services =>

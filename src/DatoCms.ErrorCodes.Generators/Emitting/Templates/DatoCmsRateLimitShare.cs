@@ -518,8 +518,10 @@ namespace DatoCms.ErrorCodes
                     : global::System.Math.Min(global::System.Math.Min(_share, limit), global::System.Math.Max(1, ours));
 
                 // Unsettled only by requests sent before this one: their answers are slow, not
-                // uncounted, once they have been out a while (SettleSlowAnswers).
-                _shareOnceSettled = !settled && uncounted == 0 ? global::System.Math.Min(limit, global::System.Math.Max(1, ours + room)) : -1;
+                // uncounted, once they have been out a while (SettleSlowAnswers). Only where the
+                // window is at least half free: processes starting together fill it with their first
+                // bursts, and there the answer that settles them all must still tell the room.
+                _shareOnceSettled = !settled && uncounted == 0 && room * 2 >= limit ? global::System.Math.Min(limit, global::System.Math.Max(1, ours + room)) : -1;
 
                 // Once the window is seen full, below an even split the share grows by one a quarter window from here.
                 _nextIncrease = now + (_window / 4);

@@ -49,7 +49,8 @@ public class SlowAnswerBelowTheLimitTests
         Assert.True(slowResponse.IsSuccessStatusCode);
         Assert.Equal(0, api.TooManyRequests);
 
-        // Bounded: no request beside the slow one waits anywhere near the slow one's seconds.
-        Assert.True(durations.Max() < TimeSpan.FromSeconds(1), "the longest request beside the slow one took " + durations.Max().TotalMilliseconds + " ms");
+        // Bounded: no request beside the slow one waits anywhere near the slow one's seconds (about
+        // 3 s before the fix, 0.2 s after; the bound leaves room for a loaded CI machine).
+        Assert.True(durations.Max() < TimeSpan.FromSeconds(1.5), "the longest request beside the slow one took " + durations.Max().TotalMilliseconds + " ms");
     }
 }
